@@ -1,0 +1,37 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "agenda-audit",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "agenda-audit", targets: ["agenda-audit"]),
+        .library(name: "AgendaAudit", targets: ["AgendaAudit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        .target(
+            name: "AgendaAudit",
+            dependencies: ["CLibXML2"]
+        ),
+        .executableTarget(
+            name: "agenda-audit",
+            dependencies: [
+                "AgendaAudit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "AgendaAuditTests",
+            dependencies: ["AgendaAudit", "agenda-audit"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

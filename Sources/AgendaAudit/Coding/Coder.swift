@@ -1,0 +1,327 @@
+/// Where a code comes from. This file is the whole decision:
+///
+/// 1. The passage is tokenized (folded words with their source ranges).
+/// 2. One pass of the `PhraseMatcher` finds every rubric term: the codes'
+///    patterns, exclusions, contexts, negation cues and meta-text cues.
+/// 3. A code's hit does not count when
+///    - a negation cue stands before it (within `negation.windowBefore`
+///      tokens) or, for cues with scope `both`, after it (within
+///      `negation.windowAfter`), in the same clause, unless the cue is part
+///      of an exception such as "niet alleen";
+///    - its sentence is meta-text: a meta subject ("werkagenda's", "de
+///      studie") together with a meta verb ("genoemd", "ontbreekt");
+///    - one of the code's `exclude` patterns matches in the same clause
+///      (for `near` exclusions: the same sentence).
+/// 4. Each pattern that still matches adds its weight once; a `near`
+///    pattern needs a term of each side within its window in one sentence;
+///    a `context` pattern needs any of its context's terms in the passage.
+/// 5. The passage gets the code when the sum reaches the code's threshold
+///    and at least one non-context pattern matched. The evidence is every
+///    counted hit: the rubric term, the source words and their range.
+public struct Coder: Sendable {
+    public let rubric: Rubric
+    let tokenizer: Tokenizer
+    let matcher: PhraseMatcher
+    let owners: [Owner]
+
+    enum PatternList: Sendable { case patterns, exclude }
+
+    /// What a matcher entry belongs to.
+    enum Owner: Sendable {
+        case pattern(code: Int, list: PatternList, index: Int, side: Int, term: String)
+        case context(name: String, term: String)
+        case negation(cue: Int)
+        case negationException
+        case metaSubject(term: String)
+        case metaVerb(term: String)
+    }
+
+    public init(rubric: Rubric) {
+        self.rubric = rubric
+        tokenizer = rubric.tokenizer
+        var matcher = PhraseMatcher(spellingVariants: rubric.spellingVariants)
+        var owners: [Owner] = []
+        func add(_ term: String, _ owner: Owner) {
+            matcher.add(term)
+            owners.append(owner)
+        }
+        for (codeIndex, code) in rubric.codes.enumerated() {
+            for (list, patterns) in [(PatternList.patterns, code.patterns), (.exclude, code.exclude)] {
+                for (index, weighted) in patterns.enumerated() {
+                    switch weighted.pattern {
+                    case .terms(let terms):
+                        for term in terms { add(term, .pattern(code: codeIndex, list: list, index: index, side: 0, term: term)) }
+                    case .near(let left, let right, _):
+                        for term in left { add(term, .pattern(code: codeIndex, list: list, index: index, side: 0, term: term)) }
+                        for term in right { add(term, .pattern(code: codeIndex, list: list, index: index, side: 1, term: term)) }
+                    case .context:
+                        break
+                    }
+                }
+            }
+        }
+        for (name, terms) in rubric.contexts.sorted(by: { $0.key < $1.key }) {
+            for term in terms { add(term, .context(name: name, term: term)) }
+        }
+        for (index, cue) in rubric.negationCues.enumerated() { add(cue.term, .negation(cue: index)) }
+        for term in rubric.negationExceptions { add(term, .negationException) }
+        for term in rubric.metaSubjects { add(term, .metaSubject(term: term)) }
+        for term in rubric.metaVerbs { add(term, .metaVerb(term: term)) }
+        self.matcher = matcher
+        self.owners = owners
+    }
+
+    // MARK: Coding
+
+    public func code(_ document: Document) -> CodedDocument {
+        CodedDocument(document: document, passages: document.passages.map(code), rubric: rubric)
+    }
+
+    public func code(_ passage: Passage) -> CodedPassage {
+        let tokens = tokenizer.tokens(passage.text, base: passage.start)
+        let analysis = analyse(tokens: tokens, hits: matcher.match(tokens), text: passage)
+        return CodedPassage(passage: passage, codes: analysis.codes, suppressed: analysis.suppressed)
+    }
+
+    struct Located {
+        let hit: PhraseMatcher.Hit
+        let term: String
+    }
+
+    private func analyse(tokens: [Token], hits: [PhraseMatcher.Hit], text passage: Passage)
+        -> (codes: [CodeAssignment], suppressed: [SuppressedHit]) {
+        guard !hits.isEmpty else { return ([], []) }
+
+        // Sort the hits by what they belong to.
+        var cues: [(hit: PhraseMatcher.Hit, scope: Rubric.NegationCue.Scope, term: String)] = []
+        var exceptions: [PhraseMatcher.Hit] = []
+        var metaSubjectSentences: [Int: String] = [:]
+        var metaVerbSentences: [Int: String] = [:]
+        var contextHits: [String: [Located]] = [:]
+        // [code][list][pattern index][side] -> hits
+        var patternHits: [Int: [Located]] = [:]
+        func key(_ code: Int, _ list: PatternList, _ index: Int, _ side: Int) -> Int {
+            ((code * 2 + (list == .patterns ? 0 : 1)) * 1024 + index) * 2 + side
+        }
+        for hit in hits {
+            switch owners[hit.entry] {
+            case .pattern(let code, let list, let index, let side, let term):
+                patternHits[key(code, list, index, side), default: []].append(Located(hit: hit, term: term))
+            case .context(let name, let term):
+                contextHits[name, default: []].append(Located(hit: hit, term: term))
+            case .negation(let cue):
+                cues.append((hit, rubric.negationCues[cue].scope, rubric.negationCues[cue].term))
+            case .negationException:
+                exceptions.append(hit)
+            case .metaSubject(let term):
+                metaSubjectSentences[tokens[hit.first].sentence] = term
+            case .metaVerb(let term):
+                metaVerbSentences[tokens[hit.first].sentence] = term
+            }
+        }
+        cues.removeAll { cue in exceptions.contains { $0.first <= cue.hit.first && cue.hit.last <= $0.last } }
+
+        func words(_ hit: PhraseMatcher.Hit) -> (String, Int, Int) {
+            let start = tokens[hit.first].start, end = tokens[hit.last].end
+            return (passage.slice(start - passage.start, end - passage.start), start, end)
+        }
+
+        /// Why a hit does not count, if it does not.
+        func blocker(_ hit: PhraseMatcher.Hit) -> (reason: SuppressedHit.Reason, cue: String)? {
+            let first = tokens[hit.first], last = tokens[hit.last]
+            if let subject = metaSubjectSentences[first.sentence], let verb = metaVerbSentences[first.sentence] {
+                return (.metaText, "\(subject) … \(verb)")
+            }
+            for cue in cues {
+                let cueFirst = tokens[cue.hit.first], cueLast = tokens[cue.hit.last]
+                if cue.hit.last < hit.first, hit.first - cue.hit.last <= rubric.negationWindowBefore,
+                   cueLast.clause == first.clause {
+                    return (.negation, words(cue.hit).0)
+                }
+                if cue.scope == .both, cue.hit.first > hit.last, cue.hit.first - hit.last <= rubric.negationWindowAfter,
+                   cueFirst.clause == last.clause {
+                    return (.negation, words(cue.hit).0)
+                }
+            }
+            return nil
+        }
+
+        var codes: [CodeAssignment] = []
+        var suppressed: [SuppressedHit] = []
+        for (codeIndex, code) in rubric.codes.enumerated() {
+            // Clauses and sentences closed to this code by its exclusions.
+            var excludedClauses = Set<Int>(), excludedSentences = Set<Int>()
+            var exclusionCue: [Int: String] = [:]
+            for (index, weighted) in code.exclude.enumerated() {
+                let left = patternHits[key(codeIndex, .exclude, index, 0)] ?? []
+                switch weighted.pattern {
+                case .terms:
+                    for located in left where blocker(located.hit) == nil {
+                        excludedClauses.insert(tokens[located.hit.first].clause)
+                        exclusionCue[tokens[located.hit.first].clause] = words(located.hit).0
+                    }
+                case .near(_, _, let window):
+                    let right = patternHits[key(codeIndex, .exclude, index, 1)] ?? []
+                    for pair in nearPairs(left, right, window: window, tokens: tokens) {
+                        excludedSentences.insert(tokens[pair.0.hit.first].sentence)
+                        exclusionCue[-1 - tokens[pair.0.hit.first].sentence] = words(pair.0.hit).0 + " … " + words(pair.1.hit).0
+                    }
+                case .context:
+                    break
+                }
+            }
+            func valid(_ located: Located) -> Bool {
+                let token = tokens[located.hit.first]
+                var reason: (SuppressedHit.Reason, String)?
+                if excludedClauses.contains(token.clause) {
+                    reason = (.exclusion, exclusionCue[token.clause] ?? "")
+                } else if excludedSentences.contains(token.sentence) {
+                    reason = (.exclusion, exclusionCue[-1 - token.sentence] ?? "")
+                } else if let blocked = blocker(located.hit) {
+                    reason = blocked
+                }
+                guard let reason else { return true }
+                let (text, start, end) = words(located.hit)
+                if suppressed.contains(where: { $0.code == code.id && $0.start == start && $0.end == end }) { return false }
+                suppressed.append(SuppressedHit(code: code.id, term: located.term, text: text, start: start, end: end,
+                                                reason: reason.0, cue: reason.1))
+                return false
+            }
+
+            var score = 0.0
+            var matchedNonContext = false
+            var evidence: [Evidence] = []
+            for (index, weighted) in code.patterns.enumerated() {
+                var found: [Located] = []
+                var role = Evidence.Role.term
+                switch weighted.pattern {
+                case .terms:
+                    found = (patternHits[key(codeIndex, .patterns, index, 0)] ?? []).filter(valid)
+                case .near(_, _, let window):
+                    let left = (patternHits[key(codeIndex, .patterns, index, 0)] ?? []).filter(valid)
+                    let right = (patternHits[key(codeIndex, .patterns, index, 1)] ?? []).filter(valid)
+                    for pair in nearPairs(left, right, window: window, tokens: tokens) {
+                        found.append(pair.0)
+                        found.append(pair.1)
+                    }
+                case .context(let name):
+                    found = contextHits[name] ?? []
+                    role = .context
+                }
+                guard !found.isEmpty else { continue }
+                score += weighted.weight
+                if role == .term { matchedNonContext = true }
+                for located in found {
+                    let (text, start, end) = words(located.hit)
+                    let item = Evidence(term: located.term, text: text, start: start, end: end,
+                                        pattern: weighted.path, weight: weighted.weight, role: role)
+                    if !evidence.contains(where: { $0.start == item.start && $0.end == item.end && $0.term == item.term }) {
+                        evidence.append(item)
+                    }
+                }
+            }
+            if matchedNonContext, score + 1e-9 >= code.threshold {
+                // Keep the longest words: "job-carving" makes "carving" redundant.
+                evidence = evidence.filter { item in
+                    !evidence.contains { other in
+                        other.role == item.role && other.start <= item.start && item.end <= other.end
+                            && (other.end - other.start) > (item.end - item.start)
+                    }
+                }
+                evidence.sort { ($0.start, $0.end) < ($1.start, $1.end) }
+                codes.append(CodeAssignment(code: code.id, score: score, evidence: evidence))
+            }
+        }
+        return (codes, suppressed)
+    }
+
+    /// Pairs of a left and a right hit within `window` tokens in one sentence.
+    private func nearPairs(_ left: [Located], _ right: [Located], window: Int, tokens: [Token]) -> [(Located, Located)] {
+        var pairs: [(Located, Located)] = []
+        for a in left {
+            for b in right {
+                guard tokens[a.hit.first].sentence == tokens[b.hit.first].sentence else { continue }
+                let overlap = a.hit.first <= b.hit.last && b.hit.first <= a.hit.last
+                if overlap { continue }
+                let gap = a.hit.last < b.hit.first ? b.hit.first - a.hit.last : a.hit.first - b.hit.last
+                if gap <= window { pairs.append((a, b)) }
+            }
+        }
+        return pairs
+    }
+}
+
+// MARK: Results
+
+/// A word or phrase that made a code: the rubric term and the exact source words.
+public struct Evidence: Sendable, Equatable, Codable {
+    public enum Role: String, Sendable, Codable { case term, context }
+    /// The rubric term as written, e.g. `werkgeversservicepunt*`.
+    public let term: String
+    /// The words in the document, e.g. `werkgeversservicepunten`.
+    public let text: String
+    public let start: Int
+    public let end: Int
+    /// JSON path of the pattern in the rubric, e.g. `codes[1].patterns[0]`.
+    public let pattern: String
+    public let weight: Double
+    public let role: Role
+}
+
+public struct CodeAssignment: Sendable, Equatable, Codable {
+    public let code: String
+    public let score: Double
+    public let evidence: [Evidence]
+}
+
+/// A hit that did not count, and why: kept so a researcher can see it.
+public struct SuppressedHit: Sendable, Equatable, Codable {
+    public enum Reason: String, Sendable, Codable {
+        case negation
+        case metaText = "meta-text"
+        case exclusion
+    }
+    public let code: String
+    public let term: String
+    public let text: String
+    public let start: Int
+    public let end: Int
+    public let reason: Reason
+    /// The words that caused it ("geen", "werkagendas … genoemd").
+    public let cue: String
+}
+
+public struct CodedPassage: Sendable {
+    public let passage: Passage
+    public let codes: [CodeAssignment]
+    public let suppressed: [SuppressedHit]
+}
+
+public struct CodedDocument: Sendable {
+    public let document: Document
+    public let passages: [CodedPassage]
+    /// The action types present, in rubric order.
+    public let actionTypes: [String]
+
+    public init(document: Document, passages: [CodedPassage], rubric: Rubric) {
+        self.document = document
+        self.passages = passages
+        let present = Set(passages.flatMap { $0.codes.map(\.code) })
+        actionTypes = rubric.codes.map(\.id).filter(present.contains)
+    }
+
+    /// The number of distinct action types, 0 to 12.
+    public var breadth: Int { actionTypes.count }
+}
+
+extension Passage {
+    /// Characters of the passage text by scalar offsets relative to the passage.
+    func slice(_ start: Int, _ end: Int) -> String {
+        let scalars = text.unicodeScalars
+        guard start >= 0, end >= start,
+              let from = scalars.index(scalars.startIndex, offsetBy: start, limitedBy: scalars.endIndex),
+              let to = scalars.index(from, offsetBy: end - start, limitedBy: scalars.endIndex)
+        else { return "" }
+        return String(scalars[from..<to])
+    }
+}

@@ -1,0 +1,212 @@
+import Foundation
+
+/// Multi-pattern lookup in one pass over the tokens, like spaCy's Matcher
+/// or a quanteda dictionary: every term of the rubric (words with `*`
+/// wildcards, multi-word phrases) is compiled once into word tables and a
+/// phrase trie. Matching walks the tokens once; per token the cost depends
+/// on the token's length and the number of hits, not on the rubric's size.
+///
+/// A multi-word term also matches its closed compound: `job carving`
+/// matches "job carving", "job-carving" and "jobcarving".
+public struct PhraseMatcher: Sendable {
+    /// One matched term: entry `entry` over tokens `first...last`.
+    public struct Hit: Sendable, Equatable {
+        public let entry: Int
+        public let first: Int
+        public let last: Int
+    }
+
+    /// A word glob compiled for verification: literal segments split at `*`.
+    struct WordGlob: Sendable, Hashable {
+        let segments: [String]
+        let leadingStar: Bool
+        let trailingStar: Bool
+
+        init(_ word: String) {
+            leadingStar = word.hasPrefix("*")
+            trailingStar = word.hasSuffix("*")
+            segments = word.split(separator: "*").map(String.init)
+        }
+
+        func matches(_ form: String) -> Bool {
+            var rest = Substring(form)
+            for (index, segment) in segments.enumerated() {
+                let isFirst = index == 0, isLast = index == segments.count - 1
+                if isFirst && !leadingStar {
+                    guard rest.hasPrefix(segment) else { return false }
+                    rest = rest.dropFirst(segment.count)
+                    if isLast && !trailingStar { return rest.isEmpty }
+                    continue
+                }
+                if isLast && !trailingStar {
+                    return rest.count >= segment.count && rest.hasSuffix(segment)
+                }
+                guard let range = rest.range(of: segment) else { return false }
+                rest = rest[range.upperBound...]
+            }
+            return true
+        }
+    }
+
+    /// A character trie: node 0 is the root.
+    struct Trie: Sendable {
+        var children: [[Unicode.Scalar: Int32]] = [[:]]
+        var values: [[Int32]] = [[]]
+
+        mutating func insert(_ key: some Sequence<Unicode.Scalar>, value: Int32) {
+            var node = 0
+            for scalar in key {
+                if let next = children[node][scalar] {
+                    node = Int(next)
+                } else {
+                    children.append([:])
+                    values.append([])
+                    let next = Int32(children.count - 1)
+                    children[node][scalar] = next
+                    node = Int(next)
+                }
+            }
+            values[node].append(value)
+        }
+
+        var isEmpty: Bool { children.count == 1 }
+
+        /// Calls `body` with the values of every node on the walk of `key`.
+        func walk(_ key: some Sequence<Unicode.Scalar>, _ body: (Int32) -> Void) {
+            var node = 0
+            for scalar in key {
+                guard let next = children[node][scalar] else { return }
+                node = Int(next)
+                for value in values[node] { body(value) }
+            }
+        }
+    }
+
+    // Word level.
+    private var exactWords: [String: [Int32]] = [:]
+    private var prefixTrie = Trie()
+    private var suffixTrie = Trie()
+    private var infixTrie = Trie()
+    private var globs: [WordGlob] = []
+    private var globIDs: [WordGlob: Int32] = [:]
+    private var variants: [String: String]
+
+    // Phrase level: a trie over word-glob ids.
+    private var phraseChildren: [[Int32: Int32]] = [[:]]
+    private var phraseEntries: [[Int32]] = [[]]
+
+    public private(set) var entryCount = 0
+
+    public init(spellingVariants: [String: String] = [:]) {
+        variants = spellingVariants
+    }
+
+    /// Adds a term and returns its entry id (ids are dense, in order of adding).
+    @discardableResult
+    public mutating func add(_ term: String) -> Int {
+        let entry = entryCount
+        entryCount += 1
+        let words = TermSyntax.words(term).map { variants[$0] ?? $0 }
+        guard !words.isEmpty else { return entry }
+        var ids: [Int32] = []
+        for word in words { ids.append(wordID(word)) }
+        insertPhrase(ids, entry: Int32(entry))
+        if words.count > 1 {
+            // The closed compound: "job carving" also as "jobcarving".
+            insertPhrase([wordID(words.joined())], entry: Int32(entry))
+        }
+        return entry
+    }
+
+    private mutating func wordID(_ word: String) -> Int32 {
+        let glob = WordGlob(word)
+        if let id = globIDs[glob] { return id }
+        let id = Int32(globs.count)
+        globs.append(glob)
+        globIDs[glob] = id
+        if !word.contains("*") {
+            exactWords[word, default: []].append(id)
+        } else if !glob.leadingStar {
+            prefixTrie.insert(glob.segments[0].unicodeScalars, value: id)
+        } else if !glob.trailingStar {
+            suffixTrie.insert(glob.segments[glob.segments.count - 1].unicodeScalars.reversed(), value: id)
+        } else {
+            let longest = glob.segments.max { $0.unicodeScalars.count < $1.unicodeScalars.count } ?? ""
+            infixTrie.insert(longest.unicodeScalars, value: id)
+        }
+        return id
+    }
+
+    private mutating func insertPhrase(_ ids: [Int32], entry: Int32) {
+        var node = 0
+        for id in ids {
+            if let next = phraseChildren[node][id] {
+                node = Int(next)
+            } else {
+                phraseChildren.append([:])
+                phraseEntries.append([])
+                let next = Int32(phraseChildren.count - 1)
+                phraseChildren[node][id] = next
+                node = Int(next)
+            }
+        }
+        if !phraseEntries[node].contains(entry) { phraseEntries[node].append(entry) }
+    }
+
+    /// The word-glob ids a token matches.
+    func wordIDs(_ rawForm: String, into ids: inout [Int32]) {
+        ids.removeAll(keepingCapacity: true)
+        let form = variants[rawForm] ?? rawForm
+        if let exact = exactWords[form] { ids.append(contentsOf: exact) }
+        let scalars = form.unicodeScalars
+        if !prefixTrie.isEmpty {
+            prefixTrie.walk(scalars) { id in if globs[Int(id)].matches(form) { ids.append(id) } }
+        }
+        if !suffixTrie.isEmpty {
+            suffixTrie.walk(scalars.reversed()) { id in if globs[Int(id)].matches(form) { ids.append(id) } }
+        }
+        if !infixTrie.isEmpty {
+            var start = scalars.startIndex
+            while start != scalars.endIndex {
+                infixTrie.walk(scalars[start...]) { id in
+                    if !ids.contains(id), globs[Int(id)].matches(form) { ids.append(id) }
+                }
+                start = scalars.index(after: start)
+            }
+        }
+    }
+
+    /// All hits in `tokens`, in one left-to-right pass.
+    public func match(_ tokens: [Token]) -> [Hit] {
+        var hits: [Hit] = []
+        // Active partial phrases: (trie node, first token).
+        var active: [(node: Int32, first: Int)] = []
+        var nextActive: [(node: Int32, first: Int)] = []
+        var ids: [Int32] = []
+        for (position, token) in tokens.enumerated() {
+            wordIDs(token.form, into: &ids)
+            nextActive.removeAll(keepingCapacity: true)
+            if !ids.isEmpty {
+                if token.joinsPrevious {
+                    for state in active {
+                        for id in ids {
+                            guard let child = phraseChildren[Int(state.node)][id] else { continue }
+                            nextActive.append((child, state.first))
+                        }
+                    }
+                }
+                for id in ids {
+                    guard let child = phraseChildren[0][id] else { continue }
+                    nextActive.append((child, position))
+                }
+                for state in nextActive {
+                    for entry in phraseEntries[Int(state.node)] {
+                        hits.append(Hit(entry: Int(entry), first: state.first, last: position))
+                    }
+                }
+            }
+            swap(&active, &nextActive)
+        }
+        return hits
+    }
+}

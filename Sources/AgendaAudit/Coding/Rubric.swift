@@ -1,0 +1,406 @@
+import Foundation
+
+/// The codebook as data: every term, pattern, weight and threshold the
+/// coder uses. Loaded from `rubric.json` and validated on load; an error
+/// names the JSON path and the problem. The format is documented in the
+/// README ("Rubric format").
+public struct Rubric: Sendable {
+    public struct Localized: Sendable, Equatable, Codable {
+        public var nl: String
+        public var en: String
+        public func text(_ lang: Language) -> String { lang == .nl ? nl : en }
+    }
+
+    /// One way a code can be signalled in a passage.
+    public enum Pattern: Sendable, Equatable {
+        /// Any of these terms (words with `*` wildcards, or multi-word phrases).
+        case terms([String])
+        /// A term of each list within `window` tokens in the same sentence.
+        case near([String], [String], window: Int)
+        /// Any term of a named context list anywhere in the passage.
+        case context(String)
+    }
+
+    public struct WeightedPattern: Sendable, Equatable {
+        public var pattern: Pattern
+        public var weight: Double
+        public var note: String?
+        /// JSON path, for messages and lint.
+        public var path: String
+    }
+
+    public struct Code: Sendable, Identifiable {
+        public var id: String
+        public var number: Int
+        public var label: Localized
+        public var definition: Localized
+        /// Why the study recommends this type to sector representatives (used in advice).
+        public var advice: Localized?
+        public var color: String
+        public var threshold: Double
+        public var patterns: [WeightedPattern]
+        /// A hit in the same clause as any of these is not counted.
+        public var exclude: [WeightedPattern]
+    }
+
+    public struct NegationCue: Sendable, Equatable {
+        public enum Scope: String, Sendable { case before, both }
+        public var term: String
+        public var scope: Scope
+    }
+
+    public var name: String
+    public var version: String
+    public var abbreviations: Set<String>
+    public var clauseWords: Set<String>
+    /// Folded token → folded canonical form (spelling variants).
+    public var spellingVariants: [String: String]
+    public var negationCues: [NegationCue]
+    public var negationWindowBefore: Int
+    public var negationWindowAfter: Int
+    /// Phrases in which a cue word does not negate ("niet alleen").
+    public var negationExceptions: [String]
+    public var metaSubjects: [String]
+    public var metaVerbs: [String]
+    public var contexts: [String: [String]]
+    public var codes: [Code]
+    /// The cycle checker's cues (issue 3); empty when the rubric has none.
+    public var cycle: CycleRubric?
+
+    public func code(_ id: String) -> Code? { codes.first { $0.id == id } }
+
+    public var tokenizer: Tokenizer {
+        Tokenizer(abbreviations: abbreviations, clauseWords: clauseWords)
+    }
+
+    // MARK: Loading
+
+    public static func load(path: String) throws(RubricError) -> Rubric {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw RubricError(file: path, path: "$", problem: "cannot be read (\((error as NSError).localizedDescription))")
+        }
+        return try parse(data: data, file: path)
+    }
+
+    public static func parse(data: Data, file: String = "rubric.json") throws(RubricError) -> Rubric {
+        let root: Any
+        do {
+            root = try JSONSerialization.jsonObject(with: data, options: [])
+        } catch {
+            throw RubricError(file: file, path: "$", problem: "is not valid JSON: \(syntaxProblem(data, error))")
+        }
+        do {
+            return try RubricParser(file: file).parse(root)
+        } catch let error as RubricError {
+            throw error
+        } catch {
+            throw RubricError(file: file, path: "$", problem: "\(error)")
+        }
+    }
+
+    /// The JSON parser's message, with a line and column when we can find one.
+    private static func syntaxProblem(_ data: Data, _ error: Error) -> String {
+        let nsError = error as NSError
+        var message = (nsError.userInfo[NSDebugDescriptionErrorKey] as? String) ?? nsError.localizedDescription
+        var errorIndex = nsError.userInfo["NSJSONSerializationErrorIndex"] as? Int
+        if errorIndex == nil, let range = message.range(of: "around character ") {
+            errorIndex = Int(message[range.upperBound...].prefix(while: \.isNumber))
+        }
+        if let index = errorIndex, index <= data.count {
+            let prefix = data.prefix(index)
+            let line = prefix.filter { $0 == 0x0A }.count + 1
+            let column = index - (prefix.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0) + 1
+            message += " (line \(line), column \(column))"
+        }
+        return message
+    }
+}
+
+public struct RubricError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var file: String
+    /// JSON path such as `codes[3].patterns[1].weight`.
+    public var path: String
+    public var problem: String
+    public var description: String { "\(file): \(path): \(problem)" }
+}
+
+/// Validating reader of the rubric JSON, with paths in every error.
+struct RubricParser {
+    let file: String
+
+    func fail(_ path: String, _ problem: String) -> RubricError {
+        RubricError(file: file, path: path, problem: problem)
+    }
+
+    func object(_ value: Any?, _ path: String, allowed: Set<String>) throws -> [String: Any] {
+        guard let object = value as? [String: Any] else { throw fail(path, "expected an object, found \(kind(value))") }
+        for key in object.keys.sorted() where !allowed.contains(key) {
+            throw fail(path + "." + key, "unknown key (allowed: \(allowed.sorted().joined(separator: ", ")))")
+        }
+        return object
+    }
+
+    func string(_ object: [String: Any], _ key: String, _ path: String, required: Bool = true) throws -> String? {
+        guard let value = object[key] else {
+            if required { throw fail(path + "." + key, "is required") }
+            return nil
+        }
+        guard let text = value as? String else { throw fail(path + "." + key, "expected a string, found \(kind(value))") }
+        if text.trimmingWhitespace().isEmpty { throw fail(path + "." + key, "must not be empty") }
+        return text
+    }
+
+    func number(_ object: [String: Any], _ key: String, _ path: String, default fallback: Double?,
+                range: ClosedRange<Double>) throws -> Double {
+        guard let value = object[key] else {
+            if let fallback { return fallback }
+            throw fail(path + "." + key, "is required")
+        }
+        guard let number = value as? NSNumber, !RubricParser.isBoolean(number)
+        else { throw fail(path + "." + key, "expected a number, found \(kind(value))") }
+        let double = number.doubleValue
+        guard double.isFinite, range.contains(double) else {
+            throw fail(path + "." + key, "must be between \(format(range.lowerBound)) and \(format(range.upperBound)), found \(format(double))")
+        }
+        return double
+    }
+
+    func integer(_ object: [String: Any], _ key: String, _ path: String, default fallback: Int?,
+                 range: ClosedRange<Int>) throws -> Int {
+        let value = try number(object, key, path, default: fallback.map(Double.init),
+                               range: Double(range.lowerBound)...Double(range.upperBound))
+        guard value == value.rounded() else { throw fail(path + "." + key, "expected a whole number, found \(format(value))") }
+        return Int(value)
+    }
+
+    func strings(_ value: Any?, _ path: String, allowEmpty: Bool = false) throws -> [String] {
+        guard let array = value as? [Any] else { throw fail(path, "expected a list of strings, found \(kind(value))") }
+        if array.isEmpty && !allowEmpty { throw fail(path, "must not be empty") }
+        return try array.enumerated().map { index, element in
+            guard let text = element as? String else { throw fail("\(path)[\(index)]", "expected a string, found \(kind(element))") }
+            return text
+        }
+    }
+
+    /// Terms must be valid phrases of glob words.
+    func terms(_ value: Any?, _ path: String) throws -> [String] {
+        let list = try strings(value, path)
+        for (index, term) in list.enumerated() {
+            if let problem = TermSyntax.problem(term) { throw fail("\(path)[\(index)]", "\(problem): \"\(term)\"") }
+        }
+        return list
+    }
+
+    func localized(_ object: [String: Any], _ key: String, _ path: String, required: Bool = true) throws -> Rubric.Localized? {
+        guard let value = object[key] else {
+            if required { throw fail(path + "." + key, "is required") }
+            return nil
+        }
+        let inner = try self.object(value, path + "." + key, allowed: ["nl", "en"])
+        return Rubric.Localized(nl: try string(inner, "nl", path + "." + key)!, en: try string(inner, "en", path + "." + key)!)
+    }
+
+    func kind(_ value: Any?) -> String {
+        switch value {
+        case nil: return "nothing"
+        case is NSNull: return "null"
+        case is String: return "a string"
+        case is [Any]: return "a list"
+        case is [String: Any]: return "an object"
+        case let number as NSNumber:
+            return RubricParser.isBoolean(number) ? "a boolean" : "a number"
+        default: return "\(type(of: value!))"
+        }
+    }
+
+    private func format(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+
+    func pattern(_ value: Any?, _ path: String, contexts: [String: [String]]) throws -> Rubric.WeightedPattern {
+        let object = try self.object(value, path, allowed: ["terms", "near", "window", "context", "weight", "note"])
+        let weight = try number(object, "weight", path, default: 1.0, range: 0...100)
+        let note = try string(object, "note", path, required: false)
+        let kinds = ["terms", "near", "context"].filter { object[$0] != nil }
+        guard kinds.count == 1 else {
+            throw fail(path, kinds.isEmpty ? "needs one of \"terms\", \"near\" or \"context\""
+                             : "has both \(kinds.map { "\"\($0)\"" }.joined(separator: " and ")); use one per pattern")
+        }
+        switch kinds[0] {
+        case "terms":
+            if object["window"] != nil { throw fail(path + ".window", "only applies to \"near\"") }
+            return .init(pattern: .terms(try terms(object["terms"], path + ".terms")), weight: weight, note: note, path: path)
+        case "near":
+            guard let sides = object["near"] as? [Any], sides.count == 2 else {
+                throw fail(path + ".near", "expected a list of two term lists, found \(kind(object["near"]))")
+            }
+            let left = try terms(sides[0], path + ".near[0]")
+            let right = try terms(sides[1], path + ".near[1]")
+            let window = try integer(object, "window", path, default: 8, range: 1...50)
+            return .init(pattern: .near(left, right, window: window), weight: weight, note: note, path: path)
+        default:
+            let name = try string(object, "context", path)!
+            guard contexts[name] != nil else {
+                throw fail(path + ".context", "unknown context \"\(name)\" (defined: \(contexts.keys.sorted().joined(separator: ", ")))")
+            }
+            if object["window"] != nil { throw fail(path + ".window", "only applies to \"near\"") }
+            return .init(pattern: .context(name), weight: weight, note: note, path: path)
+        }
+    }
+
+    func parse(_ root: Any) throws -> Rubric {
+        let top = try object(root, "$", allowed: ["$schema", "name", "version", "description", "language", "negation",
+                                                  "metaText", "contexts", "defaults", "codes", "cycle"])
+        let name = try string(top, "name", "$")!
+        let version = try string(top, "version", "$")!
+
+        let language = try object(top["language"] ?? [String: Any](), "language",
+                                  allowed: ["abbreviations", "clauseWords", "spellingVariants"])
+        let abbreviations = Set(try strings(language["abbreviations"] ?? [Any](), "language.abbreviations", allowEmpty: true)
+            .map { Folding.fold($0.replacingOccurrences(of: ".", with: "")) })
+        let clauseWords = Set(try strings(language["clauseWords"] ?? [Any](), "language.clauseWords", allowEmpty: true)
+            .map(Folding.fold))
+        var variants: [String: String] = [:]
+        if let raw = language["spellingVariants"] {
+            guard let map = raw as? [String: Any] else {
+                throw fail("language.spellingVariants", "expected an object mapping a variant to its standard form")
+            }
+            for (variant, standard) in map {
+                guard let standard = standard as? String, !standard.isEmpty else {
+                    throw fail("language.spellingVariants.\(variant)", "expected a non-empty string")
+                }
+                if variant.contains(" ") || standard.contains(" ") || variant.contains("*") {
+                    throw fail("language.spellingVariants.\(variant)", "variants are single words without wildcards")
+                }
+                variants[Folding.fold(variant)] = Folding.fold(standard)
+            }
+        }
+
+        let negation = try object(top["negation"], "negation", allowed: ["cues", "windowBefore", "windowAfter", "exceptions"])
+        guard let cueList = negation["cues"] as? [Any], !cueList.isEmpty else {
+            throw fail("negation.cues", "expected a non-empty list of cues")
+        }
+        let cues: [Rubric.NegationCue] = try cueList.enumerated().map { index, raw in
+            let path = "negation.cues[\(index)]"
+            let cue = try object(raw, path, allowed: ["term", "scope"])
+            let term = try string(cue, "term", path)!
+            if let problem = TermSyntax.problem(term) { throw fail(path + ".term", problem) }
+            let scopeText = try string(cue, "scope", path, required: false) ?? "before"
+            guard let scope = Rubric.NegationCue.Scope(rawValue: scopeText) else {
+                throw fail(path + ".scope", "expected \"before\" or \"both\", found \"\(scopeText)\"")
+            }
+            return .init(term: term, scope: scope)
+        }
+        let windowBefore = try integer(negation, "windowBefore", "negation", default: 4, range: 0...30)
+        let windowAfter = try integer(negation, "windowAfter", "negation", default: 6, range: 0...30)
+        let exceptions = try terms(negation["exceptions"] ?? ["niet alleen"], "negation.exceptions")
+
+        let meta = try object(top["metaText"], "metaText", allowed: ["subjects", "verbs", "note"])
+        let metaSubjects = try terms(meta["subjects"], "metaText.subjects")
+        let metaVerbs = try terms(meta["verbs"], "metaText.verbs")
+
+        var contexts: [String: [String]] = [:]
+        if let raw = top["contexts"] {
+            guard let map = raw as? [String: Any] else { throw fail("contexts", "expected an object of named term lists") }
+            for (key, list) in map { contexts[key] = try terms(list, "contexts.\(key)") }
+        }
+
+        let defaults = try object(top["defaults"] ?? [String: Any](), "defaults", allowed: ["threshold"])
+        let defaultThreshold = try number(defaults, "threshold", "defaults", default: 1.0, range: 0.01...100)
+
+        guard let codeList = top["codes"] as? [Any] else { throw fail("codes", "expected a list of codes, found \(kind(top["codes"]))") }
+        var codes: [Rubric.Code] = []
+        var seen = Set<String>()
+        for (index, raw) in codeList.enumerated() {
+            let path = "codes[\(index)]"
+            let code = try object(raw, path, allowed: ["id", "number", "label", "definition", "advice", "color",
+                                                       "threshold", "patterns", "exclude"])
+            let id = try string(code, "id", path)!
+            guard id.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || $0 == "-" || ("0"..."9").contains($0) }) else {
+                throw fail(path + ".id", "use lower-case letters, digits and hyphens, found \"\(id)\"")
+            }
+            guard seen.insert(id).inserted else { throw fail(path + ".id", "duplicate id \"\(id)\"") }
+            let codeNumber = try integer(code, "number", path, default: index + 1, range: 1...999)
+            let color = try string(code, "color", path)!
+            guard Self.isHexColor(color) else { throw fail(path + ".color", "expected a colour as #RRGGBB, found \"\(color)\"") }
+            guard let patternList = code["patterns"] as? [Any], !patternList.isEmpty else {
+                throw fail(path + ".patterns", "expected a non-empty list of patterns")
+            }
+            let patterns = try patternList.enumerated().map { try pattern($1, "\(path).patterns[\($0)]", contexts: contexts) }
+            let excludeList = code["exclude"].map { $0 as? [Any] } ?? []
+            guard let excludeList else { throw fail(path + ".exclude", "expected a list of patterns") }
+            let exclude = try excludeList.enumerated().map { try pattern($1, "\(path).exclude[\($0)]", contexts: contexts) }
+            let threshold = try number(code, "threshold", path, default: defaultThreshold, range: 0.01...100)
+            let reachable = patterns.map(\.weight).reduce(0, +)
+            if reachable < threshold {
+                throw fail(path + ".threshold", "\(threshold) cannot be reached: the pattern weights add up to \(reachable)")
+            }
+            codes.append(.init(id: id, number: codeNumber, label: try localized(code, "label", path)!,
+                               definition: try localized(code, "definition", path)!,
+                               advice: try localized(code, "advice", path, required: false),
+                               color: color, threshold: threshold, patterns: patterns, exclude: exclude))
+        }
+        if codes.isEmpty { throw fail("codes", "must not be empty") }
+
+        let cycle = try top["cycle"].map { try CycleRubricParser(parser: self).parse($0) }
+
+        return Rubric(name: name, version: version, abbreviations: abbreviations, clauseWords: clauseWords,
+                      spellingVariants: variants, negationCues: cues, negationWindowBefore: windowBefore,
+                      negationWindowAfter: windowAfter, negationExceptions: exceptions, metaSubjects: metaSubjects,
+                      metaVerbs: metaVerbs, contexts: contexts, codes: codes, cycle: cycle)
+    }
+
+    static func isBoolean(_ number: NSNumber) -> Bool {
+        String(cString: number.objCType) == "c" || String(describing: type(of: number)).contains("Boolean")
+    }
+
+    static func isHexColor(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        return scalars.count == 7 && scalars[0] == "#"
+            && scalars.dropFirst().allSatisfy { ("0"..."9").contains($0) || ("a"..."f").contains($0) || ("A"..."F").contains($0) }
+    }
+}
+
+/// The syntax of a term: words separated by spaces (a phrase); a word may
+/// carry `*` wildcards (any letters within one word).
+enum TermSyntax {
+    /// Splits a term into folded glob words, the way the tokenizer splits text.
+    static func words(_ term: String) -> [String] {
+        var words: [String] = []
+        var current = String.UnicodeScalarView()
+        for scalar in term.unicodeScalars {
+            if scalar == "*" || Folding.isWordScalar(scalar) {
+                if scalar == "*" { current.append(scalar) } else { Folding.fold(scalar, into: &current) }
+            } else if Folding.isApostrophe(scalar) {
+                continue
+            } else if !current.isEmpty {
+                words.append(String(current))
+                current = .init()
+            }
+        }
+        if !current.isEmpty { words.append(String(current)) }
+        return words
+    }
+
+    static func problem(_ term: String) -> String? {
+        let trimmed = term.trimmingWhitespace()
+        if trimmed.isEmpty { return "empty term" }
+        for scalar in trimmed.unicodeScalars {
+            let ok = scalar == "*" || scalar == " " || Folding.isWordScalar(scalar) || Folding.isApostrophe(scalar)
+                || "-/&+.".unicodeScalars.contains(scalar)
+            if !ok { return "unsupported character \"\(scalar)\" in term (use words, spaces, hyphens and * wildcards)" }
+        }
+        let words = words(trimmed)
+        if words.isEmpty { return "term has no letters" }
+        for word in words {
+            if word.contains("**") { return "\"**\" in a term; use a single *" }
+            if word.replacingOccurrences(of: "*", with: "").unicodeScalars.count < 2, word.contains("*") {
+                return "wildcard word \"\(word)\" is too broad (needs at least two letters)"
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,290 @@
+/// Splits plain text (typed, exported from Word or extracted from PDF) into
+/// blocks: headings, paragraphs, list items and table rows.
+///
+/// - Blank lines separate blocks; a bullet (`-`, `•`, `*`, `–`) or numbered
+///   (`1.`, `2)`, `a)`) line starts a list item.
+/// - Hard-wrapped lines are joined; a word hyphenated across a line break
+///   (`werkge-` / `vers`) is joined without the hyphen.
+/// - Page headers and footers (`pagina 2 van 3`, lines repeated on every
+///   page) are dropped.
+/// - Lines with tabs or `|` between cells are table rows.
+enum PlainTextReader {
+    static func blocks(from raw: String) -> [Block] {
+        let lines = splitLines(raw)
+        let chrome = pageChrome(lines)
+        var blocks: [Block] = []
+        var current: (kind: BlockKind, lines: [String], line: Int)?
+
+        func flush() {
+            guard let block = current else { return }
+            current = nil
+            let text = joinWrapped(block.lines)
+            guard !text.isEmpty else { return }
+            blocks.append(Block(kind: block.kind, text: text, line: block.line))
+        }
+
+        for (index, rawLine) in lines.enumerated() {
+            let lineNumber = index + 1
+            if chrome.contains(index) { continue }
+            let line = rawLine.trimmingWhitespace()
+            if line.isEmpty {
+                flush()
+                continue
+            }
+            if let cells = tableCells(rawLine) {
+                flush()
+                blocks.append(Block(kind: .tableRow, text: cells.joined(separator: " | "), line: lineNumber))
+                continue
+            }
+            let next = nextContentLine(lines, after: index, skipping: chrome)
+            if let marker = listMarker(line) {
+                let rest = String(line.dropFirst(marker.length)).trimmingWhitespace()
+                if marker.numbered, current == nil, let level = headingLevel(line, next: next) {
+                    blocks.append(Block(kind: .heading, text: headingText(line), level: level, line: lineNumber))
+                    continue
+                }
+                flush()
+                current = (.listItem, [rest], lineNumber)
+                continue
+            }
+            if current == nil, let level = headingLevel(line, next: next) {
+                blocks.append(Block(kind: .heading, text: headingText(line), level: level, line: lineNumber))
+                continue
+            }
+            if current == nil {
+                current = (.paragraph, [line], lineNumber)
+            } else {
+                current!.lines.append(line)
+            }
+        }
+        flush()
+        return blocks
+    }
+
+    // MARK: Lines
+
+    static func splitLines(_ text: String) -> [String] {
+        var lines: [String] = []
+        var current = String.UnicodeScalarView()
+        var previousWasCR = false
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\r":
+                lines.append(String(current)); current = .init(); previousWasCR = true
+                continue
+            case "\n":
+                if !previousWasCR { lines.append(String(current)); current = .init() }
+            case "\u{0C}", "\u{2028}", "\u{2029}", "\u{85}":
+                lines.append(String(current)); current = .init()
+            default:
+                current.append(scalar)
+            }
+            previousWasCR = false
+        }
+        if !current.isEmpty { lines.append(String(current)) }
+        return lines
+    }
+
+    private static func nextContentLine(_ lines: [String], after index: Int, skipping chrome: Set<Int>) -> String? {
+        var next = index + 1
+        while next < lines.count, chrome.contains(next) { next += 1 }
+        guard next < lines.count else { return nil }
+        return lines[next].trimmingWhitespace()
+    }
+
+    /// Joins the lines of one block; undoes hyphenation at line ends.
+    static func joinWrapped(_ lines: [String]) -> String {
+        var result = ""
+        for line in lines {
+            let piece = line.collapsingWhitespace()
+            if piece.isEmpty { continue }
+            if result.isEmpty {
+                result = piece
+                continue
+            }
+            let scalars = result.unicodeScalars
+            if scalars.last == "-", scalars.count >= 2,
+               scalars[scalars.index(scalars.endIndex, offsetBy: -2)].properties.isAlphabetic,
+               let first = piece.unicodeScalars.first, first.properties.isLowercase {
+                result.unicodeScalars.removeLast()
+                result += piece
+            } else {
+                result += " " + piece
+            }
+        }
+        return result
+    }
+
+    // MARK: Page headers and footers
+
+    /// Lines that are page numbers or headers repeated across pages.
+    static func pageChrome(_ lines: [String]) -> Set<Int> {
+        var chrome = Set<Int>()
+        var shapes: [String: [Int]] = [:]
+        for (index, raw) in lines.enumerated() {
+            let line = raw.trimmingWhitespace()
+            guard !line.isEmpty, line.count <= 120 else { continue }
+            if isPageNumberLine(line) {
+                chrome.insert(index)
+                continue
+            }
+            if line.unicodeScalars.contains(where: { $0.properties.numericType != nil }) {
+                shapes[shape(of: line), default: []].append(index)
+            }
+        }
+        for (_, indices) in shapes where indices.count >= 3 {
+            chrome.formUnion(indices)
+        }
+        return chrome
+    }
+
+    private static func shape(of line: String) -> String {
+        var out = String.UnicodeScalarView()
+        var lastWasDigit = false
+        for scalar in line.lowercased().unicodeScalars {
+            if scalar.properties.numericType != nil {
+                if !lastWasDigit { out.append("#") }
+                lastWasDigit = true
+            } else {
+                out.append(scalar)
+                lastWasDigit = false
+            }
+        }
+        return String(out)
+    }
+
+    /// "12", "- 3 -", "pagina 2", "Pagina 2 van 5", "page 4 of 9", "2 / 7",
+    /// or a longer header line ending in such an expression.
+    static func isPageNumberLine(_ line: String) -> Bool {
+        let words = line.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        let isNumber: (String) -> Bool = { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
+        let stripped = words.filter { $0 != "-" && $0 != "–" && $0 != "|" }
+        if stripped.count == 1, isNumber(stripped[0]) { return true }
+        if stripped.count == 3, isNumber(stripped[0]), ["/", "van", "of"].contains(stripped[1]), isNumber(stripped[2]) {
+            return true
+        }
+        for (index, word) in words.enumerated() where word == "pagina" || word == "page" || word == "blz." || word == "p." {
+            guard index + 1 < words.count, isNumber(words[index + 1]) else { continue }
+            // The page expression must end the line: "pagina 2" or "pagina 2 van 5".
+            let tail = words.count - (index + 2)
+            if tail == 0 { return true }
+            if tail == 2, ["van", "of", "/"].contains(words[index + 2]), isNumber(words[index + 3]) { return true }
+        }
+        return false
+    }
+
+    // MARK: Structure
+
+    struct Marker { var length: Int; var numbered: Bool }
+
+    /// A bullet or number at the start of a line, followed by a space.
+    static func listMarker(_ line: String) -> Marker? {
+        let scalars = Array(line.unicodeScalars)
+        guard let first = scalars.first else { return nil }
+        if ["-", "•", "*", "–", "—", "▪", "◦", "·", "o", "‣", "►", "✓"].contains(first) {
+            if scalars.count > 1, scalars[1] == " " || scalars[1] == "\t" {
+                if first == "o" { return Marker(length: 2, numbered: false) }
+                return Marker(length: 2, numbered: false)
+            }
+            return nil
+        }
+        // 1. / 1) / 12. / a) / a.
+        var index = 0
+        while index < scalars.count, index < 3, scalars[index].properties.numericType != nil { index += 1 }
+        if index == 0, scalars.count > 1, ("a"..."z").contains(scalars[0]), scalars[1] == ")" {
+            index = 1
+        }
+        guard index > 0, index + 1 < scalars.count, scalars[index] == "." || scalars[index] == ")",
+              scalars[index + 1] == " " || scalars[index + 1] == "\t" else { return nil }
+        return Marker(length: index + 2, numbered: true)
+    }
+
+    /// Returns a heading level when the line reads as a heading: markdown
+    /// `#`, a numbered section ("2.1 Aanpak"), or a short line without final
+    /// punctuation that starts with a capital.
+    static func headingLevel(_ line: String, next: String?) -> Int? {
+        if line.hasPrefix("#") {
+            let level = line.prefix(while: { $0 == "#" }).count
+            return (1...6).contains(level) ? level : nil
+        }
+        let words = line.split(separator: " ")
+        guard line.count <= 80, words.count <= 10, let last = line.unicodeScalars.last else { return nil }
+        if ".,;:!?-–(".unicodeScalars.contains(last) { return nil }
+        // Two sentences on one line, or a line that runs on in lower case, is prose.
+        let body = line.drop(while: { $0.isNumber || $0 == "." }).trimmingWhitespace()
+        if body.contains(". ") || body.contains("? ") || body.contains("! ") { return nil }
+        if let next, let first = next.unicodeScalars.first, first.properties.isLowercase { return nil }
+        if let numbering = sectionNumbering(line) {
+            // "3. Activiteiten" directly followed by "4. ..." is a short list, not a heading.
+            if let next, listMarker(next)?.numbered == true { return nil }
+            return numbering
+        }
+        if listMarker(line) != nil { return nil }
+        guard let first = line.unicodeScalars.first(where: { $0.properties.isAlphabetic }),
+              first.properties.isUppercase else { return nil }
+        // A lone short line is a heading when text follows it; a last line is not.
+        guard next != nil else { return nil }
+        return 1
+    }
+
+    /// "2 Aanpak", "2. Aanpak", "2.1 Aanpak", "2.1. Aanpak" → depth of the number.
+    static func sectionNumbering(_ line: String) -> Int? {
+        let head = line.prefix(while: { $0 != " " && $0 != "\t" })
+        guard !head.isEmpty, head.first!.isNumber,
+              head.allSatisfy({ $0.isNumber || $0 == "." }) else { return nil }
+        let parts = head.split(separator: ".")
+        guard parts.allSatisfy({ $0.count <= 2 }) else { return nil }
+        let rest = line.dropFirst(head.count).trimmingWhitespace()
+        guard let first = rest.unicodeScalars.first, first.properties.isUppercase else { return nil }
+        return min(max(parts.count, 1), 6)
+    }
+
+    static func headingText(_ line: String) -> String {
+        var text = Substring(line)
+        while text.first == "#" { text = text.dropFirst() }
+        return String(text).collapsingWhitespace()
+    }
+
+    /// Cells of a table row: `a | b | c` or tab-separated columns.
+    static func tableCells(_ line: String) -> [String]? {
+        let trimmed = line.trimmingWhitespace()
+        if trimmed.contains("|") {
+            var cells = trimmed.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingWhitespace() }
+            if cells.first == "" { cells.removeFirst() }
+            if cells.last == "" { cells.removeLast() }
+            // A separator row such as |---|---| has no content.
+            if cells.allSatisfy({ $0.allSatisfy { "-:= ".contains($0) } }) { return cells.count >= 2 ? [] : nil }
+            return cells.count >= 2 ? cells : nil
+        }
+        if trimmed.contains("\t") {
+            let cells = trimmed.split(separator: "\t").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+            return cells.count >= 2 ? cells : nil
+        }
+        return nil
+    }
+}
+
+extension StringProtocol {
+    func trimmingWhitespace() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        return String(String.UnicodeScalarView(scalars[first...last]))
+    }
+
+    /// Runs of whitespace (including no-break spaces and tabs) become one space.
+    func collapsingWhitespace() -> String {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in unicodeScalars {
+            if scalar.properties.isWhitespace || scalar == "\u{200B}" || scalar == "\u{AD}" {
+                if scalar == "\u{AD}" { continue }
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(" "); pendingSpace = false }
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+}

@@ -1,0 +1,133 @@
+/// The text model: an immutable document made of passages that keep their
+/// exact place in the extracted plain text and in the source file.
+///
+/// Offsets (`start`, `end`) count Unicode scalars (code points) of
+/// `Document.text`, end exclusive, so `text[start..<end]` is the passage.
+/// The extracted text is LF-only; passages and headings are separated by a
+/// blank line. `line` is the 1-based line in the source file where the
+/// passage begins.
+
+public enum BlockKind: String, Sendable, Codable, CaseIterable {
+    case heading
+    case paragraph
+    case listItem = "list-item"
+    case tableRow = "table-row"
+}
+
+/// A block as a reader produces it, before offsets are assigned.
+public struct Block: Sendable, Equatable {
+    public var kind: BlockKind
+    public var text: String
+    /// Heading level 1...6 for headings, otherwise 0.
+    public var level: Int
+    /// 1-based line in the source where the block begins (0 when unknown).
+    public var line: Int
+
+    public init(kind: BlockKind, text: String, level: Int = 0, line: Int = 0) {
+        self.kind = kind
+        self.text = text
+        self.level = level
+        self.line = line
+    }
+}
+
+public struct Passage: Sendable, Equatable, Identifiable {
+    /// Stable within a document: `p1`, `p2`, ... in reading order.
+    public let id: String
+    public let kind: BlockKind
+    public let start: Int
+    public let end: Int
+    public let line: Int
+    /// The headings above the passage, outermost first.
+    public let section: [String]
+    public let text: String
+}
+
+public struct Heading: Sendable, Equatable {
+    public let text: String
+    public let level: Int
+    public let start: Int
+    public let end: Int
+    public let line: Int
+}
+
+public enum SourceFormat: String, Sendable, Codable {
+    case plainText = "text"
+    case xhtml
+    case html
+    case docx
+}
+
+public struct Document: Sendable {
+    /// The path as given by the user.
+    public let path: String
+    public let title: String
+    public let format: SourceFormat
+    /// The extracted plain text the offsets refer to.
+    public let text: String
+    public let passages: [Passage]
+    public let headings: [Heading]
+    /// Non-fatal remarks from ingest, e.g. a detected Windows-1252 encoding.
+    public let warnings: [IngestWarning]
+
+    public init(path: String, title: String, format: SourceFormat, blocks: [Block], warnings: [IngestWarning] = []) {
+        var builder = TextBuilder()
+        var passages: [Passage] = []
+        var headings: [Heading] = []
+        var sectionStack: [(level: Int, text: String)] = []
+        for block in blocks {
+            let text = block.text
+            guard !text.isEmpty else { continue }
+            let (start, end) = builder.append(text)
+            switch block.kind {
+            case .heading:
+                headings.append(Heading(text: text, level: block.level, start: start, end: end, line: block.line))
+                while let last = sectionStack.last, last.level >= block.level { sectionStack.removeLast() }
+                sectionStack.append((block.level, text))
+            case .paragraph, .listItem, .tableRow:
+                passages.append(Passage(
+                    id: "p\(passages.count + 1)", kind: block.kind, start: start, end: end,
+                    line: block.line, section: sectionStack.map(\.text), text: text))
+            }
+        }
+        self.path = path
+        self.title = title
+        self.format = format
+        self.text = builder.text
+        self.passages = passages
+        self.headings = headings
+        self.warnings = warnings
+    }
+
+    /// The exact characters of a range of the extracted text.
+    public func slice(_ start: Int, _ end: Int) -> String {
+        let scalars = text.unicodeScalars
+        guard start >= 0, end >= start,
+              let from = scalars.index(scalars.startIndex, offsetBy: start, limitedBy: scalars.endIndex),
+              let to = scalars.index(from, offsetBy: end - start, limitedBy: scalars.endIndex)
+        else { return "" }
+        return String(scalars[from..<to])
+    }
+}
+
+/// Joins block texts with blank lines and counts scalar offsets as it goes.
+struct TextBuilder {
+    private(set) var text = ""
+    private var count = 0
+
+    mutating func append(_ piece: String) -> (Int, Int) {
+        if count > 0 {
+            text += "\n\n"
+            count += 2
+        }
+        let start = count
+        text += piece
+        count += piece.unicodeScalars.count
+        return (start, count)
+    }
+}
+
+public struct IngestWarning: Sendable, Equatable, Codable {
+    public let code: String
+    public let detail: String
+}

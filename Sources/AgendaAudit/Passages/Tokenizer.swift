@@ -1,0 +1,194 @@
+/// Tokens for matching: folded words with their ranges in the document.
+///
+/// Folding lower-cases, strips diacritics (`geïnformeerd` → `geinformeerd`)
+/// and drops apostrophes inside words, straight or curly (`werkagenda's`,
+/// `werkagenda’s` → `werkagendas`). Hyphens and slashes split words
+/// (`sw-bedrijf` → `sw`, `bedrijf`); the matcher joins them again for
+/// closed compounds. Each token keeps the scalar range of the source
+/// characters, so every match maps back to the exact words.
+public struct Token: Sendable, Equatable {
+    /// The folded form used for lookup.
+    public let form: String
+    /// Scalar offsets in the document's extracted text.
+    public let start: Int
+    public let end: Int
+    /// Sentence and clause counters within the passage.
+    public let sentence: Int
+    public let clause: Int
+    /// True when only spaces, hyphens or slashes separate this token from the
+    /// previous one in the same clause (so a phrase may run on).
+    public let joinsPrevious: Bool
+    /// True when the original token is made of digits only.
+    public var isNumber: Bool { form.unicodeScalars.allSatisfy { $0.value >= 48 && $0.value <= 57 } }
+}
+
+public struct Tokenizer: Sendable {
+    /// Abbreviations whose final period does not end a sentence (folded, without the period).
+    public let abbreviations: Set<String>
+    /// Words that open a new clause (folded), e.g. "maar".
+    public let clauseWords: Set<String>
+
+    public init(abbreviations: Set<String> = [], clauseWords: Set<String> = []) {
+        self.abbreviations = abbreviations
+        self.clauseWords = clauseWords
+    }
+
+    /// Tokenizes `text`, whose first scalar sits at `base` in the document.
+    public func tokens(_ text: String, base: Int = 0) -> [Token] {
+        var tokens: [Token] = []
+        tokens.reserveCapacity(text.utf8.count / 6)
+        var form = String.UnicodeScalarView()
+        var tokenStart = 0
+        var offset = base
+        var sentence = 0
+        var clause = 0
+        var gapIsSoft = true      // only spaces/hyphens/slashes since the last token
+        var pendingPeriod = false // a period right after the last token
+        var sawApostropheInWord = false
+
+        func finishToken(at end: Int) {
+            guard !form.isEmpty else { return }
+            let folded = String(form)
+            let isNewClause = clauseWords.contains(folded) && !tokens.isEmpty
+            if isNewClause { clause += 1 }
+            tokens.append(Token(form: folded, start: tokenStart, end: end, sentence: sentence, clause: clause,
+                                joinsPrevious: gapIsSoft && !isNewClause && !tokens.isEmpty))
+            form = String.UnicodeScalarView()
+            gapIsSoft = true
+            pendingPeriod = false
+            sawApostropheInWord = false
+        }
+
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex
+        while index != scalars.endIndex {
+            let scalar = scalars[index]
+            let next = scalars.index(after: index)
+            if Folding.isWordScalar(scalar) {
+                if form.isEmpty {
+                    tokenStart = offset
+                    if pendingPeriod {
+                        // "1. Mensen" or "werk. De": a period followed by a new word ends a sentence
+                        // unless the previous token is a known abbreviation or a number within a number.
+                        pendingPeriod = false
+                    }
+                }
+                Folding.fold(scalar, into: &form)
+            } else if Folding.isApostrophe(scalar), !form.isEmpty, next != scalars.endIndex,
+                      Folding.isWordScalar(scalars[next]) {
+                // werkagenda's, umc’s: the apostrophe stays inside the word and is dropped.
+                sawApostropheInWord = true
+            } else {
+                let wasInWord = !form.isEmpty
+                finishToken(at: offset)
+                switch scalar {
+                case ".", "!", "?", "…":
+                    let previous = tokens.last
+                    let nextScalar = next != scalars.endIndex ? scalars[next] : " "
+                    let insideNumber = scalar == "." && previous?.isNumber == true && wasInWord
+                        && Folding.isDigit(nextScalar)
+                    let isAbbreviation = scalar == "." && wasInWord && previous.map { abbreviations.contains($0.form) } == true
+                    let insideWord = scalar == "." && wasInWord && Folding.isWordScalar(nextScalar)
+                    if !insideNumber && !isAbbreviation && !insideWord {
+                        sentence += 1
+                        clause += 1
+                    }
+                    gapIsSoft = false
+                case ",", ";", ":", "(", ")", "[", "]", "\"", "“", "”", "„", "«", "»", "|", "•":
+                    // A comma between digits (29,02) is part of a number, not a clause break.
+                    let nextScalar = next != scalars.endIndex ? scalars[next] : " "
+                    let previous = tokens.last
+                    if !(scalar == "," && wasInWord && previous?.isNumber == true && Folding.isDigit(nextScalar)) {
+                        clause += 1
+                    }
+                    gapIsSoft = false
+                case "-", "–", "/", "\u{2010}", "\u{2011}", "&", "+":
+                    break
+                default:
+                    if !scalar.properties.isWhitespace, !Folding.isApostrophe(scalar) { gapIsSoft = false }
+                }
+            }
+            offset += 1
+            index = next
+        }
+        finishToken(at: offset)
+        _ = sawApostropheInWord
+        return tokens
+    }
+}
+
+/// Case and diacritic folding shared by the text side and the rubric side.
+public enum Folding {
+    @inline(__always)
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 48 && scalar.value <= 57 }
+
+    @inline(__always)
+    static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x27, 0x2019, 0x2018, 0x60, 0xB4, 0x2032: return true
+        default: return false
+        }
+    }
+
+    @inline(__always)
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 {
+            return (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) || (value >= 0x30 && value <= 0x39)
+        }
+        if value == 0xAD { return false }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType == .decimal
+    }
+
+    /// Appends the folded form of one scalar.
+    @inline(__always)
+    static func fold(_ scalar: Unicode.Scalar, into out: inout String.UnicodeScalarView) {
+        let value = scalar.value
+        if value < 0x80 {
+            if value >= 0x41 && value <= 0x5A {
+                out.append(Unicode.Scalar(value + 32)!)
+            } else {
+                out.append(scalar)
+            }
+            return
+        }
+        if let mapped = latin[value] {
+            out.append(contentsOf: mapped.unicodeScalars)
+            return
+        }
+        // Other scripts: lower-case, then drop combining marks of the decomposition.
+        for lowered in scalar.properties.lowercaseMapping.unicodeScalars {
+            if lowered.properties.generalCategory == .nonspacingMark { continue }
+            out.append(lowered)
+        }
+    }
+
+    /// Folds a whole string the same way the tokenizer folds a word.
+    public static func fold(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if isApostrophe(scalar) { continue }
+            fold(scalar, into: &out)
+        }
+        return String(out)
+    }
+
+    private static let latin: [UInt32: String] = {
+        var table: [UInt32: String] = [:]
+        let groups: [(String, String)] = [
+            ("àáâãäåāăą", "a"), ("ÀÁÂÃÄÅĀĂĄ", "a"), ("çćĉċč", "c"), ("ÇĆĈĊČ", "c"), ("ďđ", "d"), ("ĎĐ", "d"),
+            ("èéêëēĕėęě", "e"), ("ÈÉÊËĒĔĖĘĚ", "e"), ("ĝğġģ", "g"), ("ĜĞĠĢ", "g"), ("ĥħ", "h"), ("ĤĦ", "h"),
+            ("ìíîïĩīĭįı", "i"), ("ÌÍÎÏĨĪĬĮİ", "i"), ("ĵ", "j"), ("Ĵ", "j"), ("ķ", "k"), ("Ķ", "k"),
+            ("ĺļľŀł", "l"), ("ĹĻĽĿŁ", "l"), ("ñńņňŉ", "n"), ("ÑŃŅŇ", "n"), ("òóôõöøōŏő", "o"), ("ÒÓÔÕÖØŌŎŐ", "o"),
+            ("ŕŗř", "r"), ("ŔŖŘ", "r"), ("śŝşš", "s"), ("ŚŜŞŠ", "s"), ("ţťŧ", "t"), ("ŢŤŦ", "t"),
+            ("ùúûüũūŭůűų", "u"), ("ÙÚÛÜŨŪŬŮŰŲ", "u"), ("ŵ", "w"), ("Ŵ", "w"), ("ýÿŷ", "y"), ("ÝŸŶ", "y"),
+            ("źżž", "z"), ("ŹŻŽ", "z"),
+        ]
+        for (letters, base) in groups {
+            for scalar in letters.unicodeScalars { table[scalar.value] = base }
+        }
+        table[0xDF] = "ss"; table[0xE6] = "ae"; table[0xC6] = "ae"; table[0x153] = "oe"; table[0x152] = "oe"
+        table[0x133] = "ij"; table[0x132] = "ij"; table[0xFB01] = "fi"; table[0xFB02] = "fl"
+        return table
+    }()
+}

@@ -1,0 +1,49 @@
+/// CSV that opens in Excel and R: RFC 4180 quoting, a UTF-8 byte-order mark
+/// (Excel needs it for diacritics; R's readr and read.csv with
+/// `fileEncoding = "UTF-8-BOM"` skip it), CRLF line ends, and a choice of
+/// comma or semicolon (Dutch Excel) as the delimiter.
+public enum CSVReport {
+    public enum Delimiter: String, Sendable, CaseIterable {
+        case comma, semicolon
+        var character: String { self == .comma ? "," : ";" }
+    }
+
+    /// One row per agenda: file, title, a 0/1 column per action type, breadth.
+    public static func matrix(_ result: AuditResult, delimiter: Delimiter = .comma) -> String {
+        var rows: [[String]] = [["file", "title"] + result.rubric.codes.map(\.id) + ["breadth"]]
+        for audit in result.audits {
+            let present = Set(audit.coded.actionTypes)
+            rows.append([audit.document.path, audit.document.title]
+                        + result.rubric.codes.map { present.contains($0.id) ? "1" : "0" }
+                        + [String(audit.coded.breadth)])
+        }
+        return render(rows, delimiter: delimiter)
+    }
+
+    /// One row per coded passage and code: file, passage, start, end, code, evidence, text.
+    public static func passages(_ result: AuditResult, delimiter: Delimiter = .comma) -> String {
+        var rows: [[String]] = [["file", "passage", "start", "end", "code", "evidence", "text"]]
+        for audit in result.audits {
+            for item in audit.coded.passages {
+                for assignment in item.codes {
+                    let evidence = assignment.evidence.map { "\($0.text) [\($0.term)]" }.joined(separator: "; ")
+                    rows.append([audit.document.path, item.passage.id, String(item.passage.start), String(item.passage.end),
+                                 assignment.code, evidence, item.passage.text])
+                }
+            }
+        }
+        return render(rows, delimiter: delimiter)
+    }
+
+    static func render(_ rows: [[String]], delimiter: Delimiter) -> String {
+        "\u{FEFF}" + rows.map { row in row.map { quote($0, delimiter) }.joined(separator: delimiter.character) }
+            .joined(separator: "\r\n") + "\r\n"
+    }
+
+    static func quote(_ field: String, _ delimiter: Delimiter) -> String {
+        let needsQuotes = field.contains(delimiter.character) || field.contains("\"") || field.contains("\n")
+            || field.contains("\r") || field.hasPrefix(" ") || field.hasSuffix(" ")
+        guard needsQuotes else { return field }
+        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

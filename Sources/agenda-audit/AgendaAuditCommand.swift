@@ -1,0 +1,165 @@
+import AgendaAudit
+import ArgumentParser
+import Foundation
+
+/// The command line: thin commands over the AgendaAudit library.
+@main
+struct AgendaAuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "agenda-audit",
+        abstract: "Codeert werkagenda's banenafspraak met twaalf actietypen. (Audits Dutch public-sector work agendas.)",
+        version: "0.1.0",
+        subcommands: [AuditCommand.self])
+}
+
+struct CommonOptions: ParsableArguments {
+    @Option(name: .long, help: "Codeboek (rubric.json); standaard ./rubric.json of die naast het programma.")
+    var rubric: String?
+
+    @Option(name: .long, help: "Taal van de uitvoer: nl of en.")
+    var lang: Language = .nl
+
+    func loadRubric() throws -> Rubric {
+        let path = try RubricLocator.locate(explicit: rubric)
+        do {
+            return try Rubric.load(path: path)
+        } catch {
+            throw CLIError(message: lang.pick("fout in codeboek: ", "error in rubric: ") + error.description, exitCode: 2)
+        }
+    }
+}
+
+extension Language: ExpressibleByArgument {}
+
+struct CLIError: Error, CustomStringConvertible {
+    var message: String
+    var exitCode: Int32
+    var description: String { message }
+}
+
+enum RubricLocator {
+    static func locate(explicit: String?) throws -> String {
+        if let explicit { return explicit }
+        if let fromEnvironment = ProcessInfo.processInfo.environment["AGENDA_AUDIT_RUBRIC"] { return fromEnvironment }
+        var candidates = ["rubric.json"]
+        // Next to the executable and up from there (.build/release/agenda-audit -> the package root).
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<5 {
+            candidates.append(directory.appendingPathComponent("rubric.json").path)
+            directory = directory.deletingLastPathComponent()
+        }
+        if let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) { return found }
+        throw CLIError(message: "rubric.json niet gevonden; geef --rubric PATH (rubric.json not found; pass --rubric PATH)",
+                       exitCode: 2)
+    }
+}
+
+enum Output {
+    static func emit(_ text: String, to path: String?) throws {
+        try emit(Data(text.utf8), to: path)
+    }
+
+    static func emit(_ data: Data, to path: String?) throws {
+        if let path {
+            try OutputFile.write(data, to: path)
+        } else {
+            FileHandle.standardOutput.write(data)
+        }
+    }
+
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+}
+
+struct AuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit",
+        abstract: "Codeer een of meer werkagenda's (bestanden of mappen) en toon de matrix actietype x agenda.",
+        discussion: """
+        Exitcode 0: alle invoer geaudit. 1: een of meer bestanden konden niet worden gelezen (de rest wel). \
+        2: niets geaudit, of een fout in het codeboek of de opdracht.
+        """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
+
+    @Argument(help: "Bestanden (.txt, .xhtml, .html, .htm) en mappen.")
+    var paths: [String]
+
+    @Option(name: .long, help: "Uitvoer: table, json of csv.")
+    var format: Format = .table
+
+    @Flag(name: .long, help: "Bij csv: een rij per gecodeerde passage in plaats van de matrix.")
+    var passages = false
+
+    @Option(name: .long, help: "Scheidingsteken voor csv: comma of semicolon (Nederlandse Excel).")
+    var csvDelimiter: CSVReport.Delimiter = .comma
+
+    @Option(name: .long, help: "Schrijf het resultaat naar dit bestand in plaats van naar de terminal.")
+    var out: String?
+
+    @OptionGroup var common: CommonOptions
+
+    func validate() throws {
+        if passages && format != .csv {
+            throw ValidationError("--passages hoort bij --format csv (--passages goes with --format csv)")
+        }
+    }
+
+    func run() throws {
+        let lang = common.lang
+        do {
+            let rubric = try common.loadRubric()
+            let result = Auditor.run(Auditor.expand(paths), rubric: rubric)
+            for failure in result.failures {
+                Output.error(lang.pick("fout: ", "error: ") + "\(failure.path): \(failure.error.message(lang))")
+            }
+            for audit in result.audits {
+                for warning in audit.document.warnings {
+                    Output.error(lang.pick("let op: ", "warning: ") + "\(audit.document.path): " + warningText(warning, lang))
+                }
+            }
+            if result.audits.isEmpty {
+                throw CLIError(message: lang.pick("niets geaudit: geen leesbare werkagenda gevonden",
+                                                  "nothing audited: no readable work agenda found"), exitCode: 2)
+            }
+            switch format {
+            case .table:
+                try Output.emit(TableReport.render(result, lang: lang), to: out)
+            case .json:
+                var data = try JSONReport.render(result, lang: lang)
+                data.append(0x0A)
+                try Output.emit(data, to: out)
+            case .csv:
+                try Output.emit(passages ? CSVReport.passages(result, delimiter: csvDelimiter)
+                                         : CSVReport.matrix(result, delimiter: csvDelimiter), to: out)
+            }
+            if !result.failures.isEmpty { throw ExitCode(1) }
+        } catch let error as CLIError {
+            Output.error(lang.pick("fout: ", "error: ") + error.message)
+            throw ExitCode(error.exitCode)
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            Output.error(lang.pick("fout: ", "error: ") + "\(error.localizedDescription)")
+            throw ExitCode(2)
+        }
+    }
+
+    func warningText(_ warning: IngestWarning, _ lang: Language) -> String {
+        switch warning.code {
+        case "windows-1252":
+            return lang.pick("tekst is als Windows-1252 gelezen (geen UTF-8); controleer de speciale tekens",
+                             "text was read as Windows-1252 (not UTF-8); check special characters")
+        case "utf16":
+            return lang.pick("tekst is als UTF-16 gelezen", "text was read as UTF-16")
+        case "not-well-formed":
+            return lang.pick("geen geldige XHTML, gelezen als HTML (\(warning.detail))",
+                             "not well-formed XHTML, read as HTML (\(warning.detail))")
+        default:
+            return warning.detail
+        }
+    }
+}
+
+extension CSVReport.Delimiter: ExpressibleByArgument {}
