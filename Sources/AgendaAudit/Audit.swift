@@ -24,7 +24,25 @@ public enum AuditOutcome: Sendable {
 /// Everything the tool knows about one agenda.
 public struct AuditedAgenda: Sendable {
     public let coded: CodedDocument
+    /// Plan-do-check-act; nil when the rubric has no `cycle` section.
+    public let cycle: AgendaCycle?
     public var document: Document { coded.document }
+}
+
+/// The coder and the cycle checker of one rubric, built once per run.
+public struct Pipeline: Sendable {
+    public let coder: Coder
+    public let cycleChecker: CycleChecker?
+
+    public init(rubric: Rubric) {
+        coder = Coder(rubric: rubric)
+        cycleChecker = CycleChecker(rubric: rubric)
+    }
+
+    public func audit(_ document: Document) -> AuditedAgenda {
+        let coded = coder.code(document)
+        return AuditedAgenda(coded: coded, cycle: cycleChecker?.check(coded))
+    }
 }
 
 public struct AuditResult: Sendable {
@@ -85,25 +103,20 @@ public enum Auditor {
 
     /// Reads and codes every input; the order of the outcomes is the order of the inputs.
     public static func run(_ inputs: [AuditInput], rubric: Rubric) -> AuditResult {
-        let coder = Coder(rubric: rubric)
+        let pipeline = Pipeline(rubric: rubric)
         let outcomes = parallelMap(inputs) { input -> AuditOutcome in
-            audit(input, coder: coder)
+            audit(input, pipeline: pipeline)
         }
         return AuditResult(rubric: rubric, outcomes: outcomes)
     }
 
-    public static func audit(_ input: AuditInput, coder: Coder) -> AuditOutcome {
+    public static func audit(_ input: AuditInput, pipeline: Pipeline) -> AuditOutcome {
         if let problem = input.problem { return .failed(path: input.path, error: problem) }
         do {
-            let document = try Ingest.load(path: input.path)
-            return .audited(audit(document, coder: coder))
+            return .audited(pipeline.audit(try Ingest.load(path: input.path)))
         } catch {
             return .failed(path: input.path, error: error)
         }
-    }
-
-    public static func audit(_ document: Document, coder: Coder) -> AuditedAgenda {
-        AuditedAgenda(coded: coder.code(document))
     }
 
     /// Maps over all cores, keeping the order.

@@ -9,7 +9,7 @@ struct AgendaAuditCommand: ParsableCommand {
         commandName: "agenda-audit",
         abstract: "Codeert werkagenda's banenafspraak met twaalf actietypen. (Audits Dutch public-sector work agendas.)",
         version: "0.1.0",
-        subcommands: [AuditCommand.self])
+        subcommands: [AuditCommand.self, CheckCommand.self])
 }
 
 struct CommonOptions: ParsableArguments {
@@ -163,3 +163,52 @@ struct AuditCommand: ParsableCommand {
 }
 
 extension CSVReport.Delimiter: ExpressibleByArgument {}
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Controleer een concept-werkagenda: doorloopt hij de beleidscyclus, en wat ontbreekt?",
+        discussion: """
+        Exitcode 0: klaar om in te dienen (meetbare doelen, planning, monitoring en probleemanalyse aanwezig). \
+        1: nog niet klaar. 2: het bestand kan niet worden gelezen (of een fout in het codeboek).
+        """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @Argument(help: "De concept-agenda (.txt, .xhtml, .html, .htm).")
+    var file: String
+
+    @Option(name: .long, help: "Uitvoer: text of json.")
+    var format: Format = .text
+
+    @Option(name: .long, help: "Schrijf het resultaat naar dit bestand.")
+    var out: String?
+
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+        let lang = common.lang
+        do {
+            let rubric = try common.loadRubric()
+            guard rubric.cycle != nil else {
+                throw CLIError(message: lang.pick("het codeboek heeft geen 'cycle'-sectie", "the rubric has no 'cycle' section"), exitCode: 2)
+            }
+            let document: Document
+            do {
+                document = try Ingest.load(path: file)
+            } catch {
+                throw CLIError(message: "\(file): \(error.message(lang))", exitCode: 2)
+            }
+            let audit = Pipeline(rubric: rubric).audit(document)
+            guard let report = CheckReport(audit: audit, rubric: rubric) else { throw ExitCode(2) }
+            switch format {
+            case .text: try Output.emit(report.text(lang), to: out)
+            case .json: try Output.emit(report.json(lang), to: out)
+            }
+            if !report.isReady { throw ExitCode(1) }
+        } catch let error as CLIError {
+            Output.error(lang.pick("fout: ", "error: ") + error.message)
+            throw ExitCode(error.exitCode)
+        }
+    }
+}

@@ -32,8 +32,8 @@ public struct Coder: Sendable {
         case context(name: String, term: String)
         case negation(cue: Int)
         case negationException
-        case metaSubject(term: String)
-        case metaVerb(term: String)
+        case metaSubject
+        case metaVerb
     }
 
     public init(rubric: Rubric) {
@@ -65,8 +65,8 @@ public struct Coder: Sendable {
         }
         for (index, cue) in rubric.negationCues.enumerated() { add(cue.term, .negation(cue: index)) }
         for term in rubric.negationExceptions { add(term, .negationException) }
-        for term in rubric.metaSubjects { add(term, .metaSubject(term: term)) }
-        for term in rubric.metaVerbs { add(term, .metaVerb(term: term)) }
+        for term in rubric.metaSubjects { add(term, .metaSubject) }
+        for term in rubric.metaVerbs { add(term, .metaVerb) }
         self.matcher = matcher
         self.owners = owners
     }
@@ -93,10 +93,7 @@ public struct Coder: Sendable {
         guard !hits.isEmpty else { return ([], []) }
 
         // Sort the hits by what they belong to.
-        var cues: [(hit: PhraseMatcher.Hit, scope: Rubric.NegationCue.Scope, term: String)] = []
-        var exceptions: [PhraseMatcher.Hit] = []
-        var metaSubjectSentences: [Int: String] = [:]
-        var metaVerbSentences: [Int: String] = [:]
+        var scope = CueScope(tokens: tokens, rubric: rubric)
         var contextHits: [String: [Located]] = [:]
         // [code][list][pattern index][side] -> hits
         var patternHits: [Int: [Located]] = [:]
@@ -110,16 +107,16 @@ public struct Coder: Sendable {
             case .context(let name, let term):
                 contextHits[name, default: []].append(Located(hit: hit, term: term))
             case .negation(let cue):
-                cues.append((hit, rubric.negationCues[cue].scope, rubric.negationCues[cue].term))
+                scope.addCue(hit, scope: rubric.negationCues[cue].scope)
             case .negationException:
-                exceptions.append(hit)
-            case .metaSubject(let term):
-                metaSubjectSentences[tokens[hit.first].sentence] = term
-            case .metaVerb(let term):
-                metaVerbSentences[tokens[hit.first].sentence] = term
+                scope.addException(hit)
+            case .metaSubject:
+                scope.addMetaSubject(hit)
+            case .metaVerb:
+                scope.addMetaVerb(hit)
             }
         }
-        cues.removeAll { cue in exceptions.contains { $0.first <= cue.hit.first && cue.hit.last <= $0.last } }
+        scope.settle()
 
         func words(_ hit: PhraseMatcher.Hit) -> (String, Int, Int) {
             let start = tokens[hit.first].start, end = tokens[hit.last].end
@@ -128,22 +125,11 @@ public struct Coder: Sendable {
 
         /// Why a hit does not count, if it does not.
         func blocker(_ hit: PhraseMatcher.Hit) -> (reason: SuppressedHit.Reason, cue: String)? {
-            let first = tokens[hit.first], last = tokens[hit.last]
-            if let subject = metaSubjectSentences[first.sentence], let verb = metaVerbSentences[first.sentence] {
-                return (.metaText, "\(subject) … \(verb)")
+            switch scope.blocker(hit) {
+            case nil: return nil
+            case .negation(let cue): return (.negation, words(cue).0)
+            case .metaText(let subject, let verb): return (.metaText, words(subject).0 + " … " + words(verb).0)
             }
-            for cue in cues {
-                let cueFirst = tokens[cue.hit.first], cueLast = tokens[cue.hit.last]
-                if cue.hit.last < hit.first, hit.first - cue.hit.last <= rubric.negationWindowBefore,
-                   cueLast.clause == first.clause {
-                    return (.negation, words(cue.hit).0)
-                }
-                if cue.scope == .both, cue.hit.first > hit.last, cue.hit.first - hit.last <= rubric.negationWindowAfter,
-                   cueFirst.clause == last.clause {
-                    return (.negation, words(cue.hit).0)
-                }
-            }
-            return nil
         }
 
         var codes: [CodeAssignment] = []

@@ -1,10 +1,85 @@
-/// The cycle checker's cues in `rubric.json` (filled in by the cycle checker).
-public struct CycleRubric: Sendable {}
+/// The cycle checker's cues, in the `cycle` section of `rubric.json`.
+/// Every list is a list of terms with the same syntax as the codes' terms.
+public struct CycleRubric: Sendable {
+    /// Cue lists by name; the names are fixed (see `CycleCue`).
+    public var cues: [CycleCue: [String]]
+    /// Number words and their values ("twee": 2 ... "duizend": 1000); compounds are composed.
+    public var numberWords: [String: Int]
+    /// Words that make the number before them a percentage ("procent").
+    public var percentWords: [String]
+    /// Figures that are background, not the sector's own target (the national 25.000).
+    public var backgroundNumbers: Set<Double>
+    /// How many tokens after a quantity its counted object may stand.
+    public var objectWindow: Int
+}
+
+/// The named cue lists of the `cycle` section.
+public enum CycleCue: String, Sendable, CaseIterable, Hashable {
+    /// What a quantity counts: jobs ("banen", "arbeidsplaatsen", "fte") ...
+    case jobObjects
+    /// ... or something else ("werkgevers", "bijeenkomsten", "werkplekbegeleiders").
+    case goalObjects
+    /// Units that make a quantity a duration ("maanden", "jaar").
+    case durationUnits
+    /// Target framing: future, intention, horizon ("willen", "streven", "komend jaar", "uiterlijk").
+    case future
+    /// Report of the past ("zijn gerealiseerd", "vorig jaar", "waren").
+    case past
+    /// Time expressions for planning besides years ("kwartaal", "Q1", month names).
+    case time
+    /// Words that put a year on the time line ("in", "voor", "eind", "uiterlijk").
+    case horizonWords
+    /// Monitoring: the goal side ("beoogde", "doelstelling", "taakstelling") ...
+    case monitoringGoal
+    /// ... the realisation side ("gerealiseerd", "realisatie", "behaald") ...
+    case monitoringRealisation
+    /// ... and a follow-up of the previous agenda ("vorige werkagenda", "acties uit").
+    case monitoringFollowUp
+    /// Problem analysis: bottlenecks and causes ("knelpunt", "bleek lastig") ...
+    case bottleneck
+    /// ... and a remedy tied to them ("daarom", "om dit op te lossen").
+    case remedy
+    /// Board signature: who signs ("bestuur", "korpsleiding") ...
+    case board
+    /// ... the act ("ondertekend", "vastgesteld", "w.g.") ...
+    case signed
+    /// ... and what makes it not (yet) a signature ("vragen", "ter ondertekening").
+    case notSigned
+}
 
 struct CycleRubricParser {
     let parser: RubricParser
+
     func parse(_ value: Any) throws -> CycleRubric {
-        _ = try parser.object(value, "cycle", allowed: [])
-        return CycleRubric()
+        let allowed = Set(CycleCue.allCases.map(\.rawValue) + ["numberWords", "percentWords", "backgroundNumbers", "objectWindow", "note"])
+        let object = try parser.object(value, "cycle", allowed: allowed)
+        var cues: [CycleCue: [String]] = [:]
+        for cue in CycleCue.allCases {
+            cues[cue] = try parser.terms(object[cue.rawValue], "cycle.\(cue.rawValue)")
+        }
+        guard let words = object["numberWords"] as? [String: Any], !words.isEmpty else {
+            throw parser.fail("cycle.numberWords", "expected an object mapping number words to values")
+        }
+        var numberWords: [String: Int] = [:]
+        for (word, raw) in words {
+            let path = "cycle.numberWords.\(word)"
+            guard let number = raw as? Int, !(raw is Bool), number > 0 else { throw parser.fail(path, "expected a positive whole number") }
+            guard !word.contains(" "), TermSyntax.problem(word) == nil, !word.contains("*") else {
+                throw parser.fail(path, "expected one word without wildcards")
+            }
+            numberWords[Folding.fold(word)] = number
+        }
+        let percentWords = try parser.terms(object["percentWords"], "cycle.percentWords").map(Folding.fold)
+        var background = Set<Double>()
+        if let raw = object["backgroundNumbers"] {
+            guard let list = raw as? [Any] else { throw parser.fail("cycle.backgroundNumbers", "expected a list of numbers") }
+            for (index, item) in list.enumerated() {
+                guard let number = item as? Double else { throw parser.fail("cycle.backgroundNumbers[\(index)]", "expected a number") }
+                background.insert(number)
+            }
+        }
+        let window = try parser.integer(object, "objectWindow", "cycle", default: 4, range: 1...12)
+        return CycleRubric(cues: cues, numberWords: numberWords, percentWords: percentWords,
+                           backgroundNumbers: background, objectWindow: window)
     }
 }

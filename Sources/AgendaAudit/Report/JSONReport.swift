@@ -30,8 +30,36 @@ public enum JSONReport {
         let format: String
         let actionTypes: [String]
         let breadth: Int
+        let cycle: CycleOut?
         let warnings: [IngestWarning]
         let passages: [PassageOut]
+    }
+
+    /// Element id -> {status, evidence}, plus "phases" and "completeness".
+    struct CycleOut: Encodable {
+        let elements: [CycleElement: CycleFinding]
+        let phases: AgendaCycle.Phases
+
+        init(_ cycle: AgendaCycle) {
+            elements = cycle.elements
+            phases = cycle.phases
+        }
+
+        struct Key: CodingKey {
+            var stringValue: String
+            var intValue: Int? { nil }
+            init(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+        }
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: Key.self)
+            for element in CycleElement.allCases {
+                try container.encode(elements[element], forKey: Key(stringValue: element.rawValue))
+            }
+            try container.encode(phases, forKey: Key(stringValue: "phases"))
+            try container.encode(phases.completeness, forKey: Key(stringValue: "completeness"))
+        }
     }
 
     struct PassageOut: Encodable {
@@ -44,6 +72,8 @@ public enum JSONReport {
         let text: String
         let codes: [CodeAssignment]
         let suppressed: [SuppressedHit]
+        /// Cycle element id -> status, for the elements this passage shows.
+        let cycle: [String: CycleStatus]
     }
 
     struct Summary: Encodable {
@@ -64,11 +94,14 @@ public enum JSONReport {
         let coded = audit.coded
         return Agenda(
             file: coded.document.path, title: coded.document.title, format: coded.document.format.rawValue,
-            actionTypes: coded.actionTypes, breadth: coded.breadth, warnings: coded.document.warnings,
-            passages: coded.passages.map { item in
-                PassageOut(id: item.passage.id, kind: item.passage.kind.rawValue, start: item.passage.start,
-                           end: item.passage.end, line: item.passage.line, section: item.passage.section,
-                           text: item.passage.text, codes: item.codes, suppressed: item.suppressed)
+            actionTypes: coded.actionTypes, breadth: coded.breadth, cycle: audit.cycle.map(CycleOut.init),
+            warnings: coded.document.warnings,
+            passages: coded.passages.enumerated().map { index, item in
+                let findings = audit.cycle?.passages[index].elements ?? [:]
+                return PassageOut(id: item.passage.id, kind: item.passage.kind.rawValue, start: item.passage.start,
+                                  end: item.passage.end, line: item.passage.line, section: item.passage.section,
+                                  text: item.passage.text, codes: item.codes, suppressed: item.suppressed,
+                                  cycle: Dictionary(uniqueKeysWithValues: findings.map { ($0.key.rawValue, $0.value.status) }))
             })
     }
 

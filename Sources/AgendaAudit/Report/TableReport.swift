@@ -36,12 +36,43 @@ public enum TableReport {
             let rightEntry = row + half < entries.count ? entries[row + half] : ""
             lines.append((left + rightEntry).trimmingTrailingSpaces())
         }
+        if audits.contains(where: { $0.cycle != nil }) {
+            lines.append("")
+            lines.append(contentsOf: cycleTable(audits, nameWidth: nameWidth, lang: lang, pad: pad, right: right))
+        }
         if !result.failures.isEmpty {
             lines.append("")
             lines.append(lang.pick("Niet geaudit:", "Not audited:"))
             for failure in result.failures { lines.append("  \(failure.path): \(failure.error.message(lang))") }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Plan-do-check-act per agenda: the six elements, the four phase scores and their sum.
+    static func cycleTable(_ audits: [AuditedAgenda], nameWidth: Int, lang: Language,
+                           pad: (String, Int) -> String, right: (String, Int) -> String) -> [String] {
+        let elements = CycleElement.allCases
+        let phaseLabels = ["P", "D", "C", "A"]
+        let totalLabel = lang.pick("Cyclus", "Cycle")
+        var lines: [String] = []
+        let header = pad(lang.pick("Cyclus", "Cycle"), nameWidth) + elements.map { right(CycleText.short($0, lang), 6) }.joined()
+            + "  " + phaseLabels.map { right($0, 3) }.joined() + "  " + totalLabel
+        lines.append(header)
+        lines.append(String(repeating: "-", count: header.count))
+        for audit in audits {
+            guard let cycle = audit.cycle else { continue }
+            let phases = [cycle.phases.plan, cycle.phases.do, cycle.phases.check, cycle.phases.act]
+            lines.append(pad(displayName(audit), nameWidth)
+                         + elements.map { right(CycleText.symbol(cycle.status($0)), 6) }.joined()
+                         + "  " + phases.map { right(CycleText.score($0), 3) }.joined()
+                         + "  " + right(CycleText.score(cycle.phases.completeness) + "/4", totalLabel.count))
+        }
+        lines.append("")
+        lines.append(lang.pick("● aanwezig  ◐ deels  · ontbreekt   P/D/C/A: plan, do, check, act (0, ½ of 1)",
+                               "● present  ◐ partial  · absent   P/D/C/A: plan, do, check, act (0, ½ or 1)"))
+        lines.append(lang.pick("Doel = meetbare doelen anders dan banen · Banen = banendoel · Onder = bestuurlijke ondertekening",
+                               "Goal = measurable goals other than jobs · Jobs = jobs target · Sign = board signature"))
+        return lines
     }
 
     /// The file name without folder and extension.

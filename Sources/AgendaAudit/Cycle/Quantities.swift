@@ -1,0 +1,106 @@
+import Foundation
+
+/// Quantities in Dutch text: digits with Dutch separators (`5.144`,
+/// `29,02`), percentages (`75%`, `2,69 procent`), ranges (`15.000-17.000`)
+/// and number words (`twaalf`, `twintig`, `drieduizend`,
+/// `vijfentwintig`). Years and dates are recognised so that they are not
+/// taken for counts.
+public struct Quantity: Sendable, Equatable {
+    public enum Kind: String, Sendable, Codable { case count, percentage, year }
+    public let value: Double
+    public let kind: Kind
+    /// Token indices in the passage (first...last) covering the quantity.
+    public let first: Int
+    public let last: Int
+}
+
+struct QuantityScanner: Sendable {
+    /// Folded number word → value ("twee": 2, "twintig": 20, "honderd": 100, "duizend": 1000).
+    let words: [String: Int]
+    /// Folded words that turn the preceding number into a percentage ("procent").
+    let percentWords: Set<String>
+
+    /// Parses a number word, composing Dutch compounds: "drieduizend",
+    /// "tweehonderdvijftig", "vijfentwintig".
+    func value(ofWord word: String) -> Int? {
+        if let direct = words[word] { return direct }
+        guard word.unicodeScalars.count >= 5, word.unicodeScalars.count <= 40 else { return nil }
+        for (multiplierWord, multiplier) in [("duizend", 1000), ("honderd", 100)] {
+            guard let range = word.range(of: multiplierWord) else { continue }
+            let left = String(word[..<range.lowerBound]), right = String(word[range.upperBound...])
+            let leftValue = left.isEmpty ? 1 : value(ofWord: left)
+            let rightValue = right.isEmpty ? 0 : value(ofWord: right)
+            if let leftValue, let rightValue, leftValue < multiplier || multiplier == 1000 { return leftValue * multiplier + rightValue }
+            return nil
+        }
+        // "vijfentwintig", "eenendertig": unit + "en" + tens.
+        if let range = word.range(of: "en", options: [], range: word.index(after: word.startIndex)..<word.endIndex) {
+            let unit = String(word[..<range.lowerBound]), tens = String(word[range.upperBound...])
+            let unitValue = unit == "een" ? 1 : words[unit]
+            if let unitValue, unitValue < 10, let tensValue = words[tens], tensValue >= 20, tensValue < 100, tensValue % 10 == 0 {
+                return tensValue + unitValue
+            }
+        }
+        return nil
+    }
+
+    /// Scans the tokens of one passage; `text` is the passage text and
+    /// `base` the document offset of its first scalar.
+    func scan(_ tokens: [Token], text: String, base: Int) -> [Quantity] {
+        let scalars = Array(text.unicodeScalars)
+        func scalar(_ offset: Int) -> Unicode.Scalar? {
+            let local = offset - base
+            return local >= 0 && local < scalars.count ? scalars[local] : nil
+        }
+        var quantities: [Quantity] = []
+        var index = 0
+        while index < tokens.count {
+            let token = tokens[index]
+            if token.isNumber {
+                // Join "5" "." "144" and "29" "," "02": digits separated by one . or , with no space.
+                var last = index
+                var digits = token.form
+                var decimals = ""
+                while last + 1 < tokens.count, tokens[last + 1].isNumber, tokens[last + 1].start == tokens[last].end + 1,
+                      let separator = scalar(tokens[last].end) {
+                    let group = tokens[last + 1].form
+                    if separator == ".", group.count == 3, decimals.isEmpty {
+                        digits += group
+                    } else if separator == ",", decimals.isEmpty {
+                        decimals = group
+                    } else {
+                        break
+                    }
+                    last += 1
+                }
+                var value = Double(digits) ?? 0
+                if !decimals.isEmpty { value += (Double("0." + decimals) ?? 0) }
+                var kind: Quantity.Kind = .count
+                if scalar(tokens[last].end) == "%" || (scalar(tokens[last].end) == " " && scalar(tokens[last].end + 1) == "%") {
+                    kind = .percentage
+                } else if last + 1 < tokens.count, percentWords.contains(tokens[last + 1].form) {
+                    kind = .percentage
+                    last += 1
+                } else if decimals.isEmpty, digits.count == 4, (1990...2099).contains(Int(digits) ?? 0) {
+                    kind = .year
+                }
+                quantities.append(Quantity(value: value, kind: kind, first: index, last: last))
+                index = last + 1
+                continue
+            }
+            if let wordValue = value(ofWord: token.form) {
+                var last = index
+                var kind: Quantity.Kind = .count
+                if last + 1 < tokens.count, percentWords.contains(tokens[last + 1].form) {
+                    kind = .percentage
+                    last += 1
+                }
+                quantities.append(Quantity(value: Double(wordValue), kind: kind, first: index, last: last))
+                index = last + 1
+                continue
+            }
+            index += 1
+        }
+        return quantities
+    }
+}

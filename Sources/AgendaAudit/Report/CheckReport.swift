@@ -1,0 +1,189 @@
+import Foundation
+
+/// The dossierhouder's self-check of one draft: a verdict first, then per
+/// phase what was found (quoted, with its place), what is missing with a
+/// suggestion and an example, and the action types present and recommended.
+public struct CheckReport: Sendable {
+    public let audit: AuditedAgenda
+    public let rubric: Rubric
+    public let cycle: AgendaCycle
+
+    public init?(audit: AuditedAgenda, rubric: Rubric) {
+        guard let cycle = audit.cycle else { return nil }
+        self.audit = audit
+        self.rubric = rubric
+        self.cycle = cycle
+    }
+
+    /// The four elements that make a draft ready to submit.
+    public static let required: [CycleElement] = [.measurableGoals, .planning, .monitoring, .problemAnalysis]
+
+    public var isReady: Bool { cycle.isComplete }
+
+    public var missing: [CycleElement] { CycleElement.allCases.filter { cycle.status($0) != .present } }
+
+    /// Recommended action types (those with advice in the rubric) that the draft lacks.
+    public var recommendedAbsent: [Rubric.Code] {
+        rubric.codes.filter { $0.advice != nil && !audit.coded.actionTypes.contains($0.id) }
+    }
+
+    public func verdict(_ lang: Language) -> (headline: String, reason: String) {
+        if isReady {
+            return (lang.pick("Klaar om in te dienen", "Ready to submit"),
+                    lang.pick("De agenda doorloopt de hele cyclus: meetbare doelen, planning, monitoring en een probleemanalyse zijn aanwezig.",
+                              "The agenda completes the cycle: measurable goals, planning, monitoring and a problem analysis are present."))
+        }
+        let lacking = Self.required.filter { cycle.status($0) != .present }
+        let names = lacking.map { CycleText.label($0, lang).lowercased() }
+        return (lang.pick("Nog niet klaar om in te dienen", "Not ready to submit yet"),
+                lang.pick("De cyclus is niet rond: \(Self.list(names, lang)) \(lacking.count == 1 ? "ontbreekt of is onvolledig" : "ontbreken of zijn onvolledig").",
+                          "The cycle is not complete: \(Self.list(names, lang)) \(lacking.count == 1 ? "is" : "are") missing or incomplete."))
+    }
+
+    static func list(_ items: [String], _ lang: Language) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + lang.pick(" en ", " and ") + items.last!
+    }
+
+    func passage(_ id: String) -> Passage? { audit.document.passages.first { $0.id == id } }
+
+    /// A short quote of a passage around the evidence words.
+    func quote(_ evidence: CycleEvidence, limit: Int = 140) -> String {
+        guard let passage = passage(evidence.passage) else { return evidence.text }
+        let text = passage.text
+        if text.count <= limit { return text }
+        let scalars = Array(text.unicodeScalars)
+        let localStart = max(0, evidence.start - passage.start), localEnd = min(scalars.count, evidence.end - passage.start)
+        let room = max(0, limit - (localEnd - localStart)) / 2
+        let from = max(0, localStart - room), to = min(scalars.count, localEnd + room)
+        return (from > 0 ? "…" : "") + String(String.UnicodeScalarView(scalars[from..<to])).trimmingWhitespace() + (to < scalars.count ? "…" : "")
+    }
+
+    func place(_ evidence: CycleEvidence, _ lang: Language) -> String {
+        guard let passage = passage(evidence.passage) else { return evidence.passage }
+        return lang.pick("\(passage.id), regel \(passage.line)", "\(passage.id), line \(passage.line)")
+    }
+
+    // MARK: Text
+
+    public func text(_ lang: Language) -> String {
+        var out: [String] = []
+        let (headline, reason) = verdict(lang)
+        out.append(lang.pick("Oordeel: ", "Verdict: ") + headline.uppercased())
+        out.append(reason)
+        out.append("")
+        out.append(lang.pick("Werkagenda: ", "Work agenda: ") + "\(audit.document.title) (\(audit.document.path))")
+        out.append("")
+        out.append(lang.pick("Plan-do-check-act", "Plan-do-check-act") + " — " + lang.pick("cycluscompleetheid", "cycle completeness")
+                   + " \(CycleText.score(cycle.phases.completeness)) " + lang.pick("van 4", "of 4"))
+        let phaseRows: [(String, Double, [CycleElement])] = [
+            ("Plan ", cycle.phases.plan, [.measurableGoals, .jobsTarget, .planning]),
+            ("Do   ", cycle.phases.do, []),
+            ("Check", cycle.phases.check, [.monitoring]),
+            ("Act  ", cycle.phases.act, [.problemAnalysis]),
+        ]
+        for (name, score, elements) in phaseRows {
+            let detail = elements.isEmpty
+                ? lang.pick("\(audit.coded.breadth) actietype(n) gevonden", "\(audit.coded.breadth) action type(s) found")
+                : elements.map { "\(CycleText.label($0, lang).lowercased()): \(CycleText.status(cycle.status($0), lang))" }
+                    .joined(separator: "; ")
+            out.append("  \(name)  \(CycleText.score(score).padding(toLength: 2, withPad: " ", startingAt: 0))  \(detail)")
+        }
+        out.append("  " + CycleText.label(.boardSignature, lang) + ": " + CycleText.status(cycle.status(.boardSignature), lang))
+        out.append("")
+
+        out.append(lang.pick("Gevonden", "Found"))
+        var anyFound = false
+        for element in CycleElement.allCases {
+            guard let finding = cycle.elements[element], finding.status != .absent else { continue }
+            anyFound = true
+            out.append("  \(CycleText.label(element, lang)) (\(CycleText.status(finding.status, lang)))")
+            var seen = Set<String>()
+            for evidence in finding.evidence where seen.insert(evidence.passage).inserted {
+                if seen.count > 3 {
+                    out.append("    " + lang.pick("… en \(Set(finding.evidence.map(\.passage)).count - 3) andere passage(s)",
+                                                  "… and \(Set(finding.evidence.map(\.passage)).count - 3) more passage(s)"))
+                    break
+                }
+                out.append("    [\(place(evidence, lang))] \"\(quote(evidence))\"")
+            }
+        }
+        if !anyFound { out.append("  " + lang.pick("geen van de cyclus-elementen", "none of the cycle elements")) }
+        out.append("")
+
+        if !missing.isEmpty {
+            out.append(lang.pick("Wat ontbreekt, en hoe je het schrijft", "What is missing, and how to write it"))
+            for element in missing {
+                let status = cycle.status(element)
+                out.append("  \(CycleText.label(element, lang)) — \(CycleText.status(status, lang))")
+                out.append("    " + CycleText.advice(element, status, lang))
+                out.append("    " + lang.pick("Bijvoorbeeld: ", "For example: ") + "\"\(CycleText.example(element, lang))\"")
+            }
+            out.append("")
+        }
+
+        out.append(lang.pick("Actietypen", "Action types"))
+        if audit.coded.actionTypes.isEmpty {
+            out.append("  " + lang.pick("geen actietypen gevonden", "no action types found"))
+        } else {
+            for id in audit.coded.actionTypes {
+                guard let code = rubric.code(id) else { continue }
+                let places = audit.coded.passages.filter { $0.codes.contains { $0.code == id } }.map(\.passage.id)
+                out.append("  ● \(code.label.text(lang)) (\(places.prefix(4).joined(separator: ", "))\(places.count > 4 ? ", …" : ""))")
+            }
+        }
+        if !recommendedAbsent.isEmpty {
+            out.append(lang.pick("  Aanbevolen door de studie, nog niet in de agenda:", "  Recommended by the study, not yet in the agenda:"))
+            for code in recommendedAbsent {
+                out.append("  ○ \(code.label.text(lang)): \(code.advice!.text(lang))")
+            }
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    // MARK: JSON
+
+    struct JSONOut: Encodable {
+        let file: String
+        let title: String
+        let ready: Bool
+        let verdict: String
+        let reason: String
+        let phases: AgendaCycle.Phases
+        let completeness: Double
+        let cycle: JSONReport.CycleOut
+        let missing: [Missing]
+        let actionTypes: [String]
+        let recommendedAbsent: [Recommended]
+        let passages: [JSONReport.PassageOut]
+    }
+
+    struct Missing: Encodable {
+        let element: String
+        let status: CycleStatus
+        let advice: String
+        let example: String
+    }
+
+    struct Recommended: Encodable {
+        let code: String
+        let label: String
+        let why: String
+    }
+
+    public func json(_ lang: Language) throws -> Data {
+        let (headline, reason) = verdict(lang)
+        let agenda = JSONReport.agenda(audit)
+        let out = JSONOut(
+            file: audit.document.path, title: audit.document.title, ready: isReady, verdict: headline, reason: reason,
+            phases: cycle.phases, completeness: cycle.phases.completeness, cycle: JSONReport.CycleOut(cycle),
+            missing: missing.map { Missing(element: $0.rawValue, status: cycle.status($0), advice: CycleText.advice($0, cycle.status($0), lang),
+                                           example: CycleText.example($0, lang)) },
+            actionTypes: audit.coded.actionTypes,
+            recommendedAbsent: recommendedAbsent.map { Recommended(code: $0.id, label: $0.label.text(lang), why: $0.advice!.text(lang)) },
+            passages: agenda.passages)
+        var data = try JSONReport.encoder().encode(out)
+        data.append(0x0A)
+        return data
+    }
+}
