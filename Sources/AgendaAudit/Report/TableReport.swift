@@ -5,7 +5,7 @@ public enum TableReport {
     public static func render(_ result: AuditResult, lang: Language) -> String {
         let codes = result.rubric.codes
         let audits = result.audits
-        let nameWidth = min(max(audits.map { displayName($0).count }.max() ?? 6, lang.pick("Agenda", "Agenda").count, 6), 24)
+        let nameWidth = min(max(audits.map { displayName($0).count }.max() ?? 6, lang.pick("Agenda", "Agenda").count, 6), 20)
         func pad(_ text: String, _ width: Int) -> String {
             let cut = text.count > width ? String(text.prefix(width - 1)) + "…" : text
             return cut + String(repeating: " ", count: max(0, width - cut.count))
@@ -68,10 +68,12 @@ public enum TableReport {
                          + "  " + right(CycleText.score(cycle.phases.completeness) + "/4", totalLabel.count))
         }
         lines.append("")
-        lines.append(lang.pick("● aanwezig  ◐ deels  · ontbreekt   P/D/C/A: plan, do, check, act (0, ½ of 1)",
-                               "● present  ◐ partial  · absent   P/D/C/A: plan, do, check, act (0, ½ or 1)"))
-        lines.append(lang.pick("Doel = meetbare doelen anders dan banen · Banen = banendoel · Onder = bestuurlijke ondertekening",
-                               "Goal = measurable goals other than jobs · Jobs = jobs target · Sign = board signature"))
+        lines.append(lang.pick("● aanwezig  ◐ deels  · ontbreekt     P D C A: plan, do, check, act (0, ½ of 1)",
+                               "● present  ◐ partial  · absent     P D C A: plan, do, check, act (0, ½ or 1)"))
+        lines.append(lang.pick("Doel: meetbare doelen anders dan banen   Banen: banendoel   Plan: planning",
+                               "Goal: measurable goals other than jobs   Jobs: jobs target   Plan: planning"))
+        lines.append(lang.pick("Monit: monitoring   Probl: probleemanalyse   Onder: bestuurlijke ondertekening",
+                               "Monit: monitoring   Probl: problem analysis   Sign: board signature"))
         return lines
     }
 

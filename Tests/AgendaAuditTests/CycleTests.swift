@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+@testable import AgendaAudit
+
+/// Cycle elements found in one piece of text, as a single passage.
+func cycleElements(_ text: String) -> [CycleElement: CycleStatus] {
+    let checker = CycleChecker(rubric: Repo.rubric)!
+    let passage = Passage(id: "p1", kind: .paragraph, start: 0, end: text.unicodeScalars.count, line: 1, section: [], text: text)
+    return checker.check(passage).elements.mapValues(\.status)
+}
+
+@Suite("Cycle: quantities")
+struct QuantityTests {
+    let scanner = QuantityScanner(words: Repo.rubric.cycle!.numberWords, percentWords: Set(Repo.rubric.cycle!.percentWords))
+
+    func scan(_ text: String) -> [(Double, Quantity.Kind)] {
+        scanner.scan(Tokenizer().tokens(text), text: text, base: 0).map { ($0.value, $0.kind) }
+    }
+
+    @Test func dutchDigitsPercentagesAndYears() {
+        let found = scan("Van de 5.144 banen 3.749 gerealiseerd; 29,02 fte, 75% en 2,69 procent in 2023.")
+        #expect(found.map(\.0) == [5144, 3749, 29.02, 75, 2.69, 2023])
+        #expect(found.map(\.1) == [.count, .count, .count, .percentage, .percentage, .year])
+    }
+
+    @Test func numberWordsCompose() {
+        #expect(scanner.value(ofWord: "twaalf") == 12)
+        #expect(scanner.value(ofWord: "twintig") == 20)
+        #expect(scanner.value(ofWord: "honderd") == 100)
+        #expect(scanner.value(ofWord: "drieduizend") == 3000)
+        #expect(scanner.value(ofWord: "vijfentwintig") == 25)
+        #expect(scanner.value(ofWord: "tweehonderdvijftig") == 250)
+        #expect(scanner.value(ofWord: "werkgevers") == nil)
+        #expect(scanner.value(ofWord: "tienen") == nil)
+    }
+}
+
+@Suite("Cycle: elements")
+struct CycleElementTests {
+    @Test func goalGranularity() {
+        // Broad: the activity happening is the only criterion.
+        #expect(cycleElements("In het komende jaar worden werkgevers benaderd en geïnformeerd.")[.measurableGoals] == nil)
+        // Middle: a quantity, what is counted and a horizon.
+        #expect(cycleElements("In het komende jaar benaderen we ten minste 20 werkgevers.")[.measurableGoals] == .present)
+        // Narrow: jobs only.
+        let narrow = cycleElements("We creëren in het komende jaar veertig nieuwe banen.")
+        #expect(narrow[.jobsTarget] == .present)
+        #expect(narrow[.measurableGoals] == nil)
+    }
+
+    @Test func pastFiguresAreNotTargets() {
+        let past = cycleElements("In 2022 zijn 312 banen gerealiseerd.")
+        #expect(past[.jobsTarget] == nil)
+        #expect(past[.monitoring] == nil)
+        #expect(cycleElements("De overheid moet 25.000 extra banen realiseren.")[.jobsTarget] == nil)
+    }
+
+    @Test func monitoringNeedsAComparison() {
+        #expect(cycleElements("Van de 5.144 beoogde banen zijn er 3.749 gerealiseerd.")[.monitoring] == .partial)
+        #expect(cycleElements("Van de vier geplande bijeenkomsten uit de vorige werkagenda zijn er drie georganiseerd.")[.monitoring] == .present)
+        #expect(cycleElements("We gaan de voortgang jaarlijks monitoren.")[.monitoring] == nil)
+        #expect(cycleElements("De voortgang wordt niet gemonitord.")[.monitoring] == nil)
+    }
+
+    @Test func problemAnalysisPartialAndPresent() {
+        #expect(cycleElements("Werkgevers ervaren te veel administratieve lasten.")[.problemAnalysis] == .partial)
+        #expect(cycleElements("De proefplaatsingen kwamen moeizaam op gang omdat leidinggevenden te weinig tijd hadden; daarom trainen we twintig werkplekbegeleiders.")[.problemAnalysis] == .present)
+        #expect(cycleElements("De agenda bevat geen probleemanalyse.")[.problemAnalysis] == nil)
+        #expect(cycleElements("Er zijn geen knelpunten.")[.problemAnalysis] == nil)
+    }
+
+    @Test func boardSignature() {
+        #expect(cycleElements("Deze werkagenda is vastgesteld door het bestuur van de VNG.")[.boardSignature] == .present)
+        #expect(cycleElements("We vragen de bestuurders de agenda te ondertekenen.")[.boardSignature] == nil)
+        #expect(cycleElements("Het bestuur heeft de agenda nog niet ondertekend.")[.boardSignature] == nil)
+    }
+
+    @Test func planningNeedsATimeAndNotThePast() {
+        #expect(cycleElements("In het eerste kwartaal van 2024 start de pilot.")[.planning] == .present)
+        #expect(cycleElements("Uiterlijk 1 juni 2024 is het netwerk opgericht.")[.planning] == .present)
+        #expect(cycleElements("We zetten in op job carving en werving.")[.planning] == nil)
+        #expect(cycleElements("Deze werkagenda beslaat de periode 2023-2024.")[.planning] == nil)
+    }
+}
