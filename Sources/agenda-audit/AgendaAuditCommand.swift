@@ -81,12 +81,12 @@ struct AuditCommand: ParsableCommand {
         2: niets geaudit, of een fout in het codeboek of de opdracht.
         """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv, html }
 
     @Argument(help: "Bestanden (.txt, .xhtml, .html, .htm) en mappen.")
     var paths: [String]
 
-    @Option(name: .long, help: "Uitvoer: table, json of csv.")
+    @Option(name: .long, help: "Uitvoer: table, json, csv of html (een zelfstandig rapport).")
     var format: Format = .table
 
     @Flag(name: .long, help: "Bij csv: een rij per gecodeerde passage in plaats van de matrix.")
@@ -133,6 +133,8 @@ struct AuditCommand: ParsableCommand {
             case .csv:
                 try Output.emit(passages ? CSVReport.passages(result, delimiter: csvDelimiter)
                                          : CSVReport.matrix(result, delimiter: csvDelimiter), to: out)
+            case .html:
+                try Output.emit(HTMLReport.render(result, lang: lang), to: out)
             }
             if !result.failures.isEmpty { throw ExitCode(1) }
         } catch let error as CLIError {
