@@ -118,9 +118,11 @@ public struct Coder: Sendable {
         }
         scope.settle()
 
+        let scalars = Array(passage.text.unicodeScalars)
         func words(_ hit: PhraseMatcher.Hit) -> (String, Int, Int) {
             let start = tokens[hit.first].start, end = tokens[hit.last].end
-            return (passage.slice(start - passage.start, end - passage.start), start, end)
+            let from = max(0, min(scalars.count, start - passage.start)), to = max(from, min(scalars.count, end - passage.start))
+            return (String(String.UnicodeScalarView(scalars[from..<to])), start, end)
         }
 
         /// Why a hit does not count, if it does not.
@@ -134,6 +136,7 @@ public struct Coder: Sendable {
 
         var codes: [CodeAssignment] = []
         var suppressed: [SuppressedHit] = []
+        var suppressedKeys = Set<[Int]>()
         for (codeIndex, code) in rubric.codes.enumerated() {
             // Clauses and sentences closed to this code by its exclusions.
             var excludedClauses = Set<Int>(), excludedSentences = Set<Int>()
@@ -168,7 +171,7 @@ public struct Coder: Sendable {
                 }
                 guard let reason else { return true }
                 let (text, start, end) = words(located.hit)
-                if suppressed.contains(where: { $0.code == code.id && $0.start == start && $0.end == end }) { return false }
+                guard suppressedKeys.insert([codeIndex, start, end]).inserted else { return false }
                 suppressed.append(SuppressedHit(code: code.id, term: located.term, text: text, start: start, end: end,
                                                 reason: reason.0, cue: reason.1))
                 return false
@@ -177,6 +180,7 @@ public struct Coder: Sendable {
             var score = 0.0
             var matchedNonContext = false
             var evidence: [Evidence] = []
+            var evidenceKeys = Set<String>()
             for (index, weighted) in code.patterns.enumerated() {
                 var found: [Located] = []
                 var role = Evidence.Role.term
@@ -201,18 +205,19 @@ public struct Coder: Sendable {
                     let (text, start, end) = words(located.hit)
                     let item = Evidence(term: located.term, text: text, start: start, end: end,
                                         pattern: weighted.path, weight: weighted.weight, role: role)
-                    if !evidence.contains(where: { $0.start == item.start && $0.end == item.end && $0.term == item.term }) {
-                        evidence.append(item)
-                    }
+                    if evidenceKeys.insert("\(item.start):\(item.end):\(item.term)").inserted { evidence.append(item) }
                 }
             }
             if matchedNonContext, score + 1e-9 >= code.threshold {
                 // Keep the longest words: "job-carving" makes "carving" redundant.
+                // Sorted by start, longest first, an item inside an earlier longer one of its role is dropped.
+                evidence.sort { ($0.start, $1.end) < ($1.start, $0.end) }
+                var reach: [Evidence.Role: (start: Int, end: Int)] = [:]
                 evidence = evidence.filter { item in
-                    !evidence.contains { other in
-                        other.role == item.role && other.start <= item.start && item.end <= other.end
-                            && (other.end - other.start) > (item.end - item.start)
-                    }
+                    if let covering = reach[item.role], item.end <= covering.end,
+                       (covering.end - covering.start) > (item.end - item.start) { return false }
+                    if item.end > (reach[item.role]?.end ?? -1) { reach[item.role] = (item.start, item.end) }
+                    return true
                 }
                 evidence.sort { ($0.start, $0.end) < ($1.start, $1.end) }
                 codes.append(CodeAssignment(code: code.id, score: score, evidence: evidence))
@@ -222,13 +227,25 @@ public struct Coder: Sendable {
     }
 
     /// Pairs of a left and a right hit within `window` tokens in one sentence.
+    /// Right hits are sorted once, so each left hit looks only at its window.
     private func nearPairs(_ left: [Located], _ right: [Located], window: Int, tokens: [Token]) -> [(Located, Located)] {
+        guard !left.isEmpty, !right.isEmpty else { return [] }
+        let sortedRight = right.sorted { $0.hit.first < $1.hit.first }
         var pairs: [(Located, Located)] = []
         for a in left {
-            for b in right {
+            // The first right hit that could be in the window: first >= a.first - window - longest phrase.
+            var low = 0, high = sortedRight.count
+            let from = a.hit.first - window - 8
+            while low < high {
+                let middle = (low + high) / 2
+                if sortedRight[middle].hit.first < from { low = middle + 1 } else { high = middle }
+            }
+            var index = low
+            while index < sortedRight.count, sortedRight[index].hit.first <= a.hit.last + window {
+                let b = sortedRight[index]
+                index += 1
                 guard tokens[a.hit.first].sentence == tokens[b.hit.first].sentence else { continue }
-                let overlap = a.hit.first <= b.hit.last && b.hit.first <= a.hit.last
-                if overlap { continue }
+                if a.hit.first <= b.hit.last && b.hit.first <= a.hit.last { continue }
                 let gap = a.hit.last < b.hit.first ? b.hit.first - a.hit.last : a.hit.first - b.hit.last
                 if gap <= window { pairs.append((a, b)) }
             }

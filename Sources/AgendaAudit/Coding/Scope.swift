@@ -33,10 +33,20 @@ struct CueScope {
     mutating func addMetaSubject(_ hit: PhraseMatcher.Hit) { metaSubjects[tokens[hit.first].sentence] = hit }
     mutating func addMetaVerb(_ hit: PhraseMatcher.Hit) { metaVerbs[tokens[hit.first].sentence] = hit }
 
-    /// Drops cues that sit inside an exception phrase; call once after adding.
+    /// Drops cues that sit inside an exception phrase and sorts the rest;
+    /// call once after adding.
     mutating func settle() {
-        cues.removeAll { cue in exceptions.contains { $0.first <= cue.hit.first && cue.hit.last <= $0.last } }
+        let exceptionTokens = Set(exceptions.flatMap { $0.first...$0.last })
+        cues.removeAll { cue in (cue.hit.first...cue.hit.last).allSatisfy(exceptionTokens.contains) }
+        cues.sort { $0.hit.first < $1.hit.first }
+        cueFirsts = cues.map(\.hit.first)
+        cueLasts = cues.map(\.hit.last).sorted()
+        cuesByLast = cues.sorted { $0.hit.last < $1.hit.last }
     }
+
+    private var cueFirsts: [Int] = []
+    private var cueLasts: [Int] = []
+    private var cuesByLast: [Cue] = []
 
     enum Block {
         case negation(PhraseMatcher.Hit)
@@ -51,16 +61,30 @@ struct CueScope {
         if let subject = metaSubjects[first.sentence], let verb = metaVerbs[first.sentence] {
             return .metaText(subject: subject, verb: verb)
         }
-        for cue in cues {
-            if cue.hit.last < hit.first, hit.first - cue.hit.last <= windowBefore,
-               tokens[cue.hit.last].clause == first.clause {
-                return .negation(cue.hit)
-            }
-            if cue.scope == .both, cue.hit.first > hit.last, cue.hit.first - hit.last <= windowAfter,
-               tokens[cue.hit.first].clause == last.clause {
-                return .negation(cue.hit)
-            }
+        // Cues that end just before the hit (binary search on their last token).
+        var low = lowerBound(cueLasts, hit.first - windowBefore)
+        while low < cuesByLast.count, cuesByLast[low].hit.last < hit.first {
+            let cue = cuesByLast[low]
+            if tokens[cue.hit.last].clause == first.clause { return .negation(cue.hit) }
+            low += 1
+        }
+        // Cues with scope "both" that start just after it.
+        var index = lowerBound(cueFirsts, hit.last + 1)
+        while index < cues.count, cues[index].hit.first - hit.last <= windowAfter {
+            let cue = cues[index]
+            if cue.scope == .both, tokens[cue.hit.first].clause == last.clause { return .negation(cue.hit) }
+            index += 1
         }
         return nil
+    }
+
+    /// The first index whose value is >= `value` in a sorted array.
+    private func lowerBound(_ sorted: [Int], _ value: Int) -> Int {
+        var low = 0, high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 }

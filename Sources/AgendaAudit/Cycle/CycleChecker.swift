@@ -107,18 +107,39 @@ public struct CycleChecker: Sendable {
             hits[cue] = framing.contains(cue) ? list.filter { !scope.isMetaText(sentence: tokens[$0.first].sentence) }
                                               : list.filter { scope.blocker($0) == nil }
         }
-        func cueHits(_ cue: CycleCue) -> [PhraseMatcher.Hit] { hits[cue] ?? [] }
-        func inSentence(_ cue: CycleCue, _ sentence: Int) -> [PhraseMatcher.Hit] {
-            cueHits(cue).filter { tokens[$0.first].sentence == sentence }
+        // Indexes, so that long passages stay linear: hits by sentence, clauses per cue.
+        var bySentence: [CycleCue: [Int: [PhraseMatcher.Hit]]] = [:]
+        var clauses: [CycleCue: Set<Int>] = [:]
+        for (cue, unsorted) in hits {
+            let list = unsorted.sorted { $0.first < $1.first }
+            hits[cue] = list
+            for hit in list {
+                bySentence[cue, default: [:]][tokens[hit.first].sentence, default: []].append(hit)
+                clauses[cue, default: []].insert(tokens[hit.first].clause)
+                clauses[cue, default: []].insert(tokens[hit.last].clause)
+            }
         }
-        func inClause(_ cue: CycleCue, _ clause: Int) -> Bool {
-            cueHits(cue).contains { tokens[$0.first].clause == clause || tokens[$0.last].clause == clause }
+        func cueHits(_ cue: CycleCue) -> [PhraseMatcher.Hit] { hits[cue] ?? [] }
+        func inSentence(_ cue: CycleCue, _ sentence: Int) -> [PhraseMatcher.Hit] { bySentence[cue]?[sentence] ?? [] }
+        func inClause(_ cue: CycleCue, _ clause: Int) -> Bool { clauses[cue]?.contains(clause) ?? false }
+        /// Hits of `cue` whose first token lies in `range` (hits are sorted by first token).
+        func hitsStarting(_ cue: CycleCue, in range: ClosedRange<Int>) -> ArraySlice<PhraseMatcher.Hit> {
+            let list = cueHits(cue)
+            var low = 0, high = list.count
+            while low < high {
+                let middle = (low + high) / 2
+                if list[middle].first < range.lowerBound { low = middle + 1 } else { high = middle }
+            }
+            var end = low
+            while end < list.count, list[end].first <= range.upperBound { end += 1 }
+            return list[low..<end]
         }
         func isPast(clause: Int) -> Bool { inClause(.past, clause) && !inClause(.future, clause) }
         func evidence(_ first: Int, _ last: Int, _ rule: String) -> CycleEvidence {
             let start = tokens[first].start, end = tokens[last].end
+            let from = max(0, min(scalars.count, start - passage.start)), to = max(from, min(scalars.count, end - passage.start))
             return CycleEvidence(passage: passage.id, start: start, end: end,
-                                 text: passage.slice(start - passage.start, end - passage.start), rule: rule)
+                                 text: String(String.UnicodeScalarView(scalars[from..<to])), rule: rule)
         }
         func add(_ element: CycleElement, _ status: CycleStatus, _ item: CycleEvidence) {
             var finding = findings.elements[element] ?? CycleFinding(status: status, evidence: [])
@@ -127,11 +148,12 @@ public struct CycleChecker: Sendable {
             findings.elements[element] = finding
         }
 
+        let scalars = Array(passage.text.unicodeScalars)
         // Quantities, with agenda periods ("2023-2024") marked.
         let quantities = scanner.scan(tokens, text: passage.text, base: passage.start)
         var periodYears = Set<Int>()
         for (a, b) in zip(quantities, quantities.dropFirst()) where a.kind == .year && b.kind == .year && b.first == a.last + 1 {
-            let gap = passage.slice(tokens[a.last].end - passage.start, tokens[b.first].start - passage.start)
+            let gap = String(String.UnicodeScalarView(scalars[(tokens[a.last].end - passage.start)..<(tokens[b.first].start - passage.start)]))
             if gap.trimmingWhitespace() == "-" || gap.trimmingWhitespace() == "–" || gap.trimmingWhitespace() == "/" {
                 periodYears.insert(a.first)
                 periodYears.insert(b.first)
@@ -142,8 +164,9 @@ public struct CycleChecker: Sendable {
             quantities.filter { quantity in
                 guard quantity.kind == .year, !periodYears.contains(quantity.first) else { return false }
                 let before = max(0, quantity.first - 3)
-                return cueHits(.horizonWords).contains { $0.last >= before && $0.last < quantity.first }
-                    || cueHits(.time).contains { $0.last >= before && $0.last < quantity.first }
+                let near = before...max(before, quantity.first - 1)
+                return hitsStarting(.horizonWords, in: max(0, before - 4)...near.upperBound).contains { near.contains($0.last) }
+                    || hitsStarting(.time, in: max(0, before - 4)...near.upperBound).contains { near.contains($0.last) }
             }
         }
         let horizons = horizonYears()
@@ -158,13 +181,12 @@ public struct CycleChecker: Sendable {
             if scope.blocker(PhraseMatcher.Hit(entry: -1, first: quantity.first, last: quantity.last)) != nil { continue }
             let window = cycle.objectWindow
             func objectAfter(_ cue: CycleCue) -> PhraseMatcher.Hit? {
-                cueHits(cue).filter {
-                    $0.first > quantity.last && $0.first <= quantity.last + window && tokens[$0.first].clause == token.clause
-                }.min { $0.first < $1.first }
+                hitsStarting(cue, in: (quantity.last + 1)...(quantity.last + window))
+                    .first { tokens[$0.first].clause == token.clause }
             }
             func objectBefore(_ cue: CycleCue) -> PhraseMatcher.Hit? {
-                guard quantity.kind == .percentage else { return nil }
-                return cueHits(cue).filter {
+                guard quantity.kind == .percentage, quantity.first > 0 else { return nil }
+                return hitsStarting(cue, in: max(0, quantity.first - window - 6)...(quantity.first - 1)).filter {
                     $0.last < quantity.first && $0.last >= quantity.first - window && tokens[$0.last].clause == token.clause
                 }.max { $0.last < $1.last }
             }
@@ -212,13 +234,17 @@ public struct CycleChecker: Sendable {
         // Monitoring.
         findings.hasGoalCue = !cueHits(.monitoringGoal).isEmpty
         findings.hasRealisationCue = !cueHits(.monitoringRealisation).isEmpty
+        var countsBySentence: [Int: [Quantity]] = [:]
+        for quantity in quantities where quantity.kind != .year {
+            countsBySentence[tokens[quantity.first].sentence, default: []].append(quantity)
+        }
         let sentences = Set(tokens.map(\.sentence)).sorted()
         for sentence in sentences {
             let real = inSentence(.monitoringRealisation, sentence)
             guard let realisation = real.first else { continue }
             let goal = inSentence(.monitoringGoal, sentence)
             let followUp = inSentence(.monitoringFollowUp, sentence)
-            let counts = quantities.filter { tokens[$0.first].sentence == sentence && $0.kind != .year }
+            let counts = countsBySentence[sentence] ?? []
             let percentages = counts.filter { $0.kind == .percentage }
             let compared = (!goal.isEmpty && !counts.isEmpty) || !followUp.isEmpty || percentages.count >= 2
             guard compared else { continue }
@@ -239,7 +265,7 @@ public struct CycleChecker: Sendable {
         }
         for bottleneck in cueHits(.bottleneck) {
             let sentence = tokens[bottleneck.first].sentence
-            if let remedy = remedies.first(where: { $0.first > bottleneck.last || tokens[$0.first].sentence == sentence }) {
+            if let remedy = inSentence(.remedy, sentence).first ?? hitsStarting(.remedy, in: (bottleneck.last + 1)...Int.max - 1).first {
                 add(.problemAnalysis, .present, evidence(min(bottleneck.first, remedy.first), max(bottleneck.last, remedy.last),
                                                          "bottleneck+remedy"))
             } else {
