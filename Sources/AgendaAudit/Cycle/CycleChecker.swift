@@ -81,7 +81,10 @@ public struct CycleChecker: Sendable {
         var countQuantities = 0
     }
 
-    public func check(_ passage: Passage) -> PassageFindings {
+    /// Checks one passage. `referenceYear` is the first year of the agenda's
+    /// period: a year before it marks a report of the past, a year from it on
+    /// a horizon. Without it only the cue words decide.
+    public func check(_ passage: Passage, referenceYear: Int? = nil) -> PassageFindings {
         let tokens = tokenizer.tokens(passage.text, base: passage.start)
         var findings = PassageFindings(passage: passage)
         guard !tokens.isEmpty else { return findings }
@@ -134,7 +137,26 @@ public struct CycleChecker: Sendable {
             while end < list.count, list[end].first <= range.upperBound { end += 1 }
             return list[low..<end]
         }
-        func isPast(clause: Int) -> Bool { inClause(.past, clause) && !inClause(.future, clause) }
+        let quantities = scanner.scan(tokens, text: passage.text, base: passage.start)
+        var pastYearClauses = Set<Int>(), futureYearSentences = Set<Int>()
+        if let referenceYear {
+            for quantity in quantities where quantity.kind == .year {
+                if Int(quantity.value) < referenceYear {
+                    pastYearClauses.insert(tokens[quantity.first].clause)
+                } else {
+                    futureYearSentences.insert(tokens[quantity.first].sentence)
+                }
+            }
+        }
+        /// A report of the past: a past cue without a future cue, or a year before the agenda's period.
+        func isPast(clause: Int) -> Bool {
+            (inClause(.past, clause) && !inClause(.future, clause)) || pastYearClauses.contains(clause)
+        }
+        /// "31 december", "1 juni": a day, not a count; "25,5 uur", "drie maanden": a duration.
+        func isDay(_ quantity: Quantity) -> Bool {
+            let next = (quantity.last + 1)...(quantity.last + 1)
+            return !hitsStarting(.time, in: next).isEmpty || !hitsStarting(.durationUnits, in: next).isEmpty
+        }
         func evidence(_ first: Int, _ last: Int, _ rule: String) -> CycleEvidence {
             let start = tokens[first].start, end = tokens[last].end
             let from = max(0, min(scalars.count, start - passage.start)), to = max(from, min(scalars.count, end - passage.start))
@@ -149,8 +171,7 @@ public struct CycleChecker: Sendable {
         }
 
         let scalars = Array(passage.text.unicodeScalars)
-        // Quantities, with agenda periods ("2023-2024") marked.
-        let quantities = scanner.scan(tokens, text: passage.text, base: passage.start)
+        // Agenda periods ("2023-2024") are marked.
         var periodYears = Set<Int>()
         for (a, b) in zip(quantities, quantities.dropFirst()) where a.kind == .year && b.kind == .year && b.first == a.last + 1 {
             let gap = String(String.UnicodeScalarView(scalars[(tokens[a.last].end - passage.start)..<(tokens[b.first].start - passage.start)]))
@@ -170,13 +191,15 @@ public struct CycleChecker: Sendable {
             }
         }
         let horizons = horizonYears()
+        /// Target framing: a future cue, or a year on the horizon (from the agenda's period on, when it is known).
         func hasFraming(sentence: Int) -> Bool {
-            !inSentence(.future, sentence).isEmpty || horizons.contains { tokens[$0.first].sentence == sentence }
+            !inSentence(.future, sentence).isEmpty || futureYearSentences.contains(sentence)
+                || (referenceYear == nil && horizons.contains { tokens[$0.first].sentence == sentence })
         }
 
         // Measurable goals and jobs targets.
         let background = cycle.backgroundNumbers
-        for quantity in quantities where quantity.kind != .year && !background.contains(quantity.value) {
+        for quantity in quantities where quantity.kind != .year && !background.contains(quantity.value) && !isDay(quantity) {
             let token = tokens[quantity.first]
             if scope.blocker(PhraseMatcher.Hit(entry: -1, first: quantity.first, last: quantity.last)) != nil { continue }
             let window = cycle.objectWindow
@@ -225,7 +248,7 @@ public struct CycleChecker: Sendable {
         timeExpressions += horizons.map { PhraseMatcher.Hit(entry: -1, first: $0.first, last: $0.last) }
         for expression in timeExpressions.sorted(by: { $0.first < $1.first }) {
             let token = tokens[expression.first]
-            if isPast(clause: token.clause) { continue }
+            if isPast(clause: token.clause) || !hasFraming(sentence: token.sentence) { continue }
             if scope.blocker(expression) != nil { continue }
             add(.planning, .present, evidence(expression.first, expression.last, "time"))
             break
@@ -235,7 +258,7 @@ public struct CycleChecker: Sendable {
         findings.hasGoalCue = !cueHits(.monitoringGoal).isEmpty
         findings.hasRealisationCue = !cueHits(.monitoringRealisation).isEmpty
         var countsBySentence: [Int: [Quantity]] = [:]
-        for quantity in quantities where quantity.kind != .year {
+        for quantity in quantities where quantity.kind != .year && !background.contains(quantity.value) && !isDay(quantity) {
             countsBySentence[tokens[quantity.first].sentence, default: []].append(quantity)
         }
         let sentences = Set(tokens.map(\.sentence)).sorted()
@@ -250,7 +273,8 @@ public struct CycleChecker: Sendable {
             guard compared else { continue }
             let jobs = !inSentence(.jobObjects, sentence).isEmpty
             let others = !inSentence(.goalObjects, sentence).isEmpty
-            let status: CycleStatus = (!followUp.isEmpty || others || !jobs) ? .present : .partial
+            _ = jobs
+            let status: CycleStatus = (!followUp.isEmpty || others) ? .present : .partial
             let all = real + goal + followUp
             let first = min(all.map(\.first).min() ?? realisation.first, counts.map(\.first).min() ?? Int.max)
             let last = max(all.map(\.last).max() ?? realisation.last, counts.map(\.last).max() ?? 0)
@@ -285,7 +309,8 @@ public struct CycleChecker: Sendable {
     // MARK: Agendas
 
     public func check(_ coded: CodedDocument) -> AgendaCycle {
-        var passages = coded.document.passages.map { check($0) as PassageFindings }
+        let year = Self.referenceYear(coded.document)
+        var passages = coded.document.passages.map { check($0, referenceYear: year) as PassageFindings }
         // A remedy that opens the next passage ties a bottleneck to the plan.
         for index in passages.indices.dropLast() where passages[index + 1].opensWithRemedy {
             if var finding = passages[index].elements[.problemAnalysis], finding.status == .partial {
@@ -304,12 +329,12 @@ public struct CycleChecker: Sendable {
             var end = index + 1
             while end < passages.count, passages[end].passage.kind == .tableRow { end += 1 }
             if header.hasGoalCue && header.hasRealisationCue {
-                let tableJobs = header.mentionsJobs
                 for row in (index + 1)..<end {
                     let numbers = check(quantitiesIn: passages[row].passage)
                     guard numbers >= 2 else { continue }
-                    let rowOthers = passages[row].mentionsOtherObjects || header.mentionsOtherObjects
-                    let status: CycleStatus = (tableJobs || passages[row].mentionsJobs) && !rowOthers ? .partial : .present
+                    // Activities compared (bijeenkomsten, werkgevers) are monitoring; jobs alone are partial.
+                    let activities = passages[row].mentionsOtherObjects || header.mentionsOtherObjects
+                    let status: CycleStatus = activities ? .present : .partial
                     let passage = passages[row].passage
                     var finding = passages[row].elements[.monitoring] ?? CycleFinding(status: status, evidence: [])
                     finding.status = max(finding.status, status)
@@ -321,6 +346,27 @@ public struct CycleChecker: Sendable {
             index = end
         }
         return AgendaCycle(passages: passages, breadth: coded.breadth)
+    }
+
+    /// The first year of the agenda's period: "2023-2024" in the title or a
+    /// heading, else the first year in the title.
+    static func referenceYear(_ document: Document) -> Int? {
+        let lines = [document.title] + document.headings.map(\.text)
+        for line in lines {
+            let scalars = Array(line.unicodeScalars)
+            var index = 0
+            while index + 9 <= scalars.count {
+                let window = String(String.UnicodeScalarView(scalars[index..<index + 9]))
+                let parts = window.split(whereSeparator: { $0 == "-" || $0 == "–" || $0 == "/" })
+                if parts.count == 2, parts.allSatisfy({ $0.count == 4 && $0.allSatisfy(\.isNumber) }),
+                   let first = Int(parts[0]), (1990...2099).contains(first) {
+                    return first
+                }
+                index += 1
+            }
+        }
+        let words = document.title.split(whereSeparator: { !$0.isNumber })
+        return words.lazy.compactMap { Int($0) }.first { (1990...2099).contains($0) }
     }
 
     private func check(quantitiesIn passage: Passage) -> Int {
