@@ -164,10 +164,9 @@ public struct CycleChecker: Sendable {
                                  text: String(String.UnicodeScalarView(scalars[from..<to])), rule: rule)
         }
         func add(_ element: CycleElement, _ status: CycleStatus, _ item: CycleEvidence) {
-            var finding = findings.elements[element] ?? CycleFinding(status: status, evidence: [])
-            if status > finding.status { finding.status = status }
-            finding.evidence.append(item)
-            findings.elements[element] = finding
+            // Mutated in place: a copy per append would make long passages quadratic.
+            findings.elements[element, default: CycleFinding(status: status, evidence: [])].evidence.append(item)
+            if status > findings.elements[element]!.status { findings.elements[element]!.status = status }
         }
 
         let scalars = Array(passage.text.unicodeScalars)
