@@ -10,6 +10,8 @@ public enum IngestError: Error, Sendable, Equatable {
     case malformedMarkup(detail: String)
     case noPassages
     case tooLarge(bytes: Int, limit: Int)
+    /// A Word file that cannot be opened: "encrypted-or-doc", "not-a-zip", "no-document-part", "corrupt".
+    case unreadableDocument(detail: String)
 
     public func message(_ lang: Language) -> String {
         switch self {
@@ -17,8 +19,12 @@ public enum IngestError: Error, Sendable, Equatable {
             return lang.pick("bestand kan niet worden gelezen (\(reason))", "file cannot be read (\(reason))")
         case .unsupportedType(let ext):
             let shown = ext.isEmpty ? lang.pick("geen extensie", "no extension") : ".\(ext)"
-            return lang.pick("bestandstype \(shown) wordt niet ondersteund; gebruik .txt, .xhtml, .html of .htm",
-                             "file type \(shown) is not supported; use .txt, .xhtml, .html or .htm")
+            if ext == "doc" {
+                return lang.pick("het oude Word-formaat .doc wordt niet ondersteund; sla het bestand op als .docx",
+                                 "the old Word format .doc is not supported; save the file as .docx")
+            }
+            return lang.pick("bestandstype \(shown) wordt niet ondersteund; gebruik .docx, .txt, .xhtml, .html of .htm",
+                             "file type \(shown) is not supported; use .docx, .txt, .xhtml, .html or .htm")
         case .empty:
             return lang.pick("bestand is leeg", "file is empty")
         case .binary:
@@ -30,6 +36,18 @@ public enum IngestError: Error, Sendable, Equatable {
             return lang.pick("(X)HTML kan niet worden gelezen: \(detail)", "(X)HTML cannot be read: \(detail)")
         case .noPassages:
             return lang.pick("geen tekstpassages gevonden", "no text passages found")
+        case .unreadableDocument(let detail):
+            switch detail {
+            case "encrypted-or-doc":
+                return lang.pick("Word-bestand is met een wachtwoord beveiligd of in het oude .doc-formaat; sla het op als .docx zonder wachtwoord",
+                                 "Word file is password-protected or in the old .doc format; save it as .docx without a password")
+            case "no-document-part":
+                return lang.pick("geen geldig Word-document (word/document.xml ontbreekt)", "not a valid Word document (word/document.xml is missing)")
+            case "not-a-zip":
+                return lang.pick("geen geldig .docx-bestand (geen zip-archief)", "not a valid .docx file (not a zip archive)")
+            default:
+                return lang.pick("Word-bestand is beschadigd of afgebroken", "Word file is damaged or truncated")
+            }
         case .tooLarge(let bytes, let limit):
             return lang.pick("bestand is te groot (\(bytes) bytes, maximaal \(limit))",
                              "file is too large (\(bytes) bytes, at most \(limit))")
@@ -39,7 +57,7 @@ public enum IngestError: Error, Sendable, Equatable {
 
 /// Reads a file from disk (or bytes from elsewhere) into a `Document`.
 public enum Ingest {
-    public static let supportedExtensions: Set<String> = ["txt", "text", "xhtml", "html", "htm"]
+    public static let supportedExtensions: Set<String> = ["txt", "text", "xhtml", "html", "htm", "docx"]
     /// Files above this size are refused rather than read into memory.
     public static let maximumFileSize = 512 * 1024 * 1024
 
@@ -77,6 +95,10 @@ public enum Ingest {
             let result = try MarkupReader.read(data: data, preferXML: ext.lowercased() == "xhtml")
             return try makeDocument(path: path, format: result.format, blocks: result.blocks, title: result.title,
                                     fallbackTitle: fallbackTitle, warnings: result.warnings)
+        case "docx":
+            let result = try DocxReader.read(data: data)
+            return try makeDocument(path: path, format: .docx, blocks: result.blocks, title: result.title,
+                                    fallbackTitle: fallbackTitle, warnings: [])
         default:
             throw .unsupportedType(ext: ext)
         }

@@ -1,0 +1,218 @@
+import CLibXML2
+import Foundation
+import ZIPFoundation
+
+/// Reads Word `.docx` files without an external converter: the zip is
+/// opened with ZIPFoundation, `word/document.xml` and `word/styles.xml` are
+/// parsed with libxml2 (network off, no entity expansion). Paragraphs become
+/// passages, numbered and bulleted paragraphs list items, table rows
+/// passages with their cells joined, and paragraphs with a heading style
+/// (`Heading 1`, Dutch `Kop 1`, or an outline level) headings.
+enum DocxReader {
+    /// Refuse to inflate more than this from one part (a zip bomb stops here).
+    static let maximumPartSize = 256 * 1024 * 1024
+
+    static func read(data: Data) throws(IngestError) -> (blocks: [Block], title: String?) {
+        if data.isEmpty { throw .empty }
+        if data.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
+            throw .unreadableDocument(detail: "encrypted-or-doc")
+        }
+        guard data.starts(with: [0x50, 0x4B]) else { throw .unreadableDocument(detail: "not-a-zip") }
+        let archive: Archive
+        do {
+            archive = try Archive(data: data, accessMode: .read)
+        } catch {
+            throw .unreadableDocument(detail: "not-a-zip")
+        }
+        guard let documentXML = try part("word/document.xml", in: archive) else {
+            throw .unreadableDocument(detail: "no-document-part")
+        }
+        let styles = try part("word/styles.xml", in: archive).map(headingStyles) ?? [:]
+        let title = try part("docProps/core.xml", in: archive).flatMap(coreTitle)
+        return (try blocks(documentXML, headingStyles: styles), title)
+    }
+
+    private static func part(_ path: String, in archive: Archive) throws(IngestError) -> Data? {
+        guard let entry = archive[path] else { return nil }
+        guard entry.uncompressedSize <= UInt64(maximumPartSize) else {
+            throw .tooLarge(bytes: Int(clamping: entry.uncompressedSize), limit: maximumPartSize)
+        }
+        var output = Data()
+        do {
+            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                output.append(chunk)
+                if output.count > maximumPartSize { throw IngestError.tooLarge(bytes: output.count, limit: maximumPartSize) }
+            }
+        } catch let error as IngestError {
+            throw error
+        } catch {
+            throw .unreadableDocument(detail: "corrupt")
+        }
+        return output
+    }
+
+    // MARK: XML
+
+    private static func parse(_ data: Data) -> xmlDocPtr? {
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+        return data.withUnsafeBytes { buffer -> xmlDocPtr? in
+            guard let base = buffer.baseAddress else { return nil }
+            return xmlReadMemory(base.assumingMemoryBound(to: CChar.self), Int32(buffer.count), nil, "UTF-8", options)
+        }
+    }
+
+    private static func localName(_ node: xmlNodePtr) -> String {
+        node.pointee.name.map { String(cString: $0) } ?? ""
+    }
+
+    /// The value of `w:val` (or any attribute with that local name).
+    private static func value(_ node: xmlNodePtr, _ name: String = "val") -> String? {
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            if let attributeName = current.pointee.name, String(cString: attributeName) == name,
+               let content = xmlNodeGetContent(UnsafeMutablePointer<xmlNode>(OpaquePointer(current))) {
+                defer { agenda_xml_free(content) }
+                return String(cString: content)
+            }
+            attribute = current.pointee.next
+        }
+        return nil
+    }
+
+    private static func children(_ node: xmlNodePtr) -> [xmlNodePtr] {
+        var result: [xmlNodePtr] = []
+        var child = node.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE { result.append(current) }
+            child = current.pointee.next
+        }
+        return result
+    }
+
+    /// Style id -> heading level, from the style's name ("heading 2", "Kop 2", "Title") or outline level.
+    static func headingStyles(_ data: Data) -> [String: Int] {
+        guard let document = parse(data) else { return [:] }
+        defer { xmlFreeDoc(document) }
+        guard let root = xmlDocGetRootElement(document) else { return [:] }
+        var levels: [String: Int] = [:]
+        for style in children(root) where localName(style) == "style" {
+            guard let id = value(style, "styleId") else { continue }
+            var level: Int?
+            for child in children(style) {
+                switch localName(child) {
+                case "name":
+                    let name = (value(child) ?? "").lowercased()
+                    for prefix in ["heading ", "kop "] where name.hasPrefix(prefix) {
+                        level = Int(name.dropFirst(prefix.count))
+                    }
+                    if name == "title" || name == "titel" { level = 1 }
+                case "pPr":
+                    for property in children(child) where localName(property) == "outlineLvl" {
+                        if let outline = Int(value(property) ?? ""), outline < 9, level == nil { level = outline + 1 }
+                    }
+                default: break
+                }
+            }
+            if let level, (1...6).contains(level) { levels[id] = level }
+        }
+        return levels
+    }
+
+    static func coreTitle(_ data: Data) -> String? {
+        guard let document = parse(data) else { return nil }
+        defer { xmlFreeDoc(document) }
+        guard let root = xmlDocGetRootElement(document) else { return nil }
+        for child in children(root) where localName(child) == "title" {
+            if let content = xmlNodeGetContent(child) {
+                defer { agenda_xml_free(content) }
+                let text = String(cString: content).collapsingWhitespace()
+                return text.isEmpty ? nil : text
+            }
+        }
+        return nil
+    }
+
+    /// Paragraph text: runs' `w:t`, tabs and breaks as spaces; deleted text (`w:del`) is skipped.
+    private static func paragraphText(_ paragraph: xmlNodePtr) -> String {
+        var text = ""
+        var stack = children(paragraph).reversed() as [xmlNodePtr]
+        while let node = stack.popLast() {
+            switch localName(node) {
+            case "t":
+                if let content = xmlNodeGetContent(node) {
+                    text += String(cString: content)
+                    agenda_xml_free(content)
+                }
+            case "tab", "br", "cr": text += " "
+            case "del", "pPr", "rPr", "instrText", "fldChar": continue
+            default: stack.append(contentsOf: children(node).reversed())
+            }
+        }
+        return text.collapsingWhitespace()
+    }
+
+    private static func blocks(_ data: Data, headingStyles: [String: Int]) throws(IngestError) -> [Block] {
+        guard let document = parse(data) else { throw .unreadableDocument(detail: "corrupt") }
+        defer { xmlFreeDoc(document) }
+        guard let root = xmlDocGetRootElement(document),
+              let body = children(root).first(where: { localName($0) == "body" }) else {
+            throw .unreadableDocument(detail: "no-document-part")
+        }
+        var blocks: [Block] = []
+        // Body children, and the children of content controls (w:sdt/w:sdtContent), in order.
+        var queue = children(body).reversed() as [xmlNodePtr]
+        while let node = queue.popLast() {
+            let line = Int(xmlGetLineNo(node))
+            switch localName(node) {
+            case "p":
+                let text = paragraphText(node)
+                guard !text.isEmpty else { continue }
+                var kind = BlockKind.paragraph
+                var level = 0
+                for property in children(node) where localName(property) == "pPr" {
+                    for item in children(property) {
+                        switch localName(item) {
+                        case "pStyle":
+                            if let style = value(item), let heading = headingStyles[style] ?? builtInHeading(style) {
+                                kind = .heading
+                                level = heading
+                            } else if let style = value(item)?.lowercased(), style.contains("list") || style.contains("lijst") {
+                                if kind == .paragraph { kind = .listItem }
+                            }
+                        case "numPr":
+                            if kind == .paragraph { kind = .listItem }
+                        case "outlineLvl":
+                            if let outline = Int(value(item) ?? ""), outline < 6 { kind = .heading; level = outline + 1 }
+                        default: break
+                        }
+                    }
+                }
+                blocks.append(Block(kind: kind, text: text, level: level, line: line))
+            case "tbl":
+                for row in children(node) where localName(row) == "tr" {
+                    var cells: [String] = []
+                    for cell in children(row) where localName(cell) == "tc" {
+                        let text = children(cell).filter { localName($0) == "p" }.map(paragraphText)
+                            .filter { !$0.isEmpty }.joined(separator: " ")
+                        if !text.isEmpty { cells.append(text) }
+                    }
+                    if !cells.isEmpty { blocks.append(Block(kind: .tableRow, text: cells.joined(separator: " | "), line: line)) }
+                }
+            case "sdt", "sdtContent", "customXml", "ins":
+                queue.append(contentsOf: children(node).reversed())
+            default:
+                continue
+            }
+        }
+        return blocks
+    }
+
+    /// Word's built-in style ids when styles.xml is missing: Heading1, Kop1, Title.
+    private static func builtInHeading(_ style: String) -> Int? {
+        let lowered = style.lowercased()
+        for prefix in ["heading", "kop"] where lowered.hasPrefix(prefix) {
+            if let level = Int(lowered.dropFirst(prefix.count)), (1...6).contains(level) { return level }
+        }
+        return lowered == "title" || lowered == "titel" ? 1 : nil
+    }
+}
