@@ -9,7 +9,7 @@ struct AgendaAuditCommand: ParsableCommand {
         commandName: "agenda-audit",
         abstract: "Codeert werkagenda's banenafspraak met twaalf actietypen. (Audits Dutch public-sector work agendas.)",
         version: "0.1.0",
-        subcommands: [AuditCommand.self, CheckCommand.self])
+        subcommands: [AuditCommand.self, CheckCommand.self, RubricCommand.self])
 }
 
 struct CommonOptions: ParsableArguments {

@@ -1,0 +1,147 @@
+/// Checks on a rubric beyond what loading validates, and exports of its
+/// codebook to other tools' dictionary formats.
+public enum RubricTools {
+    public struct Finding: Sendable, Equatable, CustomStringConvertible {
+        public enum Kind: String, Sendable { case duplicate, shadowed, unreachable, overlap }
+        public let kind: Kind
+        /// JSON path of the term, e.g. `codes[1].patterns[0].terms[3]`.
+        public let path: String
+        public let term: String
+        public let detail: String
+        public var description: String { "\(kind.rawValue): \(path) \"\(term)\": \(detail)" }
+    }
+
+    struct TermRef {
+        let code: Int
+        let path: String
+        let term: String
+        let words: [String]
+        let weight: Double
+        let pattern: Int
+    }
+
+    static func terms(of rubric: Rubric) -> [TermRef] {
+        var refs: [TermRef] = []
+        for (codeIndex, code) in rubric.codes.enumerated() {
+            for (listName, list) in [("patterns", code.patterns), ("exclude", code.exclude)] {
+                for (index, weighted) in list.enumerated() {
+                    let base = "codes[\(codeIndex)].\(listName)[\(index)]"
+                    let pattern = listName == "patterns" ? index : -1 - index
+                    switch weighted.pattern {
+                    case .terms(let terms):
+                        for (termIndex, term) in terms.enumerated() {
+                            refs.append(TermRef(code: codeIndex, path: "\(base).terms[\(termIndex)]", term: term,
+                                                words: TermSyntax.words(term), weight: weighted.weight, pattern: pattern))
+                        }
+                    case .near(let left, let right, _):
+                        for (side, terms) in [left, right].enumerated() {
+                            for (termIndex, term) in terms.enumerated() {
+                                refs.append(TermRef(code: codeIndex, path: "\(base).near[\(side)][\(termIndex)]", term: term,
+                                                    words: TermSyntax.words(term), weight: weighted.weight, pattern: pattern))
+                            }
+                        }
+                    case .context:
+                        break
+                    }
+                }
+            }
+        }
+        return refs
+    }
+
+    /// Duplicate terms, terms shadowed by a glob of the same pattern, terms
+    /// that can never match, and terms shared by two codes.
+    public static func lint(_ rubric: Rubric) -> [Finding] {
+        var findings: [Finding] = []
+        let refs = terms(of: rubric)
+        let clauseWords = rubric.clauseWords
+        // Unreachable: a phrase with a clause word inside can never run on; a
+        // spelling variant is read as its standard form, so a term written as
+        // the variant only matches where the standard form would too.
+        for ref in refs {
+            if ref.words.count > 1, let word = ref.words.dropFirst().first(where: clauseWords.contains) {
+                findings.append(Finding(kind: .unreachable, path: ref.path, term: ref.term,
+                                        detail: "\"\(word)\" opens a new clause, so the words never stand in one phrase"))
+            }
+            if ref.words.contains(where: { $0.allSatisfy { $0 == "*" } }) {
+                findings.append(Finding(kind: .unreachable, path: ref.path, term: ref.term, detail: "a word of only wildcards"))
+            }
+        }
+        // Duplicates and shadowing within one pattern list of a code.
+        let grouped = Dictionary(grouping: refs) { "\($0.code)/\($0.pattern)/\($0.path.contains(".near[1]") ? 1 : 0)" }
+        for (_, group) in grouped.sorted(by: { $0.key < $1.key }) {
+            var seen: [String: TermRef] = [:]
+            for ref in group {
+                let key = ref.words.joined(separator: " ")
+                if let first = seen[key] {
+                    findings.append(Finding(kind: .duplicate, path: ref.path, term: ref.term, detail: "same as \(first.path)"))
+                    continue
+                }
+                seen[key] = ref
+            }
+            for ref in group where ref.words.count == 1 {
+                for other in group where other.path != ref.path && other.words.count == 1 && other.words[0].contains("*") {
+                    let glob = PhraseMatcher.WordGlob(other.words[0])
+                    if !ref.words[0].contains("*"), glob.matches(ref.words[0]) {
+                        findings.append(Finding(kind: .shadowed, path: ref.path, term: ref.term,
+                                                detail: "already matched by \"\(other.term)\" (\(other.path))"))
+                        break
+                    }
+                }
+            }
+        }
+        // The same term signalling two codes: not wrong, but worth knowing.
+        var byTerm: [String: [TermRef]] = [:]
+        for ref in refs where ref.pattern >= 0 { byTerm[ref.words.joined(separator: " "), default: []].append(ref) }
+        for (_, list) in byTerm.sorted(by: { $0.key < $1.key }) {
+            let codes = Set(list.map(\.code))
+            guard codes.count > 1, let first = list.first else { continue }
+            let names = codes.sorted().map { rubric.codes[$0].id }.joined(separator: ", ")
+            findings.append(Finding(kind: .overlap, path: first.path, term: first.term, detail: "signals several codes: \(names)"))
+        }
+        return findings
+    }
+
+    // MARK: Exports
+
+    /// A LIWC `.dic`: the category table, then one line per term with its
+    /// category numbers. LIWC globs only at the end of a word, so terms with
+    /// a leading `*` are left out and returned in `skipped`.
+    public static func liwc(_ rubric: Rubric) -> (text: String, skipped: [String]) {
+        var lines = ["%"]
+        for code in rubric.codes { lines.append("\(code.number)\t\(code.id)") }
+        lines.append("%")
+        var categories: [String: Set<Int>] = [:]
+        var skipped: [String] = []
+        for ref in terms(of: rubric) where ref.pattern >= 0 {
+            let words = ref.words
+            if words.contains(where: { $0.hasPrefix("*") || $0.dropLast().contains("*") }) {
+                skipped.append(ref.term)
+                continue
+            }
+            categories[words.joined(separator: " "), default: []].insert(rubric.codes[ref.code].number)
+        }
+        for (term, numbers) in categories.sorted(by: { $0.key < $1.key }) {
+            lines.append(([term] + numbers.sorted().map(String.init)).joined(separator: "\t"))
+        }
+        return (lines.joined(separator: "\n") + "\n", Array(Set(skipped)).sorted())
+    }
+
+    /// A quanteda dictionary in YAML (`dictionary(file = ..., format = "YAML")`):
+    /// one key per code, its terms as glob values; multi-word values are kept.
+    public static func quanteda(_ rubric: Rubric) -> String {
+        var lines = ["# agenda-audit rubric \(rubric.version): \(rubric.name)",
+                     "# Terms are folded (lower case, no diacritics, no apostrophes); '*' is a glob."]
+        let refs = terms(of: rubric)
+        for (index, code) in rubric.codes.enumerated() {
+            lines.append("\(code.id):")
+            var seen = Set<String>()
+            for ref in refs where ref.code == index && ref.pattern >= 0 {
+                let value = ref.words.joined(separator: " ")
+                guard seen.insert(value).inserted else { continue }
+                lines.append("  - \"\(value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\""))\"")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+@testable import AgendaAudit
+
+@Suite("Rubric lint and export")
+struct RubricToolsTests {
+    @Test func bundledRubricLintsClean() {
+        let findings = RubricTools.lint(Repo.rubric).filter { $0.kind != .overlap }
+        #expect(findings.isEmpty, "\(findings)")
+    }
+
+    @Test func lintFindsDuplicatesShadowsAndUnreachablePhrases() throws {
+        var root = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Repo.path("rubric.json")))) as! [String: Any]
+        var codes = root["codes"] as! [[String: Any]]
+        codes[0]["patterns"] = [["terms": ["ambassadeur*", "ambassadeurs", "Ambassadeur*", "ambassadeur maar collega"], "weight": 1]]
+        root["codes"] = codes
+        let rubric = try Rubric.parse(data: JSONSerialization.data(withJSONObject: root))
+        let findings = RubricTools.lint(rubric)
+        #expect(findings.contains { $0.kind == .shadowed && $0.path == "codes[0].patterns[0].terms[1]" })
+        #expect(findings.contains { $0.kind == .duplicate && $0.path == "codes[0].patterns[0].terms[2]" })
+        #expect(findings.contains { $0.kind == .unreachable && $0.path == "codes[0].patterns[0].terms[3]" })
+    }
+
+    @Test func liwcAndQuantedaExports() throws {
+        let (liwc, skipped) = RubricTools.liwc(Repo.rubric)
+        let sections = liwc.components(separatedBy: "%\n")
+        #expect(sections.count == 3)
+        #expect(sections[1].split(separator: "\n").count == 12)
+        #expect(sections[1].hasPrefix("1\tambassadeurschap\n"))
+        #expect(liwc.contains("\nwerkgevers servicepunt*\t2\n"))
+        #expect(skipped.contains("*ambassadeur*"))
+        for line in sections[2].split(separator: "\n") {
+            let fields = line.split(separator: "\t")
+            #expect(fields.count >= 2 && fields.dropFirst().allSatisfy { Int($0) != nil }, "\(line)")
+        }
+
+        let yaml = RubricTools.quanteda(Repo.rubric)
+        var keys: [String] = []
+        for line in yaml.split(separator: "\n") where !line.hasPrefix("#") {
+            if line.hasPrefix("  - \"") { #expect(line.hasSuffix("\"")) } else {
+                #expect(line.hasSuffix(":"))
+                keys.append(String(line.dropLast()))
+            }
+        }
+        #expect(keys == Repo.rubric.codes.map(\.id))
+        #expect(yaml.contains("  - \"job carving\""))
+    }
+}
