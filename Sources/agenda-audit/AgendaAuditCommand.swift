@@ -4,12 +4,12 @@ import Foundation
 
 /// The command line: thin commands over the AgendaAudit library.
 @main
-struct AgendaAuditCommand: ParsableCommand {
+struct AgendaAuditCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "agenda-audit",
         abstract: "Codeert werkagenda's banenafspraak met twaalf actietypen. (Audits Dutch public-sector work agendas.)",
         version: "0.1.0",
-        subcommands: [AuditCommand.self, CheckCommand.self, RubricCommand.self])
+        subcommands: [AuditCommand.self, CheckCommand.self, RubricCommand.self, ServeCommand.self])
 }
 
 struct CommonOptions: ParsableArguments {

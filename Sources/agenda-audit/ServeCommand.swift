@@ -1,0 +1,74 @@
+import AgendaAudit
+import ArgumentParser
+import Foundation
+import Hummingbird
+
+/// `agenda-audit serve`: the web check for a dossierhouder. A thin HTTP
+/// layer (Hummingbird) over `WebCheck`, which builds every page.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Start de werkagenda-check in de browser (standaard op http://127.0.0.1:8080/).")
+
+    @Option(name: .long, help: "Adres om op te luisteren; standaard alleen deze computer.")
+    var host = "127.0.0.1"
+
+    @Option(name: .long, help: "Poort; 0 kiest een vrije poort.")
+    var port = 8080
+
+    @Option(name: .long, help: "Grootste upload in MB.")
+    var maxUploadMB = 10
+
+    @OptionGroup var common: CommonOptions
+
+    func run() async throws {
+        let lang = common.lang
+        let rubric: Rubric
+        do {
+            rubric = try common.loadRubric()
+        } catch let error as CLIError {
+            Output.error(lang.pick("fout: ", "error: ") + error.message)
+            throw ExitCode(2)
+        }
+        let web = WebCheck(rubric: rubric, uploadLimit: max(1, maxUploadMB) * 1024 * 1024)
+        let router = Router()
+        let handler: @Sendable (Request, BasicRequestContext) async throws -> Response = { request, _ in
+            await Self.respond(web, request)
+        }
+        router.get("/", use: handler)
+        router.head("/", use: handler)
+        router.get("/check", use: handler)
+        router.post("/check", use: handler)
+        router.get("**", use: handler)
+        router.post("**", use: handler)
+        let host = self.host
+        let app = Application(
+            router: router,
+            configuration: .init(address: .hostname(host, port: port), serverName: "agenda-audit"),
+            onServerRunning: { channel in
+                let actual = channel.localAddress?.port ?? 0
+                let message = lang.pick("Werkagenda-check draait. Open in uw browser: http://\(host):\(actual)/\nStoppen: Ctrl-C.\n",
+                                        "Work agenda check is running. Open in your browser: http://\(host):\(actual)/\nStop: Ctrl-C.\n")
+                FileHandle.standardOutput.write(Data(message.utf8))
+            })
+        try await app.runService()
+    }
+
+    static func respond(_ web: WebCheck, _ request: Request) async -> Response {
+        let path = request.uri.string
+        let reply: WebCheck.Reply
+        do {
+            // Read at most a little over the limit; a larger body is refused, not buffered.
+            let buffer = try await request.body.collect(upTo: web.uploadLimit + 256 * 1024)
+            reply = web.handle(method: request.method.rawValue, path: path,
+                               contentType: request.headers[.contentType], body: Data(buffer: buffer))
+        } catch {
+            reply = web.tooLarge()
+        }
+        var headers = HTTPFields()
+        headers[.contentType] = reply.contentType
+        headers[.cacheControl] = "no-store"
+        return Response(status: .init(code: reply.status), headers: headers,
+                        body: .init(byteBuffer: ByteBuffer(bytes: reply.body)))
+    }
+}
