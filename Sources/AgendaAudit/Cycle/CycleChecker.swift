@@ -148,9 +148,10 @@ public struct CycleChecker: Sendable {
                 }
             }
         }
-        /// A report of the past: a past cue without a future cue, or a year before the agenda's period.
+        /// A report of the past: a past cue or a year before the agenda's period, without a future cue
+        /// ("wil eind 2024 150 banen hebben gerealiseerd ten opzichte van eind 2022" looks ahead).
         func isPast(clause: Int) -> Bool {
-            (inClause(.past, clause) && !inClause(.future, clause)) || pastYearClauses.contains(clause)
+            (inClause(.past, clause) || pastYearClauses.contains(clause)) && !inClause(.future, clause)
         }
         /// "31 december", "1 juni": a day, not a count; "25,5 uur", "drie maanden": a duration.
         func isDay(_ quantity: Quantity) -> Bool {
@@ -262,7 +263,8 @@ public struct CycleChecker: Sendable {
         }
         let sentences = Set(tokens.map(\.sentence)).sorted()
         for sentence in sentences {
-            let real = inSentence(.monitoringRealisation, sentence)
+            // A realisation looked forward to ("willen ... hebben gerealiseerd") is a target, not a check.
+            let real = inSentence(.monitoringRealisation, sentence).filter { !inClause(.future, tokens[$0.first].clause) }
             guard let realisation = real.first else { continue }
             let goal = inSentence(.monitoringGoal, sentence)
             let followUp = inSentence(.monitoringFollowUp, sentence)

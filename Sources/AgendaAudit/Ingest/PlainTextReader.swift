@@ -124,7 +124,7 @@ enum PlainTextReader {
         for (index, raw) in lines.enumerated() {
             let line = raw.trimmingWhitespace()
             guard !line.isEmpty, line.count <= 120 else { continue }
-            if isPageNumberLine(line) {
+            if isPageNumberLine(line) || isTableOfContentsLine(line) {
                 chrome.insert(index)
                 continue
             }
@@ -171,6 +171,12 @@ enum PlainTextReader {
             if tail == 2, ["van", "of", "/"].contains(words[index + 2]), isNumber(words[index + 3]) { return true }
         }
         return false
+    }
+
+    /// "3.2 Samenwerking met partners ........ 14": a line of a table of contents.
+    static func isTableOfContentsLine(_ line: String) -> Bool {
+        guard let last = line.split(separator: " ").last, last.allSatisfy(\.isNumber) else { return false }
+        return line.contains("....") || line.contains("…") || line.contains(". . .")
     }
 
     // MARK: Structure

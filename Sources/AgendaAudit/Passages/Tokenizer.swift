@@ -94,7 +94,7 @@ public struct Tokenizer: Sendable {
                         clause += 1
                     }
                     gapIsSoft = false
-                case ",", ";", ":", "(", ")", "[", "]", "\"", "“", "”", "„", "«", "»", "|", "•":
+                case ",", ";", ":", "[", "]", "\"", "“", "”", "„", "«", "»", "|", "•":
                     // A comma between digits (29,02) is part of a number, not a clause break.
                     let nextScalar = next != scalars.endIndex ? scalars[next] : " "
                     let previous = tokens.last
@@ -104,6 +104,9 @@ public struct Tokenizer: Sendable {
                     gapIsSoft = false
                 case "-", "–", "/", "\u{2010}", "\u{2011}", "&", "+":
                     break
+                case "(", ")":
+                    // "(nog) niet": a bracket neither joins a phrase nor ends a clause.
+                    gapIsSoft = false
                 default:
                     if !scalar.properties.isWhitespace, !Folding.isApostrophe(scalar) { gapIsSoft = false }
                 }
