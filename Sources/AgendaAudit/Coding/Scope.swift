@@ -55,8 +55,10 @@ struct CueScope {
 
     func isMetaText(sentence: Int) -> Bool { metaSubjects[sentence] != nil && metaVerbs[sentence] != nil }
 
-    /// Why a hit does not count, if it does not.
-    func blocker(_ hit: PhraseMatcher.Hit) -> Block? {
+    /// Why a hit does not count, if it does not. With `lookingAhead` false
+    /// only cues before the hit negate it ("geen knelpunten"), for words that
+    /// are negative themselves ("een drempel omdat ... niet").
+    func blocker(_ hit: PhraseMatcher.Hit, lookingAhead: Bool = true) -> Block? {
         let first = tokens[hit.first], last = tokens[hit.last]
         if let subject = metaSubjects[first.sentence], let verb = metaVerbs[first.sentence] {
             return .metaText(subject: subject, verb: verb)
@@ -68,6 +70,7 @@ struct CueScope {
             if tokens[cue.hit.last].clause == first.clause { return .negation(cue.hit) }
             low += 1
         }
+        guard lookingAhead else { return nil }
         // Cues with scope "both" that start just after it.
         var index = lowerBound(cueFirsts, hit.last + 1)
         while index < cues.count, cues[index].hit.first - hit.last <= windowAfter {

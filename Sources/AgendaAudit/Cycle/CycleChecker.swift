@@ -106,9 +106,9 @@ public struct CycleChecker: Sendable {
         var hits: [CycleCue: [PhraseMatcher.Hit]] = [:]
         for (cue, list) in raw {
             // Framing cues keep their place even under negation; content cues do not.
-            let framing: Set<CycleCue> = [.future, .past, .horizonWords, .notSigned]
+            let framing: Set<CycleCue> = [.future, .past, .horizonWords, .notSigned, .cause, .shortfall]
             hits[cue] = framing.contains(cue) ? list.filter { !scope.isMetaText(sentence: tokens[$0.first].sentence) }
-                                              : list.filter { scope.blocker($0) == nil }
+                                              : list.filter { scope.blocker($0, lookingAhead: cue != .bottleneck) == nil }
         }
         // Indexes, so that long passages stay linear: hits by sentence, clauses per cue.
         var bySentence: [CycleCue: [Int: [PhraseMatcher.Hit]]] = [:]
@@ -197,11 +197,28 @@ public struct CycleChecker: Sendable {
                 || (referenceYear == nil && horizons.contains { tokens[$0.first].sentence == sentence })
         }
 
-        // Measurable goals and jobs targets.
+        // Sentences that set a realisation against a goal report on the past: they set no new goals.
         let background = cycle.backgroundNumbers
+        var monitoredSentences = Set<Int>()
+        for quantity in quantities where quantity.kind != .year && !background.contains(quantity.value) {
+            let sentence = tokens[quantity.first].sentence
+            if !inSentence(.monitoringRealisation, sentence).isEmpty,
+               !inSentence(.monitoringGoal, sentence).isEmpty || !inSentence(.monitoringFollowUp, sentence).isEmpty {
+                monitoredSentences.insert(sentence)
+            }
+        }
+        func isSignature(_ sentence: Int) -> Bool {
+            !inSentence(.board, sentence).isEmpty && !inSentence(.signed, sentence).isEmpty
+        }
+        var jobQuantitySentences = Set<Int>(), goalQuantitySentences = Set<Int>()
+
+        // Measurable goals and jobs targets.
         for quantity in quantities where quantity.kind != .year && !background.contains(quantity.value) && !isDay(quantity) {
             let token = tokens[quantity.first]
             if scope.blocker(PhraseMatcher.Hit(entry: -1, first: quantity.first, last: quantity.last)) != nil { continue }
+            // "alle", "elke" (number words worth 1) after a preposition are no target: "openstaat voor alle collega's".
+            if quantity.value == 1, !token.isNumber, quantity.first > 0,
+               !hitsStarting(.prepositions, in: (quantity.first - 1)...(quantity.first - 1)).isEmpty { continue }
             let window = cycle.objectWindow
             func objectAfter(_ cue: CycleCue) -> PhraseMatcher.Hit? {
                 hitsStarting(cue, in: (quantity.last + 1)...(quantity.last + window))
@@ -231,8 +248,10 @@ public struct CycleChecker: Sendable {
                 object = isJob ? job : other
             }
             if isJob { findings.mentionsJobs = true } else { findings.mentionsOtherObjects = true }
+            if isJob { jobQuantitySentences.insert(token.sentence) } else { goalQuantitySentences.insert(token.sentence) }
             findings.countQuantities += 1
-            guard hasFraming(sentence: token.sentence), !isPast(clause: token.clause) else { continue }
+            guard hasFraming(sentence: token.sentence), !isPast(clause: token.clause),
+                  !monitoredSentences.contains(token.sentence), !isSignature(token.sentence) else { continue }
             let first = min(quantity.first, object.first), last = max(quantity.last, object.last)
             if isJob {
                 add(.jobsTarget, .present, evidence(first, last, "quantity+jobs+target"))
@@ -243,12 +262,16 @@ public struct CycleChecker: Sendable {
         if !cueHits(.jobObjects).isEmpty { findings.mentionsJobs = true }
         if !cueHits(.goalObjects).isEmpty { findings.mentionsOtherObjects = true }
 
-        // Planning.
+        // Planning: a time on the horizon tied to an activity; not a signature's date, not a bare jobs figure.
         var timeExpressions: [PhraseMatcher.Hit] = cueHits(.time)
         timeExpressions += horizons.map { PhraseMatcher.Hit(entry: -1, first: $0.first, last: $0.last) }
         for expression in timeExpressions.sorted(by: { $0.first < $1.first }) {
             let token = tokens[expression.first]
             if isPast(clause: token.clause) || !hasFraming(sentence: token.sentence) { continue }
+            let sentence = token.sentence
+            let activity = !inSentence(.activity, sentence).isEmpty || goalQuantitySentences.contains(sentence)
+            if isSignature(sentence) || monitoredSentences.contains(sentence) { continue }
+            if !activity { continue }
             if scope.blocker(expression) != nil { continue }
             add(.planning, .present, evidence(expression.first, expression.last, "time"))
             break
@@ -272,10 +295,15 @@ public struct CycleChecker: Sendable {
             let percentages = counts.filter { $0.kind == .percentage }
             let compared = (!goal.isEmpty && !counts.isEmpty) || !followUp.isEmpty || percentages.count >= 2
             guard compared else { continue }
-            let jobs = !inSentence(.jobObjects, sentence).isEmpty
-            let others = !inSentence(.goalObjects, sentence).isEmpty
-            _ = jobs
-            let status: CycleStatus = (!followUp.isEmpty || others) ? .present : .partial
+            // Present when activities are counted ("zes van de acht umc's", "vier bijeenkomsten") or the
+            // previous agenda's actions are followed up; comparing jobs or percentages alone is partial.
+            let countsActivities = counts.contains { quantity in
+                hitsStarting(.goalObjects, in: (quantity.last + 1)...(quantity.last + cycle.objectWindow)).contains {
+                    tokens[$0.first].sentence == sentence
+                } && hitsStarting(.jobObjects, in: (quantity.last + 1)...(quantity.last + 1)).isEmpty
+            }
+            let activitiesOnly = !inSentence(.goalObjects, sentence).isEmpty && inSentence(.jobObjects, sentence).isEmpty
+            let status: CycleStatus = (!followUp.isEmpty || countsActivities || activitiesOnly) ? .present : .partial
             let all = real + goal + followUp
             let first = min(all.map(\.first).min() ?? realisation.first, counts.map(\.first).min() ?? Int.max)
             let last = max(all.map(\.last).max() ?? realisation.last, counts.map(\.last).max() ?? 0)
@@ -288,7 +316,12 @@ public struct CycleChecker: Sendable {
            tokens[remedy.first].sentence == firstSentence, remedy.first <= 2 {
             findings.opensWithRemedy = true
         }
-        for bottleneck in cueHits(.bottleneck) {
+        // A cause with a shortfall in one sentence names a bottleneck too ("bleef achter doordat ... geen ruimte").
+        var bottlenecks = cueHits(.bottleneck)
+        for cause in cueHits(.cause) where inSentence(.shortfall, tokens[cause.first].sentence).contains(where: { $0.first > cause.last }) {
+            bottlenecks.append(cause)
+        }
+        for bottleneck in bottlenecks.sorted(by: { $0.first < $1.first }) {
             let sentence = tokens[bottleneck.first].sentence
             if let remedy = inSentence(.remedy, sentence).first ?? hitsStarting(.remedy, in: (bottleneck.last + 1)...Int.max - 1).first {
                 add(.problemAnalysis, .present, evidence(min(bottleneck.first, remedy.first), max(bottleneck.last, remedy.last),

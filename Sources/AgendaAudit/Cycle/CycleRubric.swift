@@ -1,3 +1,5 @@
+import Foundation
+
 /// The cycle checker's cues, in the `cycle` section of `rubric.json`.
 /// Every list is a list of terms with the same syntax as the codes' terms.
 public struct CycleRubric: Sendable {
@@ -39,6 +41,14 @@ public enum CycleCue: String, Sendable, CaseIterable, Hashable {
     case bottleneck
     /// ... and a remedy tied to them ("daarom", "om dit op te lossen").
     case remedy
+    /// Planning: an activity the time is tied to ("starten", "pilot", "bijeenkomst").
+    case activity
+    /// Problem analysis also: a cause ("omdat", "doordat") ...
+    case cause
+    /// ... with a shortfall in the same sentence ("niet", "te weinig", "bleef achter").
+    case shortfall
+    /// Words before "alle"/"elke" that make it no goal ("openstaat voor alle collega's").
+    case prepositions
     /// Board signature: who signs ("bestuur", "korpsleiding") ...
     case board
     /// ... the act ("ondertekend", "vastgesteld", "w.g.") ...
@@ -63,7 +73,9 @@ struct CycleRubricParser {
         var numberWords: [String: Int] = [:]
         for (word, raw) in words {
             let path = "cycle.numberWords.\(word)"
-            guard let number = raw as? Int, !(raw is Bool), number > 0 else { throw parser.fail(path, "expected a positive whole number") }
+            guard let boxed = raw as? NSNumber, !RubricParser.isBoolean(boxed), boxed.doubleValue == boxed.doubleValue.rounded(),
+                  boxed.intValue > 0 else { throw parser.fail(path, "expected a positive whole number") }
+            let number = boxed.intValue
             guard !word.contains(" "), TermSyntax.problem(word) == nil, !word.contains("*") else {
                 throw parser.fail(path, "expected one word without wildcards")
             }

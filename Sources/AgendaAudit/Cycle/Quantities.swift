@@ -88,6 +88,12 @@ struct QuantityScanner: Sendable {
                 index = last + 1
                 continue
             }
+            // "één" (with accents) is the number one; "een" is the article.
+            if token.form == "een", let first = scalar(token.start), first == "é" || first == "É" {
+                quantities.append(Quantity(value: 1, kind: .count, first: index, last: index))
+                index += 1
+                continue
+            }
             if let wordValue = value(ofWord: token.form) {
                 var last = index
                 var kind: Quantity.Kind = .count
