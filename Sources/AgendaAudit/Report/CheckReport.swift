@@ -66,11 +66,29 @@ public struct CheckReport: Sendable {
 
     // MARK: Text
 
+    /// Wraps `text` at `width` columns; continuation lines get `indent` spaces, the first `first`.
+    static func wrap(_ text: String, first: String, indent: Int, width: Int = 80) -> [String] {
+        var lines: [String] = []
+        var line = first
+        var lineHasWord = false
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            if lineHasWord, line.count + 1 + word.count > width {
+                lines.append(line)
+                line = String(repeating: " ", count: indent)
+                lineHasWord = false
+            }
+            line += (lineHasWord ? " " : "") + word
+            lineHasWord = true
+        }
+        if lineHasWord || lines.isEmpty { lines.append(line) }
+        return lines
+    }
+
     public func text(_ lang: Language) -> String {
         var out: [String] = []
         let (headline, reason) = verdict(lang)
         out.append(lang.pick("Oordeel: ", "Verdict: ") + headline.uppercased())
-        out.append(reason)
+        out += Self.wrap(reason, first: "", indent: 0)
         out.append("")
         out.append(lang.pick("Werkagenda: ", "Work agenda: ") + "\(audit.document.title) (\(audit.document.path))")
         out.append("")
@@ -105,7 +123,7 @@ public struct CheckReport: Sendable {
                                                   "… and \(Set(finding.evidence.map(\.passage)).count - 3) more passage(s)"))
                     break
                 }
-                out.append("    [\(place(evidence, lang))] \"\(quote(evidence))\"")
+                out += Self.wrap("\"\(quote(evidence))\"", first: "    [\(place(evidence, lang))] ", indent: 6)
             }
         }
         if !anyFound { out.append("  " + lang.pick("geen van de cyclus-elementen", "none of the cycle elements")) }
@@ -116,8 +134,8 @@ public struct CheckReport: Sendable {
             for element in missing {
                 let status = cycle.status(element)
                 out.append("  \(CycleText.label(element, lang)) — \(CycleText.status(status, lang))")
-                out.append("    " + CycleText.advice(element, status, lang))
-                out.append("    " + lang.pick("Bijvoorbeeld: ", "For example: ") + "\"\(CycleText.example(element, lang))\"")
+                out += Self.wrap(CycleText.advice(element, status, lang), first: "    ", indent: 4)
+                out += Self.wrap(lang.pick("Bijvoorbeeld: ", "For example: ") + "\"\(CycleText.example(element, lang))\"", first: "    ", indent: 6)
             }
             out.append("")
         }
@@ -135,7 +153,7 @@ public struct CheckReport: Sendable {
         if !recommendedAbsent.isEmpty {
             out.append(lang.pick("  Aanbevolen door de studie, nog niet in de agenda:", "  Recommended by the study, not yet in the agenda:"))
             for code in recommendedAbsent {
-                out.append("  ○ \(code.label.text(lang)): \(code.advice!.text(lang))")
+                out += Self.wrap("\(code.label.text(lang)): \(code.advice!.text(lang))", first: "  ○ ", indent: 4)
             }
         }
         return out.joined(separator: "\n") + "\n"
