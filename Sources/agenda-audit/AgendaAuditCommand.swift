@@ -19,6 +19,16 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: "Taal van de uitvoer: nl of en.")
     var lang: Language = .nl
 
+    /// Loads the rubric; on a mistake prints the error and exits with 2.
+    func loadRubricOrExit() throws -> Rubric {
+        do {
+            return try loadRubric()
+        } catch let error as CLIError {
+            Output.error(lang.pick("fout: ", "error: ") + error.message)
+            throw ExitCode(error.exitCode)
+        }
+    }
+
     func loadRubric() throws -> Rubric {
         let path = try RubricLocator.locate(explicit: rubric)
         do {

@@ -20,13 +20,7 @@ struct RubricCommand: ParsableCommand {
 
         func run() throws {
             let lang = common.lang
-            let rubric: Rubric
-            do {
-                rubric = try common.loadRubric()
-            } catch let error as CLIError {
-                Output.error(lang.pick("fout: ", "error: ") + error.message)
-                throw ExitCode(2)
-            }
+            let rubric = try common.loadRubricOrExit()
             let findings = RubricTools.lint(rubric).filter { overlaps || $0.kind != .overlap }
             var out = [lang.pick("Codeboek \(rubric.name) (\(rubric.version)): \(rubric.codes.count) codes, geldig.",
                                  "Rubric \(rubric.name) (\(rubric.version)): \(rubric.codes.count) codes, valid.")]
@@ -55,13 +49,7 @@ struct RubricCommand: ParsableCommand {
 
         func run() throws {
             let lang = common.lang
-            let rubric: Rubric
-            do {
-                rubric = try common.loadRubric()
-            } catch let error as CLIError {
-                Output.error(lang.pick("fout: ", "error: ") + error.message)
-                throw ExitCode(2)
-            }
+            let rubric = try common.loadRubricOrExit()
             switch format {
             case .liwc:
                 let (text, skipped) = RubricTools.liwc(rubric)

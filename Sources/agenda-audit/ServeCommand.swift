@@ -23,13 +23,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let lang = common.lang
-        let rubric: Rubric
-        do {
-            rubric = try common.loadRubric()
-        } catch let error as CLIError {
-            Output.error(lang.pick("fout: ", "error: ") + error.message)
-            throw ExitCode(2)
-        }
+        let rubric = try common.loadRubricOrExit()
         let web = WebCheck(rubric: rubric, uploadLimit: max(1, maxUploadMB) * 1024 * 1024)
         let router = Router()
         let handler: @Sendable (Request, BasicRequestContext) async throws -> Response = { request, _ in

@@ -319,12 +319,5 @@ public struct CodedDocument: Sendable {
 
 extension Passage {
     /// Characters of the passage text by scalar offsets relative to the passage.
-    func slice(_ start: Int, _ end: Int) -> String {
-        let scalars = text.unicodeScalars
-        guard start >= 0, end >= start,
-              let from = scalars.index(scalars.startIndex, offsetBy: start, limitedBy: scalars.endIndex),
-              let to = scalars.index(from, offsetBy: end - start, limitedBy: scalars.endIndex)
-        else { return "" }
-        return String(scalars[from..<to])
-    }
+    func slice(_ start: Int, _ end: Int) -> String { text.scalarSlice(start, end) }
 }

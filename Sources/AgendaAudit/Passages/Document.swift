@@ -100,14 +100,7 @@ public struct Document: Sendable {
     }
 
     /// The exact characters of a range of the extracted text.
-    public func slice(_ start: Int, _ end: Int) -> String {
-        let scalars = text.unicodeScalars
-        guard start >= 0, end >= start,
-              let from = scalars.index(scalars.startIndex, offsetBy: start, limitedBy: scalars.endIndex),
-              let to = scalars.index(from, offsetBy: end - start, limitedBy: scalars.endIndex)
-        else { return "" }
-        return String(scalars[from..<to])
-    }
+    public func slice(_ start: Int, _ end: Int) -> String { text.scalarSlice(start, end) }
 }
 
 /// Joins block texts with blank lines and counts scalar offsets as it goes.
@@ -130,4 +123,16 @@ struct TextBuilder {
 public struct IngestWarning: Sendable, Equatable, Codable {
     public let code: String
     public let detail: String
+}
+
+extension String {
+    /// The characters between two Unicode scalar offsets ("" when out of range).
+    func scalarSlice(_ start: Int, _ end: Int) -> String {
+        let scalars = unicodeScalars
+        guard start >= 0, end >= start,
+              let from = scalars.index(scalars.startIndex, offsetBy: start, limitedBy: scalars.endIndex),
+              let to = scalars.index(from, offsetBy: end - start, limitedBy: scalars.endIndex)
+        else { return "" }
+        return String(scalars[from..<to])
+    }
 }

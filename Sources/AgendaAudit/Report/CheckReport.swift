@@ -20,6 +20,14 @@ public struct CheckReport: Sendable {
 
     public var isReady: Bool { cycle.isComplete }
 
+    /// The four phases with their score and the elements behind them ("Do" has the action types).
+    public var phaseRows: [(name: String, score: Double, elements: [CycleElement])] {
+        [("Plan", cycle.phases.plan, [.measurableGoals, .jobsTarget, .planning]),
+         ("Do", cycle.phases.do, []),
+         ("Check", cycle.phases.check, [.monitoring]),
+         ("Act", cycle.phases.act, [.problemAnalysis])]
+    }
+
     public var missing: [CycleElement] { CycleElement.allCases.filter { cycle.status($0) != .present } }
 
     /// Recommended action types (those with advice in the rubric) that the draft lacks.
@@ -94,18 +102,12 @@ public struct CheckReport: Sendable {
         out.append("")
         out.append(lang.pick("Plan-do-check-act", "Plan-do-check-act") + " — " + lang.pick("cycluscompleetheid", "cycle completeness")
                    + " \(CycleText.score(cycle.phases.completeness)) " + lang.pick("van 4", "of 4"))
-        let phaseRows: [(String, Double, [CycleElement])] = [
-            ("Plan ", cycle.phases.plan, [.measurableGoals, .jobsTarget, .planning]),
-            ("Do   ", cycle.phases.do, []),
-            ("Check", cycle.phases.check, [.monitoring]),
-            ("Act  ", cycle.phases.act, [.problemAnalysis]),
-        ]
         for (name, score, elements) in phaseRows {
             let detail = elements.isEmpty
                 ? lang.pick("\(audit.coded.breadth) actietype(n) gevonden", "\(audit.coded.breadth) action type(s) found")
                 : elements.map { "\(CycleText.label($0, lang).lowercased()): \(CycleText.status(cycle.status($0), lang))" }
                     .joined(separator: "; ")
-            out.append("  \(name)  \(CycleText.score(score).padding(toLength: 2, withPad: " ", startingAt: 0))  \(detail)")
+            out.append("  \(name.padding(toLength: 5, withPad: " ", startingAt: 0))  \(CycleText.score(score).padding(toLength: 2, withPad: " ", startingAt: 0))  \(detail)")
         }
         out.append("  " + CycleText.label(.boardSignature, lang) + ": " + CycleText.status(cycle.status(.boardSignature), lang))
         out.append("")

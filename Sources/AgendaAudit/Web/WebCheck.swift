@@ -184,13 +184,7 @@ public struct WebCheck: Sendable {
         html.close("tr")
         html.close("thead")
         html.open("tbody")
-        let rows: [(String, Double, [CycleElement])] = [
-            ("Plan", cycle.phases.plan, [.measurableGoals, .jobsTarget, .planning]),
-            ("Do", cycle.phases.do, []),
-            ("Check", cycle.phases.check, [.monitoring]),
-            ("Act", cycle.phases.act, [.problemAnalysis]),
-        ]
-        for (name, score, elements) in rows {
+        for (name, score, elements) in report.phaseRows {
             html.open("tr")
             html.element("th", name, attributes: ["scope": "row"])
             html.element("td", CycleText.score(score), attributes: ["class": "phase"])
