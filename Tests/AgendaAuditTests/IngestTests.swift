@@ -188,3 +188,48 @@ struct MarkupIngestTests {
         #expect(doc.passages.first?.text.hasPrefix("Voor") == true)
     }
 }
+
+@Suite("Ingest: hostile input")
+struct HostileInputTests {
+    @Test func billionLaughsIsRefusedNotExpanded() {
+        var xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE html [\n<!ENTITY lol \"lol\">\n"
+        var previous = "lol"
+        for level in 1...9 {
+            xml += "<!ENTITY lol\(level) \"" + String(repeating: "&\(previous);", count: 10) + "\">\n"
+            previous = "lol\(level)"
+        }
+        xml += "]>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"><body><p>Begin &lol9; eind</p></body></html>\n"
+        do {
+            let doc = try document(xml, ext: "xhtml", path: "lachen.xhtml")
+            // If libxml2 accepts it, the entity must not have been expanded.
+            #expect(doc.text.count < 1000)
+        } catch {
+            #expect((error as? IngestError)?.message(.nl).contains("(X)HTML kan niet worden gelezen") == true)
+        }
+    }
+
+    @Test func deepNestingGivesAnErrorOrTextWithoutCrashing() {
+        let depth = 10_000
+        let xml = "<html xmlns=\"http://www.w3.org/1999/xhtml\"><body>" + String(repeating: "<div>", count: depth)
+            + "<p>diep</p>" + String(repeating: "</div>", count: depth) + "</body></html>"
+        #expect(throws: IngestError.self) { try document(xml, ext: "xhtml", path: "diep.xhtml") }
+        let html = "<html><body>" + String(repeating: "<div>", count: depth) + "<p>diep genest</p>"
+            + String(repeating: "</div>", count: depth) + "</body></html>"
+        // The HTML parser may recover part of it; what matters is a clear answer and no crash.
+        do {
+            let doc = try document(html, ext: "html", path: "diep.html")
+            #expect(doc.passages.allSatisfy { !$0.text.isEmpty })
+        } catch {
+            #expect(error is IngestError)
+        }
+    }
+
+    @Test func oneHugeParagraphIsReadAsOnePassage() {
+        let sentence = "Via het werkgeversservicepunt werven we kandidaten met een arbeidsbeperking. "
+        let text = String(repeating: sentence, count: 5_000)
+        let doc = try? document(text)
+        #expect(doc?.passages.count == 1)
+        let coded = doc.map { Repo.coder.code($0) }
+        #expect(coded?.actionTypes == ["bemiddelaars"])
+    }
+}
