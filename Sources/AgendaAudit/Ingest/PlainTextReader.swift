@@ -188,10 +188,7 @@ enum PlainTextReader {
         let scalars = Array(line.unicodeScalars)
         guard let first = scalars.first else { return nil }
         if ["-", "•", "*", "–", "—", "▪", "◦", "·", "o", "‣", "►", "✓"].contains(first) {
-            if scalars.count > 1, scalars[1] == " " || scalars[1] == "\t" {
-                if first == "o" { return Marker(length: 2, numbered: false) }
-                return Marker(length: 2, numbered: false)
-            }
+            if scalars.count > 1, scalars[1] == " " || scalars[1] == "\t" { return Marker(length: 2, numbered: false) }
             return nil
         }
         // 1. / 1) / 12. / a) / a.

@@ -43,8 +43,6 @@ public struct Tokenizer: Sendable {
         var sentence = 0
         var clause = 0
         var gapIsSoft = true      // only spaces/hyphens/slashes since the last token
-        var pendingPeriod = false // a period right after the last token
-        var sawApostropheInWord = false
 
         func finishToken(at end: Int) {
             guard !form.isEmpty else { return }
@@ -55,8 +53,6 @@ public struct Tokenizer: Sendable {
                                 joinsPrevious: gapIsSoft && !isNewClause && !tokens.isEmpty))
             form = String.UnicodeScalarView()
             gapIsSoft = true
-            pendingPeriod = false
-            sawApostropheInWord = false
         }
 
         let scalars = text.unicodeScalars
@@ -65,19 +61,11 @@ public struct Tokenizer: Sendable {
             let scalar = scalars[index]
             let next = scalars.index(after: index)
             if Folding.isWordScalar(scalar) {
-                if form.isEmpty {
-                    tokenStart = offset
-                    if pendingPeriod {
-                        // "1. Mensen" or "werk. De": a period followed by a new word ends a sentence
-                        // unless the previous token is a known abbreviation or a number within a number.
-                        pendingPeriod = false
-                    }
-                }
+                if form.isEmpty { tokenStart = offset }
                 Folding.fold(scalar, into: &form)
             } else if Folding.isApostrophe(scalar), !form.isEmpty, next != scalars.endIndex,
                       Folding.isWordScalar(scalars[next]) {
                 // werkagenda's, umc’s: the apostrophe stays inside the word and is dropped.
-                sawApostropheInWord = true
             } else {
                 let wasInWord = !form.isEmpty
                 finishToken(at: offset)
@@ -115,7 +103,6 @@ public struct Tokenizer: Sendable {
             index = next
         }
         finishToken(at: offset)
-        _ = sawApostropheInWord
         return tokens
     }
 }
