@@ -50,15 +50,24 @@ struct ServeCommand: AsyncParsableCommand {
 
     static func respond(_ web: WebCheck, _ request: Request) async -> Response {
         let path = request.uri.string
-        let reply: WebCheck.Reply
+        // Keep at most a little over the limit; read (and drop) the rest of a larger upload up to a hard
+        // cap, so the browser receives the friendly "too large" page instead of a reset connection.
+        let keep = web.uploadLimit + 256 * 1024
+        let drainCap = max(keep, 64 * 1024 * 1024)
+        var body = Data()
+        var received = 0
         do {
-            // Read at most a little over the limit; a larger body is refused, not buffered.
-            let buffer = try await request.body.collect(upTo: web.uploadLimit + 256 * 1024)
-            reply = web.handle(method: request.method.rawValue, path: path,
-                               contentType: request.headers[.contentType], body: Data(buffer: buffer))
+            for try await chunk in request.body {
+                received += chunk.readableBytes
+                if received <= keep { body.append(contentsOf: chunk.readableBytesView) }
+                if received > drainCap { break }
+            }
         } catch {
-            reply = web.tooLarge()
+            received = Int.max
         }
+        let reply = received > keep
+            ? web.tooLarge()
+            : web.handle(method: request.method.rawValue, path: path, contentType: request.headers[.contentType], body: body)
         var headers = HTTPFields()
         headers[.contentType] = reply.contentType
         headers[.cacheControl] = "no-store"
