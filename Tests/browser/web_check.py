@@ -23,6 +23,8 @@ from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BINARY = os.environ.get("AGENDA_AUDIT_BIN", os.path.join(ROOT, ".build", "debug", "agenda-audit"))
@@ -35,6 +37,14 @@ results = []
 def check(name, condition, detail=""):
     results.append((name, bool(condition)))
     print(("ok   " if condition else "FAIL ") + name + ("" if condition else f" -- {detail}"), flush=True)
+
+
+def submit_and_wait(driver, selector):
+    """Press the form's button and wait (up to 60 s) for the next page's element."""
+    old = driver.find_element(By.TAG_NAME, "html")
+    driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    WebDriverWait(driver, 60).until(expected_conditions.staleness_of(old))
+    return WebDriverWait(driver, 60).until(expected_conditions.presence_of_element_located((By.CSS_SELECTOR, selector)))
 
 
 def free_port():
@@ -118,8 +128,7 @@ def run_checks(base, port, server):
     # Upload the weak draft as a person would: choose the file, press the button.
     draft = os.path.join(ROOT, "drafts", "voorbeeld-zwak.txt")
     driver.find_element(By.ID, "file").send_keys(draft)
-    driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    verdict = driver.find_element(By.ID, "verdict").text
+    verdict = submit_and_wait(driver, "#verdict").text
     check("verdict on the result page", "Nog niet klaar om in te dienen" in verdict, verdict)
     marks = driver.find_elements(By.CSS_SELECTOR, "#passages mark")
     check("a passage of the draft is highlighted", len(marks) > 0 and marks[0].text.strip() != "")
@@ -134,25 +143,22 @@ def run_checks(base, port, server):
     driver.get(base + "/?lang=en")
     with open(os.path.join(ROOT, "drafts", "voorbeeld-goed.txt"), encoding="utf-8") as handle:
         driver.find_element(By.ID, "text").send_keys(handle.read())
-    driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    check("pasted model draft is ready (English page)", "Ready to submit" in driver.find_element(By.ID, "verdict").text,
-          driver.find_element(By.ID, "verdict").text)
+    verdict = submit_and_wait(driver, "#verdict").text
+    check("pasted model draft is ready (English page)", "Ready to submit" in verdict, verdict)
 
     # A wrong file type gets a friendly page.
     with tempfile.NamedTemporaryFile("w", suffix=".pdf", delete=False) as bad:
         bad.write("%PDF-1.4 niet ondersteund")
     driver.get(base + "/")
     driver.find_element(By.ID, "file").send_keys(bad.name)
-    driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    check("wrong file type: friendly error", "bestandstype" in driver.find_element(By.CSS_SELECTOR, "[role=alert]").text)
+    check("wrong file type: friendly error", "bestandstype" in submit_and_wait(driver, "[role=alert]").text)
 
     # Over the upload limit (1 MB here).
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as large:
         large.write("Een lange alinea over de banenafspraak. " * 40000)
     driver.get(base + "/")
     driver.find_element(By.ID, "file").send_keys(large.name)
-    driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    check("upload over the limit: friendly error", "te groot" in driver.find_element(By.CSS_SELECTOR, "[role=alert]").text)
+    check("upload over the limit: friendly error", "te groot" in submit_and_wait(driver, "[role=alert]").text)
 
     # A malformed request, then the server still answers.
     request = urllib.request.Request(base + "/check", data=b"--x\r\ngarbage", method="POST",
