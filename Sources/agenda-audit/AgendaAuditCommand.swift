@@ -9,7 +9,7 @@ struct AgendaAuditCommand: AsyncParsableCommand {
         commandName: "agenda-audit",
         abstract: "Codeert werkagenda's banenafspraak met twaalf actietypen. (Audits Dutch public-sector work agendas.)",
         version: "0.1.0",
-        subcommands: [AuditCommand.self, CheckCommand.self, RubricCommand.self, ServeCommand.self])
+        subcommands: [AuditCommand.self, CheckCommand.self, AgreeCommand.self, RubricCommand.self, ServeCommand.self])
 }
 
 struct CommonOptions: ParsableArguments {
@@ -108,6 +108,9 @@ struct AuditCommand: ParsableCommand {
     @Option(name: .long, help: "Schrijf het resultaat naar dit bestand in plaats van naar de terminal.")
     var out: String?
 
+    @Option(name: .long, help: ArgumentHelp("Schrijf ook een REFI-QDA-project (.qdpx) voor ATLAS.ti, MAXQDA, NVivo of QualCoder.", valueName: "FILE"))
+    var qdpx: String?
+
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
@@ -145,6 +148,13 @@ struct AuditCommand: ParsableCommand {
                                          : CSVReport.matrix(result, delimiter: csvDelimiter), to: out)
             case .html:
                 try Output.emit(HTMLReport.render(result, lang: lang), to: out)
+            }
+            if let qdpx {
+                do {
+                    try QDPXExport.write(result, to: qdpx, lang: lang)
+                } catch {
+                    throw CLIError(message: "\(qdpx): \(error.localizedDescription)", exitCode: 2)
+                }
             }
             if !result.failures.isEmpty { throw ExitCode(1) }
         } catch let error as CLIError {
