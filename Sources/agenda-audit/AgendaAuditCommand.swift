@@ -41,6 +41,22 @@ struct CommonOptions: ParsableArguments {
 
 extension Language: ExpressibleByArgument {}
 
+/// Runs a command body: a `CLIError` or any other error is printed (Dutch
+/// first) and becomes its exit code; an `ExitCode` passes through.
+func reportingErrors(_ lang: Language, _ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let error as CLIError {
+        Output.error(lang.pick("fout: ", "error: ") + error.message)
+        throw ExitCode(error.exitCode)
+    } catch let error as ExitCode {
+        throw error
+    } catch {
+        Output.error(lang.pick("fout: ", "error: ") + "\(error.localizedDescription)")
+        throw ExitCode(2)
+    }
+}
+
 struct CLIError: Error, CustomStringConvertible {
     var message: String
     var exitCode: Int32
@@ -121,7 +137,7 @@ struct AuditCommand: ParsableCommand {
 
     func run() throws {
         let lang = common.lang
-        do {
+        try reportingErrors(lang) {
             let rubric = try common.loadRubric()
             let result = Auditor.run(Auditor.expand(paths), rubric: rubric)
             for failure in result.failures {
@@ -157,14 +173,6 @@ struct AuditCommand: ParsableCommand {
                 }
             }
             if !result.failures.isEmpty { throw ExitCode(1) }
-        } catch let error as CLIError {
-            Output.error(lang.pick("fout: ", "error: ") + error.message)
-            throw ExitCode(error.exitCode)
-        } catch let error as ExitCode {
-            throw error
-        } catch {
-            Output.error(lang.pick("fout: ", "error: ") + "\(error.localizedDescription)")
-            throw ExitCode(2)
         }
     }
 

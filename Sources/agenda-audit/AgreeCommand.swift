@@ -37,10 +37,10 @@ struct AgreeCommand: ParsableCommand {
 
     func run() throws {
         let lang = common.lang
-        do {
+        try reportingErrors(lang) {
             let rubric = try common.loadRubric()
             let coding: HumanCoding
-            do {
+            do throws(HumanCodingError) {
                 coding = try HumanCoding.load(path: human)
             } catch {
                 throw CLIError(message: lang.pick("handmatige codering: ", "hand coding: ") + error.message(lang), exitCode: 2)
@@ -71,14 +71,6 @@ struct AgreeCommand: ParsableCommand {
                 try Output.emit(report.csv(delimiter: csvDelimiter), to: out)
             }
             if !result.failures.isEmpty { throw ExitCode(1) }
-        } catch let error as CLIError {
-            Output.error(lang.pick("fout: ", "error: ") + error.message)
-            throw ExitCode(error.exitCode)
-        } catch let error as ExitCode {
-            throw error
-        } catch {
-            Output.error(lang.pick("fout: ", "error: ") + "\(error.localizedDescription)")
-            throw ExitCode(2)
         }
     }
 }

@@ -61,10 +61,6 @@ enum DocxReader {
         }
     }
 
-    private static func localName(_ node: xmlNodePtr) -> String {
-        node.pointee.name.map { String(cString: $0) } ?? ""
-    }
-
     /// The value of `w:val` (or any attribute with that local name).
     private static func value(_ node: xmlNodePtr, _ name: String = "val") -> String? {
         var attribute = node.pointee.properties
@@ -79,27 +75,17 @@ enum DocxReader {
         return nil
     }
 
-    private static func children(_ node: xmlNodePtr) -> [xmlNodePtr] {
-        var result: [xmlNodePtr] = []
-        var child = node.pointee.children
-        while let current = child {
-            if current.pointee.type == XML_ELEMENT_NODE { result.append(current) }
-            child = current.pointee.next
-        }
-        return result
-    }
-
     /// Style id -> heading level, from the style's name ("heading 2", "Kop 2", "Title") or outline level.
     static func headingStyles(_ data: Data) -> [String: Int] {
         guard let document = parse(data) else { return [:] }
         defer { xmlFreeDoc(document) }
         guard let root = xmlDocGetRootElement(document) else { return [:] }
         var levels: [String: Int] = [:]
-        for style in children(root) where localName(style) == "style" {
+        for style in XMLTree.children(root) where XMLTree.name(style) == "style" {
             guard let id = value(style, "styleId") else { continue }
             var level: Int?
-            for child in children(style) {
-                switch localName(child) {
+            for child in XMLTree.children(style) {
+                switch XMLTree.name(child) {
                 case "name":
                     let name = (value(child) ?? "").lowercased()
                     for prefix in ["heading ", "kop "] where name.hasPrefix(prefix) {
@@ -107,7 +93,7 @@ enum DocxReader {
                     }
                     if name == "title" || name == "titel" { level = 1 }
                 case "pPr":
-                    for property in children(child) where localName(property) == "outlineLvl" {
+                    for property in XMLTree.children(child) where XMLTree.name(property) == "outlineLvl" {
                         if let outline = Int(value(property) ?? ""), outline < 9, level == nil { level = outline + 1 }
                     }
                 default: break
@@ -122,7 +108,7 @@ enum DocxReader {
         guard let document = parse(data) else { return nil }
         defer { xmlFreeDoc(document) }
         guard let root = xmlDocGetRootElement(document) else { return nil }
-        for child in children(root) where localName(child) == "title" {
+        for child in XMLTree.children(root) where XMLTree.name(child) == "title" {
             if let content = xmlNodeGetContent(child) {
                 defer { agenda_xml_free(content) }
                 let text = String(cString: content).collapsingWhitespace()
@@ -135,9 +121,9 @@ enum DocxReader {
     /// Paragraph text: runs' `w:t`, tabs and breaks as spaces; deleted text (`w:del`) is skipped.
     private static func paragraphText(_ paragraph: xmlNodePtr) -> String {
         var text = ""
-        var stack = children(paragraph).reversed() as [xmlNodePtr]
+        var stack = XMLTree.children(paragraph).reversed() as [xmlNodePtr]
         while let node = stack.popLast() {
-            switch localName(node) {
+            switch XMLTree.name(node) {
             case "t":
                 if let content = xmlNodeGetContent(node) {
                     text += String(cString: content)
@@ -145,7 +131,7 @@ enum DocxReader {
                 }
             case "tab", "br", "cr": text += " "
             case "del", "pPr", "rPr", "instrText", "fldChar": continue
-            default: stack.append(contentsOf: children(node).reversed())
+            default: stack.append(contentsOf: XMLTree.children(node).reversed())
             }
         }
         return text.collapsingWhitespace()
@@ -155,23 +141,23 @@ enum DocxReader {
         guard let document = parse(data) else { throw .unreadableDocument(detail: "corrupt") }
         defer { xmlFreeDoc(document) }
         guard let root = xmlDocGetRootElement(document),
-              let body = children(root).first(where: { localName($0) == "body" }) else {
+              let body = XMLTree.children(root).first(where: { XMLTree.name($0) == "body" }) else {
             throw .unreadableDocument(detail: "no-document-part")
         }
         var blocks: [Block] = []
         // Body children, and the children of content controls (w:sdt/w:sdtContent), in order.
-        var queue = children(body).reversed() as [xmlNodePtr]
+        var queue = XMLTree.children(body).reversed() as [xmlNodePtr]
         while let node = queue.popLast() {
             let line = Int(xmlGetLineNo(node))
-            switch localName(node) {
+            switch XMLTree.name(node) {
             case "p":
                 let text = paragraphText(node)
                 guard !text.isEmpty else { continue }
                 var kind = BlockKind.paragraph
                 var level = 0
-                for property in children(node) where localName(property) == "pPr" {
-                    for item in children(property) {
-                        switch localName(item) {
+                for property in XMLTree.children(node) where XMLTree.name(property) == "pPr" {
+                    for item in XMLTree.children(property) {
+                        switch XMLTree.name(item) {
                         case "pStyle":
                             if let style = value(item), let heading = headingStyles[style] ?? builtInHeading(style) {
                                 kind = .heading
@@ -189,17 +175,17 @@ enum DocxReader {
                 }
                 blocks.append(Block(kind: kind, text: text, level: level, line: line))
             case "tbl":
-                for row in children(node) where localName(row) == "tr" {
+                for row in XMLTree.children(node) where XMLTree.name(row) == "tr" {
                     var cells: [String] = []
-                    for cell in children(row) where localName(cell) == "tc" {
-                        let text = children(cell).filter { localName($0) == "p" }.map(paragraphText)
+                    for cell in XMLTree.children(row) where XMLTree.name(cell) == "tc" {
+                        let text = XMLTree.children(cell).filter { XMLTree.name($0) == "p" }.map(paragraphText)
                             .filter { !$0.isEmpty }.joined(separator: " ")
                         if !text.isEmpty { cells.append(text) }
                     }
                     if !cells.isEmpty { blocks.append(Block(kind: .tableRow, text: cells.joined(separator: " | "), line: line)) }
                 }
             case "sdt", "sdtContent", "customXml", "ins":
-                queue.append(contentsOf: children(node).reversed())
+                queue.append(contentsOf: XMLTree.children(node).reversed())
             default:
                 continue
             }

@@ -872,35 +872,6 @@ enum CSVParser {
     }
 }
 
-/// Minimal libxml2 tree access (element children, local names, attributes).
-enum XMLTree {
-    static func name(_ node: xmlNodePtr) -> String {
-        node.pointee.name.map { String(cString: $0) } ?? ""
-    }
-
-    static func children(_ node: xmlNodePtr) -> [xmlNodePtr] {
-        var result: [xmlNodePtr] = []
-        var child = node.pointee.children
-        while let current = child {
-            if current.pointee.type == XML_ELEMENT_NODE { result.append(current) }
-            child = current.pointee.next
-        }
-        return result
-    }
-
-    static func attribute(_ node: xmlNodePtr, _ name: String) -> String? {
-        let value = name.withCString { xmlGetProp(node, UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) }
-        guard let value else { return nil }
-        defer { agenda_xml_free(value) }
-        return String(cString: value)
-    }
-
-    static func content(_ node: xmlNodePtr) -> String {
-        guard let value = xmlNodeGetContent(node) else { return "" }
-        defer { agenda_xml_free(value) }
-        return String(cString: value)
-    }
-}
 
 // MARK: Output
 
@@ -917,13 +888,7 @@ extension AgreementReport {
             guard let value else { return lang.pick("n.v.t.", "n/a") }
             return number(value * 100, digits: 1) + "%"
         }
-        func pad(_ text: String, _ width: Int) -> String {
-            let cut = text.count > width ? String(text.prefix(width - 1)) + "…" : text
-            return cut + String(repeating: " ", count: max(0, width - cut.count))
-        }
-        func right(_ text: String, _ width: Int) -> String {
-            String(repeating: " ", count: max(0, width - text.count)) + text
-        }
+        let pad = Columns.pad, right = Columns.right
         var lines: [String] = []
         let title = lang.pick("Overeenstemming agenda-audit en handmatige codering", "Agreement of agenda-audit and hand coding")
         lines.append(source.isEmpty ? title : title + " (" + FileMatcher.fileName(source) + ")")

@@ -6,13 +6,7 @@ public enum TableReport {
         let codes = result.rubric.codes
         let audits = result.audits
         let nameWidth = min(max(audits.map { displayName($0).count }.max() ?? 6, lang.pick("Agenda", "Agenda").count, 6), 20)
-        func pad(_ text: String, _ width: Int) -> String {
-            let cut = text.count > width ? String(text.prefix(width - 1)) + "…" : text
-            return cut + String(repeating: " ", count: max(0, width - cut.count))
-        }
-        func right(_ text: String, _ width: Int) -> String {
-            String(repeating: " ", count: max(0, width - text.count)) + text
-        }
+        let pad = Columns.pad, right = Columns.right
         var lines: [String] = []
         let breadthLabel = lang.pick("Breedte", "Breadth")
         lines.append(pad(lang.pick("Agenda", "Agenda"), nameWidth) + codes.map { right(String($0.number), 3) }.joined()
@@ -91,5 +85,19 @@ extension String {
         var copy = self
         while copy.last == " " { copy.removeLast() }
         return copy
+    }
+}
+
+/// Fixed-width columns for terminal tables.
+enum Columns {
+    /// Left-aligned in `width`, cut with "…" when longer.
+    static func pad(_ text: String, _ width: Int) -> String {
+        let cut = text.count > width ? String(text.prefix(width - 1)) + "…" : text
+        return cut + String(repeating: " ", count: max(0, width - cut.count))
+    }
+
+    /// Right-aligned in `width`.
+    static func right(_ text: String, _ width: Int) -> String {
+        String(repeating: " ", count: max(0, width - text.count)) + text
     }
 }
