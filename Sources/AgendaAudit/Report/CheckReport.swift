@@ -63,7 +63,10 @@ public struct CheckReport: Sendable {
         let scalars = Array(text.unicodeScalars)
         let localStart = max(0, evidence.start - passage.start), localEnd = min(scalars.count, evidence.end - passage.start)
         let room = max(0, limit - (localEnd - localStart)) / 2
-        let from = max(0, localStart - room), to = min(scalars.count, localEnd + room)
+        var from = max(0, localStart - room), to = min(scalars.count, localEnd + room)
+        // Cut at word boundaries, never inside the evidence.
+        while from > 0, from < localStart, scalars[from - 1] != " " { from += 1 }
+        while to < scalars.count, to > localEnd, scalars[to] != " " { to -= 1 }
         return (from > 0 ? "…" : "") + String(String.UnicodeScalarView(scalars[from..<to])).trimmingWhitespace() + (to < scalars.count ? "…" : "")
     }
 
