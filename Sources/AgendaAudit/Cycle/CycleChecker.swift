@@ -78,7 +78,8 @@ public struct CycleChecker: Sendable {
         var hasRealisationCue = false
         var mentionsJobs = false
         var mentionsOtherObjects = false
-        var countQuantities = 0
+        /// Numbers other than years (a table row needs two to compare).
+        var numberCount = 0
     }
 
     /// Checks one passage. `referenceYear` is the first year of the agenda's
@@ -170,6 +171,7 @@ public struct CycleChecker: Sendable {
             if status > findings.elements[element]!.status { findings.elements[element]!.status = status }
         }
 
+        findings.numberCount = quantities.filter { $0.kind != .year }.count
         let scalars = Array(passage.text.unicodeScalars)
         // Agenda periods ("2023-2024") are marked.
         var periodYears = Set<Int>()
@@ -249,7 +251,6 @@ public struct CycleChecker: Sendable {
             }
             if isJob { findings.mentionsJobs = true } else { findings.mentionsOtherObjects = true }
             if isJob { jobQuantitySentences.insert(token.sentence) } else { goalQuantitySentences.insert(token.sentence) }
-            findings.countQuantities += 1
             guard hasFraming(sentence: token.sentence), !isPast(clause: token.clause),
                   !monitoredSentences.contains(token.sentence), !isSignature(token.sentence) else { continue }
             let first = min(quantity.first, object.first), last = max(quantity.last, object.last)
@@ -364,8 +365,7 @@ public struct CycleChecker: Sendable {
             while end < passages.count, passages[end].passage.kind == .tableRow { end += 1 }
             if header.hasGoalCue && header.hasRealisationCue {
                 for row in (index + 1)..<end {
-                    let numbers = check(quantitiesIn: passages[row].passage)
-                    guard numbers >= 2 else { continue }
+                    guard passages[row].numberCount >= 2 else { continue }
                     // Activities compared (bijeenkomsten, werkgevers) are monitoring; jobs alone are partial.
                     let activities = passages[row].mentionsOtherObjects || header.mentionsOtherObjects
                     let status: CycleStatus = activities ? .present : .partial
@@ -403,10 +403,6 @@ public struct CycleChecker: Sendable {
         return words.lazy.compactMap { Int($0) }.first { (1990...2099).contains($0) }
     }
 
-    private func check(quantitiesIn passage: Passage) -> Int {
-        let tokens = tokenizer.tokens(passage.text, base: passage.start)
-        return scanner.scan(tokens, text: passage.text, base: passage.start).filter { $0.kind != .year }.count
-    }
 }
 
 // MARK: Results
