@@ -169,7 +169,7 @@ struct QDPXTests {
         var selections = 0
         for (audit, source) in zip(result.audits, contents.sources) {
             let document = audit.document
-            #expect(source.name == QDPXExport.fileName(document.path))
+            #expect(source.name == document.fileName)
             let guid = QDPXExport.sourceGUID(document.path)
             #expect(source.plainTextPath == "internal://\(guid).txt")
             let bytes = try read("sources/\(guid).txt")

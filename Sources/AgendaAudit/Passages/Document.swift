@@ -101,6 +101,16 @@ public struct Document: Sendable {
 
     /// The exact characters of a range of the extracted text.
     public func slice(_ start: Int, _ end: Int) -> String { text.scalarSlice(start, end) }
+
+    /// The file name of `path`, without its folders.
+    public var fileName: String { path.split(separator: "/").last.map(String.init) ?? path }
+
+    /// The file name without its extension: how reports name the agenda.
+    public var displayName: String {
+        let name = fileName
+        if let dot = name.lastIndex(of: "."), dot != name.startIndex { return String(name[..<dot]) }
+        return name
+    }
 }
 
 /// Joins block texts with blank lines and counts scalar offsets as it goes.

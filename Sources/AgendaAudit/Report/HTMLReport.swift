@@ -58,7 +58,7 @@ public enum HTMLReport {
         for (index, audit) in result.audits.enumerated() {
             html.open("tr", attributes: ["data-agenda": audit.document.path])
             html.open("th", attributes: ["scope": "row"])
-            html.element("a", displayName(audit.document), attributes: ["href": "#" + anchor(index)])
+            html.element("a", audit.document.displayName, attributes: ["href": "#" + anchor(index)])
             html.close("th")
             for code in codes {
                 let count = audit.coded.passages.filter { $0.codes.contains { $0.code == code.id } }.count
@@ -110,7 +110,7 @@ public enum HTMLReport {
         for (index, audit) in audits.enumerated() {
             let y = index * rowHeight + 4
             let width = barWidth * audit.coded.breadth / maxBreadth
-            html.raw("<text x=\"\(labelWidth - 8)\" y=\"\(y + 14)\" class=\"label\">\(escape(displayName(audit.document)))</text>")
+            html.raw("<text x=\"\(labelWidth - 8)\" y=\"\(y + 14)\" class=\"label\">\(escape(audit.document.displayName))</text>")
             html.raw("<rect x=\"\(labelWidth)\" y=\"\(y)\" width=\"\(width)\" height=\"\(rowHeight - 6)\" class=\"bar\"/>")
             html.raw("<text x=\"\(labelWidth + width + 6)\" y=\"\(y + 14)\" class=\"value\">\(audit.coded.breadth)</text>\n")
         }
@@ -135,7 +135,7 @@ public enum HTMLReport {
         for audit in result.audits {
             guard let cycle = audit.cycle else { continue }
             html.open("tr")
-            html.element("th", displayName(audit.document), attributes: ["scope": "row"])
+            html.element("th", audit.document.displayName, attributes: ["scope": "row"])
             for element in CycleElement.allCases {
                 let finding = cycle.elements[element]
                 let status = finding?.status ?? .absent
@@ -226,12 +226,6 @@ public enum HTMLReport {
             cursor = span.end
         }
         html.text(piece(cursor, scalars.count))
-    }
-
-    static func displayName(_ document: Document) -> String {
-        let name = document.path.split(separator: "/").last.map(String.init) ?? document.path
-        if let dot = name.lastIndex(of: "."), dot != name.startIndex { return String(name[..<dot]) }
-        return name
     }
 
     static func css(_ rubric: Rubric) -> String {

@@ -85,7 +85,7 @@ public enum QDPXExport {
             for audit in audits {
                 let document = audit.document
                 let sourceGUID = sourceGUID(document.path)
-                xml.open("TextSource", [("guid", sourceGUID), ("name", fileName(document.path)),
+                xml.open("TextSource", [("guid", sourceGUID), ("name", document.fileName),
                                         ("plainTextPath", "internal://\(sourceGUID).txt"),
                                         ("creatingUser", user), ("creationDateTime", stamp)])
                 xml.element("Description", document.title)
@@ -160,10 +160,6 @@ public enum QDPXExport {
               cycle.passages[index].passage.id == audit.coded.passages[index].passage.id else { return [] }
         let found = cycle.passages[index].elements
         return CycleElement.allCases.filter { (found[$0]?.status ?? .absent) != .absent }
-    }
-
-    static func fileName(_ path: String) -> String {
-        path.split(separator: "/").last.map(String.init) ?? path
     }
 
     static func timestamp(_ date: Date) -> String {

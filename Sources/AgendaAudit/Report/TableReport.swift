@@ -5,7 +5,7 @@ public enum TableReport {
     public static func render(_ result: AuditResult, lang: Language) -> String {
         let codes = result.rubric.codes
         let audits = result.audits
-        let nameWidth = min(max(audits.map { displayName($0).count }.max() ?? 6, lang.pick("Agenda", "Agenda").count, 6), 20)
+        let nameWidth = min(max(audits.map { $0.document.displayName.count }.max() ?? 6, lang.pick("Agenda", "Agenda").count, 6), 20)
         let pad = Columns.pad, right = Columns.right
         var lines: [String] = []
         let breadthLabel = lang.pick("Breedte", "Breadth")
@@ -14,7 +14,7 @@ public enum TableReport {
         lines.append(String(repeating: "-", count: nameWidth + codes.count * 3 + 2 + breadthLabel.count))
         for audit in audits {
             let present = Set(audit.coded.actionTypes)
-            lines.append(pad(displayName(audit), nameWidth)
+            lines.append(pad(audit.document.displayName, nameWidth)
                          + codes.map { right(present.contains($0.id) ? "●" : "·", 3) }.joined()
                          + "  " + right(String(audit.coded.breadth), breadthLabel.count))
         }
@@ -56,7 +56,7 @@ public enum TableReport {
         for audit in audits {
             guard let cycle = audit.cycle else { continue }
             let phases = [cycle.phases.plan, cycle.phases.do, cycle.phases.check, cycle.phases.act]
-            lines.append(pad(displayName(audit), nameWidth)
+            lines.append(pad(audit.document.displayName, nameWidth)
                          + elements.map { right(CycleText.symbol(cycle.status($0)), 6) }.joined()
                          + "  " + phases.map { right(CycleText.score($0), 3) }.joined()
                          + "  " + right(CycleText.score(cycle.phases.completeness) + "/4", totalLabel.count))
@@ -71,13 +71,6 @@ public enum TableReport {
         return lines
     }
 
-    /// The file name without folder and extension.
-    static func displayName(_ audit: AuditedAgenda) -> String {
-        let path = audit.document.path
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        if let dot = name.lastIndex(of: "."), dot != name.startIndex { return String(name[..<dot]) }
-        return name
-    }
 }
 
 extension String {
