@@ -158,6 +158,9 @@ public struct PhraseMatcher: Sendable {
         ids.removeAll(keepingCapacity: true)
         let form = variants[rawForm] ?? rawForm
         if let exact = exactWords[form] { ids.append(contentsOf: exact) }
+        // A local copy of the glob table keeps the closures below from
+        // capturing (and so copying and retaining) the whole matcher.
+        let globs = self.globs
         let scalars = form.unicodeScalars
         if !prefixTrie.isEmpty {
             prefixTrie.walk(scalars) { id in if globs[Int(id)].matches(form) { ids.append(id) } }
