@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Benchmark (not part of `swift test`): agenda-audit against ripgrep's raw
 # multi-pattern scan of the rubric's own terms, on generated agenda-like
-# Dutch text. Prints MB/s, the ratio, peak memory and the growth from the
-# small to the large corpus.
+# Dutch text, then `check` on one agenda. Prints MB/s, the ratio, peak
+# memory, the cores used, the growth from the small to the large corpus,
+# and each target with "ok" or "MISSED".
 #   Benchmarks/run.sh [SMALL_MB] [LARGE_MB]     (default 10 and 100)
+# Needs ripgrep (apt-get install ripgrep) and GNU time (/usr/bin/time).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 small=${1:-10}
@@ -11,8 +13,10 @@ large=${2:-100}
 work=${TMPDIR:-/tmp}/agenda-audit-bench
 mkdir -p "$work"
 command -v rg >/dev/null || { echo "needs ripgrep: apt-get install ripgrep" >&2; exit 2; }
+[ -x /usr/bin/time ] || { echo "needs GNU time: apt-get install time" >&2; exit 2; }
 swift build -c release --product agenda-audit >/dev/null
 bin=.build/release/agenda-audit
+echo "machine: $(nproc) cores, $(uname -m); $(rg --version | head -1)"
 
 # The rubric's terms as ripgrep patterns: globs become \w*, phrases keep their spaces.
 python3 - "$work/terms.txt" <<'PY'
@@ -33,29 +37,63 @@ with open(sys.argv[1], "w") as out:
         out.write(re.escape(term).replace(r"\*", r"\w*").replace(r"\ ", r"[\s-]?") + "\n")
 PY
 
-measure() { # label, command...
-  local label=$1; shift
-  /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" >/dev/null 2>"$work/err.txt" || true
-  read -r seconds kb < "$work/time.txt"
-  echo "$label $seconds $kb"
+# measure LABEL COMMAND...: prints "wall user sys peak_kb"
+measure() {
+  shift
+  /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" "$@" >/dev/null 2>"$work/err.txt" || true
+  cat "$work/time.txt"
 }
 
+rm -f "$work/results.txt"
 for size in "$small" "$large"; do
   corpus="$work/corpus-$size"
   [ -d "$corpus" ] || python3 Benchmarks/generate.py "$corpus" "$size" >/dev/null
-  mb=$(du -sb "$corpus" | awk '{printf "%.1f", $1/1048576}')
-  read -r _ a_s a_kb < <(measure audit "$bin" audit "$corpus" --format json --out "$work/out-$size.json")
-  read -r _ r_s r_kb < <(measure rg rg -i -c -f "$work/terms.txt" "$corpus")
-  python3 - "$size" "$mb" "$a_s" "$a_kb" "$r_s" "$r_kb" <<'PY'
-import sys
-size, mb, a_s, a_kb, r_s, r_kb = sys.argv[1], float(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4]), float(sys.argv[5]), int(sys.argv[6])
-print(f"{size} MB corpus ({mb:.1f} MB): agenda-audit {a_s:.2f} s = {mb/a_s:.1f} MB/s, peak {a_kb/1024:.0f} MB | "
-      f"ripgrep {r_s:.2f} s = {mb/r_s:.1f} MB/s, peak {r_kb/1024:.0f} MB | audit/rg throughput {r_s/a_s:.3f}")
-PY
-  echo "$a_s" >> "$work/audit-times.txt"
+  bytes=$(du -sb "$corpus" | cut -f1)
+  files=$(ls "$corpus" | wc -l)
+  # One warm-up read so both tools start from the page cache.
+  cat "$corpus"/* >/dev/null
+  audit=$(measure audit "$bin" audit "$corpus" --format json --out "$work/out-$size.json")
+  rg=$(measure rg rg -i -c -f "$work/terms.txt" "$corpus")
+  echo "$size $bytes $files $audit $rg" >> "$work/results.txt"
 done
-python3 - "$work/audit-times.txt" "$small" "$large" <<'PY'
+
+# check on one agenda: whole process, 20 runs.
+python3 - "$bin" <<'PY' >> "$work/results.txt"
+import subprocess, sys, time
+times = []
+for _ in range(21):
+    start = time.perf_counter()
+    subprocess.run([sys.argv[1], "check", "agendas/rijk.xhtml"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    times.append((time.perf_counter() - start) * 1000)
+times = sorted(times[1:])
+print(f"check {sum(times) / len(times):.1f} {times[len(times) // 2]:.1f} {times[-1]:.1f}")
+PY
+
+python3 - "$work/results.txt" "$(nproc)" <<'PY'
 import sys
-times = [float(line) for line in open(sys.argv[1]).read().split()][-2:]
-print(f"growth {sys.argv[2]} MB -> {sys.argv[3]} MB: audit time x{times[1]/times[0]:.1f} (linear would be x{int(sys.argv[3])/int(sys.argv[2]):.0f})")
+rows = open(sys.argv[1]).read().splitlines()
+cores = int(sys.argv[2])
+runs, check = [r.split() for r in rows if not r.startswith("check")], [r.split() for r in rows if r.startswith("check")][0]
+def ok(flag): return "ok" if flag else "MISSED"
+audit_times = []
+for size, nbytes, files, a_wall, a_user, a_sys, a_kb, r_wall, r_user, r_sys, r_kb in runs:
+    mb = int(nbytes) / 1048576
+    a_wall, a_cpu, r_wall, r_cpu = float(a_wall), float(a_user) + float(a_sys), float(r_wall), float(r_user) + float(r_sys)
+    audit_times.append(a_wall)
+    ratio = (mb / a_wall) / (mb / r_wall)
+    print(f"{size} MB corpus ({mb:.1f} MB, {files} files)")
+    print(f"  agenda-audit audit --format json: {a_wall:.2f} s = {mb / a_wall:.2f} MB/s, "
+          f"CPU {a_cpu:.2f} s ({a_cpu / a_wall:.2f} of {cores} cores), peak {int(a_kb) / 1024:.0f} MB")
+    print(f"  ripgrep -i -c -f terms:          {r_wall:.2f} s = {mb / r_wall:.2f} MB/s, "
+          f"CPU {r_cpu:.2f} s ({r_cpu / r_wall:.2f} of {cores} cores), peak {int(r_kb) / 1024:.0f} MB")
+    print(f"  audit/ripgrep throughput: {ratio:.2f}   target >= 0.33: {ok(ratio >= 1 / 3)}")
+    print(f"  peak memory: {int(a_kb) / 1024:.0f} MB   target < 200 MB: {ok(int(a_kb) < 200 * 1024)}")
+if len(audit_times) == 2:
+    small, large = runs[0][0], runs[1][0]
+    growth = audit_times[1] / audit_times[0]
+    limit = 1.1 * float(large) / float(small)
+    print(f"growth {small} MB -> {large} MB: audit time x{growth:.2f}   target <= x{limit:.0f}: {ok(growth <= limit)}")
+mean, median, worst = map(float, check[1:])
+print(f"check agendas/rijk.xhtml (whole process, 20 runs): mean {mean:.1f} ms, median {median:.1f} ms, "
+      f"slowest {worst:.1f} ms   target < 50 ms: {ok(mean < 50)}")
 PY

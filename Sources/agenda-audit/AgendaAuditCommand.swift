@@ -80,6 +80,24 @@ enum RubricLocator {
     }
 }
 
+/// Ctrl-C (SIGINT) and SIGTERM set a cancellation instead of killing the
+/// process, so a long batch stops between documents, removes its
+/// temporary report files and exits with 130.
+final class Interrupt {
+    let cancellation = Cancellation()
+    private var sources: [DispatchSourceSignal] = []
+
+    init() {
+        for number in [SIGINT, SIGTERM] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { [cancellation] in cancellation.cancel() }
+            source.resume()
+            sources.append(source)
+        }
+    }
+}
+
 enum Output {
     static func emit(_ text: String, to path: String?) throws {
         try emit(Data(text.utf8), to: path)
@@ -139,40 +157,117 @@ struct AuditCommand: ParsableCommand {
         let lang = common.lang
         try reportingErrors(lang) {
             let rubric = try common.loadRubric()
-            let result = Auditor.run(Auditor.expand(paths), rubric: rubric)
-            for failure in result.failures {
-                Output.error(lang.pick("fout: ", "error: ") + "\(failure.path): \(failure.error.message(lang))")
-            }
-            for audit in result.audits {
-                for warning in audit.document.warnings {
-                    Output.error(lang.pick("let op: ", "warning: ") + "\(audit.document.path): " + warningText(warning, lang))
+            let interrupt = Interrupt()
+            // The report is streamed: each agenda is rendered (JSON, CSV per
+            // passage) on the worker that audited it and written as soon as
+            // it and all before it are done; the table and the CSV matrix
+            // need only the light summary. HTML and REFI-QDA need every
+            // agenda at once and keep them.
+            let keepAll = format == .html || qdpx != nil
+            let format = format, passages = passages, csvDelimiter = csvDelimiter
+            var kept: [AuditOutcome] = []
+            var summary = BatchSummary(rubric: rubric)
+            let output = try openOutput()
+            let json = format == .json
+                ? JSONReport.Writer(rubric: rubric, lang: lang) { try output.write($0) } : nil
+            var wroteCSVHeader = false
+            let completed = try Auditor.stream(
+                Auditor.expand(paths), pipeline: Pipeline(rubric: rubric), cancellation: interrupt.cancellation,
+                prepare: { outcome -> Piece in
+                    guard case .audited(let audit) = outcome else { return Piece(failed: outcome, keep: keepAll) }
+                    var piece = Piece(summary: AgendaSummary(audit), kept: keepAll ? outcome : nil)
+                    switch format {
+                    case .json: piece.bytes = JSONReport.fragment(audit)
+                    case .csv where passages: piece.bytes = Array(CSVReport.passageRows(audit, delimiter: csvDelimiter).utf8)
+                    default: break
+                    }
+                    return piece
+                }) { piece in
+                if let outcome = piece.kept { kept.append(outcome) }
+                if let failure = piece.failure {
+                    summary.addFailure(path: failure.path, error: failure.error)
+                    Output.error(lang.pick("fout: ", "error: ") + "\(failure.path): \(failure.error.message(lang))")
+                }
+                guard let agenda = piece.summary else { return }
+                summary.add(agenda)
+                for warning in agenda.warnings {
+                    Output.error(lang.pick("let op: ", "warning: ") + "\(agenda.path): " + warningText(warning, lang))
+                }
+                if let json {
+                    try json.add(fragment: piece.bytes)
+                } else if format == .csv && passages {
+                    if !wroteCSVHeader { try output.write(CSVReport.passageHeader(delimiter: csvDelimiter)) }
+                    wroteCSVHeader = true
+                    try output.write(piece.bytes)
                 }
             }
-            if result.audits.isEmpty {
+            guard completed, !interrupt.cancellation.isCancelled else {
+                output.abandon()
+                throw CLIError(message: lang.pick("afgebroken; er is geen rapport geschreven", "interrupted; no report was written"),
+                               exitCode: 130)
+            }
+            if summary.agendas.isEmpty {
+                output.abandon()
                 throw CLIError(message: lang.pick("niets geaudit: geen leesbare werkagenda gevonden",
                                                   "nothing audited: no readable work agenda found"), exitCode: 2)
             }
+            let result = AuditResult(rubric: rubric, outcomes: kept)
             switch format {
             case .table:
-                try Output.emit(TableReport.render(result, lang: lang), to: out)
+                try output.write(TableReport.render(summary, lang: lang))
             case .json:
-                var data = try JSONReport.render(result, lang: lang)
-                data.append(0x0A)
-                try Output.emit(data, to: out)
+                try json?.finish(summary)
             case .csv:
-                try Output.emit(passages ? CSVReport.passages(result, delimiter: csvDelimiter)
-                                         : CSVReport.matrix(result, delimiter: csvDelimiter), to: out)
+                if passages {
+                    if !wroteCSVHeader { try output.write(CSVReport.passageHeader(delimiter: csvDelimiter)) }
+                } else {
+                    try output.write(CSVReport.matrix(summary, delimiter: csvDelimiter))
+                }
             case .html:
-                try Output.emit(HTMLReport.render(result, lang: lang), to: out)
+                try output.write(HTMLReport.render(result, lang: lang))
             }
             if let qdpx {
                 do {
                     try QDPXExport.write(result, to: qdpx, lang: lang)
                 } catch {
+                    output.abandon()
                     throw CLIError(message: "\(qdpx): \(error.localizedDescription)", exitCode: 2)
                 }
             }
-            if !result.failures.isEmpty { throw ExitCode(1) }
+            do {
+                try output.commit()
+            } catch {
+                throw CLIError(message: "\(out ?? "-"): \(error.localizedDescription)", exitCode: 2)
+            }
+            if !summary.failures.isEmpty { throw ExitCode(1) }
+        }
+    }
+
+    /// What a worker hands back for one input: the light summary, the
+    /// rendered report fragment, and the full result only when kept.
+    struct Piece: Sendable {
+        var summary: AgendaSummary?
+        var failure: (path: String, error: IngestError)?
+        var bytes: [UInt8] = []
+        var kept: AuditOutcome?
+
+        init(summary: AgendaSummary, kept: AuditOutcome?) {
+            self.summary = summary
+            self.kept = kept
+        }
+
+        init(failed outcome: AuditOutcome, keep: Bool) {
+            if case .failed(let path, let error) = outcome { failure = (path, error) }
+            kept = keep ? outcome : nil
+        }
+    }
+
+    /// The report's destination: a temporary file beside `--out`, renamed into place at the end, or standard output.
+    func openOutput() throws -> OutputFile.Stream {
+        do {
+            return try OutputFile.Stream(path: out)
+        } catch {
+            throw CLIError(message: "\(out ?? "-"): \(error.localizedDescription)", exitCode: 2)
         }
     }
 

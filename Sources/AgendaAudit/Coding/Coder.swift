@@ -74,12 +74,25 @@ public struct Coder: Sendable {
     // MARK: Coding
 
     public func code(_ document: Document) -> CodedDocument {
-        CodedDocument(document: document, passages: document.passages.map(code), rubric: rubric)
+        code(document, tokens: document.passages.map { tokenizer.tokens($0.text, base: $0.start) })
+    }
+
+    /// Codes a document whose passages are already tokenized (`tokens[i]`
+    /// for passage `i`), so the cycle checker can share the tokens.
+    func code(_ document: Document, tokens: [[Token]]) -> CodedDocument {
+        let cache = PhraseMatcher.Cache()
+        let passages = document.passages.indices.map { index in
+            code(document.passages[index], tokens: tokens[index], cache: cache)
+        }
+        return CodedDocument(document: document, passages: passages, rubric: rubric)
     }
 
     public func code(_ passage: Passage) -> CodedPassage {
-        let tokens = tokenizer.tokens(passage.text, base: passage.start)
-        let analysis = analyse(tokens: tokens, hits: matcher.match(tokens), text: passage)
+        code(passage, tokens: tokenizer.tokens(passage.text, base: passage.start), cache: nil)
+    }
+
+    func code(_ passage: Passage, tokens: [Token], cache: PhraseMatcher.Cache?) -> CodedPassage {
+        let analysis = analyse(tokens: tokens, hits: matcher.match(tokens, cache: cache), text: passage)
         return CodedPassage(passage: passage, codes: analysis.codes, suppressed: analysis.suppressed)
     }
 
@@ -118,11 +131,10 @@ public struct Coder: Sendable {
         }
         scope.settle()
 
-        let scalars = Array(passage.text.unicodeScalars)
+        let indexed = ScalarIndexedText(passage.text)
         func words(_ hit: PhraseMatcher.Hit) -> (String, Int, Int) {
             let start = tokens[hit.first].start, end = tokens[hit.last].end
-            let from = max(0, min(scalars.count, start - passage.start)), to = max(from, min(scalars.count, end - passage.start))
-            return (String(String.UnicodeScalarView(scalars[from..<to])), start, end)
+            return (indexed.slice(start - passage.start, end - passage.start), start, end)
         }
 
         /// Why a hit does not count, if it does not.

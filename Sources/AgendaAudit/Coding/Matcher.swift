@@ -48,34 +48,60 @@ public struct PhraseMatcher: Sendable {
         }
     }
 
-    /// A character trie: node 0 is the root.
+    /// A character trie: node 0 is the root. Folded forms are nearly all
+    /// ASCII letters and digits, so those edges sit in a dense table (36
+    /// slots per node, no hashing on the hot path); other scalars go
+    /// through a dictionary.
     struct Trie: Sendable {
-        var children: [[Unicode.Scalar: Int32]] = [[:]]
-        var values: [[Int32]] = [[]]
+        private static let stride = 36
+        private var dense: [Int32] = Array(repeating: -1, count: 36)
+        private var sparse: [[Unicode.Scalar: Int32]] = [[:]]
+        private var values: [[Int32]] = [[]]
+
+        @inline(__always)
+        private static func slot(_ scalar: Unicode.Scalar) -> Int {
+            let value = scalar.value
+            if value >= 0x61 && value <= 0x7A { return Int(value - 0x61) }
+            if value >= 0x30 && value <= 0x39 { return Int(value - 0x30) + 26 }
+            return -1
+        }
+
+        @inline(__always)
+        private func child(_ node: Int, _ scalar: Unicode.Scalar) -> Int32? {
+            let slot = Self.slot(scalar)
+            if slot >= 0 {
+                let next = dense[node * Self.stride + slot]
+                return next >= 0 ? next : nil
+            }
+            return sparse[node][scalar]
+        }
 
         mutating func insert(_ key: some Sequence<Unicode.Scalar>, value: Int32) {
             var node = 0
             for scalar in key {
-                if let next = children[node][scalar] {
+                if let next = child(node, scalar) {
                     node = Int(next)
-                } else {
-                    children.append([:])
-                    values.append([])
-                    let next = Int32(children.count - 1)
-                    children[node][scalar] = next
-                    node = Int(next)
+                    continue
                 }
+                let next = Int32(values.count)
+                dense.append(contentsOf: repeatElement(-1, count: Self.stride))
+                sparse.append([:])
+                values.append([])
+                let slot = Self.slot(scalar)
+                if slot >= 0 { dense[node * Self.stride + slot] = next } else { sparse[node][scalar] = next }
+                node = Int(next)
             }
             values[node].append(value)
         }
 
-        var isEmpty: Bool { children.count == 1 }
+        var isEmpty: Bool { values.count == 1 }
 
         /// Calls `body` with the values of every node on the walk of `key`.
+        @inline(__always)
         func walk(_ key: some Sequence<Unicode.Scalar>, _ body: (Int32) -> Void) {
             var node = 0
             for scalar in key {
-                guard let next = children[node][scalar] else { return }
+                guard let next = child(node, scalar) else { return }
                 node = Int(next)
                 for value in values[node] { body(value) }
             }
@@ -153,6 +179,13 @@ public struct PhraseMatcher: Sendable {
         if !phraseEntries[node].contains(entry) { phraseEntries[node].append(entry) }
     }
 
+    /// Remembers the word-glob ids of each form seen in one document, so a
+    /// word that recurs is looked up once. Not shared between threads.
+    public final class Cache {
+        fileprivate var ids: [String: [Int32]] = [:]
+        public init() {}
+    }
+
     /// The word-glob ids a token matches.
     func wordIDs(_ rawForm: String, into ids: inout [Int32]) {
         ids.removeAll(keepingCapacity: true)
@@ -180,14 +213,23 @@ public struct PhraseMatcher: Sendable {
     }
 
     /// All hits in `tokens`, in one left-to-right pass.
-    public func match(_ tokens: [Token]) -> [Hit] {
+    public func match(_ tokens: [Token], cache: Cache? = nil) -> [Hit] {
         var hits: [Hit] = []
         // Active partial phrases: (trie node, first token).
         var active: [(node: Int32, first: Int)] = []
         var nextActive: [(node: Int32, first: Int)] = []
         var ids: [Int32] = []
         for (position, token) in tokens.enumerated() {
-            wordIDs(token.form, into: &ids)
+            if let cache {
+                if let known = cache.ids[token.form] {
+                    ids = known
+                } else {
+                    wordIDs(token.form, into: &ids)
+                    cache.ids[token.form] = ids
+                }
+            } else {
+                wordIDs(token.form, into: &ids)
+            }
             nextActive.removeAll(keepingCapacity: true)
             if !ids.isEmpty {
                 if token.joinsPrevious {

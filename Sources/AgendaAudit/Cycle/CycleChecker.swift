@@ -86,13 +86,16 @@ public struct CycleChecker: Sendable {
     /// period: a year before it marks a report of the past, a year from it on
     /// a horizon. Without it only the cue words decide.
     public func check(_ passage: Passage, referenceYear: Int? = nil) -> PassageFindings {
-        let tokens = tokenizer.tokens(passage.text, base: passage.start)
+        check(passage, tokens: tokenizer.tokens(passage.text, base: passage.start), referenceYear: referenceYear, cache: nil)
+    }
+
+    func check(_ passage: Passage, tokens: [Token], referenceYear: Int?, cache: PhraseMatcher.Cache?) -> PassageFindings {
         var findings = PassageFindings(passage: passage)
         guard !tokens.isEmpty else { return findings }
         var scope = CueScope(tokens: tokens, rubric: rubric)
         var raw: [CycleCue: [PhraseMatcher.Hit]] = [:]
         var terms: [Int: String] = [:]
-        for hit in matcher.match(tokens) {
+        for hit in matcher.match(tokens, cache: cache) {
             switch owners[hit.entry] {
             case .cue(let cue, let term):
                 raw[cue, default: []].append(hit)
@@ -161,9 +164,8 @@ public struct CycleChecker: Sendable {
         }
         func evidence(_ first: Int, _ last: Int, _ rule: String) -> CycleEvidence {
             let start = tokens[first].start, end = tokens[last].end
-            let from = max(0, min(scalars.count, start - passage.start)), to = max(from, min(scalars.count, end - passage.start))
             return CycleEvidence(passage: passage.id, start: start, end: end,
-                                 text: String(String.UnicodeScalarView(scalars[from..<to])), rule: rule)
+                                 text: indexed.slice(start - passage.start, end - passage.start), rule: rule)
         }
         func add(_ element: CycleElement, _ status: CycleStatus, _ item: CycleEvidence) {
             // Mutated in place: a copy per append would make long passages quadratic.
@@ -172,11 +174,11 @@ public struct CycleChecker: Sendable {
         }
 
         findings.numberCount = quantities.filter { $0.kind != .year }.count
-        let scalars = Array(passage.text.unicodeScalars)
+        let indexed = ScalarIndexedText(passage.text)
         // Agenda periods ("2023-2024") are marked.
         var periodYears = Set<Int>()
         for (a, b) in zip(quantities, quantities.dropFirst()) where a.kind == .year && b.kind == .year && b.first == a.last + 1 {
-            let gap = String(String.UnicodeScalarView(scalars[(tokens[a.last].end - passage.start)..<(tokens[b.first].start - passage.start)]))
+            let gap = indexed.slice(tokens[a.last].end - passage.start, tokens[b.first].start - passage.start)
             if gap.trimmingWhitespace() == "-" || gap.trimmingWhitespace() == "–" || gap.trimmingWhitespace() == "/" {
                 periodYears.insert(a.first)
                 periodYears.insert(b.first)
@@ -344,8 +346,16 @@ public struct CycleChecker: Sendable {
     // MARK: Agendas
 
     public func check(_ coded: CodedDocument) -> AgendaCycle {
+        check(coded, tokens: coded.document.passages.map { tokenizer.tokens($0.text, base: $0.start) })
+    }
+
+    /// Checks a document whose passages are already tokenized (`tokens[i]` for passage `i`).
+    func check(_ coded: CodedDocument, tokens: [[Token]]) -> AgendaCycle {
         let year = Self.referenceYear(coded.document)
-        var passages = coded.document.passages.map { check($0, referenceYear: year) as PassageFindings }
+        let cache = PhraseMatcher.Cache()
+        var passages = coded.document.passages.indices.map { index in
+            check(coded.document.passages[index], tokens: tokens[index], referenceYear: year, cache: cache)
+        }
         // A remedy that opens the next passage ties a bottleneck to the plan.
         for index in passages.indices.dropLast() where passages[index + 1].opensWithRemedy {
             if var finding = passages[index].elements[.problemAnalysis], finding.status == .partial {

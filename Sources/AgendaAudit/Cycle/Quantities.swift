@@ -24,9 +24,9 @@ struct QuantityScanner: Sendable {
     /// "tweehonderdvijftig", "vijfentwintig".
     func value(ofWord word: String) -> Int? {
         if let direct = words[word] { return direct }
-        guard word.unicodeScalars.count >= 5, word.unicodeScalars.count <= 40 else { return nil }
+        guard word.utf8.count >= 5, word.utf8.count <= 40 else { return nil }
         for (multiplierWord, multiplier) in [("duizend", 1000), ("honderd", 100)] {
-            guard let range = word.range(of: multiplierWord) else { continue }
+            guard let range = word.utf8Range(of: multiplierWord) else { continue }
             let left = String(word[..<range.lowerBound]), right = String(word[range.upperBound...])
             let leftValue = left.isEmpty ? 1 : value(ofWord: left)
             let rightValue = right.isEmpty ? 0 : value(ofWord: right)
@@ -34,7 +34,7 @@ struct QuantityScanner: Sendable {
             return nil
         }
         // "vijfentwintig", "eenendertig": unit + "en" + tens.
-        if let range = word.range(of: "en", options: [], range: word.index(after: word.startIndex)..<word.endIndex) {
+        if word.hasSuffix("ig"), let range = word.utf8Range(of: "en", from: 1) {
             let unit = String(word[..<range.lowerBound]), tens = String(word[range.upperBound...])
             let unitValue = unit == "een" ? 1 : words[unit]
             if let unitValue, unitValue < 10, let tensValue = words[tens], tensValue >= 20, tensValue < 100, tensValue % 10 == 0 {
@@ -108,5 +108,21 @@ struct QuantityScanner: Sendable {
             index += 1
         }
         return quantities
+    }
+}
+
+extension String {
+    /// The first occurrence of `needle`, searched byte-wise in UTF-8 from
+    /// byte `from` (no Foundation, no locale: for folded ASCII words).
+    func utf8Range(of needle: String, from: Int = 0) -> Range<String.Index>? {
+        let haystack = Array(utf8), pattern = Array(needle.utf8)
+        guard !pattern.isEmpty, haystack.count >= pattern.count, from <= haystack.count - pattern.count else { return nil }
+        for start in from...(haystack.count - pattern.count) where haystack[start] == pattern[0] {
+            if haystack[start..<(start + pattern.count)].elementsEqual(pattern) {
+                let lower = utf8.index(utf8.startIndex, offsetBy: start)
+                return lower..<utf8.index(lower, offsetBy: pattern.count)
+            }
+        }
+        return nil
     }
 }

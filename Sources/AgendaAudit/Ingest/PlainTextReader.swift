@@ -63,25 +63,37 @@ enum PlainTextReader {
 
     // MARK: Lines
 
+    /// Lines split at LF, CR, CRLF, form feed, U+2028, U+2029 and NEL;
+    /// each line is copied in one piece.
     static func splitLines(_ text: String) -> [String] {
         var lines: [String] = []
-        var current = String.UnicodeScalarView()
+        let scalars = text.unicodeScalars
+        var lineStart = scalars.startIndex
         var previousWasCR = false
-        for scalar in text.unicodeScalars {
+        var index = scalars.startIndex
+        while index != scalars.endIndex {
+            let scalar = scalars[index]
+            let next = scalars.index(after: index)
             switch scalar {
             case "\r":
-                lines.append(String(current)); current = .init(); previousWasCR = true
+                lines.append(String(scalars[lineStart..<index]))
+                lineStart = next
+                previousWasCR = true
+                index = next
                 continue
             case "\n":
-                if !previousWasCR { lines.append(String(current)); current = .init() }
+                if !previousWasCR { lines.append(String(scalars[lineStart..<index])) }
+                lineStart = next
             case "\u{0C}", "\u{2028}", "\u{2029}", "\u{85}":
-                lines.append(String(current)); current = .init()
+                lines.append(String(scalars[lineStart..<index]))
+                lineStart = next
             default:
-                current.append(scalar)
+                break
             }
             previousWasCR = false
+            index = next
         }
-        if !current.isEmpty { lines.append(String(current)) }
+        if lineStart != scalars.endIndex { lines.append(String(scalars[lineStart...])) }
         return lines
     }
 
@@ -122,6 +134,8 @@ enum PlainTextReader {
         var chrome = Set<Int>()
         var shapes: [String: [Int]] = [:]
         for (index, raw) in lines.enumerated() {
+            // 120 characters take at most 480 bytes: longer lines are prose.
+            guard raw.utf8.count <= 480 else { continue }
             let line = raw.trimmingWhitespace()
             guard !line.isEmpty, line.count <= 120 else { continue }
             if isPageNumberLine(line) || isTableOfContentsLine(line) {
@@ -250,6 +264,7 @@ enum PlainTextReader {
 
     /// Cells of a table row: `a | b | c` or tab-separated columns.
     static func tableCells(_ line: String) -> [String]? {
+        guard line.utf8.contains(where: { $0 == 0x7C || $0 == 0x09 }) else { return nil }
         let trimmed = line.trimmingWhitespace()
         if trimmed.contains("|") {
             var cells = trimmed.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingWhitespace() }
@@ -269,25 +284,90 @@ enum PlainTextReader {
 
 extension StringProtocol {
     func trimmingWhitespace() -> String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
-        return String(String.UnicodeScalarView(scalars[first...last]))
+        let text = String(self)
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.isWhitespaceFast }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.isWhitespaceFast })!
+        return String(scalars[first...last])
     }
 
-    /// Runs of whitespace (including no-break spaces and tabs) become one space.
+    /// Runs of whitespace (including no-break spaces and tabs) become one
+    /// space; soft hyphens and zero-width spaces go. Text between them is
+    /// copied in runs, not scalar by scalar.
     func collapsingWhitespace() -> String {
-        var out = String.UnicodeScalarView()
+        let text = String(self)
+        if text.isCollapsed { return text }
+        let scalars = text.unicodeScalars
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        var runStart: String.UnicodeScalarView.Index? = nil
         var pendingSpace = false
-        for scalar in unicodeScalars {
-            if scalar.properties.isWhitespace || scalar == "\u{200B}" || scalar == "\u{AD}" {
-                if scalar == "\u{AD}" { continue }
-                pendingSpace = !out.isEmpty
-            } else {
+        var index = scalars.startIndex
+        while index != scalars.endIndex {
+            let scalar = scalars[index]
+            let isSpace = scalar.isWhitespaceFast || scalar == "\u{200B}"
+            if isSpace || scalar == "\u{AD}" {
+                if let start = runStart {
+                    out.append(contentsOf: Substring(scalars[start..<index]))
+                    runStart = nil
+                }
+                if isSpace { pendingSpace = !out.isEmpty }
+            } else if runStart == nil {
                 if pendingSpace { out.append(" "); pendingSpace = false }
-                out.append(scalar)
+                runStart = index
             }
+            index = scalars.index(after: index)
         }
-        return String(out)
+        if let start = runStart { out.append(contentsOf: Substring(scalars[start...])) }
+        return out
+    }
+}
+
+extension String {
+    /// True when `collapsingWhitespace` would return the text unchanged:
+    /// single ASCII spaces between words and none of the scalars it drops
+    /// or turns into spaces. A byte scan; anything unusual says false.
+    var isCollapsed: Bool {
+        var previousWasSpace = true   // a leading space is not collapsed
+        var result = true
+        var copy = self
+        copy.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 0x20 {
+                    if previousWasSpace { result = false; return }
+                    previousWasSpace = true
+                } else if byte < 0x20 || byte == 0x7F {
+                    result = false; return
+                } else {
+                    previousWasSpace = false
+                    // C2 85/A0/AD, E1 9A 80 / E1 A0 8E, E2 80 80-8B/A8/A9/AF, E2 81 9F, E3 80 80.
+                    if byte == 0xC2, index + 1 < bytes.count, [0x85, 0xA0, 0xAD].contains(bytes[index + 1]) {
+                        result = false; return
+                    }
+                    if byte == 0xE1 || byte == 0xE3 { result = false; return }
+                    if byte == 0xE2, index + 2 < bytes.count {
+                        let second = bytes[index + 1], third = bytes[index + 2]
+                        if second == 0x80 && (third <= 0x8B || third == 0xA8 || third == 0xA9 || third == 0xAF) {
+                            result = false; return
+                        }
+                        if second == 0x81 && third == 0x9F { result = false; return }
+                    }
+                }
+                index += 1
+            }
+            if previousWasSpace && !bytes.isEmpty { result = false }
+        }
+        return result
+    }
+}
+
+extension Unicode.Scalar {
+    /// `properties.isWhitespace` with the ASCII cases answered without a table lookup.
+    @inline(__always)
+    var isWhitespaceFast: Bool {
+        if value < 0x80 { return value == 0x20 || (value >= 0x09 && value <= 0x0D) }
+        return properties.isWhitespace
     }
 }

@@ -135,6 +135,28 @@ public struct IngestWarning: Sendable, Equatable, Codable {
     public let detail: String
 }
 
+/// A string with the index of every Unicode scalar, so slices by scalar
+/// offset cost their length, not a walk from the start.
+struct ScalarIndexedText {
+    let text: String
+    private let indices: [String.Index]
+
+    init(_ text: String) {
+        self.text = text
+        var indices = Array(text.unicodeScalars.indices)
+        indices.append(text.endIndex)
+        self.indices = indices
+    }
+
+    var count: Int { indices.count - 1 }
+
+    /// The scalars `from..<to`, clamped to the text.
+    func slice(_ from: Int, _ to: Int) -> String {
+        let lower = max(0, min(count, from)), upper = max(lower, min(count, to))
+        return String(text.unicodeScalars[indices[lower]..<indices[upper]])
+    }
+}
+
 extension String {
     /// The characters between two Unicode scalar offsets ("" when out of range).
     func scalarSlice(_ start: Int, _ end: Int) -> String {

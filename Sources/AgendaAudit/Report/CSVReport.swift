@@ -10,33 +10,47 @@ public enum CSVReport {
 
     /// One row per agenda: file, title, a 0/1 column per action type, breadth.
     public static func matrix(_ result: AuditResult, delimiter: Delimiter = .comma) -> String {
+        matrix(result.summary, delimiter: delimiter)
+    }
+
+    public static func matrix(_ result: BatchSummary, delimiter: Delimiter = .comma) -> String {
         var rows: [[String]] = [["file", "title"] + result.rubric.codes.map(\.id) + ["breadth"]]
-        for audit in result.audits {
-            let present = Set(audit.coded.actionTypes)
-            rows.append([audit.document.path, audit.document.title]
+        for agenda in result.agendas {
+            let present = Set(agenda.actionTypes)
+            rows.append([agenda.path, agenda.title]
                         + result.rubric.codes.map { present.contains($0.id) ? "1" : "0" }
-                        + [String(audit.coded.breadth)])
+                        + [String(agenda.breadth)])
         }
         return render(rows, delimiter: delimiter)
     }
 
     /// One row per coded passage and code: file, passage, start, end, code, evidence, text.
     public static func passages(_ result: AuditResult, delimiter: Delimiter = .comma) -> String {
-        var rows: [[String]] = [["file", "passage", "start", "end", "code", "evidence", "text"]]
-        for audit in result.audits {
-            for item in audit.coded.passages {
-                for assignment in item.codes {
-                    let evidence = assignment.evidence.map { "\($0.text) [\($0.term)]" }.joined(separator: "; ")
-                    rows.append([audit.document.path, item.passage.id, String(item.passage.start), String(item.passage.end),
-                                 assignment.code, evidence, item.passage.text])
-                }
-            }
-        }
-        return render(rows, delimiter: delimiter)
+        passageHeader(delimiter: delimiter) + result.audits.map { passageRows($0, delimiter: delimiter) }.joined()
     }
 
-    static func render(_ rows: [[String]], delimiter: Delimiter) -> String {
-        "\u{FEFF}" + rows.map { row in row.map { quote($0, delimiter) }.joined(separator: delimiter.character) }
+    static let passageHeader = ["file", "passage", "start", "end", "code", "evidence", "text"]
+
+    /// The rows of one agenda, for streaming after the header.
+    public static func passageRows(_ audit: AuditedAgenda, delimiter: Delimiter = .comma) -> String {
+        var rows: [[String]] = []
+        for item in audit.coded.passages {
+            for assignment in item.codes {
+                let evidence = assignment.evidence.map { "\($0.text) [\($0.term)]" }.joined(separator: "; ")
+                rows.append([audit.document.path, item.passage.id, String(item.passage.start), String(item.passage.end),
+                             assignment.code, evidence, item.passage.text])
+            }
+        }
+        return rows.isEmpty ? "" : render(rows, delimiter: delimiter, bom: false)
+    }
+
+    /// The header of the per-passage CSV, with the byte-order mark.
+    public static func passageHeader(delimiter: Delimiter = .comma) -> String {
+        render([passageHeader], delimiter: delimiter)
+    }
+
+    static func render(_ rows: [[String]], delimiter: Delimiter, bom: Bool = true) -> String {
+        (bom ? "\u{FEFF}" : "") + rows.map { row in row.map { quote($0, delimiter) }.joined(separator: delimiter.character) }
             .joined(separator: "\r\n") + "\r\n"
     }
 

@@ -5,16 +5,6 @@ import Foundation
 public enum JSONReport {
     public static let formatVersion = 1
 
-    struct Root: Encodable {
-        let tool = "agenda-audit"
-        let formatVersion = JSONReport.formatVersion
-        let rubric: RubricInfo
-        let codes: [CodeInfo]
-        let agendas: [Agenda]
-        let summary: Summary
-        let errors: [FileError]
-    }
-
     struct RubricInfo: Encodable { let name: String; let version: String }
 
     struct CodeInfo: Encodable {
@@ -105,22 +95,87 @@ public enum JSONReport {
             })
     }
 
-    public static func render(_ result: AuditResult, lang: Language) throws -> Data {
-        let root = Root(
-            rubric: RubricInfo(name: result.rubric.name, version: result.rubric.version),
-            codes: result.rubric.codes.map { CodeInfo(id: $0.id, number: $0.number, label: $0.label.text(lang), color: $0.color) },
-            agendas: result.audits.map(agenda),
-            summary: Summary(
-                agendas: result.audits.count, failed: result.failures.count,
-                counts: Dictionary(uniqueKeysWithValues: result.codeCounts.map { ($0.code.id, $0.count) }),
-                breadth: Dictionary(result.audits.map { ($0.document.path, $0.coded.breadth) }, uniquingKeysWith: { a, _ in a })),
-            errors: result.failures.map { FileError(file: $0.path, error: $0.error.message(lang)) })
-        return try encoder().encode(root)
+    /// One agenda's JSON, as it appears on its line in the stream.
+    public static func fragment(_ audit: AuditedAgenda) -> [UInt8] {
+        let json = JSONBuffer()
+        write(audit, into: json)
+        return json.bytes
     }
 
-    static func encoder() -> JSONEncoder {
+    /// The whole document in memory (tests, small batches).
+    public static func render(_ result: AuditResult, lang: Language) throws -> Data {
+        var data = Data()
+        let writer = Writer(rubric: result.rubric, lang: lang) { data.append($0) }
+        for audit in result.audits { try writer.add(audit) }
+        try writer.finish(result.summary)
+        return data
+    }
+
+    /// Streams the document: one line per agenda, written as soon as the
+    /// agenda is done, so a batch never holds more than one agenda's JSON.
+    /// The layout is fixed: the header fields, then `"agendas":[` with
+    /// one agenda per line, then `summary` and `errors`.
+    public final class Writer {
+        private let emit: (Data) throws -> Void
+        private let rubric: Rubric
+        private let lang: Language
+        private let encoder = JSONReport.encoder(pretty: false)
+        private var written = 0
+
+        public init(rubric: Rubric, lang: Language, emit: @escaping (Data) throws -> Void) {
+            self.rubric = rubric
+            self.lang = lang
+            self.emit = emit
+        }
+
+        private func header() throws {
+            let rubricInfo = try encoder.encode(RubricInfo(name: rubric.name, version: rubric.version))
+            let codes = try encoder.encode(rubric.codes.map {
+                CodeInfo(id: $0.id, number: $0.number, label: $0.label.text(lang), color: $0.color)
+            })
+            var data = Data("{\"tool\":\"agenda-audit\",\"formatVersion\":\(JSONReport.formatVersion),\n\"rubric\":".utf8)
+            data.append(rubricInfo)
+            data.append(Data(",\n\"codes\":".utf8))
+            data.append(codes)
+            data.append(Data(",\n\"agendas\":[\n".utf8))
+            try emit(data)
+        }
+
+        public func add(_ audit: AuditedAgenda) throws {
+            try add(fragment: JSONReport.fragment(audit))
+        }
+
+        /// Adds an agenda rendered by `JSONReport.fragment` (on any thread).
+        public func add(fragment: [UInt8]) throws {
+            if written == 0 { try header() }
+            var data = Data(capacity: fragment.count + 2)
+            if written > 0 { data.append(contentsOf: [0x2C, 0x0A]) }
+            data.append(contentsOf: fragment)
+            try emit(data)
+            written += 1
+        }
+
+        public func finish(_ summary: BatchSummary) throws {
+            if written == 0 { try header() }
+            let totals = Summary(
+                agendas: summary.agendas.count, failed: summary.failures.count,
+                counts: Dictionary(uniqueKeysWithValues: summary.codeCounts.map { ($0.code.id, $0.count) }),
+                breadth: Dictionary(summary.agendas.map { ($0.path, $0.breadth) }, uniquingKeysWith: { a, _ in a }))
+            var data = Data("\n],\n\"summary\":".utf8)
+            data.append(try encoder.encode(totals))
+            data.append(Data(",\n\"errors\":".utf8))
+            data.append(try encoder.encode(summary.failures.map { FileError(file: $0.path, error: $0.error.message(lang)) }))
+            data.append(Data("}\n".utf8))
+            try emit(data)
+        }
+    }
+
+    /// Pretty for the small documents people read (check, agree); compact
+    /// for the audit stream.
+    static func encoder(pretty: Bool = true) -> JSONEncoder {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                                          : [.sortedKeys, .withoutEscapingSlashes]
         return encoder
     }
 }

@@ -5,19 +5,104 @@ import Foundation
 /// then rename it into place.
 public enum OutputFile {
     public static func write(_ data: Data, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let directory = url.deletingLastPathComponent()
-        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
+        let stream = try Stream(path: path)
         do {
-            try data.write(to: temporary, options: [])
-            if rename(temporary.path, url.path) != 0 {
-                let code = errno
-                throw NSError(domain: NSPOSIXErrorDomain, code: Int(code),
-                              userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(code))])
-            }
+            try stream.write(data)
+            try stream.commit()
         } catch {
-            try? FileManager.default.removeItem(at: temporary)
+            stream.abandon()
             throw error
+        }
+    }
+
+    /// A report written piece by piece: to standard output (`path` nil),
+    /// or to a temporary file beside `path` that `commit` renames into
+    /// place and `abandon` removes. Writes are buffered.
+    public final class Stream {
+        public let path: String?
+        private let temporary: String?
+        private var descriptor: Int32
+        private var buffer: [UInt8] = []
+        private var finished = false
+        private static let bufferSize = 1 << 20
+
+        public init(path: String?) throws {
+            self.path = path
+            buffer.reserveCapacity(Self.bufferSize)
+            guard let path else {
+                temporary = nil
+                descriptor = STDOUT_FILENO
+                return
+            }
+            let url = URL(fileURLWithPath: path)
+            let name = ".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
+            let temporary = url.deletingLastPathComponent().appendingPathComponent(name).path
+            descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            guard descriptor >= 0 else { throw Self.posixError(errno) }
+            self.temporary = temporary
+        }
+
+        deinit { if !finished { abandon() } }
+
+        public func write(_ text: String) throws { try write(Data(text.utf8)) }
+
+        public func write(_ data: Data) throws {
+            buffer.append(contentsOf: data)
+            if buffer.count >= Self.bufferSize { try flush() }
+        }
+
+        public func write(_ bytes: [UInt8]) throws {
+            buffer.append(contentsOf: bytes)
+            if buffer.count >= Self.bufferSize { try flush() }
+        }
+
+        private func flush() throws {
+            var offset = 0
+            while offset < buffer.count {
+                let written = buffer.withUnsafeBytes { raw in
+                    Foundation.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                }
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw Self.posixError(errno)
+                }
+                offset += written
+            }
+            buffer.removeAll(keepingCapacity: true)
+        }
+
+        /// Writes what is buffered and, for a file, renames it into place.
+        public func commit() throws {
+            try flush()
+            finished = true
+            guard let temporary, let path else { return }
+            let closed = close(descriptor)
+            descriptor = -1
+            guard closed == 0 else {
+                let code = errno
+                unlink(temporary)
+                throw Self.posixError(code)
+            }
+            guard rename(temporary, path) == 0 else {
+                let code = errno
+                unlink(temporary)
+                throw Self.posixError(code)
+            }
+        }
+
+        /// Drops the output: the temporary file is removed, the target untouched.
+        public func abandon() {
+            finished = true
+            buffer.removeAll()
+            guard let temporary else { return }
+            if descriptor >= 0 { close(descriptor) }
+            descriptor = -1
+            unlink(temporary)
+        }
+
+        static func posixError(_ code: Int32) -> NSError {
+            NSError(domain: NSPOSIXErrorDomain, code: Int(code),
+                    userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(code))])
         }
     }
 }

@@ -3,9 +3,13 @@
 /// "N/12" per type; a legend names the numbered types.
 public enum TableReport {
     public static func render(_ result: AuditResult, lang: Language) -> String {
+        render(result.summary, lang: lang)
+    }
+
+    public static func render(_ result: BatchSummary, lang: Language) -> String {
         let codes = result.rubric.codes
-        let audits = result.audits
-        let nameWidth = min(max(audits.map { $0.document.displayName.count }.max() ?? 6, lang.pick("Agenda", "Agenda").count, 6), 20)
+        let audits = result.agendas
+        let nameWidth = min(max(audits.map { $0.displayName.count }.max() ?? 6, lang.pick("Agenda", "Agenda").count, 6), 20)
         let pad = Columns.pad, right = Columns.right
         var lines: [String] = []
         let breadthLabel = lang.pick("Breedte", "Breadth")
@@ -13,10 +17,10 @@ public enum TableReport {
                      + "  " + breadthLabel)
         lines.append(String(repeating: "-", count: nameWidth + codes.count * 3 + 2 + breadthLabel.count))
         for audit in audits {
-            let present = Set(audit.coded.actionTypes)
-            lines.append(pad(audit.document.displayName, nameWidth)
+            let present = Set(audit.actionTypes)
+            lines.append(pad(audit.displayName, nameWidth)
                          + codes.map { right(present.contains($0.id) ? "●" : "·", 3) }.joined()
-                         + "  " + right(String(audit.coded.breadth), breadthLabel.count))
+                         + "  " + right(String(audit.breadth), breadthLabel.count))
         }
         lines.append(String(repeating: "-", count: nameWidth + codes.count * 3 + 2 + breadthLabel.count))
         let total = audits.count
@@ -43,7 +47,7 @@ public enum TableReport {
     }
 
     /// Plan-do-check-act per agenda: the six elements, the four phase scores and their sum.
-    static func cycleTable(_ audits: [AuditedAgenda], nameWidth: Int, lang: Language,
+    static func cycleTable(_ audits: [AgendaSummary], nameWidth: Int, lang: Language,
                            pad: (String, Int) -> String, right: (String, Int) -> String) -> [String] {
         let elements = CycleElement.allCases
         let phaseLabels = ["P", "D", "C", "A"]
@@ -56,7 +60,7 @@ public enum TableReport {
         for audit in audits {
             guard let cycle = audit.cycle else { continue }
             let phases = [cycle.phases.plan, cycle.phases.do, cycle.phases.check, cycle.phases.act]
-            lines.append(pad(audit.document.displayName, nameWidth)
+            lines.append(pad(audit.displayName, nameWidth)
                          + elements.map { right(CycleText.symbol(cycle.status($0)), 6) }.joined()
                          + "  " + phases.map { right(CycleText.score($0), 3) }.joined()
                          + "  " + right(CycleText.score(cycle.phases.completeness) + "/4", totalLabel.count))

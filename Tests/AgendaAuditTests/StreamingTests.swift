@@ -1,0 +1,149 @@
+import Foundation
+import Testing
+@testable import AgendaAudit
+
+/// The batch as a stream: order, bounded read-ahead, cancellation, the
+/// hand-written JSON, and report files that are whole or absent.
+@Suite("Streaming batch")
+struct StreamingTests {
+    static let agendas = Auditor.expand([Repo.path("agendas")])
+
+    @Test func outcomesArriveInInputOrderWithAnyWindow() throws {
+        let pipeline = Pipeline(rubric: Repo.rubric)
+        // Twelve agendas plus a missing file in the middle, three times over.
+        var inputs = Self.agendas
+        inputs.insert(AuditInput(path: "/nonexistent.txt", problem: .unreadable(reason: "no such file or folder")), at: 5)
+        inputs = inputs + inputs + inputs
+        for window in [1, 2, 7] {
+            var seen: [String] = []
+            let completed = Auditor.stream(inputs, pipeline: pipeline, window: window) { seen.append($0.path) }
+            #expect(completed)
+            #expect(seen == inputs.map(\.path))
+        }
+    }
+
+    @Test func cancellationStopsTheBatchEarly() throws {
+        let pipeline = Pipeline(rubric: Repo.rubric)
+        let inputs = Array(repeating: Self.agendas, count: 4).flatMap { $0 }
+        let cancellation = Cancellation()
+        var seen = 0
+        let completed = Auditor.stream(inputs, pipeline: pipeline, window: 2, cancellation: cancellation) { _ in
+            seen += 1
+            if seen == 3 { cancellation.cancel() }
+        }
+        #expect(!completed)
+        #expect(seen == 3)
+    }
+
+    @Test func anErrorInTheConsumerStopsTheBatchAndIsRethrown() throws {
+        struct Full: Error {}
+        let pipeline = Pipeline(rubric: Repo.rubric)
+        var seen = 0
+        #expect(throws: Full.self) {
+            try Auditor.stream(Self.agendas, pipeline: pipeline) { _ in
+                seen += 1
+                if seen == 2 { throw Full() }
+            }
+        }
+        #expect(seen == 2)
+    }
+
+    /// The stream's hand-written JSON is byte for byte what JSONEncoder
+    /// with sorted keys makes of the same agenda.
+    @Test func handWrittenJSONMatchesJSONEncoder() throws {
+        let result = Auditor.run(Self.agendas, rubric: Repo.rubric)
+        #expect(result.audits.count == 12)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        for audit in result.audits {
+            let expected = try encoder.encode(JSONReport.agenda(audit))
+            let actual = Data(JSONReport.fragment(audit))
+            #expect(actual == expected, "\(audit.document.path)")
+        }
+        // Escapes: quotes, backslashes, control characters, non-ASCII as is.
+        let buffer = JSONBuffer()
+        buffer.string("a\"b\\c\nd\te\u{01}f é’")
+        #expect(String(decoding: buffer.bytes, as: UTF8.self) == #""a\"b\\c\nd\te\u0001f é’""#)
+        let check = JSONBuffer()
+        check.double(0.5); check.raw(","); check.double(3); check.raw(","); check.double(-1.25)
+        #expect(String(decoding: check.bytes, as: UTF8.self) == "0.5,3,-1.25")
+    }
+
+    @Test func streamedDocumentParsesAndHasOneAgendaPerLine() throws {
+        let result = Auditor.run(Self.agendas, rubric: Repo.rubric)
+        let data = try JSONReport.render(result, lang: .nl)
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect((json["agendas"] as? [Any])?.count == 12)
+        #expect((json["summary"] as? [String: Any])?["agendas"] as? Int == 12)
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
+        #expect(lines.filter { $0.hasPrefix("{\"actionTypes\":") }.count == 12)
+    }
+
+    @Test func outputStreamIsAllOrNothing() throws {
+        let folder = TemporaryFolder()
+        let target = folder.write("report.json", "good old report")
+        // Abandoned: the old report stays, no temporary file remains.
+        let abandoned = try OutputFile.Stream(path: target)
+        try abandoned.write("half a rep")
+        abandoned.abandon()
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "good old report")
+        // Dropped without commit (an error path): the same.
+        do {
+            let dropped = try OutputFile.Stream(path: target)
+            try dropped.write(Data(repeating: 0x41, count: 3 << 20))
+        }
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "good old report")
+        // Committed: replaced whole, including what went past the buffer.
+        let committed = try OutputFile.Stream(path: target)
+        try committed.write(Data(repeating: 0x42, count: 3 << 20))
+        try committed.write("end")
+        try committed.commit()
+        let written = try Data(contentsOf: URL(fileURLWithPath: target))
+        #expect(written.count == (3 << 20) + 3)
+        #expect(written.suffix(3) == Data("end".utf8))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter { $0.contains(".tmp-") }
+        #expect(leftovers.isEmpty)
+        // A folder that does not exist: an error, nothing written.
+        #expect(throws: (any Error).self) { try OutputFile.Stream(path: folder.url.appendingPathComponent("nee/x.json").path) }
+    }
+
+    /// Ctrl-C on a long batch: exit 130, a message, the previous report
+    /// untouched and no temporary file left.
+    @Test func interruptStopsCleanly() throws {
+        let folder = TemporaryFolder()
+        let corpus = folder.url.appendingPathComponent("corpus")
+        try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+        for copy in 0..<40 {
+            for input in Self.agendas {
+                let name = "\(copy)-" + URL(fileURLWithPath: input.path).lastPathComponent
+                try FileManager.default.copyItem(atPath: input.path, toPath: corpus.appendingPathComponent(name).path)
+            }
+        }
+        let out = folder.write("report.json", "previous report")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Repo.executable)
+        process.arguments = ["audit", corpus.path, "--format", "json", "--out", out, "--rubric", Repo.path("rubric.json")]
+        let errURL = folder.url.appendingPathComponent("stderr")
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let err = try FileHandle(forWritingTo: errURL)
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        // Wait until the run has opened its temporary report, then interrupt.
+        let deadline = Date(timeIntervalSinceNow: 30)
+        func temporaries() -> [String] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: folder.url.path)) ?? []).filter { $0.contains(".tmp-") }
+        }
+        while temporaries().isEmpty && process.isRunning && Date() < deadline { usleep(10_000) }
+        #expect(process.isRunning, "the batch ended before it could be interrupted")
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        try err.close()
+        let stderr = String(decoding: try Data(contentsOf: errURL), as: UTF8.self)
+        #expect(process.terminationReason == .exit)
+        #expect(process.terminationStatus == 130)
+        #expect(stderr.contains("afgebroken"))
+        #expect(try String(contentsOfFile: out, encoding: .utf8) == "previous report")
+        #expect(temporaries().isEmpty)
+    }
+}
