@@ -61,10 +61,10 @@ struct StreamingTests {
             #expect(actual == expected, "\(audit.document.path)")
         }
         // Escapes: quotes, backslashes, control characters, non-ASCII as is.
-        let buffer = JSONBuffer()
+        var buffer = JSONBuffer()
         buffer.string("a\"b\\c\nd\te\u{01}f é’")
         #expect(String(decoding: buffer.bytes, as: UTF8.self) == #""a\"b\\c\nd\te\u0001f é’""#)
-        let check = JSONBuffer()
+        var check = JSONBuffer()
         check.double(0.5); check.raw(","); check.double(3); check.raw(","); check.double(-1.25)
         #expect(String(decoding: check.bytes, as: UTF8.self) == "0.5,3,-1.25")
     }

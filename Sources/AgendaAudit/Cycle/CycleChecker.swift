@@ -93,12 +93,13 @@ public struct CycleChecker: Sendable {
         var findings = PassageFindings(passage: passage)
         guard !tokens.isEmpty else { return findings }
         var scope = CueScope(tokens: tokens, rubric: rubric)
-        var raw: [CycleCue: [PhraseMatcher.Hit]] = [:]
+        let cueCount = CycleCue.allCases.count
+        var raw = [[PhraseMatcher.Hit]](repeating: [], count: cueCount)
         var terms: [Int: String] = [:]
         for hit in matcher.match(tokens, cache: cache) {
             switch owners[hit.entry] {
             case .cue(let cue, let term):
-                raw[cue, default: []].append(hit)
+                raw[cue.ordinal].append(hit)
                 terms[hit.entry] = term
             case .negation(let index): scope.addCue(hit, scope: rubric.negationCues[index].scope)
             case .negationException: scope.addException(hit)
@@ -107,28 +108,29 @@ public struct CycleChecker: Sendable {
             }
         }
         scope.settle()
-        var hits: [CycleCue: [PhraseMatcher.Hit]] = [:]
-        for (cue, list) in raw {
+        // Per cue (indexed by `ordinal`): the hits that count, sorted by first
+        // token, and indexes so that long passages stay linear: hits by
+        // sentence, clauses with a hit.
+        var hits = [[PhraseMatcher.Hit]](repeating: [], count: cueCount)
+        var bySentence = [[Int: [PhraseMatcher.Hit]]](repeating: [:], count: cueCount)
+        var clauses = [Set<Int>](repeating: [], count: cueCount)
+        for cue in CycleCue.allCases where !raw[cue.ordinal].isEmpty {
             // Framing cues keep their place even under negation; content cues do not.
-            let framing: Set<CycleCue> = [.future, .past, .horizonWords, .notSigned, .cause, .shortfall]
-            hits[cue] = framing.contains(cue) ? list.filter { !scope.isMetaText(sentence: tokens[$0.first].sentence) }
-                                              : list.filter { scope.blocker($0, lookingAhead: cue != .bottleneck) == nil }
-        }
-        // Indexes, so that long passages stay linear: hits by sentence, clauses per cue.
-        var bySentence: [CycleCue: [Int: [PhraseMatcher.Hit]]] = [:]
-        var clauses: [CycleCue: Set<Int>] = [:]
-        for (cue, unsorted) in hits {
-            let list = unsorted.sorted { $0.first < $1.first }
-            hits[cue] = list
+            let framing = cue == .future || cue == .past || cue == .horizonWords || cue == .notSigned
+                || cue == .cause || cue == .shortfall
+            let list = (framing ? raw[cue.ordinal].filter { !scope.isMetaText(sentence: tokens[$0.first].sentence) }
+                                              : raw[cue.ordinal].filter { scope.blocker($0, lookingAhead: cue != .bottleneck) == nil })
+                .sorted { $0.first < $1.first }
+            hits[cue.ordinal] = list
             for hit in list {
-                bySentence[cue, default: [:]][tokens[hit.first].sentence, default: []].append(hit)
-                clauses[cue, default: []].insert(tokens[hit.first].clause)
-                clauses[cue, default: []].insert(tokens[hit.last].clause)
+                bySentence[cue.ordinal][tokens[hit.first].sentence, default: []].append(hit)
+                clauses[cue.ordinal].insert(tokens[hit.first].clause)
+                clauses[cue.ordinal].insert(tokens[hit.last].clause)
             }
         }
-        func cueHits(_ cue: CycleCue) -> [PhraseMatcher.Hit] { hits[cue] ?? [] }
-        func inSentence(_ cue: CycleCue, _ sentence: Int) -> [PhraseMatcher.Hit] { bySentence[cue]?[sentence] ?? [] }
-        func inClause(_ cue: CycleCue, _ clause: Int) -> Bool { clauses[cue]?.contains(clause) ?? false }
+        func cueHits(_ cue: CycleCue) -> [PhraseMatcher.Hit] { hits[cue.ordinal] }
+        func inSentence(_ cue: CycleCue, _ sentence: Int) -> [PhraseMatcher.Hit] { bySentence[cue.ordinal][sentence] ?? [] }
+        func inClause(_ cue: CycleCue, _ clause: Int) -> Bool { clauses[cue.ordinal].contains(clause) }
         /// Hits of `cue` whose first token lies in `range` (hits are sorted by first token).
         func hitsStarting(_ cue: CycleCue, in range: ClosedRange<Int>) -> ArraySlice<PhraseMatcher.Hit> {
             let list = cueHits(cue)

@@ -55,6 +55,31 @@ public enum CycleCue: String, Sendable, CaseIterable, Hashable {
     case signed
     /// ... and what makes it not (yet) a signature ("vragen", "ter ondertekening").
     case notSigned
+
+    /// Position in `allCases`, for tables indexed by cue (no hashing on the hot path).
+    var ordinal: Int {
+        switch self {
+        case .jobObjects: return 0
+        case .goalObjects: return 1
+        case .durationUnits: return 2
+        case .future: return 3
+        case .past: return 4
+        case .time: return 5
+        case .horizonWords: return 6
+        case .monitoringGoal: return 7
+        case .monitoringRealisation: return 8
+        case .monitoringFollowUp: return 9
+        case .bottleneck: return 10
+        case .remedy: return 11
+        case .activity: return 12
+        case .cause: return 13
+        case .shortfall: return 14
+        case .prepositions: return 15
+        case .board: return 16
+        case .signed: return 17
+        case .notSigned: return 18
+        }
+    }
 }
 
 struct CycleRubricParser {

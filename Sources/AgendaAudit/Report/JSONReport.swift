@@ -97,8 +97,8 @@ public enum JSONReport {
 
     /// One agenda's JSON, as it appears on its line in the stream.
     public static func fragment(_ audit: AuditedAgenda) -> [UInt8] {
-        let json = JSONBuffer()
-        write(audit, into: json)
+        var json = JSONBuffer()
+        write(audit, into: &json)
         return json.bytes
     }
 

@@ -4,29 +4,29 @@
 /// stream of a large batch is mostly evidence objects, and going through
 /// `Encodable` boxed every field. Callers open and close objects and
 /// arrays and give object keys in sorted order.
-final class JSONBuffer {
+struct JSONBuffer {
     private(set) var bytes: [UInt8] = []
     /// Per open object or array: whether the next member is its first.
     private var first: [Bool] = []
 
     init(capacity: Int = 1 << 16) { bytes.reserveCapacity(capacity) }
 
-    func raw(_ text: StaticString) {
+    mutating func raw(_ text: StaticString) {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
-    func beginObject() { bytes.append(0x7B); first.append(true) }
-    func endObject() { first.removeLast(); bytes.append(0x7D) }
-    func beginArray() { bytes.append(0x5B); first.append(true) }
-    func endArray() { first.removeLast(); bytes.append(0x5D) }
+    mutating func beginObject() { bytes.append(0x7B); first.append(true) }
+    mutating func endObject() { first.removeLast(); bytes.append(0x7D) }
+    mutating func beginArray() { bytes.append(0x5B); first.append(true) }
+    mutating func endArray() { first.removeLast(); bytes.append(0x5D) }
 
     /// Before each array element.
-    func element() {
+    mutating func element() {
         if first[first.count - 1] { first[first.count - 1] = false } else { bytes.append(0x2C) }
     }
 
     /// `"name":` inside an object.
-    func key(_ name: StaticString) {
+    mutating func key(_ name: StaticString) {
         element()
         bytes.append(0x22)
         raw(name)
@@ -34,13 +34,13 @@ final class JSONBuffer {
         bytes.append(0x3A)
     }
 
-    func key(_ name: String) {
+    mutating func key(_ name: String) {
         element()
         string(name)
         bytes.append(0x3A)
     }
 
-    func string(_ text: String) {
+    mutating func string(_ text: String) {
         bytes.append(0x22)
         var text = text
         text.withUTF8 { utf8 in
@@ -72,12 +72,12 @@ final class JSONBuffer {
         bytes.append(0x22)
     }
 
-    func int(_ value: Int) {
+    mutating func int(_ value: Int) {
         bytes.append(contentsOf: String(value).utf8)
     }
 
     /// Whole numbers without a fraction, as JSONEncoder writes them.
-    func double(_ value: Double) {
+    mutating func double(_ value: Double) {
         if value.rounded() == value, abs(value) < 1e15 {
             int(Int(value))
         } else {
@@ -85,7 +85,7 @@ final class JSONBuffer {
         }
     }
 
-    func strings(_ values: [String]) {
+    mutating func strings(_ values: [String]) {
         beginArray()
         for value in values { element(); string(value) }
         endArray()
@@ -94,21 +94,21 @@ final class JSONBuffer {
 
 extension JSONReport {
     /// One agenda of the `--format json` stream, with the keys in sorted order.
-    static func write(_ audit: AuditedAgenda, into json: JSONBuffer) {
+    static func write(_ audit: AuditedAgenda, into json: inout JSONBuffer) {
         let coded = audit.coded
         let document = coded.document
         json.beginObject()
         json.key("actionTypes"); json.strings(coded.actionTypes)
         json.key("breadth"); json.int(coded.breadth)
         json.key("cycle")
-        if let cycle = audit.cycle { write(cycle, into: json) } else { json.raw("null") }
+        if let cycle = audit.cycle { write(cycle, into: &json) } else { json.raw("null") }
         json.key("file"); json.string(document.path)
         json.key("format"); json.string(document.format.rawValue)
         json.key("passages")
         json.beginArray()
         for (index, item) in coded.passages.enumerated() {
             json.element()
-            write(item, cycle: audit.cycle?.passages[index].elements ?? [:], into: json)
+            write(item, cycle: audit.cycle?.passages[index].elements ?? [:], into: &json)
         }
         json.endArray()
         json.key("title"); json.string(document.title)
@@ -126,7 +126,7 @@ extension JSONReport {
     }
 
     /// Element ids, "phases" and "completeness", sorted as JSONEncoder sorts them.
-    static func write(_ cycle: AgendaCycle, into json: JSONBuffer) {
+    static func write(_ cycle: AgendaCycle, into json: inout JSONBuffer) {
         let names = (CycleElement.allCases.map(\.rawValue) + ["phases", "completeness"]).sorted()
         let phases = cycle.phases
         json.beginObject()
@@ -166,7 +166,7 @@ extension JSONReport {
         json.endObject()
     }
 
-    static func write(_ item: CodedPassage, cycle: [CycleElement: CycleFinding], into json: JSONBuffer) {
+    static func write(_ item: CodedPassage, cycle: [CycleElement: CycleFinding], into json: inout JSONBuffer) {
         let passage = item.passage
         json.beginObject()
         json.key("codes")
