@@ -31,14 +31,35 @@ FILLER = ["Dit sluit aan bij het Bestuursakkoord van 11 april 2019.", "De coörd
           "In {year} waren {big} medewerkers in dienst.", "Werkagenda’s worden elke twee jaar vernieuwd.",
           "Het overleg vindt plaats in het eerste kwartaal.", "Eind {year} is de realisatie {pct2}% van de taakstelling.",
           "Knelpunten zijn onduidelijk; daarom evalueren we de aanpak uiterlijk {day} juni {year}."]
+# Background prose as agendas have much of: context, history, process.
+PROSE = ["De sector telt een grote verscheidenheid aan organisaties, van klein tot zeer groot.",
+         "Deze agenda is opgesteld in overleg met de medezeggenschap en de vakbonden.",
+         "De arbeidsmarkt is krap en de vraag naar personeel blijft de komende jaren groot.",
+         "Veel organisaties hebben de afgelopen periode te maken gehad met reorganisaties.",
+         "De afspraken in deze agenda gelden voor alle aangesloten organisaties.",
+         "Het kabinet heeft de ambitie uitgesproken om de arbeidsmarkt inclusiever te maken.",
+         "Wij danken iedereen die heeft bijgedragen aan de totstandkoming van deze agenda.",
+         "De resultaten verschillen sterk per regio en per type organisatie.",
+         "In de bijlage is een overzicht opgenomen van de deelnemende organisaties.",
+         "De komende periode staat in het teken van borging en verdere verankering.",
+         "Niet alle organisaties zijn even ver; sommige beginnen pas, andere lopen voorop.",
+         "Ook de ondersteuning vanuit de centrale organisatie wordt tegen het licht gehouden.",
+         "Het thema staat regelmatig op de agenda van het periodiek overleg.",
+         "De ervaringen van medewerkers zelf zijn daarbij een belangrijke bron.",
+         "Over de precieze invulling worden in de loop van het jaar nadere afspraken gemaakt."]
 WORDS = ["twee", "drie", "vier", "twaalf", "twintig", "vijftig", "honderd"]
 
 
 def sentence(rng):
-    if rng.random() < 0.6:
+    # The mix gives about the evidence density of the twelve bundled agendas
+    # (evidence items per 1000 characters; see Benchmarks/README in the main README).
+    roll = rng.random()
+    if roll < 0.2:
         text = rng.choice(SUBJECTS) + " " + rng.choice(ACTIONS) + "."
-    else:
+    elif roll < 0.4:
         text = rng.choice(FILLER)
+    else:
+        text = rng.choice(PROSE)
     return text.format(year=rng.randint(2019, 2027), n=rng.randint(2, 40), word=rng.choice(WORDS),
                        pct=f"{rng.randint(1, 5)},{rng.randint(0, 99):02d}", big=f"{rng.randint(1, 9)}.{rng.randint(100, 999)}",
                        pct2=rng.randint(50, 99), day=rng.randint(1, 28))

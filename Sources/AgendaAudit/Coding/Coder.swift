@@ -148,7 +148,9 @@ public struct Coder: Sendable {
 
         var codes: [CodeAssignment] = []
         var suppressed: [SuppressedHit] = []
-        var suppressedKeys = Set<[Int]>()
+        struct SuppressedKey: Hashable { let code: Int, start: Int, end: Int }
+        struct EvidenceKey: Hashable { let start: Int, end: Int, term: String }
+        var suppressedKeys = Set<SuppressedKey>()
         for (codeIndex, code) in rubric.codes.enumerated() {
             // Clauses and sentences closed to this code by its exclusions.
             var excludedClauses = Set<Int>(), excludedSentences = Set<Int>()
@@ -183,7 +185,7 @@ public struct Coder: Sendable {
                 }
                 guard let reason else { return true }
                 let (text, start, end) = words(located.hit)
-                guard suppressedKeys.insert([codeIndex, start, end]).inserted else { return false }
+                guard suppressedKeys.insert(SuppressedKey(code: codeIndex, start: start, end: end)).inserted else { return false }
                 suppressed.append(SuppressedHit(code: code.id, term: located.term, text: text, start: start, end: end,
                                                 reason: reason.0, cue: reason.1))
                 return false
@@ -192,7 +194,7 @@ public struct Coder: Sendable {
             var score = 0.0
             var matchedNonContext = false
             var evidence: [Evidence] = []
-            var evidenceKeys = Set<String>()
+            var evidenceKeys = Set<EvidenceKey>()
             for (index, weighted) in code.patterns.enumerated() {
                 var found: [Located] = []
                 var role = Evidence.Role.term
@@ -217,7 +219,7 @@ public struct Coder: Sendable {
                     let (text, start, end) = words(located.hit)
                     let item = Evidence(term: located.term, text: text, start: start, end: end,
                                         pattern: weighted.path, weight: weighted.weight, role: role)
-                    if evidenceKeys.insert("\(item.start):\(item.end):\(item.term)").inserted { evidence.append(item) }
+                    if evidenceKeys.insert(EvidenceKey(start: item.start, end: item.end, term: item.term)).inserted { evidence.append(item) }
                 }
             }
             if matchedNonContext, score + 1e-9 >= code.threshold {

@@ -25,7 +25,7 @@ struct QuantityScanner: Sendable {
     func value(ofWord word: String) -> Int? {
         if let direct = words[word] { return direct }
         guard word.utf8.count >= 5, word.utf8.count <= 40 else { return nil }
-        for (multiplierWord, multiplier) in [("duizend", 1000), ("honderd", 100)] {
+        for (multiplierWord, multiplier) in [("duizend", 1000), ("honderd", 100)] as [(StaticString, Int)] {
             guard let range = word.utf8Range(of: multiplierWord) else { continue }
             let left = String(word[..<range.lowerBound]), right = String(word[range.upperBound...])
             let leftValue = left.isEmpty ? 1 : value(ofWord: left)
@@ -113,16 +113,21 @@ struct QuantityScanner: Sendable {
 
 extension String {
     /// The first occurrence of `needle`, searched byte-wise in UTF-8 from
-    /// byte `from` (no Foundation, no locale: for folded ASCII words).
-    func utf8Range(of needle: String, from: Int = 0) -> Range<String.Index>? {
-        let haystack = Array(utf8), pattern = Array(needle.utf8)
-        guard !pattern.isEmpty, haystack.count >= pattern.count, from <= haystack.count - pattern.count else { return nil }
-        for start in from...(haystack.count - pattern.count) where haystack[start] == pattern[0] {
-            if haystack[start..<(start + pattern.count)].elementsEqual(pattern) {
-                let lower = utf8.index(utf8.startIndex, offsetBy: start)
-                return lower..<utf8.index(lower, offsetBy: pattern.count)
+    /// byte `from` (no Foundation, no locale, no copy: for folded words).
+    func utf8Range(of needle: StaticString, from: Int = 0) -> Range<String.Index>? {
+        var copy = self
+        let start: Int? = copy.withUTF8 { haystack in
+            needle.withUTF8Buffer { pattern in
+                guard !pattern.isEmpty, haystack.count >= pattern.count, from <= haystack.count - pattern.count else { return nil }
+                outer: for start in from...(haystack.count - pattern.count) {
+                    for offset in 0..<pattern.count where haystack[start + offset] != pattern[offset] { continue outer }
+                    return start
+                }
+                return nil
             }
         }
-        return nil
+        guard let start else { return nil }
+        let lower = utf8.index(utf8.startIndex, offsetBy: start)
+        return lower..<utf8.index(lower, offsetBy: needle.utf8CodeUnitCount)
     }
 }

@@ -224,8 +224,10 @@ enum PlainTextReader {
             let level = line.prefix(while: { $0 == "#" }).count
             return (1...6).contains(level) ? level : nil
         }
+        // 80 characters take at most 320 bytes: a long line is prose, without counting its words.
+        guard line.utf8.count <= 320, line.count <= 80 else { return nil }
         let words = line.split(separator: " ")
-        guard line.count <= 80, words.count <= 10, let last = line.unicodeScalars.last else { return nil }
+        guard words.count <= 10, let last = line.unicodeScalars.last else { return nil }
         if ".,;:!?-–(".unicodeScalars.contains(last) { return nil }
         // Two sentences on one line, or a line that runs on in lower case, is prose.
         let body = line.drop(while: { $0.isNumber || $0 == "." }).trimmingWhitespace()

@@ -137,15 +137,17 @@ public struct IngestWarning: Sendable, Equatable, Codable {
 
 /// A string with the index of every Unicode scalar, so slices by scalar
 /// offset cost their length, not a walk from the start.
-struct ScalarIndexedText {
+/// The index is built on the first slice, so a passage without hits never pays for it.
+final class ScalarIndexedText {
     let text: String
-    private let indices: [String.Index]
+    private lazy var indices: [String.Index] = {
+        var indices = Array(text.unicodeScalars.indices)
+        indices.append(text.endIndex)
+        return indices
+    }()
 
     init(_ text: String) {
         self.text = text
-        var indices = Array(text.unicodeScalars.indices)
-        indices.append(text.endIndex)
-        self.indices = indices
     }
 
     var count: Int { indices.count - 1 }

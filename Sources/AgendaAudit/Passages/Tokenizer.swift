@@ -28,9 +28,13 @@ public struct Tokenizer: Sendable {
     /// Words that open a new clause (folded), e.g. "maar".
     public let clauseWords: Set<String>
 
+    /// The longest clause word in UTF-8 bytes: longer tokens skip the lookup.
+    private let longestClauseWord: Int
+
     public init(abbreviations: Set<String> = [], clauseWords: Set<String> = []) {
         self.abbreviations = abbreviations
         self.clauseWords = clauseWords
+        longestClauseWord = clauseWords.map(\.utf8.count).max() ?? 0
     }
 
     /// Tokenizes `text`, whose first scalar sits at `base` in the document.
@@ -47,7 +51,7 @@ public struct Tokenizer: Sendable {
         func finishToken(at end: Int) {
             guard !form.isEmpty else { return }
             let folded = String(form)
-            let isNewClause = clauseWords.contains(folded) && !tokens.isEmpty
+            let isNewClause = !tokens.isEmpty && folded.utf8.count <= longestClauseWord && clauseWords.contains(folded)
             if isNewClause { clause += 1 }
             tokens.append(Token(form: folded, start: tokenStart, end: end, sentence: sentence, clause: clause,
                                 joinsPrevious: gapIsSoft && !isNewClause && !tokens.isEmpty))
@@ -96,7 +100,7 @@ public struct Tokenizer: Sendable {
                     // "(nog) niet": a bracket neither joins a phrase nor ends a clause.
                     gapIsSoft = false
                 default:
-                    if !scalar.properties.isWhitespace, !Folding.isApostrophe(scalar) { gapIsSoft = false }
+                    if !scalar.isWhitespaceFast, !Folding.isApostrophe(scalar) { gapIsSoft = false }
                 }
             }
             offset += 1
