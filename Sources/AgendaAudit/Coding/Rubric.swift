@@ -396,8 +396,11 @@ enum TermSyntax {
         let words = words(trimmed)
         if words.isEmpty { return "term has no letters" }
         for word in words {
-            if word.contains("**") { return "\"**\" in a term; use a single *" }
-            if word.replacingOccurrences(of: "*", with: "").unicodeScalars.count < 2, word.contains("*") {
+            let scalars = Array(word.unicodeScalars)
+            if zip(scalars, scalars.dropFirst()).contains(where: { $0 == "*" && $1 == "*" }) {
+                return "\"**\" in a term; use a single *"
+            }
+            if scalars.contains("*"), scalars.filter({ $0 != "*" }).count < 2 {
                 return "wildcard word \"\(word)\" is too broad (needs at least two letters)"
             }
         }
