@@ -31,6 +31,12 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
+        // The fuzz target: a replay driver in a normal build, the libFuzzer entry
+        // when Fuzz/run.sh builds it with -sanitize=fuzzer and -D AGENDA_FUZZ.
+        .executableTarget(
+            name: "agenda-audit-fuzz",
+            dependencies: ["AgendaAudit"]
+        ),
         .testTarget(
             name: "AgendaAuditTests",
             dependencies: ["AgendaAudit", "agenda-audit"]

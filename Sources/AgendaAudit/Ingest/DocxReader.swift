@@ -18,9 +18,23 @@ enum DocxReader {
             throw .unreadableDocument(detail: "encrypted-or-doc")
         }
         guard data.starts(with: [0x50, 0x4B]) else { throw .unreadableDocument(detail: "not-a-zip") }
+        // Opened from a temporary file, not from memory: ZIPFoundation's in-memory
+        // archive (0.9.20) traps when a damaged zip points past the end of the data
+        // (MemoryFile.readData makes a negative range) and leaks its memory file when
+        // the zip has no end record; a file reads short there and is closed. Both
+        // found by fuzzing (Tests/Fixtures/fuzz/crash-zip-offset-past-end.docx,
+        // leak-zip-without-end-record.docx). Left: a file-backed archive leaks its
+        // path as a C string on Linux (Fuzz/lsan.supp).
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("agenda-audit-\(UUID().uuidString).docx")
+        do {
+            try data.write(to: file)
+        } catch {
+            throw .unreadable(reason: "temporary file: \((error as NSError).localizedDescription)")
+        }
+        defer { try? FileManager.default.removeItem(at: file) }
         let archive: Archive
         do {
-            archive = try Archive(data: data, accessMode: .read)
+            archive = try Archive(url: file, accessMode: .read)
         } catch {
             throw .unreadableDocument(detail: "not-a-zip")
         }
