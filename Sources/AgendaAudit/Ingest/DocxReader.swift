@@ -25,11 +25,26 @@ enum DocxReader {
         // found by fuzzing (Tests/Fixtures/fuzz/crash-zip-offset-past-end.docx,
         // leak-zip-without-end-record.docx). Left: a file-backed archive leaks its
         // path as a C string on Linux (Fuzz/lsan.supp).
+        // Readable by this user only (an upload to `serve` passes through
+        // here) and removed as soon as the parts are read.
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("agenda-audit-\(UUID().uuidString).docx")
-        do {
-            try data.write(to: file)
-        } catch {
-            throw .unreadable(reason: "temporary file: \((error as NSError).localizedDescription)")
+        let descriptor = open(file.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            throw .unreadable(reason: "temporary file: \(String(cString: strerror(errno)))")
+        }
+        let written = data.withUnsafeBytes { raw -> Bool in
+            var offset = 0
+            while offset < raw.count {
+                let count = write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                if count < 0 { if errno == EINTR { continue }; return false }
+                offset += count
+            }
+            return true
+        }
+        close(descriptor)
+        guard written else {
+            unlink(file.path)
+            throw .unreadable(reason: "temporary file: \(String(cString: strerror(errno)))")
         }
         defer { try? FileManager.default.removeItem(at: file) }
         let archive: Archive
