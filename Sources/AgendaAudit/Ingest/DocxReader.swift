@@ -22,7 +22,9 @@ enum DocxReader {
         do {
             archive = try Archive(data: data, accessMode: .read)
         } catch {
-            throw .unreadableDocument(detail: "not-a-zip")
+            // It starts like a zip (a local file header) but has no readable
+            // central directory at its end: a cut-off download or copy.
+            throw .unreadableDocument(detail: data.starts(with: [0x50, 0x4B, 0x03, 0x04]) ? "corrupt" : "not-a-zip")
         }
         guard let documentXML = try part("word/document.xml", in: archive) else {
             throw .unreadableDocument(detail: "no-document-part")
