@@ -118,10 +118,19 @@ enum MarkupReader {
     private static func extract(_ document: xmlDocPtr, format: SourceFormat, warnings: [IngestWarning]) -> Result {
         var blocks: [Block] = []
         var title: String?
-        guard let root = xmlDocGetRootElement(document) else {
+        // Every top-level element, not only the first: HTML tag soup can have
+        // several (text before `<html>`, such as the rest of an internal DTD
+        // subset, becomes an element of its own and `<body>` follows it).
+        var roots: [xmlNodePtr] = []
+        var top = document.pointee.children
+        while let current = top {
+            if current.pointee.type == XML_ELEMENT_NODE { roots.append(current) }
+            top = current.pointee.next
+        }
+        guard !roots.isEmpty else {
             return Result(blocks: [], title: nil, format: format, warnings: warnings)
         }
-        title = findTitle(root)
+        title = findTitle(roots)
 
         // Text being gathered for the innermost open block element.
         struct Open {
@@ -141,7 +150,7 @@ enum MarkupReader {
             blocks.append(Block(kind: open.kind, text: text, level: open.level, line: open.line))
         }
 
-        var stack: [Step] = [.enter(root)]
+        var stack: [Step] = roots.reversed().map { .enter($0) }
         var rowDepth = 0
         while let step = stack.popLast() {
             switch step {
@@ -238,9 +247,9 @@ enum MarkupReader {
     private enum Step { case enter(xmlNodePtr), leave(xmlNodePtr) }
 
     /// `<title>` in the head, else the first `<h1>`.
-    private static func findTitle(_ root: xmlNodePtr) -> String? {
+    private static func findTitle(_ roots: [xmlNodePtr]) -> String? {
         var firstH1: String?
-        var queue: [xmlNodePtr] = [root]
+        var queue: [xmlNodePtr] = roots
         var index = 0
         while index < queue.count, index < 10_000 {
             let node = queue[index]
