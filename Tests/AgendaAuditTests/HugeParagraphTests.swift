@@ -72,6 +72,44 @@ struct HugeParagraphTests {
         #expect(audit.cycle?.passages.count == doc.passages.count)
     }
 
+    /// libxml2 keeps at most about 10,000,000 characters of one text node
+    /// (the HTML parser stops there, the XML parser a little later, depending
+    /// on its buffer growth): an (X)HTML or Word file with a longer paragraph
+    /// gets a clear error or is read whole, never audited as its first 10 MB.
+    @Test func markupParagraphsBeyondLibxml2sLimitAreRefusedNotCut() throws {
+        let sentence = "Via het werkgeversservicepunt werven we kandidaten met een arbeidsbeperking. "
+        let long = String(repeating: sentence, count: 12_500_000 / sentence.utf8.count)
+        let expected = long.utf8.count - 1
+        let folder = TemporaryFolder()
+        let xhtml = "<?xml version=\"1.0\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"><body><p>\(long)</p></body></html>"
+        let html = folder.write("groot.html", xhtml)
+        let word = folder.url.appendingPathComponent("groot.docx")
+        try EntityTests.docx(DocxFixture.document("<w:p><w:r><w:t>\(long)</w:t></w:r></w:p>"), at: word)
+        for path in [folder.write("groot.xhtml", xhtml), html, word.path] {
+            do {
+                let doc = try Ingest.load(path: path)
+                #expect(doc.text.utf8.count == expected, "\(path): \(doc.text.utf8.count) of \(expected) bytes read")
+            } catch {
+                #expect(error == .textBlockTooLong(limit: 10_000_000), "\(path)")
+            }
+        }
+        #expect(IngestError.textBlockTooLong(limit: 10_000_000).message(.nl).contains("langer dan 10.000.000 tekens"))
+        // Through the tool: a clear line and nothing else on standard error (libxml2 prints
+        // "huge text node" itself unless its errors are caught).
+        let result = try runTool(["audit", html], timeout: 300)
+        #expect(!result.timedOut)
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.allSatisfy { $0.hasPrefix("fout: ") }, "\(result.stderr.prefix(2_000))")
+        #expect(result.status == 0 || (result.status == 2 && lines.first?.contains("tekstblok is langer") == true))
+
+        // A 2 MB paragraph is read whole from HTML and from Word.
+        let shorter = String(repeating: sentence, count: 2_000_000 / sentence.utf8.count)
+        let small = try Ingest.load(path: folder.write("korter.html", "<html><body><p>\(shorter)</p></body></html>"))
+        #expect(small.text.utf8.count == shorter.utf8.count - 1)
+        try EntityTests.docx(DocxFixture.document("<w:p><w:r><w:t>\(shorter)</w:t></w:r></w:p>"), at: word)
+        #expect(try Ingest.load(path: word.path).text.utf8.count == shorter.utf8.count - 1)
+    }
+
     @Test func piecesPreferSentenceEndsThenSpacesThenAHardCut() {
         func cut(_ text: String, _ maximum: Int) -> [String] {
             let pieces = Document.pieces(of: text, length: text.unicodeScalars.count, maximum: maximum)

@@ -20,6 +20,8 @@ public enum IngestError: Error, Sendable, Equatable {
     case linkLoop
     /// A folder whose contents cannot be listed (the reason as for `unreadable`).
     case unreadableFolder(reason: String)
+    /// (X)HTML or Word text with one text block longer than libxml2 reads (`XMLParse.maximumTextLength`).
+    case textBlockTooLong(limit: Int)
 
     public func message(_ lang: Language) -> String {
         switch self {
@@ -43,6 +45,9 @@ public enum IngestError: Error, Sendable, Equatable {
             default:
                 return lang.pick("is geen gewoon bestand; niet geopend", "is not a regular file; not opened")
             }
+        case .textBlockTooLong(let limit):
+            return lang.pick("een tekstblok is langer dan \(Self.grouped(limit, ".")) tekens (de grens van libxml2), dus alleen het begin zou worden gelezen; splits de tekst in alinea's of sla het bestand op als .txt",
+                             "a block of text is longer than \(Self.grouped(limit, ",")) characters (libxml2's limit), so only its start would be read; split the text into paragraphs or save the file as .txt")
         case .danglingLink:
             return lang.pick("symbolische koppeling wijst naar iets dat niet bestaat",
                              "symbolic link points to something that does not exist")
@@ -84,6 +89,18 @@ public enum IngestError: Error, Sendable, Equatable {
             return lang.pick("bestand is te groot (\(bytes) bytes, maximaal \(limit))",
                              "file is too large (\(bytes) bytes, at most \(limit))")
         }
+    }
+
+    /// 10000000 → "10.000.000" (Dutch) or "10,000,000".
+    static func grouped(_ number: Int, _ separator: String) -> String {
+        var digits = String(number)
+        var groups: [String] = []
+        while digits.count > 3 {
+            groups.insert(String(digits.suffix(3)), at: 0)
+            digits.removeLast(3)
+        }
+        groups.insert(digits, at: 0)
+        return groups.joined(separator: separator)
     }
 
     /// The reasons `Ingest` and `Auditor.expand` give, in Dutch; anything

@@ -24,28 +24,40 @@ enum MarkupReader {
                 defer { xmlFreeDoc(document) }
                 return extract(document, format: .xhtml, warnings: warnings)
             case .failure(let detail):
+                if detail.textTooLong { throw .textBlockTooLong(limit: XMLParse.maximumTextLength) }
                 if detail.fatal { throw .malformedMarkup(detail: detail.message) }
                 warnings.append(IngestWarning(code: "not-well-formed", detail: detail.message))
             }
         }
-        guard let document = parseHTML(data) else {
+        let (parsed, textTooLong) = parseHTML(data)
+        if textTooLong {
+            if let parsed { xmlFreeDoc(parsed) }
+            throw .textBlockTooLong(limit: XMLParse.maximumTextLength)
+        }
+        guard let document = parsed else {
             throw .malformedMarkup(detail: "no document")
         }
         defer { xmlFreeDoc(document) }
         return extract(document, format: preferXML ? .xhtml : .html, warnings: warnings)
     }
 
-    struct ParseFailure: Error { var message: String; var fatal: Bool }
+    struct ParseFailure: Error { var message: String; var fatal: Bool; var textTooLong = false }
 
     private static func parseXML(_ data: Data) -> Swift.Result<xmlDocPtr, ParseFailure> {
         guard let context = xmlNewParserCtxt() else { return .failure(ParseFailure(message: "no parser", fatal: true)) }
         defer { xmlFreeParserCtxt(context) }
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
                             | XML_PARSE_NOCDATA.rawValue)
-        let document = data.withUnsafeBytes { buffer -> xmlDocPtr? in
-            guard let base = buffer.baseAddress else { return nil }
-            return xmlCtxtReadMemory(context, base.assumingMemoryBound(to: CChar.self), Int32(buffer.count),
-                                     nil, nil, options)
+        let (document, textTooLong) = XMLParse.run(context) {
+            data.withUnsafeBytes { buffer -> xmlDocPtr? in
+                guard let base = buffer.baseAddress else { return nil }
+                return xmlCtxtReadMemory(context, base.assumingMemoryBound(to: CChar.self), Int32(buffer.count),
+                                         nil, nil, options)
+            }
+        }
+        if textTooLong {
+            if let document { xmlFreeDoc(document) }
+            return .failure(ParseFailure(message: "huge text node", fatal: true, textTooLong: true))
         }
         if let document, context.pointee.wellFormed != 0 {
             return .success(document)
@@ -59,15 +71,17 @@ enum MarkupReader {
         return .failure(ParseFailure(message: message, fatal: fatal))
     }
 
-    private static func parseHTML(_ data: Data) -> xmlDocPtr? {
-        guard let context = htmlNewParserCtxt() else { return nil }
+    private static func parseHTML(_ data: Data) -> (document: xmlDocPtr?, textTooLong: Bool) {
+        guard let context = htmlNewParserCtxt() else { return (nil, false) }
         defer { htmlFreeParserCtxt(context) }
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
                             | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NOIMPLIED.rawValue)
-        return data.withUnsafeBytes { buffer -> xmlDocPtr? in
-            guard let base = buffer.baseAddress else { return nil }
-            return htmlCtxtReadMemory(context, base.assumingMemoryBound(to: CChar.self), Int32(buffer.count),
-                                      nil, "UTF-8", options)
+        return XMLParse.run(context) {
+            data.withUnsafeBytes { buffer -> xmlDocPtr? in
+                guard let base = buffer.baseAddress else { return nil }
+                return htmlCtxtReadMemory(context, base.assumingMemoryBound(to: CChar.self), Int32(buffer.count),
+                                          nil, "UTF-8", options)
+            }
         }
     }
 
