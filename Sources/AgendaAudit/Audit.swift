@@ -134,39 +134,96 @@ public struct BatchSummary: Sendable {
 public enum Auditor {
     /// Expands folders (recursively, supported types only, sorted) and keeps
     /// files given by name even when they will fail, so they are reported.
+    ///
+    /// In a folder, names starting with `.` are skipped. Nothing is opened
+    /// here; what cannot be audited becomes an input with its problem, named
+    /// by path: a subfolder that cannot be listed, and, among names with a
+    /// supported extension, a FIFO, socket or device, a symbolic link to
+    /// nothing or to itself, or an entry that cannot be examined. A folder
+    /// named like a file (`z.txt/`) is walked as a folder. Symbolic links to
+    /// folders are followed, but a folder already walked is not walked again,
+    /// so a link to a parent cannot loop.
     public static func expand(_ paths: [String]) -> [AuditInput] {
         var inputs: [AuditInput] = []
-        let manager = FileManager.default
         for path in paths {
-            var isDirectory: ObjCBool = false
-            guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                inputs.append(AuditInput(path: path, problem: .unreadable(reason: "no such file or folder")))
+            var info = stat()
+            guard lstat(path, &info) == 0 else {
+                inputs.append(AuditInput(path: path, problem: errno == ENOENT
+                    ? .unreadable(reason: "no such file or folder") : Ingest.problem(path: path, errno: errno)))
                 continue
             }
-            guard isDirectory.boolValue else {
+            if Ingest.FileKind(info).isLink, stat(path, &info) != 0 {
+                inputs.append(AuditInput(path: path, problem: Ingest.problem(path: path, errno: errno)))
+                continue
+            }
+            guard Ingest.FileKind(info).isDirectory else {
+                // A file given by name: `Ingest.load` says what is wrong with it, if anything.
                 inputs.append(AuditInput(path: path, problem: nil))
                 continue
             }
-            guard let enumerator = manager.enumerator(atPath: path) else {
-                inputs.append(AuditInput(path: path, problem: .unreadable(reason: "folder cannot be listed")))
-                continue
-            }
-            var found: [String] = []
-            while let relative = enumerator.nextObject() as? String {
-                let name = (relative as NSString).lastPathComponent
-                if name.hasPrefix(".") {
-                    if (enumerator.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory { enumerator.skipDescendants() }
-                    continue
-                }
-                let ext = (relative as NSString).pathExtension.lowercased()
-                guard Ingest.supportedExtensions.contains(ext) else { continue }
-                let full = path.hasSuffix("/") ? path + relative : path + "/" + relative
-                var isDir: ObjCBool = false
-                if manager.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue { found.append(full) }
-            }
-            inputs.append(contentsOf: found.sorted().map { AuditInput(path: $0, problem: nil) })
+            inputs.append(contentsOf: walk(folder: path, info: info).sorted { $0.path < $1.path })
         }
         return inputs
+    }
+
+    /// The inputs in a folder and its subfolders, unsorted.
+    private static func walk(folder root: String, info rootInfo: stat) -> [AuditInput] {
+        struct Identity: Hashable { let device: UInt64; let inode: UInt64 }
+        func identity(_ info: stat) -> Identity { Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino)) }
+        var found: [AuditInput] = []
+        var visited: Set<Identity> = [identity(rootInfo)]
+        var pending = [root]
+        while let folder = pending.popLast() {
+            let names: [String]
+            switch listFolder(folder) {
+            case .success(let list): names = list
+            case .failure(let error):
+                found.append(AuditInput(path: folder, problem: error))
+                continue
+            }
+            for name in names where !name.hasPrefix(".") {
+                let full = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+                let ext = (name as NSString).pathExtension.lowercased()
+                let supported = Ingest.supportedExtensions.contains(ext)
+                var info = stat()
+                guard lstat(full, &info) == 0 else {
+                    if supported { found.append(AuditInput(path: full, problem: Ingest.problem(path: full, errno: errno))) }
+                    continue
+                }
+                if Ingest.FileKind(info).isLink, stat(full, &info) != 0 {
+                    if supported { found.append(AuditInput(path: full, problem: Ingest.problem(path: full, errno: errno))) }
+                    continue
+                }
+                let kind = Ingest.FileKind(info)
+                if kind.isDirectory {
+                    if visited.insert(identity(info)).inserted { pending.append(full) }
+                } else if supported {
+                    found.append(AuditInput(path: full, problem: kind.irregular.map { .notRegularFile(kind: $0) }))
+                }
+            }
+        }
+        return found
+    }
+
+    /// The names in a folder (without `.` and `..`), or why it cannot be listed.
+    private static func listFolder(_ path: String) -> Result<[String], IngestError> {
+        guard let directory = opendir(path) else {
+            return .failure(.unreadableFolder(reason: Ingest.reason(errno)))
+        }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while true {
+            errno = 0
+            guard let entry = readdir(directory) else {
+                if errno != 0 { return .failure(.unreadableFolder(reason: Ingest.reason(errno))) }
+                break
+            }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name != ".", name != ".." { names.append(name) }
+        }
+        return .success(names)
     }
 
     /// Reads and codes every input and keeps every result in memory; the

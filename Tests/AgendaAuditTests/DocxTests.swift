@@ -89,7 +89,15 @@ struct DocxTests {
         try DocxFixture.make(DocxFixture.paragraph("Een alinea over de banenafspraak."), at: url)
         let whole = try Data(contentsOf: url)
         let truncated = folder.write("afgebroken.docx", whole.prefix(whole.count / 2))
-        #expect(throws: IngestError.self) { try Ingest.load(path: truncated) }
+        #expect(throws: IngestError.unreadableDocument(detail: "corrupt")) { try Ingest.load(path: truncated) }
+        #expect(IngestError.unreadableDocument(detail: "corrupt").message(.nl).contains("afgebroken"))
+        // Cut anywhere (inside a header, inside the compressed text, just before the end): a clear error, no crash.
+        for length in [4, 30, whole.count / 10, whole.count * 9 / 10, whole.count - 22, whole.count - 1] {
+            let cut = folder.write("cut-\(length).docx", whole.prefix(length))
+            #expect(throws: IngestError.unreadableDocument(detail: "corrupt"), "cut at \(length) bytes") {
+                try Ingest.load(path: cut)
+            }
+        }
         // An encrypted Word file is an OLE compound file, not a zip.
         let encrypted = folder.write("wachtwoord.docx", Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + Array(repeating: 0, count: 512)))
         do {

@@ -224,12 +224,24 @@ struct HostileInputTests {
         }
     }
 
-    @Test func oneHugeParagraphIsReadAsOnePassage() {
+    @Test func oneHugeParagraphIsCutIntoPassagesAtSentenceEnds() throws {
         let sentence = "Via het werkgeversservicepunt werven we kandidaten met een arbeidsbeperking. "
         let text = String(repeating: sentence, count: 5_000)
-        let doc = try? document(text)
-        #expect(doc?.passages.count == 1)
-        let coded = doc.map { Repo.coder.code($0) }
-        #expect(coded?.actionTypes == ["bemiddelaars"])
+        let doc = try document(text)
+        let length = sentence.unicodeScalars.count
+        // As many whole sentences as fit in one passage, then the next passage.
+        let perPassage = (Document.maximumPassageLength + 1) / length
+        #expect(doc.passages.count == (5_000 + perPassage - 1) / perPassage)
+        #expect(doc.text == String(text.dropLast()))
+        for passage in doc.passages {
+            #expect(passage.end - passage.start <= Document.maximumPassageLength)
+            #expect(passage.text.hasPrefix("Via het") && passage.text.hasSuffix("arbeidsbeperking."))
+            #expect(passage.kind == .paragraph && passage.line == 1)
+        }
+        #expect(doc.passages.first?.start == 0)
+        #expect(doc.passages.last?.end == doc.text.unicodeScalars.count)
+        for (a, b) in zip(doc.passages, doc.passages.dropFirst()) { #expect(b.start == a.end + 1) }
+        for passage in doc.passages.prefix(3) { #expect(doc.slice(passage.start, passage.end) == passage.text) }
+        #expect(Repo.coder.code(doc).actionTypes == ["bemiddelaars"])
     }
 }

@@ -59,12 +59,24 @@ struct ProcessResult {
     var status: Int32
     var stdout: String
     var stderr: String
+    /// The tool did not finish within the time limit and was killed.
+    var timedOut = false
 }
 
-func runTool(_ arguments: [String], in directory: String? = nil) throws -> ProcessResult {
+/// Runs the built tool. `wrapper` is a command put in front of it (e.g.
+/// `setpriv ...` to drop root); after `timeout` seconds the tool is killed
+/// and `timedOut` is set, so a hanging tool fails the test instead of
+/// blocking the run.
+func runTool(_ arguments: [String], in directory: String? = nil, wrapper: [String] = [],
+             timeout: TimeInterval = 300) throws -> ProcessResult {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: Repo.executable)
-    process.arguments = arguments
+    if let command = wrapper.first {
+        process.executableURL = URL(fileURLWithPath: command)
+        process.arguments = Array(wrapper.dropFirst()) + [Repo.executable] + arguments
+    } else {
+        process.executableURL = URL(fileURLWithPath: Repo.executable)
+        process.arguments = arguments
+    }
     if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
     var environment = ProcessInfo.processInfo.environment
     environment["AGENDA_AUDIT_RUBRIC"] = Repo.path("rubric.json")
@@ -80,13 +92,21 @@ func runTool(_ arguments: [String], in directory: String? = nil) throws -> Proce
     process.standardOutput = out
     process.standardError = err
     process.standardInput = FileHandle.nullDevice
+    let finished = DispatchSemaphore(value: 0)
+    process.terminationHandler = { _ in finished.signal() }
     try process.run()
-    process.waitUntilExit()
+    var timedOut = false
+    if finished.wait(timeout: .now() + timeout) == .timedOut {
+        timedOut = true
+        kill(process.processIdentifier, SIGKILL)
+        finished.wait()
+    }
     try out.close()
     try err.close()
     return ProcessResult(status: process.terminationStatus,
                          stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-                         stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+                         stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self),
+                         timedOut: timedOut)
 }
 
 func document(_ text: String, ext: String = "txt", path: String = "test.txt") throws -> Document {

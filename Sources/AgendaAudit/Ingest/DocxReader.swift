@@ -51,7 +51,9 @@ enum DocxReader {
         do {
             archive = try Archive(url: file, accessMode: .read)
         } catch {
-            throw .unreadableDocument(detail: "not-a-zip")
+            // It starts like a zip (a local file header) but has no readable
+            // central directory at its end: a cut-off download or copy.
+            throw .unreadableDocument(detail: data.starts(with: [0x50, 0x4B, 0x03, 0x04]) ? "corrupt" : "not-a-zip")
         }
         guard let documentXML = try part("word/document.xml", in: archive) else {
             throw .unreadableDocument(detail: "no-document-part")
@@ -83,11 +85,28 @@ enum DocxReader {
     // MARK: XML
 
     private static func parse(_ data: Data) -> xmlDocPtr? {
+        parseReportingLimit(data).document
+    }
+
+    /// Parses a part; `textTooLong` when a text run reached libxml2's limit (the parse then fails).
+    private static func parseReportingLimit(_ data: Data) -> (document: xmlDocPtr?, textTooLong: Bool) {
+        guard let context = xmlNewParserCtxt() else { return (nil, false) }
+        defer { xmlFreeParserCtxt(context) }
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
-        return data.withUnsafeBytes { buffer -> xmlDocPtr? in
-            guard let base = buffer.baseAddress else { return nil }
-            return xmlReadMemory(base.assumingMemoryBound(to: CChar.self), Int32(buffer.count), nil, "UTF-8", options)
+        let result = XMLParse.run(context) {
+            data.withUnsafeBytes { buffer -> xmlDocPtr? in
+                guard let base = buffer.baseAddress else { return nil }
+                // No forced encoding: the parts declare theirs (UTF-8), and forcing one makes
+                // libxml2 2.9 refuse a part over 10 MB ("Huge input lookup").
+                return xmlCtxtReadMemory(context, base.assumingMemoryBound(to: CChar.self), Int32(buffer.count),
+                                         nil, nil, options)
+            }
         }
+        if result.textTooLong, let document = result.document {
+            xmlFreeDoc(document)
+            return (nil, true)
+        }
+        return result
     }
 
     /// The value of `w:val` (or any attribute with that local name).
@@ -167,7 +186,9 @@ enum DocxReader {
     }
 
     private static func blocks(_ data: Data, headingStyles: [String: Int]) throws(IngestError) -> [Block] {
-        guard let document = parse(data) else { throw .unreadableDocument(detail: "corrupt") }
+        let (parsed, textTooLong) = parseReportingLimit(data)
+        if textTooLong { throw .textBlockTooLong(limit: XMLParse.maximumTextLength) }
+        guard let document = parsed else { throw .unreadableDocument(detail: "corrupt") }
         defer { xmlFreeDoc(document) }
         guard let root = xmlDocGetRootElement(document),
               let body = XMLTree.children(root).first(where: { XMLTree.name($0) == "body" }) else {

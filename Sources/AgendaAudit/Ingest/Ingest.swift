@@ -12,11 +12,48 @@ public enum IngestError: Error, Sendable, Equatable {
     case tooLarge(bytes: Int, limit: Int)
     /// A Word file that cannot be opened: "encrypted-or-doc", "not-a-zip", "no-document-part", "corrupt".
     case unreadableDocument(detail: String)
+    /// Not a regular file, so never opened: "directory", "fifo", "socket", "device" or "other".
+    case notRegularFile(kind: String)
+    /// A symbolic link whose target does not exist.
+    case danglingLink
+    /// A symbolic link that leads back to itself (the system gives up resolving it).
+    case linkLoop
+    /// A folder whose contents cannot be listed (the reason as for `unreadable`).
+    case unreadableFolder(reason: String)
+    /// (X)HTML or Word text with one text block longer than libxml2 reads (`XMLParse.maximumTextLength`).
+    case textBlockTooLong(limit: Int)
 
     public func message(_ lang: Language) -> String {
         switch self {
         case .unreadable(let reason):
-            return lang.pick("bestand kan niet worden gelezen (\(reason))", "file cannot be read (\(reason))")
+            return lang.pick("bestand kan niet worden gelezen (\(Self.dutch(reason)))", "file cannot be read (\(reason))")
+        case .unreadableFolder(let reason):
+            return lang.pick("map kan niet worden gelezen (\(Self.dutch(reason))); de bestanden erin zijn niet geaudit",
+                             "folder cannot be read (\(reason)); the files in it were not audited")
+        case .notRegularFile(let kind):
+            switch kind {
+            case "directory":
+                return lang.pick("is een map, geen bestand", "is a folder, not a file")
+            case "fifo":
+                return lang.pick("is een named pipe (FIFO), geen gewoon bestand; niet geopend",
+                                 "is a named pipe (FIFO), not a regular file; not opened")
+            case "socket":
+                return lang.pick("is een socket, geen gewoon bestand; niet geopend", "is a socket, not a regular file; not opened")
+            case "device":
+                return lang.pick("is een apparaatbestand, geen gewoon bestand; niet geopend",
+                                 "is a device file, not a regular file; not opened")
+            default:
+                return lang.pick("is geen gewoon bestand; niet geopend", "is not a regular file; not opened")
+            }
+        case .textBlockTooLong(let limit):
+            return lang.pick("een tekstblok is langer dan \(Self.grouped(limit, ".")) tekens (de grens van libxml2), dus alleen het begin zou worden gelezen; splits de tekst in alinea's of sla het bestand op als .txt",
+                             "a block of text is longer than \(Self.grouped(limit, ",")) characters (libxml2's limit), so only its start would be read; split the text into paragraphs or save the file as .txt")
+        case .danglingLink:
+            return lang.pick("symbolische koppeling wijst naar iets dat niet bestaat",
+                             "symbolic link points to something that does not exist")
+        case .linkLoop:
+            return lang.pick("symbolische koppeling vormt een lus (verwijst naar zichzelf)",
+                             "symbolic link forms a loop (refers to itself)")
         case .unsupportedType(let ext):
             let shown = ext.isEmpty ? lang.pick("geen extensie", "no extension") : ".\(ext)"
             if ext == "doc" {
@@ -53,6 +90,31 @@ public enum IngestError: Error, Sendable, Equatable {
                              "file is too large (\(bytes) bytes, at most \(limit))")
         }
     }
+
+    /// 10000000 → "10.000.000" (Dutch) or "10,000,000".
+    static func grouped(_ number: Int, _ separator: String) -> String {
+        var digits = String(number)
+        var groups: [String] = []
+        while digits.count > 3 {
+            groups.insert(String(digits.suffix(3)), at: 0)
+            digits.removeLast(3)
+        }
+        groups.insert(digits, at: 0)
+        return groups.joined(separator: separator)
+    }
+
+    /// The reasons `Ingest` and `Auditor.expand` give, in Dutch; anything
+    /// else (a rare system message) is shown as it is.
+    static func dutch(_ reason: String) -> String {
+        switch reason {
+        case "permission denied": return "geen leesrechten"
+        case "no such file": return "bestaat niet"
+        case "no such file or folder": return "bestand of map bestaat niet"
+        case "input/output error": return "lees- of schrijffout van het apparaat"
+        case "folder cannot be listed": return "inhoud kan niet worden opgevraagd"
+        default: return reason
+        }
+    }
 }
 
 /// Reads a file from disk (or bytes from elsewhere) into a `Document`.
@@ -65,19 +127,87 @@ public enum Ingest {
         let url = URL(fileURLWithPath: path)
         let ext = url.pathExtension.lowercased()
         guard supportedExtensions.contains(ext) else { throw .unsupportedType(ext: ext) }
-        let data: Data
-        do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: path)
-            if let size = attributes[.size] as? Int, size > maximumFileSize {
-                throw IngestError.tooLarge(bytes: size, limit: maximumFileSize)
-            }
-            data = try Data(contentsOf: url)
-        } catch let error as IngestError {
-            throw error
-        } catch {
-            throw .unreadable(reason: describe(error))
-        }
+        let data = try readRegularFile(path: path)
         return try parse(data: data, path: path, ext: ext)
+    }
+
+    /// Reads a regular file (through symbolic links) and nothing else: a
+    /// FIFO, socket, device or folder is refused before it is opened, so a
+    /// named pipe without a writer cannot block the batch. The file is
+    /// opened non-blocking and checked again on the open descriptor, so a
+    /// file swapped for a FIFO in between is refused too.
+    static func readRegularFile(path: String) throws(IngestError) -> Data {
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw problem(path: path, errno: errno) }
+        if let kind = FileKind(info).irregular { throw .notRegularFile(kind: kind) }
+        if Int(info.st_size) > maximumFileSize { throw .tooLarge(bytes: Int(info.st_size), limit: maximumFileSize) }
+
+        var descriptor: Int32
+        repeat { descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC) } while descriptor < 0 && errno == EINTR
+        guard descriptor >= 0 else { throw problem(path: path, errno: errno) }
+        defer { close(descriptor) }
+        guard fstat(descriptor, &info) == 0 else { throw .unreadable(reason: reason(errno)) }
+        if let kind = FileKind(info).irregular { throw .notRegularFile(kind: kind) }
+
+        var data = Data()
+        data.reserveCapacity(Int(info.st_size))
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw .unreadable(reason: reason(errno))
+            }
+            if count == 0 { break }
+            data.append(contentsOf: buffer[0..<count])
+            // The file may have grown since it was measured.
+            if data.count > maximumFileSize { throw .tooLarge(bytes: data.count, limit: maximumFileSize) }
+        }
+        return data
+    }
+
+    /// What kind of thing a `stat` describes.
+    struct FileKind {
+        let mode: mode_t
+        init(_ info: stat) { mode = info.st_mode & S_IFMT }
+        var isDirectory: Bool { mode == S_IFDIR }
+        var isRegular: Bool { mode == S_IFREG }
+        var isLink: Bool { mode == S_IFLNK }
+        /// nil for a regular file, else the `IngestError.notRegularFile` kind.
+        var irregular: String? {
+            switch mode {
+            case S_IFREG: return nil
+            case S_IFDIR: return "directory"
+            case S_IFIFO: return "fifo"
+            case S_IFSOCK: return "socket"
+            case S_IFCHR, S_IFBLK: return "device"
+            default: return "other"
+            }
+        }
+    }
+
+    /// Why `path` cannot be reached: a dangling link, a link loop, or the reason for `errno`.
+    static func problem(path: String, errno code: Int32) -> IngestError {
+        switch code {
+        case ELOOP:
+            return .linkLoop
+        case ENOENT:
+            var info = stat()
+            if lstat(path, &info) == 0, FileKind(info).isLink { return .danglingLink }
+            return .unreadable(reason: "no such file")
+        default:
+            return .unreadable(reason: reason(code))
+        }
+    }
+
+    /// A short English reason for an `errno` (translated in `IngestError.message`).
+    static func reason(_ code: Int32) -> String {
+        switch code {
+        case EACCES, EPERM: return "permission denied"
+        case ENOENT: return "no such file"
+        case EIO: return "input/output error"
+        default: return String(cString: strerror(code)).lowercased()
+        }
     }
 
     /// Parses bytes as the type named by `ext` ("txt", "xhtml", "html", ...).
@@ -112,21 +242,5 @@ public enum Ingest {
             format: format, blocks: blocks, warnings: warnings)
         if document.passages.isEmpty { throw .noPassages }
         return document
-    }
-
-    private static func describe(_ error: Error) -> String {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain,
-           let code = POSIXErrorCode(rawValue: Int32(underlying.code)) {
-            return String(cString: strerror(code.rawValue))
-        }
-        if nsError.domain == NSCocoaErrorDomain {
-            switch nsError.code {
-            case NSFileReadNoSuchFileError: return "no such file"
-            case NSFileReadNoPermissionError: return "permission denied"
-            default: break
-            }
-        }
-        return nsError.localizedDescription
     }
 }

@@ -24,28 +24,40 @@ enum MarkupReader {
                 defer { xmlFreeDoc(document) }
                 return extract(document, format: .xhtml, warnings: warnings)
             case .failure(let detail):
+                if detail.textTooLong { throw .textBlockTooLong(limit: XMLParse.maximumTextLength) }
                 if detail.fatal { throw .malformedMarkup(detail: detail.message) }
                 warnings.append(IngestWarning(code: "not-well-formed", detail: detail.message))
             }
         }
-        guard let document = parseHTML(data) else {
+        let (parsed, textTooLong) = parseHTML(data)
+        if textTooLong {
+            if let parsed { xmlFreeDoc(parsed) }
+            throw .textBlockTooLong(limit: XMLParse.maximumTextLength)
+        }
+        guard let document = parsed else {
             throw .malformedMarkup(detail: "no document")
         }
         defer { xmlFreeDoc(document) }
         return extract(document, format: preferXML ? .xhtml : .html, warnings: warnings)
     }
 
-    struct ParseFailure: Error { var message: String; var fatal: Bool }
+    struct ParseFailure: Error { var message: String; var fatal: Bool; var textTooLong = false }
 
     private static func parseXML(_ data: Data) -> Swift.Result<xmlDocPtr, ParseFailure> {
         guard let context = xmlNewParserCtxt() else { return .failure(ParseFailure(message: "no parser", fatal: true)) }
         defer { xmlFreeParserCtxt(context) }
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
                             | XML_PARSE_NOCDATA.rawValue)
-        let document = data.withUnsafeBytes { buffer -> xmlDocPtr? in
-            guard let base = buffer.baseAddress else { return nil }
-            return xmlCtxtReadMemory(context, base.assumingMemoryBound(to: CChar.self), Int32(buffer.count),
-                                     nil, nil, options)
+        let (document, textTooLong) = XMLParse.run(context) {
+            data.withUnsafeBytes { buffer -> xmlDocPtr? in
+                guard let base = buffer.baseAddress else { return nil }
+                return xmlCtxtReadMemory(context, base.assumingMemoryBound(to: CChar.self), Int32(buffer.count),
+                                         nil, nil, options)
+            }
+        }
+        if textTooLong {
+            if let document { xmlFreeDoc(document) }
+            return .failure(ParseFailure(message: "huge text node", fatal: true, textTooLong: true))
         }
         if let document, context.pointee.wellFormed != 0 {
             return .success(document)
@@ -59,15 +71,17 @@ enum MarkupReader {
         return .failure(ParseFailure(message: message, fatal: fatal))
     }
 
-    private static func parseHTML(_ data: Data) -> xmlDocPtr? {
-        guard let context = htmlNewParserCtxt() else { return nil }
+    private static func parseHTML(_ data: Data) -> (document: xmlDocPtr?, textTooLong: Bool) {
+        guard let context = htmlNewParserCtxt() else { return (nil, false) }
         defer { htmlFreeParserCtxt(context) }
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
                             | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NOIMPLIED.rawValue)
-        return data.withUnsafeBytes { buffer -> xmlDocPtr? in
-            guard let base = buffer.baseAddress else { return nil }
-            return htmlCtxtReadMemory(context, base.assumingMemoryBound(to: CChar.self), Int32(buffer.count),
-                                      nil, "UTF-8", options)
+        return XMLParse.run(context) {
+            data.withUnsafeBytes { buffer -> xmlDocPtr? in
+                guard let base = buffer.baseAddress else { return nil }
+                return htmlCtxtReadMemory(context, base.assumingMemoryBound(to: CChar.self), Int32(buffer.count),
+                                          nil, "UTF-8", options)
+            }
         }
     }
 
@@ -118,10 +132,19 @@ enum MarkupReader {
     private static func extract(_ document: xmlDocPtr, format: SourceFormat, warnings: [IngestWarning]) -> Result {
         var blocks: [Block] = []
         var title: String?
-        guard let root = xmlDocGetRootElement(document) else {
+        // Every top-level element, not only the first: HTML tag soup can have
+        // several (text before `<html>`, such as the rest of an internal DTD
+        // subset, becomes an element of its own and `<body>` follows it).
+        var roots: [xmlNodePtr] = []
+        var top = document.pointee.children
+        while let current = top {
+            if current.pointee.type == XML_ELEMENT_NODE { roots.append(current) }
+            top = current.pointee.next
+        }
+        guard !roots.isEmpty else {
             return Result(blocks: [], title: nil, format: format, warnings: warnings)
         }
-        title = findTitle(root)
+        title = findTitle(roots)
 
         // Text being gathered for the innermost open block element.
         struct Open {
@@ -141,7 +164,7 @@ enum MarkupReader {
             blocks.append(Block(kind: open.kind, text: text, level: open.level, line: open.line))
         }
 
-        var stack: [Step] = [.enter(root)]
+        var stack: [Step] = roots.reversed().map { .enter($0) }
         var rowDepth = 0
         while let step = stack.popLast() {
             switch step {
@@ -238,9 +261,9 @@ enum MarkupReader {
     private enum Step { case enter(xmlNodePtr), leave(xmlNodePtr) }
 
     /// `<title>` in the head, else the first `<h1>`.
-    private static func findTitle(_ root: xmlNodePtr) -> String? {
+    private static func findTitle(_ roots: [xmlNodePtr]) -> String? {
         var firstH1: String?
-        var queue: [xmlNodePtr] = [root]
+        var queue: [xmlNodePtr] = roots
         var index = 0
         while index < queue.count, index < 10_000 {
             let node = queue[index]

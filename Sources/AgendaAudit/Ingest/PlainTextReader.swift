@@ -137,7 +137,7 @@ enum PlainTextReader {
             // 120 characters take at most 480 bytes: longer lines are prose.
             guard raw.utf8.count <= 480 else { continue }
             let line = raw.trimmingWhitespace()
-            guard !line.isEmpty, line.count <= 120 else { continue }
+            guard !line.isEmpty, line.dropFirst(120).isEmpty else { continue }
             if isPageNumberLine(line) || isTableOfContentsLine(line) {
                 chrome.insert(index)
                 continue
@@ -199,7 +199,8 @@ enum PlainTextReader {
 
     /// A bullet or number at the start of a line, followed by a space.
     static func listMarker(_ line: String) -> Marker? {
-        let scalars = Array(line.unicodeScalars)
+        // A marker is at most three digits and two more scalars: a long line is not copied whole.
+        let scalars = Array(line.unicodeScalars.prefix(6))
         guard let first = scalars.first else { return nil }
         if ["-", "•", "*", "–", "—", "▪", "◦", "·", "o", "‣", "►", "✓"].contains(first) {
             if scalars.count > 1, scalars[1] == " " || scalars[1] == "\t" { return Marker(length: 2, numbered: false) }
@@ -281,6 +282,19 @@ enum PlainTextReader {
             return cells.count >= 2 ? cells : nil
         }
         return nil
+    }
+}
+
+extension String {
+    /// The same as the `StringProtocol` version, without a scalar-by-scalar
+    /// copy: a line with nothing to trim is returned as it is (a 50 MB line
+    /// is not copied for every look at it).
+    func trimmingWhitespace() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        if first == scalars.startIndex, scalars.index(after: last) == scalars.endIndex { return self }
+        return String(scalars[first...last])
     }
 }
 

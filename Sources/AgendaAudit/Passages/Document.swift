@@ -3,9 +3,12 @@
 ///
 /// Offsets (`start`, `end`) count Unicode scalars (code points) of
 /// `Document.text`, end exclusive, so `text[start..<end]` is the passage.
-/// The extracted text is LF-only; passages and headings are separated by a
-/// blank line. `line` is the 1-based line in the source file where the
-/// passage begins.
+/// The extracted text is LF-only; blocks (headings, paragraphs, list items,
+/// table rows) are separated by a blank line, and the passages an overlong
+/// block is cut into by the space between them. `line` is the 1-based line
+/// in the source file where the passage begins (for an overlong paragraph
+/// cut into several passages, see `Document.maximumPassageLength`, where the
+/// paragraph begins).
 
 public enum BlockKind: String, Sendable, Codable, CaseIterable {
     case heading
@@ -85,9 +88,12 @@ public struct Document: Sendable {
                 while let last = sectionStack.last, last.level >= block.level { sectionStack.removeLast() }
                 sectionStack.append((block.level, text))
             case .paragraph, .listItem, .tableRow:
-                passages.append(Passage(
-                    id: "p\(passages.count + 1)", kind: block.kind, start: start, end: end,
-                    line: block.line, section: sectionStack.map(\.text), text: text))
+                let section = sectionStack.map(\.text)
+                for piece in Self.pieces(of: text, length: end - start, maximum: Self.maximumPassageLength) {
+                    passages.append(Passage(
+                        id: "p\(passages.count + 1)", kind: block.kind, start: start + piece.start, end: start + piece.end,
+                        line: block.line, section: section, text: piece.text))
+                }
             }
         }
         self.path = path
@@ -98,6 +104,16 @@ public struct Document: Sendable {
         self.headings = headings
         self.warnings = warnings
     }
+
+    /// A paragraph, list item or table row longer than this many Unicode
+    /// scalars becomes several passages of at most this length, cut after a
+    /// sentence end where there is one (else at a space, else hard). The
+    /// extracted text stays as it was: the pieces are consecutive ranges of
+    /// it, the spaces between them belong to no passage, and each piece keeps
+    /// the block's line and section. Without this a 50 MB paragraph would be
+    /// one passage, and every per-passage step (tokens, hits, the cycle
+    /// checks) would hold and search all of it at once.
+    public static let maximumPassageLength = 10_000
 
     /// The exact characters of a range of the extracted text.
     public func slice(_ start: Int, _ end: Int) -> String { text.scalarSlice(start, end) }
@@ -110,6 +126,85 @@ public struct Document: Sendable {
         let name = fileName
         if let dot = name.lastIndex(of: "."), dot != name.startIndex { return String(name[..<dot]) }
         return name
+    }
+}
+
+extension Document {
+    /// Cuts a block's text (`length` scalars) into ranges of at most
+    /// `maximum` scalars, relative to the block's start. Preferred cut: after
+    /// `.`, `!`, `?` or `…` (and any closing quote or bracket) before a space
+    /// and a capital, digit or opening quote; then after such punctuation
+    /// before any space; then at any space; without any space, at `maximum`.
+    /// Whitespace between two pieces is left out of both.
+    static func pieces(of text: String, length: Int, maximum: Int) -> [(start: Int, end: Int, text: String)] {
+        guard length > maximum, maximum > 0 else { return [(0, length, text)] }
+        typealias Cut = (index: String.UnicodeScalarView.Index, offset: Int)
+        let scalars = text.unicodeScalars
+        var result: [(start: Int, end: Int, text: String)] = []
+        var pieceStart: Cut = (scalars.startIndex, 0)
+        func skipWhitespace(_ cut: inout Cut) {
+            while cut.index != scalars.endIndex, isSpace(scalars[cut.index]) {
+                cut.index = scalars.index(after: cut.index)
+                cut.offset += 1
+            }
+        }
+        skipWhitespace(&pieceStart)
+        while length - pieceStart.offset > maximum {
+            var sentence: Cut?, punctuation: Cut?, space: Cut?
+            var wordEnd: Cut?
+            var afterTerminal = false
+            var position = pieceStart
+            let limit = pieceStart.offset + maximum
+            while position.offset < limit {
+                let scalar = scalars[position.index]
+                let next = scalars.index(after: position.index)
+                if isSpace(scalar) {
+                    if let end = wordEnd {
+                        space = end
+                        if afterTerminal {
+                            punctuation = end
+                            if next != scalars.endIndex, opensSentence(scalars[next]) { sentence = end }
+                        }
+                    }
+                } else {
+                    switch scalar {
+                    case ".", "!", "?", "…": afterTerminal = true
+                    case ")", "]", "\"", "'", "”", "’", "»": break
+                    default: afterTerminal = false
+                    }
+                    wordEnd = (next, position.offset + 1)
+                }
+                position = (next, position.offset + 1)
+            }
+            let cut = sentence ?? punctuation ?? space ?? position
+            result.append((pieceStart.offset, cut.offset, String(scalars[pieceStart.index..<cut.index])))
+            pieceStart = cut
+            skipWhitespace(&pieceStart)
+        }
+        if pieceStart.offset < length {
+            var end: Cut = (scalars.endIndex, length)
+            // Trailing whitespace is not part of the last piece.
+            while end.offset > pieceStart.offset {
+                let previous = scalars.index(before: end.index)
+                guard isSpace(scalars[previous]) else { break }
+                end = (previous, end.offset - 1)
+            }
+            result.append((pieceStart.offset, end.offset, String(scalars[pieceStart.index..<end.index])))
+        }
+        return result
+    }
+
+    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x80 ? (scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r")
+                            : scalar.properties.isWhitespace
+    }
+
+    /// A capital, a digit or an opening quote or bracket: what a new sentence starts with.
+    private static func opensSentence(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "0"..."9", "A"..."Z", "(", "[", "\"", "'", "“", "‘", "«": return true
+        default: return scalar.value >= 0x80 && scalar.properties.isUppercase
+        }
     }
 }
 
