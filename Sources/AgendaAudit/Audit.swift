@@ -39,11 +39,23 @@ public struct Pipeline: Sendable {
         cycleChecker = CycleChecker(rubric: rubric)
     }
 
-    /// Tokenizes each passage once for both the coder and the cycle checker.
+    /// One passage at a time: its tokens serve the coder and the cycle
+    /// checker and are dropped before the next passage, so a huge document
+    /// never holds all its tokens at once.
     public func audit(_ document: Document) -> AuditedAgenda {
-        let tokens = document.passages.map { coder.tokenizer.tokens($0.text, base: $0.start) }
-        let coded = coder.code(document, tokens: tokens)
-        return AuditedAgenda(coded: coded, cycle: cycleChecker?.check(coded, tokens: tokens))
+        let codeCache = PhraseMatcher.Cache(), cycleCache = PhraseMatcher.Cache()
+        let year = cycleChecker != nil ? CycleChecker.referenceYear(document) : nil
+        var codedPassages: [CodedPassage] = [], findings: [CycleChecker.PassageFindings] = []
+        codedPassages.reserveCapacity(document.passages.count)
+        for passage in document.passages {
+            let tokens = coder.tokenizer.tokens(passage.text, base: passage.start)
+            codedPassages.append(coder.code(passage, tokens: tokens, cache: codeCache))
+            if let cycleChecker {
+                findings.append(cycleChecker.check(passage, tokens: tokens, referenceYear: year, cache: cycleCache))
+            }
+        }
+        let coded = CodedDocument(document: document, passages: codedPassages, rubric: coder.rubric)
+        return AuditedAgenda(coded: coded, cycle: cycleChecker?.assemble(coded, passages: findings))
     }
 }
 

@@ -74,16 +74,8 @@ public struct Coder: Sendable {
     // MARK: Coding
 
     public func code(_ document: Document) -> CodedDocument {
-        code(document, tokens: document.passages.map { tokenizer.tokens($0.text, base: $0.start) })
-    }
-
-    /// Codes a document whose passages are already tokenized (`tokens[i]`
-    /// for passage `i`), so the cycle checker can share the tokens.
-    func code(_ document: Document, tokens: [[Token]]) -> CodedDocument {
         let cache = PhraseMatcher.Cache()
-        let passages = document.passages.indices.map { index in
-            code(document.passages[index], tokens: tokens[index], cache: cache)
-        }
+        let passages = document.passages.map { code($0, tokens: tokenizer.tokens($0.text, base: $0.start), cache: cache) }
         return CodedDocument(document: document, passages: passages, rubric: rubric)
     }
 

@@ -134,13 +134,18 @@ public struct CycleChecker: Sendable {
         /// Hits of `cue` whose first token lies in `range` (hits are sorted by first token).
         func hitsStarting(_ cue: CycleCue, in range: ClosedRange<Int>) -> ArraySlice<PhraseMatcher.Hit> {
             let list = cueHits(cue)
-            var low = 0, high = list.count
-            while low < high {
-                let middle = (low + high) / 2
-                if list[middle].first < range.lowerBound { low = middle + 1 } else { high = middle }
+            /// The first index whose hit starts at or after `position` (binary search, so an
+            /// open-ended range costs log n, not a walk to the end).
+            func firstIndex(from position: Int) -> Int {
+                var low = 0, high = list.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if list[middle].first < position { low = middle + 1 } else { high = middle }
+                }
+                return low
             }
-            var end = low
-            while end < list.count, list[end].first <= range.upperBound { end += 1 }
+            let low = firstIndex(from: range.lowerBound)
+            let end = range.upperBound == Int.max ? list.count : max(low, firstIndex(from: range.upperBound + 1))
             return list[low..<end]
         }
         let quantities = scanner.scan(tokens, text: passage.text, base: passage.start)
@@ -197,10 +202,11 @@ public struct CycleChecker: Sendable {
             }
         }
         let horizons = horizonYears()
+        let horizonSentences = Set(horizons.map { tokens[$0.first].sentence })
         /// Target framing: a future cue, or a year on the horizon (from the agenda's period on, when it is known).
         func hasFraming(sentence: Int) -> Bool {
             !inSentence(.future, sentence).isEmpty || futureYearSentences.contains(sentence)
-                || (referenceYear == nil && horizons.contains { tokens[$0.first].sentence == sentence })
+                || (referenceYear == nil && horizonSentences.contains(sentence))
         }
 
         // Sentences that set a realisation against a goal report on the past: they set no new goals.
@@ -328,7 +334,7 @@ public struct CycleChecker: Sendable {
         }
         for bottleneck in bottlenecks.sorted(by: { $0.first < $1.first }) {
             let sentence = tokens[bottleneck.first].sentence
-            if let remedy = inSentence(.remedy, sentence).first ?? hitsStarting(.remedy, in: (bottleneck.last + 1)...Int.max - 1).first {
+            if let remedy = inSentence(.remedy, sentence).first ?? hitsStarting(.remedy, in: (bottleneck.last + 1)...Int.max).first {
                 add(.problemAnalysis, .present, evidence(min(bottleneck.first, remedy.first), max(bottleneck.last, remedy.last),
                                                          "bottleneck+remedy"))
             } else {
@@ -348,16 +354,17 @@ public struct CycleChecker: Sendable {
     // MARK: Agendas
 
     public func check(_ coded: CodedDocument) -> AgendaCycle {
-        check(coded, tokens: coded.document.passages.map { tokenizer.tokens($0.text, base: $0.start) })
-    }
-
-    /// Checks a document whose passages are already tokenized (`tokens[i]` for passage `i`).
-    func check(_ coded: CodedDocument, tokens: [[Token]]) -> AgendaCycle {
         let year = Self.referenceYear(coded.document)
         let cache = PhraseMatcher.Cache()
-        var passages = coded.document.passages.indices.map { index in
-            check(coded.document.passages[index], tokens: tokens[index], referenceYear: year, cache: cache)
-        }
+        return assemble(coded, passages: coded.document.passages.map {
+            check($0, tokens: tokenizer.tokens($0.text, base: $0.start), referenceYear: year, cache: cache)
+        })
+    }
+
+    /// The agenda's cycle from the findings of its passages (in order):
+    /// what only neighbouring passages show, then the agenda's totals.
+    func assemble(_ coded: CodedDocument, passages findings: [PassageFindings]) -> AgendaCycle {
+        var passages = findings
         // A remedy that opens the next passage ties a bottleneck to the plan.
         for index in passages.indices.dropLast() where passages[index + 1].opensWithRemedy {
             if var finding = passages[index].elements[.problemAnalysis], finding.status == .partial {
