@@ -80,6 +80,9 @@ public enum JSONReport {
         let error: String
     }
 
+    /// The agenda as `Encodable` values: the definition of the format. The
+    /// stream writes the same bytes by hand (`JSONWriter.swift`), and
+    /// `StreamingTests` holds the two to each other on the twelve agendas.
     static func agenda(_ audit: AuditedAgenda) -> Agenda {
         let coded = audit.coded
         return Agenda(
