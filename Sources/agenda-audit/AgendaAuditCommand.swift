@@ -201,11 +201,15 @@ struct AuditCommand: ParsableCommand {
                     try output.write(piece.bytes)
                 }
             }
-            guard completed, !interrupt.cancellation.isCancelled else {
+            /// Ctrl-C seen: drop the report (also while the last pieces are rendered).
+            func stopIfInterrupted() throws {
+                guard interrupt.cancellation.isCancelled else { return }
                 output.abandon()
                 throw CLIError(message: lang.pick("afgebroken; er is geen rapport geschreven", "interrupted; no report was written"),
                                exitCode: 130)
             }
+            if !completed { interrupt.cancellation.cancel() }
+            try stopIfInterrupted()
             if summary.agendas.isEmpty {
                 output.abandon()
                 throw CLIError(message: lang.pick("niets geaudit: geen leesbare werkagenda gevonden",
@@ -226,6 +230,7 @@ struct AuditCommand: ParsableCommand {
             case .html:
                 try output.write(HTMLReport.render(result, lang: lang))
             }
+            try stopIfInterrupted()
             if let qdpx {
                 do {
                     try QDPXExport.write(result, to: qdpx, lang: lang)
@@ -234,6 +239,7 @@ struct AuditCommand: ParsableCommand {
                     throw CLIError(message: "\(qdpx): \(error.localizedDescription)", exitCode: 2)
                 }
             }
+            try stopIfInterrupted()
             do {
                 try output.commit()
             } catch {
