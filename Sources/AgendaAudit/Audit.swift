@@ -158,14 +158,14 @@ public enum Auditor {
     public static func expand(_ paths: [String]) -> [AuditInput] {
         var inputs: [AuditInput] = []
         for path in paths {
-            var info = stat()
-            guard lstat(path, &info) == 0 else {
-                inputs.append(AuditInput(path: path, problem: errno == ENOENT
-                    ? .unreadable(reason: "no such file or folder") : Ingest.problem(path: path, errno: errno)))
+            let info: stat
+            switch Ingest.examine(path) {
+            case .success(let found): info = found
+            case .failure(.unreadable(reason: "no such file")):
+                inputs.append(AuditInput(path: path, problem: .unreadable(reason: "no such file or folder")))
                 continue
-            }
-            if Ingest.FileKind(info).isLink, stat(path, &info) != 0 {
-                inputs.append(AuditInput(path: path, problem: Ingest.problem(path: path, errno: errno)))
+            case .failure(let problem):
+                inputs.append(AuditInput(path: path, problem: problem))
                 continue
             }
             guard Ingest.FileKind(info).isDirectory else {
@@ -197,13 +197,11 @@ public enum Auditor {
                 let full = folder.hasSuffix("/") ? folder + name : folder + "/" + name
                 let ext = (name as NSString).pathExtension.lowercased()
                 let supported = Ingest.supportedExtensions.contains(ext)
-                var info = stat()
-                guard lstat(full, &info) == 0 else {
-                    if supported { found.append(AuditInput(path: full, problem: Ingest.problem(path: full, errno: errno))) }
-                    continue
-                }
-                if Ingest.FileKind(info).isLink, stat(full, &info) != 0 {
-                    if supported { found.append(AuditInput(path: full, problem: Ingest.problem(path: full, errno: errno))) }
+                let info: stat
+                switch Ingest.examine(full) {
+                case .success(let examined): info = examined
+                case .failure(let problem):
+                    if supported { found.append(AuditInput(path: full, problem: problem)) }
                     continue
                 }
                 let kind = Ingest.FileKind(info)

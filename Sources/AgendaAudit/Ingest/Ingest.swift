@@ -111,7 +111,6 @@ public enum IngestError: Error, Sendable, Equatable {
         case "no such file": return "bestaat niet"
         case "no such file or folder": return "bestand of map bestaat niet"
         case "input/output error": return "lees- of schrijffout van het apparaat"
-        case "folder cannot be listed": return "inhoud kan niet worden opgevraagd"
         default: return reason
         }
     }
@@ -137,8 +136,7 @@ public enum Ingest {
     /// opened non-blocking and checked again on the open descriptor, so a
     /// file swapped for a FIFO in between is refused too.
     static func readRegularFile(path: String) throws(IngestError) -> Data {
-        var info = stat()
-        guard stat(path, &info) == 0 else { throw problem(path: path, errno: errno) }
+        var info = try examine(path).get()
         if let kind = FileKind(info).irregular { throw .notRegularFile(kind: kind) }
         if Int(info.st_size) > maximumFileSize { throw .tooLarge(bytes: Int(info.st_size), limit: maximumFileSize) }
 
@@ -184,6 +182,13 @@ public enum Ingest {
             default: return "other"
             }
         }
+    }
+
+    /// What `path` is, through symbolic links, or why it cannot be reached.
+    static func examine(_ path: String) -> Result<stat, IngestError> {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return .failure(problem(path: path, errno: errno)) }
+        return .success(info)
     }
 
     /// Why `path` cannot be reached: a dangling link, a link loop, or the reason for `errno`.
