@@ -170,7 +170,8 @@ struct AuditCommand: ParsableCommand {
             let output = try openOutput()
             let json = format == .json
                 ? JSONReport.Writer(rubric: rubric, lang: lang) { try output.write($0) } : nil
-            var wroteCSVHeader = false
+            let csvPassages = format == .csv && passages
+                ? CSVReport.PassageWriter(delimiter: csvDelimiter) { try output.write($0) } : nil
             let completed = try Auditor.stream(
                 Auditor.expand(paths), pipeline: Pipeline(rubric: rubric), cancellation: interrupt.cancellation,
                 prepare: { outcome -> Piece in
@@ -193,13 +194,8 @@ struct AuditCommand: ParsableCommand {
                 for warning in agenda.warnings {
                     Output.error(lang.pick("let op: ", "warning: ") + "\(agenda.path): " + warningText(warning, lang))
                 }
-                if let json {
-                    try json.add(fragment: piece.bytes)
-                } else if format == .csv && passages {
-                    if !wroteCSVHeader { try output.write(CSVReport.passageHeader(delimiter: csvDelimiter)) }
-                    wroteCSVHeader = true
-                    try output.write(piece.bytes)
-                }
+                try json?.add(fragment: piece.bytes)
+                try csvPassages?.add(rows: piece.bytes)
             }
             /// Ctrl-C seen: drop the report (also while the last pieces are rendered).
             func stopIfInterrupted() throws {
@@ -222,8 +218,8 @@ struct AuditCommand: ParsableCommand {
             case .json:
                 try json?.finish(summary)
             case .csv:
-                if passages {
-                    if !wroteCSVHeader { try output.write(CSVReport.passageHeader(delimiter: csvDelimiter)) }
+                if let csvPassages {
+                    try csvPassages.finish()
                 } else {
                     try output.write(CSVReport.matrix(summary, delimiter: csvDelimiter))
                 }

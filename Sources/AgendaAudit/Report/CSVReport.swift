@@ -26,7 +26,37 @@ public enum CSVReport {
 
     /// One row per coded passage and code: file, passage, start, end, code, evidence, text.
     public static func passages(_ result: AuditResult, delimiter: Delimiter = .comma) -> String {
-        passageHeader(delimiter: delimiter) + result.audits.map { passageRows($0, delimiter: delimiter) }.joined()
+        passageHeader(delimiter) + result.audits.map { passageRows($0, delimiter: delimiter) }.joined()
+    }
+
+    /// The header line of the per-passage CSV, with the byte-order mark.
+    static func passageHeader(_ delimiter: Delimiter) -> String { render([passageHeader], delimiter: delimiter) }
+
+    /// Streams the per-passage CSV: the header (with the byte-order mark)
+    /// before the first rows, or alone at the end of a batch without codes.
+    public final class PassageWriter {
+        private let delimiter: Delimiter
+        private let emit: ([UInt8]) throws -> Void
+        private var wroteHeader = false
+
+        public init(delimiter: Delimiter, emit: @escaping ([UInt8]) throws -> Void) {
+            self.delimiter = delimiter
+            self.emit = emit
+        }
+
+        /// Adds the UTF-8 of rows made by `passageRows` (made on any thread).
+        public func add(rows: [UInt8]) throws {
+            try header()
+            try emit(rows)
+        }
+
+        public func finish() throws { try header() }
+
+        private func header() throws {
+            guard !wroteHeader else { return }
+            wroteHeader = true
+            try emit(Array(passageHeader(delimiter).utf8))
+        }
     }
 
     static let passageHeader = ["file", "passage", "start", "end", "code", "evidence", "text"]
@@ -42,11 +72,6 @@ public enum CSVReport {
             }
         }
         return rows.isEmpty ? "" : render(rows, delimiter: delimiter, bom: false)
-    }
-
-    /// The header of the per-passage CSV, with the byte-order mark.
-    public static func passageHeader(delimiter: Delimiter = .comma) -> String {
-        render([passageHeader], delimiter: delimiter)
     }
 
     static func render(_ rows: [[String]], delimiter: Delimiter, bom: Bool = true) -> String {

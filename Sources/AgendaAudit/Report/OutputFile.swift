@@ -44,14 +44,9 @@ public enum OutputFile {
 
         deinit { if !finished { abandon() } }
 
-        public func write(_ text: String) throws { try write(Data(text.utf8)) }
+        public func write(_ text: String) throws { try write(text.utf8) }
 
-        public func write(_ data: Data) throws {
-            buffer.append(contentsOf: data)
-            if buffer.count >= Self.bufferSize { try flush() }
-        }
-
-        public func write(_ bytes: [UInt8]) throws {
+        public func write(_ bytes: some Sequence<UInt8>) throws {
             buffer.append(contentsOf: bytes)
             if buffer.count >= Self.bufferSize { try flush() }
         }
