@@ -39,8 +39,8 @@ public struct Pipeline: Sendable {
         cycleChecker = CycleChecker(rubric: rubric)
     }
 
-    /// One passage at a time: its tokens serve the coder and the cycle
-    /// checker and are dropped before the next passage, so a huge document
+    /// One passage at a time: its tokens and its indexed text serve the
+    /// coder and the cycle checker and are dropped before the next passage, so a huge document
     /// never holds all its tokens at once.
     public func audit(_ document: Document) -> AuditedAgenda {
         let codeCache = PhraseMatcher.Cache(), cycleCache = PhraseMatcher.Cache()
@@ -49,9 +49,10 @@ public struct Pipeline: Sendable {
         codedPassages.reserveCapacity(document.passages.count)
         for passage in document.passages {
             let tokens = coder.tokenizer.tokens(passage.text, base: passage.start)
-            codedPassages.append(coder.code(passage, tokens: tokens, cache: codeCache))
+            let text = ScalarIndexedText(passage.text)
+            codedPassages.append(coder.code(passage, tokens: tokens, text: text, cache: codeCache))
             if let cycleChecker {
-                findings.append(cycleChecker.check(passage, tokens: tokens, referenceYear: year, cache: cycleCache))
+                findings.append(cycleChecker.check(passage, tokens: tokens, text: text, referenceYear: year, cache: cycleCache))
             }
         }
         let coded = CodedDocument(document: document, passages: codedPassages, rubric: coder.rubric)

@@ -75,16 +75,21 @@ public struct Coder: Sendable {
 
     public func code(_ document: Document) -> CodedDocument {
         let cache = PhraseMatcher.Cache()
-        let passages = document.passages.map { code($0, tokens: tokenizer.tokens($0.text, base: $0.start), cache: cache) }
+        let passages = document.passages.map {
+            code($0, tokens: tokenizer.tokens($0.text, base: $0.start), text: ScalarIndexedText($0.text), cache: cache)
+        }
         return CodedDocument(document: document, passages: passages, rubric: rubric)
     }
 
     public func code(_ passage: Passage) -> CodedPassage {
-        code(passage, tokens: tokenizer.tokens(passage.text, base: passage.start), cache: nil)
+        code(passage, tokens: tokenizer.tokens(passage.text, base: passage.start), text: ScalarIndexedText(passage.text),
+             cache: nil)
     }
 
-    func code(_ passage: Passage, tokens: [Token], cache: PhraseMatcher.Cache?) -> CodedPassage {
-        let analysis = analyse(tokens: tokens, hits: matcher.match(tokens, cache: cache), text: passage)
+    /// `tokens` and `text` (the passage text, indexed for slicing) are made
+    /// once per passage and shared with the cycle checker.
+    func code(_ passage: Passage, tokens: [Token], text: ScalarIndexedText, cache: PhraseMatcher.Cache?) -> CodedPassage {
+        let analysis = analyse(tokens: tokens, hits: matcher.match(tokens, cache: cache), passage: passage, indexed: text)
         return CodedPassage(passage: passage, codes: analysis.codes, suppressed: analysis.suppressed)
     }
 
@@ -93,7 +98,7 @@ public struct Coder: Sendable {
         let term: String
     }
 
-    private func analyse(tokens: [Token], hits: [PhraseMatcher.Hit], text passage: Passage)
+    private func analyse(tokens: [Token], hits: [PhraseMatcher.Hit], passage: Passage, indexed: ScalarIndexedText)
         -> (codes: [CodeAssignment], suppressed: [SuppressedHit]) {
         guard !hits.isEmpty else { return ([], []) }
 
@@ -123,7 +128,6 @@ public struct Coder: Sendable {
         }
         scope.settle()
 
-        let indexed = ScalarIndexedText(passage.text)
         func words(_ hit: PhraseMatcher.Hit) -> (String, Int, Int) {
             let start = tokens[hit.first].start, end = tokens[hit.last].end
             return (indexed.slice(start - passage.start, end - passage.start), start, end)

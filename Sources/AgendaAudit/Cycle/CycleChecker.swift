@@ -86,10 +86,13 @@ public struct CycleChecker: Sendable {
     /// period: a year before it marks a report of the past, a year from it on
     /// a horizon. Without it only the cue words decide.
     public func check(_ passage: Passage, referenceYear: Int? = nil) -> PassageFindings {
-        check(passage, tokens: tokenizer.tokens(passage.text, base: passage.start), referenceYear: referenceYear, cache: nil)
+        check(passage, tokens: tokenizer.tokens(passage.text, base: passage.start), text: ScalarIndexedText(passage.text),
+              referenceYear: referenceYear, cache: nil)
     }
 
-    func check(_ passage: Passage, tokens: [Token], referenceYear: Int?, cache: PhraseMatcher.Cache?) -> PassageFindings {
+    /// `tokens` and `text` (the passage text, indexed for slicing) as the coder had them.
+    func check(_ passage: Passage, tokens: [Token], text indexed: ScalarIndexedText, referenceYear: Int?,
+               cache: PhraseMatcher.Cache?) -> PassageFindings {
         var findings = PassageFindings(passage: passage)
         guard !tokens.isEmpty else { return findings }
         var scope = CueScope(tokens: tokens, rubric: rubric)
@@ -181,7 +184,6 @@ public struct CycleChecker: Sendable {
         }
 
         findings.numberCount = quantities.filter { $0.kind != .year }.count
-        let indexed = ScalarIndexedText(passage.text)
         // Agenda periods ("2023-2024") are marked.
         var periodYears = Set<Int>()
         for (a, b) in zip(quantities, quantities.dropFirst()) where a.kind == .year && b.kind == .year && b.first == a.last + 1 {
@@ -352,14 +354,6 @@ public struct CycleChecker: Sendable {
     }
 
     // MARK: Agendas
-
-    public func check(_ coded: CodedDocument) -> AgendaCycle {
-        let year = Self.referenceYear(coded.document)
-        let cache = PhraseMatcher.Cache()
-        return assemble(coded, passages: coded.document.passages.map {
-            check($0, tokens: tokenizer.tokens($0.text, base: $0.start), referenceYear: year, cache: cache)
-        })
-    }
 
     /// The agenda's cycle from the findings of its passages (in order):
     /// what only neighbouring passages show, then the agenda's totals.
