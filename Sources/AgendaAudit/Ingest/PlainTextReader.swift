@@ -291,21 +291,15 @@ extension String {
     /// is not copied for every look at it).
     func trimmingWhitespace() -> String {
         let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        guard let first = scalars.firstIndex(where: { !$0.isWhitespaceFast }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.isWhitespaceFast })!
         if first == scalars.startIndex, scalars.index(after: last) == scalars.endIndex { return self }
         return String(scalars[first...last])
     }
 }
 
 extension StringProtocol {
-    func trimmingWhitespace() -> String {
-        let text = String(self)
-        let scalars = text.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.isWhitespaceFast }) else { return "" }
-        let last = scalars.lastIndex(where: { !$0.isWhitespaceFast })!
-        return String(scalars[first...last])
-    }
+    func trimmingWhitespace() -> String { String(self).trimmingWhitespace() }
 
     /// Runs of whitespace (including no-break spaces and tabs) become one
     /// space; soft hyphens and zero-width spaces go. Text between them is

@@ -143,7 +143,7 @@ extension Document {
         var result: [(start: Int, end: Int, text: String)] = []
         var pieceStart: Cut = (scalars.startIndex, 0)
         func skipWhitespace(_ cut: inout Cut) {
-            while cut.index != scalars.endIndex, isSpace(scalars[cut.index]) {
+            while cut.index != scalars.endIndex, scalars[cut.index].isWhitespaceFast {
                 cut.index = scalars.index(after: cut.index)
                 cut.offset += 1
             }
@@ -158,7 +158,7 @@ extension Document {
             while position.offset < limit {
                 let scalar = scalars[position.index]
                 let next = scalars.index(after: position.index)
-                if isSpace(scalar) {
+                if scalar.isWhitespaceFast {
                     if let end = wordEnd {
                         space = end
                         if afterTerminal {
@@ -186,17 +186,12 @@ extension Document {
             // Trailing whitespace is not part of the last piece.
             while end.offset > pieceStart.offset {
                 let previous = scalars.index(before: end.index)
-                guard isSpace(scalars[previous]) else { break }
+                guard scalars[previous].isWhitespaceFast else { break }
                 end = (previous, end.offset - 1)
             }
             result.append((pieceStart.offset, end.offset, String(scalars[pieceStart.index..<end.index])))
         }
         return result
-    }
-
-    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x80 ? (scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r")
-                            : scalar.properties.isWhitespace
     }
 
     /// A capital, a digit or an opening quote or bracket: what a new sentence starts with.
