@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 /// The batch: expand the inputs, read and code every file (spread over all
 /// cores), and keep each failure next to the file that caused it.
@@ -309,24 +310,16 @@ public enum Auditor {
 }
 
 /// Set from a signal handler (Ctrl-C) or anywhere else; a running
-/// `Auditor.stream` stops handing out documents once it is set.
-public final class Cancellation: @unchecked Sendable {
-    private let lock = NSLock()
-    private var cancelled = false
+/// `Auditor.stream` stops handing out documents once it is set. One atomic
+/// flag, so `cancel` is safe inside a signal handler.
+public final class Cancellation: Sendable {
+    private let cancelled = Atomic<Bool>(false)
 
     public init() {}
 
-    public var isCancelled: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return cancelled
-    }
+    public var isCancelled: Bool { cancelled.load(ordering: .relaxed) }
 
-    public func cancel() {
-        lock.lock()
-        cancelled = true
-        lock.unlock()
-    }
+    public func cancel() { cancelled.store(true, ordering: .relaxed) }
 }
 
 /// The hand-over between the workers and the consumer of `Auditor.stream`:

@@ -82,19 +82,18 @@ enum RubricLocator {
 
 /// Ctrl-C (SIGINT) and SIGTERM set a cancellation instead of killing the
 /// process, so a long batch stops between documents, removes its
-/// temporary report files and exits with 130.
-final class Interrupt {
-    let cancellation = Cancellation()
-    private var sources: [DispatchSourceSignal] = []
+/// temporary report files and exits with 130. The handler is installed
+/// before `install` returns (a dispatch signal source registers later, and
+/// a signal in between was lost) and only stores an atomic flag.
+enum Interrupt {
+    private static let cancellation = Cancellation()
 
-    init() {
+    static func install() -> Cancellation {
+        let cancellation = Self.cancellation   // made now, never inside the handler
         for number in [SIGINT, SIGTERM] {
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { [cancellation] in cancellation.cancel() }
-            source.resume()
-            sources.append(source)
+            signal(number) { _ in Interrupt.cancellation.cancel() }
         }
+        return cancellation
     }
 }
 
@@ -157,7 +156,7 @@ struct AuditCommand: ParsableCommand {
         let lang = common.lang
         try reportingErrors(lang) {
             let rubric = try common.loadRubric()
-            let interrupt = Interrupt()
+            let cancellation = Interrupt.install()
             // The report is streamed: each agenda is rendered (JSON, CSV per
             // passage) on the worker that audited it and written as soon as
             // it and all before it are done; the table and the CSV matrix
@@ -173,7 +172,7 @@ struct AuditCommand: ParsableCommand {
             let csvPassages = format == .csv && passages
                 ? CSVReport.PassageWriter(delimiter: csvDelimiter) { try output.write($0) } : nil
             let completed = try Auditor.stream(
-                Auditor.expand(paths), pipeline: Pipeline(rubric: rubric), cancellation: interrupt.cancellation,
+                Auditor.expand(paths), pipeline: Pipeline(rubric: rubric), cancellation: cancellation,
                 prepare: { outcome -> Piece in
                     guard case .audited(let audit) = outcome else { return Piece(failed: outcome, keep: keepAll) }
                     var piece = Piece(summary: AgendaSummary(audit), kept: keepAll ? outcome : nil)
@@ -199,12 +198,12 @@ struct AuditCommand: ParsableCommand {
             }
             /// Ctrl-C seen: drop the report (also while the last pieces are rendered).
             func stopIfInterrupted() throws {
-                guard interrupt.cancellation.isCancelled else { return }
+                guard cancellation.isCancelled else { return }
                 output.abandon()
                 throw CLIError(message: lang.pick("afgebroken; er is geen rapport geschreven", "interrupted; no report was written"),
                                exitCode: 130)
             }
-            if !completed { interrupt.cancellation.cancel() }
+            if !completed { cancellation.cancel() }
             try stopIfInterrupted()
             if summary.agendas.isEmpty {
                 output.abandon()
