@@ -44,44 +44,15 @@ enum FuzzTarget {
         }
     }
 
+    /// A broken promise about offsets stops the run like a crash.
     static func checkDocument(_ document: Document) {
-        let count = document.text.unicodeScalars.count
-        precondition(!document.passages.isEmpty, "a document without passages was returned")
-        var previous = 0
-        for passage in document.passages {
-            precondition(0 <= passage.start && passage.start <= passage.end && passage.end <= count,
-                         "\(passage.id) \(passage.start)..<\(passage.end) outside the text (\(count) scalars)")
-            precondition(passage.start >= previous, "\(passage.id) starts at \(passage.start) before \(previous)")
-            precondition(document.slice(passage.start, passage.end) == passage.text, "\(passage.id) does not slice its text")
-            previous = passage.end
-        }
-        for heading in document.headings {
-            precondition(0 <= heading.start && heading.start <= heading.end && heading.end <= count,
-                         "heading \(heading.start)..<\(heading.end) outside the text (\(count) scalars)")
-        }
+        let problems = document.offsetProblems()
+        precondition(problems.isEmpty, problems.joined(separator: "; "))
     }
 
     static func checkAudit(_ audit: AuditedAgenda) {
-        for coded in audit.coded.passages {
-            let passage = coded.passage
-            for item in coded.codes.flatMap(\.evidence) {
-                precondition(passage.start <= item.start && item.start <= item.end && item.end <= passage.end,
-                             "evidence \(item.start)..<\(item.end) outside \(passage.id) \(passage.start)..<\(passage.end)")
-            }
-            for item in coded.suppressed {
-                precondition(passage.start <= item.start && item.start <= item.end && item.end <= passage.end,
-                             "suppressed hit \(item.start)..<\(item.end) outside \(passage.id) \(passage.start)..<\(passage.end)")
-            }
-        }
-        guard let cycle = audit.cycle else { return }
-        let passages = Dictionary(uniqueKeysWithValues: audit.document.passages.map { ($0.id, $0) })
-        for finding in cycle.elements.values {
-            for item in finding.evidence {
-                guard let passage = passages[item.passage] else { preconditionFailure("cycle evidence in unknown \(item.passage)") }
-                precondition(passage.start <= item.start && item.start <= item.end && item.end <= passage.end,
-                             "cycle evidence \(item.start)..<\(item.end) outside \(passage.id) \(passage.start)..<\(passage.end)")
-            }
-        }
+        let problems = audit.evidenceProblems()
+        precondition(problems.isEmpty, problems.joined(separator: "; "))
     }
 }
 

@@ -68,42 +68,11 @@ struct FuzzRegressionTests {
 
     /// Passages and headings lie inside the text, passages in order and slicing out their own text.
     static func checkOffsets(_ document: Document, _ label: String) {
-        let count = document.text.unicodeScalars.count
-        #expect(!document.passages.isEmpty, "\(label): no passages")
-        var previous = 0
-        for passage in document.passages {
-            #expect(0 <= passage.start && passage.start <= passage.end && passage.end <= count,
-                    "\(label): \(passage.id) \(passage.start)..<\(passage.end) outside \(count)")
-            #expect(passage.start >= previous, "\(label): \(passage.id) starts before \(previous)")
-            #expect(document.slice(passage.start, passage.end) == passage.text, "\(label): \(passage.id) text")
-            previous = passage.end
-        }
-        for heading in document.headings {
-            #expect(0 <= heading.start && heading.start <= heading.end && heading.end <= count,
-                    "\(label): heading \(heading.start)..<\(heading.end) outside \(count)")
-        }
+        for problem in document.offsetProblems() { Issue.record("\(label): \(problem)") }
     }
 
     /// Code and cycle evidence lies inside the passage it belongs to.
     static func checkEvidence(_ audit: AuditedAgenda, _ label: String) {
-        for coded in audit.coded.passages {
-            let passage = coded.passage
-            let ranges = coded.codes.flatMap(\.evidence).map { ($0.start, $0.end) } + coded.suppressed.map { ($0.start, $0.end) }
-            for (start, end) in ranges {
-                #expect(passage.start <= start && start <= end && end <= passage.end,
-                        "\(label): evidence \(start)..<\(end) outside \(passage.id)")
-            }
-        }
-        let passages = Dictionary(uniqueKeysWithValues: audit.document.passages.map { ($0.id, $0) })
-        for finding in audit.cycle?.elements.values.map({ $0 }) ?? [] {
-            for item in finding.evidence {
-                guard let passage = passages[item.passage] else {
-                    Issue.record("\(label): cycle evidence in unknown \(item.passage)")
-                    continue
-                }
-                #expect(passage.start <= item.start && item.start <= item.end && item.end <= passage.end,
-                        "\(label): cycle evidence \(item.start)..<\(item.end) outside \(passage.id)")
-            }
-        }
+        for problem in audit.evidenceProblems() { Issue.record("\(label): \(problem)") }
     }
 }
