@@ -32,19 +32,12 @@ enum DocxReader {
         guard descriptor >= 0 else {
             throw .unreadable(reason: "temporary file: \(String(cString: strerror(errno)))")
         }
-        let written = data.withUnsafeBytes { raw -> Bool in
-            var offset = 0
-            while offset < raw.count {
-                let count = write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-                if count < 0 { if errno == EINTR { continue }; return false }
-                offset += count
-            }
-            return true
-        }
+        let written = data.withUnsafeBytes { OutputFile.writeAll($0, to: descriptor) }
+        let writeError = errno
         close(descriptor)
         guard written else {
             unlink(file.path)
-            throw .unreadable(reason: "temporary file: \(String(cString: strerror(errno)))")
+            throw .unreadable(reason: "temporary file: \(String(cString: strerror(writeError)))")
         }
         defer { try? FileManager.default.removeItem(at: file) }
         let archive: Archive

@@ -15,6 +15,21 @@ public enum OutputFile {
         }
     }
 
+    /// Writes all of `bytes` to `descriptor`, retrying after interrupts and
+    /// short writes; false on an error (then `errno` says which).
+    static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            offset += written
+        }
+        return true
+    }
+
     /// A report written piece by piece: to standard output (`path` nil),
     /// or to a temporary file beside `path` that `commit` renames into
     /// place and `abandon` removes. Writes are buffered.
@@ -52,17 +67,7 @@ public enum OutputFile {
         }
 
         private func flush() throws {
-            var offset = 0
-            while offset < buffer.count {
-                let written = buffer.withUnsafeBytes { raw in
-                    Foundation.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-                }
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw Self.posixError(errno)
-                }
-                offset += written
-            }
+            guard buffer.withUnsafeBytes({ OutputFile.writeAll($0, to: descriptor) }) else { throw Self.posixError(errno) }
             buffer.removeAll(keepingCapacity: true)
         }
 
