@@ -44,7 +44,7 @@ public struct Pipeline: Sendable {
     /// coder and the cycle checker and are dropped before the next passage, so a huge document
     /// never holds all its tokens at once.
     public func audit(_ document: Document) -> AuditedAgenda {
-        let codeCache = PhraseMatcher.Cache(), cycleCache = PhraseMatcher.Cache()
+        let codeCache = PhraseMatcher.Cache(), cycleCache = PhraseMatcher.Cache(), languageCache = LanguageCache()
         let year = cycleChecker != nil ? CycleChecker.referenceYear(document) : nil
         var codedPassages: [CodedPassage] = [], findings: [CycleChecker.PassageFindings] = []
         codedPassages.reserveCapacity(document.passages.count)
@@ -53,7 +53,8 @@ public struct Pipeline: Sendable {
             let text = ScalarIndexedText(passage.text)
             codedPassages.append(coder.code(passage, tokens: tokens, text: text, cache: codeCache))
             if let cycleChecker {
-                findings.append(cycleChecker.check(passage, tokens: tokens, text: text, referenceYear: year, cache: cycleCache))
+                findings.append(cycleChecker.check(passage, tokens: tokens, text: text, referenceYear: year, cache: cycleCache,
+                                                   language: languageCache))
             }
         }
         let coded = CodedDocument(document: document, passages: codedPassages, rubric: coder.rubric)

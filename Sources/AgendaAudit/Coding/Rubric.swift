@@ -66,6 +66,8 @@ public struct Rubric: Sendable {
     public var codes: [Code]
     /// The cycle checker's cues (issue 3); empty when the rubric has none.
     public var cycle: CycleRubric?
+    /// The language layer's lexicon (`language.lexicon`, a folder beside the rubric); nil when the rubric names none.
+    public var lexicon: Lexicon?
 
     public func code(_ id: String) -> Code? { codes.first { $0.id == id } }
 
@@ -258,7 +260,7 @@ struct RubricParser {
         let version = try string(top, "version", "$")!
 
         let language = try object(top["language"] ?? [String: Any](), "language",
-                                  allowed: ["abbreviations", "clauseWords", "spellingVariants"])
+                                  allowed: ["abbreviations", "clauseWords", "spellingVariants", "lexicon"])
         let abbreviations = Set(try strings(language["abbreviations"] ?? [Any](), "language.abbreviations", allowEmpty: true)
             .map { Folding.fold($0.replacingOccurrences(of: ".", with: "")) })
         let clauseWords = Set(try strings(language["clauseWords"] ?? [Any](), "language.clauseWords", allowEmpty: true)
@@ -347,10 +349,24 @@ struct RubricParser {
 
         let cycle = try top["cycle"].map { try CycleRubricParser(parser: self).parse($0) }
 
-        return Rubric(name: name, version: version, abbreviations: abbreviations, clauseWords: clauseWords,
-                      spellingVariants: variants, negationCues: cues, negationWindowBefore: windowBefore,
-                      negationWindowAfter: windowAfter, negationExceptions: exceptions, metaSubjects: metaSubjects,
-                      metaVerbs: metaVerbs, contexts: contexts, codes: codes, cycle: cycle)
+        // The language layer's word lists, in a folder relative to the rubric file.
+        var lexicon: Lexicon?
+        if let folder = try string(language, "lexicon", "language", required: false) {
+            let directory = folder.hasPrefix("/") ? folder
+                : ((file as NSString).deletingLastPathComponent as NSString).appendingPathComponent(folder)
+            do {
+                lexicon = try Lexicon.load(directory: directory)
+            } catch {
+                throw fail("language.lexicon", error.description)
+            }
+        }
+
+        var rubric = Rubric(name: name, version: version, abbreviations: abbreviations, clauseWords: clauseWords,
+                            spellingVariants: variants, negationCues: cues, negationWindowBefore: windowBefore,
+                            negationWindowAfter: windowAfter, negationExceptions: exceptions, metaSubjects: metaSubjects,
+                            metaVerbs: metaVerbs, contexts: contexts, codes: codes, cycle: cycle)
+        rubric.lexicon = lexicon
+        return rubric
     }
 
     static func isBoolean(_ number: NSNumber) -> Bool {

@@ -34,6 +34,7 @@ public struct CycleChecker: Sendable {
     let matcher: PhraseMatcher
     let owners: [Owner]
     let scanner: QuantityScanner
+    let analyzer: LanguageAnalyzer
 
     enum Owner: Sendable {
         case cue(CycleCue, term: String)
@@ -63,6 +64,7 @@ public struct CycleChecker: Sendable {
         self.matcher = matcher
         self.owners = owners
         scanner = QuantityScanner(words: cycle.numberWords, percentWords: Set(cycle.percentWords))
+        analyzer = LanguageAnalyzer(lexicon: rubric.lexicon ?? .empty)
     }
 
     // MARK: Passages
@@ -83,27 +85,24 @@ public struct CycleChecker: Sendable {
     }
 
     /// Checks one passage. `referenceYear` is the first year of the agenda's
-    /// period: a year before it marks a report of the past, a year from it on
-    /// a horizon. Without it only the cue words decide.
+    /// period: a time before it marks a report of the past, a time from it on
+    /// a horizon. Without it tense and intent decide.
     public func check(_ passage: Passage, referenceYear: Int? = nil) -> PassageFindings {
         check(passage, tokens: tokenizer.tokens(passage.text, base: passage.start), text: ScalarIndexedText(passage.text),
-              referenceYear: referenceYear, cache: nil)
+              referenceYear: referenceYear, cache: nil, language: LanguageCache())
     }
 
     /// `tokens` and `text` (the passage text, indexed for slicing) as the coder had them.
     func check(_ passage: Passage, tokens: [Token], text indexed: ScalarIndexedText, referenceYear: Int?,
-               cache: PhraseMatcher.Cache?) -> PassageFindings {
+               cache: PhraseMatcher.Cache?, language: LanguageCache) -> PassageFindings {
         var findings = PassageFindings(passage: passage)
         guard !tokens.isEmpty else { return findings }
         var scope = CueScope(tokens: tokens, rubric: rubric)
         let cueCount = CycleCue.allCases.count
         var raw = [[PhraseMatcher.Hit]](repeating: [], count: cueCount)
-        var terms: [Int: String] = [:]
         for hit in matcher.match(tokens, cache: cache) {
             switch owners[hit.entry] {
-            case .cue(let cue, let term):
-                raw[cue.ordinal].append(hit)
-                terms[hit.entry] = term
+            case .cue(let cue, _): raw[cue.ordinal].append(hit)
             case .negation(let index): scope.addCue(hit, scope: rubric.negationCues[index].scope)
             case .negationException: scope.addException(hit)
             case .metaSubject: scope.addMetaSubject(hit)
@@ -111,245 +110,53 @@ public struct CycleChecker: Sendable {
             }
         }
         scope.settle()
-        // Per cue (indexed by `ordinal`): the hits that count, sorted by first
-        // token, and indexes so that long passages stay linear: hits by
-        // sentence, clauses with a hit.
+        // Framing cues keep their place even under negation; content cues do not.
         var hits = [[PhraseMatcher.Hit]](repeating: [], count: cueCount)
-        var bySentence = [[Int: [PhraseMatcher.Hit]]](repeating: [:], count: cueCount)
-        var clauses = [Set<Int>](repeating: [], count: cueCount)
         for cue in CycleCue.allCases where !raw[cue.ordinal].isEmpty {
-            // Framing cues keep their place even under negation; content cues do not.
             let framing = cue == .future || cue == .past || cue == .horizonWords || cue == .notSigned
-                || cue == .cause || cue == .shortfall
-            let list = (framing ? raw[cue.ordinal].filter { !scope.isMetaText(sentence: tokens[$0.first].sentence) }
-                                              : raw[cue.ordinal].filter { scope.blocker($0, lookingAhead: cue != .bottleneck) == nil })
+                || cue == .cause || cue == .shortfall || cue == .bottleneck
+            hits[cue.ordinal] = (framing ? raw[cue.ordinal].filter { !scope.isMetaText(sentence: tokens[$0.first].sentence) }
+                                         : raw[cue.ordinal].filter { scope.blocker($0) == nil })
                 .sorted { $0.first < $1.first }
-            hits[cue.ordinal] = list
-            for hit in list {
-                bySentence[cue.ordinal][tokens[hit.first].sentence, default: []].append(hit)
-                clauses[cue.ordinal].insert(tokens[hit.first].clause)
-                clauses[cue.ordinal].insert(tokens[hit.last].clause)
-            }
         }
-        func cueHits(_ cue: CycleCue) -> [PhraseMatcher.Hit] { hits[cue.ordinal] }
-        func inSentence(_ cue: CycleCue, _ sentence: Int) -> [PhraseMatcher.Hit] { bySentence[cue.ordinal][sentence] ?? [] }
-        func inClause(_ cue: CycleCue, _ clause: Int) -> Bool { clauses[cue.ordinal].contains(clause) }
-        /// Hits of `cue` whose first token lies in `range` (hits are sorted by first token).
-        func hitsStarting(_ cue: CycleCue, in range: ClosedRange<Int>) -> ArraySlice<PhraseMatcher.Hit> {
-            let list = cueHits(cue)
-            /// The first index whose hit starts at or after `position` (binary search, so an
-            /// open-ended range costs log n, not a walk to the end).
-            func firstIndex(from position: Int) -> Int {
-                var low = 0, high = list.count
-                while low < high {
-                    let middle = (low + high) / 2
-                    if list[middle].first < position { low = middle + 1 } else { high = middle }
-                }
-                return low
-            }
-            let low = firstIndex(from: range.lowerBound)
-            let end = range.upperBound == Int.max ? list.count : max(low, firstIndex(from: range.upperBound + 1))
-            return list[low..<end]
-        }
+        var analysis = analyzer.analyze(tokens, text: passage.text, base: passage.start, referenceYear: referenceYear, cache: language)
         let quantities = scanner.scan(tokens, text: passage.text, base: passage.start)
-        var pastYearClauses = Set<Int>(), futureYearSentences = Set<Int>()
-        if let referenceYear {
-            for quantity in quantities where quantity.kind == .year {
-                if Int(quantity.value) < referenceYear {
-                    pastYearClauses.insert(tokens[quantity.first].clause)
-                } else {
-                    futureYearSentences.insert(tokens[quantity.first].sentence)
-                }
-            }
-        }
-        /// A report of the past: a past cue or a year before the agenda's period, without a future cue
-        /// ("wil eind 2024 150 banen hebben gerealiseerd ten opzichte van eind 2022" looks ahead).
-        func isPast(clause: Int) -> Bool {
-            (inClause(.past, clause) || pastYearClauses.contains(clause)) && !inClause(.future, clause)
-        }
-        /// "31 december", "1 juni": a day, not a count; "25,5 uur", "drie maanden": a duration.
-        func isDay(_ quantity: Quantity) -> Bool {
-            let next = (quantity.last + 1)...(quantity.last + 1)
-            return !hitsStarting(.time, in: next).isEmpty || !hitsStarting(.durationUnits, in: next).isEmpty
-        }
-        func evidence(_ first: Int, _ last: Int, _ rule: String) -> CycleEvidence {
+        analysis.quantities = QuantityBinder(specials: language.specials).bind(quantities, tokens: tokens, analysis: analysis)
+        let context = Context(passage: passage, tokens: tokens, analysis: analysis, cache: language, referenceYear: referenceYear,
+                              hits: hits, scope: scope, lemmas: cycle.lemmas)
+
+        func add(_ element: CycleElement, _ status: CycleStatus, _ first: Int, _ last: Int, _ rule: String) {
             let start = tokens[first].start, end = tokens[last].end
-            return CycleEvidence(passage: passage.id, start: start, end: end,
-                                 text: indexed.slice(start - passage.start, end - passage.start), rule: rule)
-        }
-        func add(_ element: CycleElement, _ status: CycleStatus, _ item: CycleEvidence) {
+            let item = CycleEvidence(passage: passage.id, start: start, end: end,
+                                     text: indexed.slice(start - passage.start, end - passage.start), rule: rule)
             // Mutated in place: a copy per append would make long passages quadratic.
             findings.elements[element, default: CycleFinding(status: status, evidence: [])].evidence.append(item)
             if status > findings.elements[element]!.status { findings.elements[element]!.status = status }
         }
+        let monitored = monitoring(context, add: add)
+        goalsAndTargets(context, monitored: monitored, add: add)
+        planning(context, monitored: monitored, add: add)
+        problemAnalysis(context, add: add)
+        boardSignature(context, add: add)
 
-        findings.numberCount = quantities.filter { $0.kind != .year }.count
-        // Agenda periods ("2023-2024") are marked.
-        var periodYears = Set<Int>()
-        for (a, b) in zip(quantities, quantities.dropFirst()) where a.kind == .year && b.kind == .year && b.first == a.last + 1 {
-            let gap = indexed.slice(tokens[a.last].end - passage.start, tokens[b.first].start - passage.start)
-            if gap.trimmingWhitespace() == "-" || gap.trimmingWhitespace() == "–" || gap.trimmingWhitespace() == "/" {
-                periodYears.insert(a.first)
-                periodYears.insert(b.first)
-            }
-        }
-        /// A year on the time line: "in 2025", "eind 2024", "uiterlijk 1 juni 2024".
-        func horizonYears() -> [Quantity] {
-            quantities.filter { quantity in
-                guard quantity.kind == .year, !periodYears.contains(quantity.first) else { return false }
-                let before = max(0, quantity.first - 3)
-                let near = before...max(before, quantity.first - 1)
-                return hitsStarting(.horizonWords, in: max(0, before - 4)...near.upperBound).contains { near.contains($0.last) }
-                    || hitsStarting(.time, in: max(0, before - 4)...near.upperBound).contains { near.contains($0.last) }
-            }
-        }
-        let horizons = horizonYears()
-        let horizonSentences = Set(horizons.map { tokens[$0.first].sentence })
-        /// Target framing: a future cue, or a year on the horizon (from the agenda's period on, when it is known).
-        func hasFraming(sentence: Int) -> Bool {
-            !inSentence(.future, sentence).isEmpty || futureYearSentences.contains(sentence)
-                || (referenceYear == nil && horizonSentences.contains(sentence))
-        }
-
-        // Sentences that set a realisation against a goal report on the past: they set no new goals.
-        let background = cycle.backgroundNumbers
-        var monitoredSentences = Set<Int>()
-        for quantity in quantities where quantity.kind != .year && !background.contains(quantity.value) {
-            let sentence = tokens[quantity.first].sentence
-            if !inSentence(.monitoringRealisation, sentence).isEmpty,
-               !inSentence(.monitoringGoal, sentence).isEmpty || !inSentence(.monitoringFollowUp, sentence).isEmpty {
-                monitoredSentences.insert(sentence)
-            }
-        }
-        func isSignature(_ sentence: Int) -> Bool {
-            !inSentence(.board, sentence).isEmpty && !inSentence(.signed, sentence).isEmpty
-        }
-        var jobQuantitySentences = Set<Int>(), goalQuantitySentences = Set<Int>()
-
-        // Measurable goals and jobs targets.
-        for quantity in quantities where quantity.kind != .year && !background.contains(quantity.value) && !isDay(quantity) {
-            let token = tokens[quantity.first]
-            if scope.blocker(PhraseMatcher.Hit(entry: -1, first: quantity.first, last: quantity.last)) != nil { continue }
-            // "alle", "elke" (number words worth 1) after a preposition are no target: "openstaat voor alle collega's".
-            if quantity.value == 1, !token.isNumber, quantity.first > 0,
-               !hitsStarting(.prepositions, in: (quantity.first - 1)...(quantity.first - 1)).isEmpty { continue }
-            let window = cycle.objectWindow
-            func objectAfter(_ cue: CycleCue) -> PhraseMatcher.Hit? {
-                hitsStarting(cue, in: (quantity.last + 1)...(quantity.last + window))
-                    .first { tokens[$0.first].clause == token.clause }
-            }
-            func objectBefore(_ cue: CycleCue) -> PhraseMatcher.Hit? {
-                guard quantity.kind == .percentage, quantity.first > 0 else { return nil }
-                return hitsStarting(cue, in: max(0, quantity.first - window - 6)...(quantity.first - 1)).filter {
-                    $0.last < quantity.first && $0.last >= quantity.first - window && tokens[$0.last].clause == token.clause
-                }.max { $0.last < $1.last }
-            }
-            let duration = objectAfter(.durationUnits)
-            let job = objectAfter(.jobObjects) ?? objectBefore(.jobObjects)
-            let other = objectAfter(.goalObjects) ?? objectBefore(.goalObjects)
-            if let duration, duration.first == quantity.last + 1 { continue }
-            let isJob: Bool
-            let object: PhraseMatcher.Hit
-            switch (job, other) {
-            case (nil, nil): continue
-            case (let job?, nil): isJob = true; object = job
-            case (nil, let other?): isJob = false; object = other
-            case (let job?, let other?):
-                // The nearer object is what is counted; jobs win a tie ("medewerkers uit de doelgroep").
-                let jobDistance = job.first > quantity.last ? job.first - quantity.last : quantity.first - job.last
-                let otherDistance = other.first > quantity.last ? other.first - quantity.last : quantity.first - other.last
-                isJob = jobDistance <= otherDistance
-                object = isJob ? job : other
-            }
-            if isJob { findings.mentionsJobs = true } else { findings.mentionsOtherObjects = true }
-            if isJob { jobQuantitySentences.insert(token.sentence) } else { goalQuantitySentences.insert(token.sentence) }
-            guard hasFraming(sentence: token.sentence), !isPast(clause: token.clause),
-                  !monitoredSentences.contains(token.sentence), !isSignature(token.sentence) else { continue }
-            let first = min(quantity.first, object.first), last = max(quantity.last, object.last)
-            if isJob {
-                add(.jobsTarget, .present, evidence(first, last, "quantity+jobs+target"))
-            } else {
-                add(.measurableGoals, .present, evidence(first, last, "quantity+object+target"))
-            }
-        }
-        if !cueHits(.jobObjects).isEmpty { findings.mentionsJobs = true }
-        if !cueHits(.goalObjects).isEmpty { findings.mentionsOtherObjects = true }
-
-        // Planning: a time on the horizon tied to an activity; not a signature's date, not a bare jobs figure.
-        var timeExpressions: [PhraseMatcher.Hit] = cueHits(.time)
-        timeExpressions += horizons.map { PhraseMatcher.Hit(entry: -1, first: $0.first, last: $0.last) }
-        for expression in timeExpressions.sorted(by: { $0.first < $1.first }) {
-            let token = tokens[expression.first]
-            if isPast(clause: token.clause) || !hasFraming(sentence: token.sentence) { continue }
-            let sentence = token.sentence
-            let activity = !inSentence(.activity, sentence).isEmpty || goalQuantitySentences.contains(sentence)
-            if isSignature(sentence) || monitoredSentences.contains(sentence) { continue }
-            if !activity { continue }
-            if scope.blocker(expression) != nil { continue }
-            add(.planning, .present, evidence(expression.first, expression.last, "time"))
-            break
-        }
-
-        // Monitoring.
-        findings.hasGoalCue = !cueHits(.monitoringGoal).isEmpty
-        findings.hasRealisationCue = !cueHits(.monitoringRealisation).isEmpty
-        var countsBySentence: [Int: [Quantity]] = [:]
-        for quantity in quantities where quantity.kind != .year && !background.contains(quantity.value) && !isDay(quantity) {
-            countsBySentence[tokens[quantity.first].sentence, default: []].append(quantity)
-        }
-        let sentences = Set(tokens.map(\.sentence)).sorted()
-        for sentence in sentences {
-            // A realisation looked forward to ("willen ... hebben gerealiseerd") is a target, not a check.
-            let real = inSentence(.monitoringRealisation, sentence).filter { !inClause(.future, tokens[$0.first].clause) }
-            guard let realisation = real.first else { continue }
-            let goal = inSentence(.monitoringGoal, sentence)
-            let followUp = inSentence(.monitoringFollowUp, sentence)
-            let counts = countsBySentence[sentence] ?? []
-            let percentages = counts.filter { $0.kind == .percentage }
-            let compared = (!goal.isEmpty && !counts.isEmpty) || !followUp.isEmpty || percentages.count >= 2
-            guard compared else { continue }
-            // Present when activities are counted ("zes van de acht umc's", "vier bijeenkomsten") or the
-            // previous agenda's actions are followed up; comparing jobs or percentages alone is partial.
-            let countsActivities = counts.contains { quantity in
-                hitsStarting(.goalObjects, in: (quantity.last + 1)...(quantity.last + cycle.objectWindow)).contains {
-                    tokens[$0.first].sentence == sentence
-                } && hitsStarting(.jobObjects, in: (quantity.last + 1)...(quantity.last + 1)).isEmpty
-            }
-            let activitiesOnly = !inSentence(.goalObjects, sentence).isEmpty && inSentence(.jobObjects, sentence).isEmpty
-            let status: CycleStatus = (!followUp.isEmpty || countsActivities || activitiesOnly) ? .present : .partial
-            let all = real + goal + followUp
-            let first = min(all.map(\.first).min() ?? realisation.first, counts.map(\.first).min() ?? Int.max)
-            let last = max(all.map(\.last).max() ?? realisation.last, counts.map(\.last).max() ?? 0)
-            add(.monitoring, status, evidence(first, last, status == .present ? "goal-vs-realisation" : "jobs-vs-target"))
-        }
-
-        // Problem analysis.
-        let remedies = cueHits(.remedy)
-        if let firstSentence = tokens.first?.sentence, let remedy = remedies.first,
-           tokens[remedy.first].sentence == firstSentence, remedy.first <= 2 {
+        // Facts for the agenda level: a remedy opening the passage, table headers, what is counted.
+        if let remedy = hits[CycleCue.remedy.ordinal].first, tokens[remedy.first].sentence == tokens[0].sentence, remedy.first <= 2 {
             findings.opensWithRemedy = true
         }
-        // A cause with a shortfall in one sentence names a bottleneck too ("bleef achter doordat ... geen ruimte").
-        var bottlenecks = cueHits(.bottleneck)
-        for cause in cueHits(.cause) where inSentence(.shortfall, tokens[cause.first].sentence).contains(where: { $0.first > cause.last }) {
-            bottlenecks.append(cause)
-        }
-        for bottleneck in bottlenecks.sorted(by: { $0.first < $1.first }) {
-            let sentence = tokens[bottleneck.first].sentence
-            if let remedy = inSentence(.remedy, sentence).first ?? hitsStarting(.remedy, in: (bottleneck.last + 1)...Int.max).first {
-                add(.problemAnalysis, .present, evidence(min(bottleneck.first, remedy.first), max(bottleneck.last, remedy.last),
-                                                         "bottleneck+remedy"))
-            } else {
-                add(.problemAnalysis, .partial, evidence(bottleneck.first, bottleneck.last, "bottleneck"))
+        findings.hasGoalCue = !hits[CycleCue.monitoringGoal.ordinal].isEmpty
+            || analysis.words.indices.contains { context.isIn(.goalNouns, $0) }
+        findings.hasRealisationCue = !hits[CycleCue.monitoringRealisation.ordinal].isEmpty
+            || analysis.words.indices.contains { context.isIn(.realise, $0) }
+        for quantity in analysis.quantities {
+            switch counted(quantity, context) {
+            case .jobs: findings.mentionsJobs = true
+            case .other: findings.mentionsOtherObjects = true
+            case .none: break
             }
         }
-
-        // Board signature.
-        for sentence in sentences {
-            let boards = inSentence(.board, sentence), signs = inSentence(.signed, sentence)
-            guard let board = boards.first, let sign = signs.first, inSentence(.notSigned, sentence).isEmpty else { continue }
-            add(.boardSignature, .present, evidence(min(board.first, sign.first), max(board.last, sign.last), "board+signed"))
-        }
+        if !hits[CycleCue.jobObjects.ordinal].isEmpty { findings.mentionsJobs = true }
+        if !hits[CycleCue.goalObjects.ordinal].isEmpty { findings.mentionsOtherObjects = true }
+        findings.numberCount = quantities.filter { $0.kind != .year }.count
         return findings
     }
 

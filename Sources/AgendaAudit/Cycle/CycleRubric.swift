@@ -13,6 +13,45 @@ public struct CycleRubric: Sendable {
     public var backgroundNumbers: Set<Double>
     /// How many tokens after a quantity its counted object may stand.
     public var objectWindow: Int
+    /// Lemma lists the rules read from the language layer (`cycle.lemmas`), folded.
+    public var lemmas: [CycleLemmas: Set<String>] = [:]
+}
+
+/// The named lemma lists of `cycle.lemmas`: words matched on their lemma
+/// (and a noun's compound head), so one entry covers every inflection.
+public enum CycleLemmas: String, Sendable, CaseIterable, Hashable {
+    /// Verbs of intent: willen, streven, beogen.
+    case intent
+    /// Nouns that make a figure a goal: doel, doelstelling, taakstelling, streefcijfer.
+    case goalNouns
+    /// Verbs and nouns of realisation: realiseren, halen, bereiken, realisatie.
+    case realise
+    /// Verbs that announce a monitor without comparing: bijhouden, monitoren, volgen.
+    case announce
+    /// Nouns that count jobs: baan, arbeidsplaats, werkplek, plaatsing.
+    case jobNouns
+    /// Nouns of people that count jobs with a target-group complement: mens, medewerker, kandidaat.
+    case peopleNouns
+    /// Words that count as the target group in a complement: doelgroep, arbeidsbeperking, banenafspraak.
+    case targetGroup
+    /// Nouns that are units, not counted objects: jaar, maand, euro, uur.
+    case units
+    /// Frequency words that give a standing goal its horizon: jaarlijks, maandelijks.
+    case frequency
+    /// Verbs of falling short: achterblijven, stranden, tegenvallen.
+    case shortfall
+    /// Verbs of signing or adopting: ondertekenen, vaststellen, goedkeuren.
+    case signing
+    /// Words of difficulty that make a statement a complaint: moeite, lastig, beperkt, zelden, knelpunt.
+    case difficulty
+    /// Degree words that make a figure a norm in a clause that is not past: minstens, minimaal.
+    case targetMarkers
+    /// Words that make a figure an estimate, a description rather than a goal: ruim, ongeveer, circa.
+    case approximators
+    /// Words that make a sentence an example, not the author's plan: stel, rekenvoorbeeld.
+    case hypothetical
+    /// Verbs that state, not act (zijn, hebben, worden, bestaan, blijken): a dated clause with only these plans nothing.
+    case copulas
 }
 
 /// The named cue lists of the `cycle` section.
@@ -86,7 +125,8 @@ struct CycleRubricParser {
     let parser: RubricParser
 
     func parse(_ value: Any) throws -> CycleRubric {
-        let allowed = Set(CycleCue.allCases.map(\.rawValue) + ["numberWords", "percentWords", "backgroundNumbers", "objectWindow", "note"])
+        let allowed = Set(CycleCue.allCases.map(\.rawValue) + ["numberWords", "percentWords", "backgroundNumbers", "objectWindow", "note",
+                                                                 "lemmas"])
         let object = try parser.object(value, "cycle", allowed: allowed)
         var cues: [CycleCue: [String]] = [:]
         for cue in CycleCue.allCases {
@@ -116,7 +156,25 @@ struct CycleRubricParser {
             }
         }
         let window = try parser.integer(object, "objectWindow", "cycle", default: 4, range: 1...12)
+        var lemmas: [CycleLemmas: Set<String>] = [:]
+        if let raw = object["lemmas"] {
+            let lists = try parser.object(raw, "cycle.lemmas", allowed: Set(CycleLemmas.allCases.map(\.rawValue) + ["note"]))
+            for name in CycleLemmas.allCases {
+                let path = "cycle.lemmas.\(name.rawValue)"
+                guard let list = lists[name.rawValue] as? [Any], !list.isEmpty else {
+                    throw parser.fail(path, "expected a non-empty list of lemmas")
+                }
+                var set = Set<String>()
+                for (index, item) in list.enumerated() {
+                    guard let word = item as? String, !word.isEmpty, !word.contains("*"), !word.contains(" ") else {
+                        throw parser.fail("\(path)[\(index)]", "expected one lemma (a word without spaces or wildcards)")
+                    }
+                    set.insert(Folding.fold(word))
+                }
+                lemmas[name] = set
+            }
+        }
         return CycleRubric(cues: cues, numberWords: numberWords, percentWords: percentWords,
-                           backgroundNumbers: background, objectWindow: window)
+                           backgroundNumbers: background, objectWindow: window, lemmas: lemmas)
     }
 }

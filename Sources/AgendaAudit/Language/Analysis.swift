@@ -1,0 +1,135 @@
+/// What the language layer knows about one passage: every token's part of
+/// speech, lemma and clause, every clause's verb features, the time
+/// expressions resolved to month ranges and the quantities bound to what
+/// they count. The coder and the cycle checker both read it; it indexes the
+/// same `[Token]` they match on, so every feature maps back to exact words.
+///
+/// Words are interned integer ids (`LanguageCache`), per worker.
+public struct PassageAnalysis: Sendable {
+    public var words: [Word]
+    public var clauses: [Clause]
+    public var times: [TimeExpression]
+    public var quantities: [CountedQuantity]
+
+    public enum PartOfSpeech: UInt8, Sendable {
+        case noun, properNoun, finiteVerb, participle, infinitive, number, function, other
+
+        /// The tag in `analyze --format tsv` (and `Benchmarks/frog-compare.py`).
+        public var tag: String {
+            switch self {
+            case .noun: return "NOUN"
+            case .properNoun: return "PROPN"
+            case .finiteVerb: return "VERB-FIN"
+            case .participle: return "VERB-PART"
+            case .infinitive: return "VERB-INF"
+            case .number: return "NUM"
+            case .function: return "FUNC"
+            case .other: return "OTHER"
+            }
+        }
+    }
+
+    public enum Tense: UInt8, Sendable { case none, present, past }
+
+    public struct Word: Sendable {
+        /// Interned folded form and lemma.
+        public var form: Int32
+        public var lemma: Int32
+        /// The compound's last part (lemma), or -1: `werkplekbegeleiders` → `begeleider`.
+        public var head: Int32
+        public var pos: PartOfSpeech
+        public var tense: Tense
+        public var classes: WordClasses
+        /// Index into `clauses`.
+        public var clause: Int
+        /// Starts with a capital letter in the source.
+        public var capitalised: Bool
+    }
+
+    public struct Clause: Sendable {
+        public var first: Int
+        public var last: Int
+        public var sentence: Int
+        /// Opened by a subordinating conjunction or relative pronoun (its lemma id in `opener`).
+        public var isSubordinate: Bool
+        public var opener: Int32
+        /// The finite verb (token index) and its tense.
+        public var finite: Int?
+        public var tense: Tense
+        /// hebben/zijn + participle.
+        public var isPerfect: Bool
+        /// worden + participle, or zijn + participle of a verb conjugated with hebben.
+        public var isPassive: Bool
+        /// zullen, or gaan + infinitive.
+        public var isFuture: Bool
+        /// kunnen / moeten / mogen.
+        public var modal: Int32
+        /// A bare verb stem first, or `u`/`je` as subject: addressed to the reader.
+        public var addressesReader: Bool
+        /// niet, geen, nooit ... in this clause.
+        public var negation: Int?
+        /// Lemmas of the clause's verbs, separable verbs reunited (`bleef ... achter` → `achterblijven`).
+        public var verbLemmas: [Int32]
+        /// Token indices of those verbs (parallel to `verbLemmas`).
+        public var verbTokens: [Int]
+    }
+}
+
+/// A time expression resolved to a range of months (`year * 12 + month - 1`).
+public struct TimeExpression: Sendable, Equatable {
+    public enum Relation: UInt8, Sendable { case at, by, from, since }
+    public let first: Int
+    public let last: Int
+    public let startMonth: Int
+    public let endMonth: Int
+    /// `voor 1 april`, `uiterlijk`: by; `vanaf`, `per 1 maart`: from; `sinds 2016`: since; otherwise at.
+    public let relation: Relation
+    /// Resolved from the reference date rather than written out (`volgend jaar`).
+    public let isRelative: Bool
+    /// Names a day ("op 11 april 2019"): the date of an event, not a horizon.
+    public var hasDay: Bool = false
+}
+
+/// A quantity with the noun phrase it counts: `45 banen`, `0,5 procent van
+/// haar personeelsbudget`, `zes van de acht umc's`.
+public struct CountedQuantity: Sendable, Equatable {
+    public let quantity: Quantity
+    /// The counted noun (token index), its lemma and compound head; -1 when none.
+    public let noun: Int
+    public let lemma: Int32
+    public let head: Int32
+    /// For percentages and parts (`procent van`, `zes van de acht`): the noun after `van`, or -1.
+    public let of: Int
+    /// Last token of the phrase (noun or its `van`/`uit` complement).
+    public let last: Int
+}
+
+/// Interned word ids and the context-free analysis of each word, kept per
+/// worker across passages and documents.
+public final class LanguageCache {
+    var ids: [String: Int32] = [:]
+    var strings: [String] = []
+    var info: [WordInfo?] = []
+    var cachedSpecials: Specials?
+
+    public init() {}
+
+    func id(_ string: String) -> Int32 {
+        if let id = ids[string] { return id }
+        let id = Int32(strings.count)
+        ids[string] = id
+        strings.append(string)
+        info.append(nil)
+        return id
+    }
+
+    public func string(_ id: Int32) -> String { id >= 0 && Int(id) < strings.count ? strings[Int(id)] : "" }
+
+    struct WordInfo {
+        var classes: WordClasses
+        var verbs: [(lemma: Int32, kind: Lexicon.VerbForm.Kind)]
+        var noun: Int32
+        var head: Int32
+        var isKnown: Bool
+    }
+}

@@ -1,0 +1,509 @@
+import Foundation
+
+/// The language layer: from a passage's tokens to parts of speech, lemmas,
+/// clauses with their verb features, time expressions and counted
+/// quantities (`PassageAnalysis`). Rule-based and context-light, so it runs
+/// at the speed of the matcher; Frog is its yardstick
+/// (`Benchmarks/frog-compare.sh`).
+///
+/// Per sentence:
+/// 1. each word's context-free readings (`Morphology`, cached per word id);
+/// 2. clauses: a new clause at `;` `:`, at a subordinating conjunction or
+///    relative pronoun, at `maar`/`want`, and at `en`/`of`/`,` followed by a
+///    clause with its own finite verb; subordinate when opened by a
+///    conjunction or relative pronoun;
+/// 3. per clause the finite verb: an unambiguous finite form, else an -en
+///    form in verb position (second in a main clause, last in a
+///    subordinate one, after a subject pronoun); determiners, prepositions
+///    and adjectives before a word make it a noun;
+/// 4. features: perfect, passive, future, modal, negation, reader
+///    address, and separable verbs reunited (`richten ... in` → `inrichten`).
+public struct LanguageAnalyzer: Sendable {
+    public let lexicon: Lexicon
+    let morphology: Morphology
+
+    public init(lexicon: Lexicon) {
+        self.lexicon = lexicon
+        morphology = Morphology(lexicon: lexicon)
+    }
+
+    // MARK: Words
+
+    func info(_ id: Int32, cache: LanguageCache) -> LanguageCache.WordInfo {
+        if let known = cache.info[Int(id)] { return known }
+        let form = cache.strings[Int(id)]
+        var classes = lexicon.classes(form)
+        // Pronominal adverbs: er/daar/hier/waar + preposition ("ernaar", "daarmee", "waarbij").
+        if classes.isEmpty {
+            for prefix in ["er", "daar", "hier", "waar"] where form.hasPrefix(prefix) && form.utf8.count > prefix.utf8.count + 1 {
+                let rest = String(form.dropFirst(prefix.count))
+                if lexicon.classes(rest).contains(.preposition) || ["mee", "toe", "heen", "naartoe", "van", "om"].contains(rest) {
+                    classes = prefix == "waar" ? [.adverb, .relative] : .adverb
+                }
+            }
+        }
+        var verbs: [(lemma: Int32, kind: Lexicon.VerbForm.Kind)] = []
+        var noun: Int32 = -1, head: Int32 = -1
+        let isDigits = form.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }
+        if !isDigits && form.utf8.count >= 2 {
+            for reading in morphology.verbReadings(form) { verbs.append((cache.id(reading.lemma), reading.kind)) }
+            if let lemma = morphology.nounLemma(form) {
+                noun = cache.id(lemma)
+            }
+            // A compound the word list does not have: its last part decides (a listed word that is no noun stays what it is).
+            if let split = morphology.split(form) {
+                if let headLemma = morphology.nounLemma(split.head) {
+                    head = cache.id(headLemma)
+                    if noun < 0 && verbs.isEmpty && !lexicon.isWord(form) { noun = cache.id(split.first + headLemma) }
+                } else if verbs.isEmpty {
+                    head = cache.id(split.head)
+                }
+            } else if noun >= 0 {
+                head = noun
+            }
+            if noun < 0, verbs.isEmpty, classes.isEmpty, Self.looksLikeNoun(form) { noun = cache.id(Self.guessSingular(form)) }
+        }
+        let isKnown = lexicon.isWord(form) || noun >= 0 || !verbs.isEmpty
+        let result = LanguageCache.WordInfo(classes: classes, verbs: verbs, noun: noun, head: head, isKnown: isKnown)
+        cache.info[Int(id)] = result
+        return result
+    }
+
+    /// Suffixes of Dutch nouns, for words the lexicon does not have.
+    static func looksLikeNoun(_ form: String) -> Bool {
+        for suffix in ["ing", "ingen", "heid", "heden", "schap", "teit", "tie", "ties", "isme", "aar", "aars", "eur", "eurs",
+                       "ist", "isten", "ment", "menten", "agenda", "agendas", "baan", "banen", "plek", "plekken", "er", "ers"]
+        where form.hasSuffix(suffix) && form.utf8.count > suffix.utf8.count + 2 { return true }
+        return false
+    }
+
+    static func guessSingular(_ form: String) -> String {
+        if form.hasSuffix("ingen") { return String(form.dropLast(2)) }
+        if form.hasSuffix("heden") { return String(form.dropLast(5)) + "heid" }
+        if form.hasSuffix("ties") || form.hasSuffix("ers") || form.hasSuffix("aars") || form.hasSuffix("eurs") || form.hasSuffix("agendas") {
+            return String(form.dropLast())
+        }
+        return form
+    }
+
+    // MARK: Passages
+
+    /// Relative times ("volgend jaar") without an agenda period resolve against the year the check runs.
+    static let currentYear: Int = Calendar(identifier: .gregorian).component(.year, from: Date())
+
+    public func analyze(_ tokens: [Token], text: String, base: Int, referenceYear: Int?, cache: LanguageCache) -> PassageAnalysis {
+        var analysis = PassageAnalysis(words: [], clauses: [], times: [], quantities: [])
+        guard !tokens.isEmpty else { return analysis }
+        let specials = cache.specials
+        // One walk over the scalars: capitals and the punctuation before each token.
+        var capitalised = [Bool](repeating: false, count: tokens.count)
+        var gaps = [Gap](repeating: .none, count: tokens.count)
+        do {
+            var index = 0
+            var offset = base
+            var gap = Gap.none
+            for scalar in text.unicodeScalars {
+                if index >= tokens.count { break }
+                if offset == tokens[index].start {
+                    capitalised[index] = scalar.properties.isUppercase
+                    gaps[index] = gap
+                    gap = .none
+                    index += 1
+                    // Skip to the token's end.
+                } else if index > 0, offset >= tokens[index - 1].end || index == 0 {
+                    switch scalar {
+                    case ";": gap = .semicolon
+                    case ":": if gap != .semicolon { gap = .colon }
+                    case ",": if gap == .none { gap = .comma }
+                    case "(", ")", "\u{2013}", "\u{2014}": if gap == .none { gap = .dash }
+                    default: break
+                    }
+                }
+                offset += 1
+            }
+        }
+        analysis.words.reserveCapacity(tokens.count)
+        var infos: [LanguageCache.WordInfo] = []
+        infos.reserveCapacity(tokens.count)
+        for token in tokens {
+            let id = cache.id(token.form)
+            let wordInfo = info(id, cache: cache)
+            infos.append(wordInfo)
+            analysis.words.append(.init(form: id, lemma: id, head: wordInfo.head, pos: .other, tense: .none,
+                                        classes: wordInfo.classes, clause: 0, capitalised: false))
+        }
+        for index in tokens.indices { analysis.words[index].capitalised = capitalised[index] }
+
+        var sentenceStart = 0
+        while sentenceStart < tokens.count {
+            var sentenceEnd = sentenceStart
+            while sentenceEnd + 1 < tokens.count, tokens[sentenceEnd + 1].sentence == tokens[sentenceStart].sentence { sentenceEnd += 1 }
+            analyzeSentence(sentenceStart...sentenceEnd, tokens: tokens, infos: infos, gaps: gaps, specials: specials,
+                            cache: cache, into: &analysis)
+            sentenceStart = sentenceEnd + 1
+        }
+        analysis.times = TimeResolver(specials: specials).resolve(tokens: tokens, words: analysis.words, cache: cache,
+                                                                  referenceYear: referenceYear ?? Self.currentYear)
+        return analysis
+    }
+
+    enum Gap: Equatable { case none, comma, semicolon, colon, dash }
+
+    private func analyzeSentence(_ range: ClosedRange<Int>, tokens: [Token], infos: [LanguageCache.WordInfo], gaps: [Gap],
+                                 specials: LanguageCache.Specials, cache: LanguageCache, into analysis: inout PassageAnalysis) {
+        // Step 1: provisional parts of speech from the word alone and its left neighbour.
+        func hasVerb(_ i: Int) -> Bool { !infos[i].verbs.isEmpty }
+        func isNounContext(_ i: Int) -> Bool {
+            guard i > range.lowerBound else { return false }
+            let previous = i - 1
+            let classes = infos[previous].classes
+            if classes.contains(.article) || classes.contains(.possessive) || classes.contains(.numeral) || classes.contains(.preposition) {
+                // "te" is marked as a preposition in some lists, but introduces infinitives.
+                return analysis.words[previous].form != specials.te
+            }
+            // "de beoogde banen": an attributive participle.
+            if analysis.words[previous].pos == .participle, cache.strings[Int(analysis.words[previous].form)].hasSuffix("e") { return true }
+            if tokens[previous].isNumber, !(tokens[previous].form.utf8.count == 4 && (tokens[previous].form.hasPrefix("19") || tokens[previous].form.hasPrefix("20"))) {
+                return true
+            }
+            if classes.contains(.demonstrative), !classes.contains(.relative) { return true }
+            // An adjective (ends in -e, no verb reading) after a determiner, number or preposition: "de nieuwe banen".
+            if cache.strings[Int(analysis.words[previous].form)].hasSuffix("e"), infos[previous].verbs.isEmpty, infos[previous].noun < 0,
+               infos[previous].classes.isEmpty {
+                if previous == range.lowerBound { return true }
+                let before = infos[previous - 1].classes
+                if !before.isDisjoint(with: [.article, .possessive, .numeral, .preposition, .demonstrative]) || tokens[previous - 1].isNumber {
+                    return true
+                }
+            }
+            return false
+        }
+        for i in range {
+            let form = analysis.words[i].form
+            let wordInfo = infos[i]
+            if tokens[i].isNumber { analysis.words[i].pos = .number; continue }
+            if wordInfo.classes.contains(.auxiliary) || wordInfo.classes.contains(.modal) {
+                // Aux and modal forms: finite unless an infinitive in verb-final position.
+                analysis.words[i].pos = .other
+                continue
+            }
+            if !wordInfo.classes.isDisjoint(with: WordClasses.closed) && wordInfo.noun < 0 {
+                analysis.words[i].pos = .function
+                continue
+            }
+            if !wordInfo.classes.isDisjoint(with: WordClasses.closed) && !wordInfo.classes.contains(.numeral) {
+                analysis.words[i].pos = .function
+                continue
+            }
+            if wordInfo.classes.contains(.numeral) { analysis.words[i].pos = .number; continue }
+            if analysis.words[i].capitalised, i > range.lowerBound, !lexicon.isWord(cache.strings[Int(form)]) || wordInfo.noun < 0 && wordInfo.verbs.isEmpty {
+                analysis.words[i].pos = .properNoun
+                continue
+            }
+            if TimeResolver.months[cache.strings[Int(form)]] != nil, i > range.lowerBound, tokens[i - 1].isNumber || tokens.indices.contains(i + 1) && tokens[i + 1].isNumber {
+                analysis.words[i].pos = .noun
+                continue
+            }
+            // After a count (not a year) comes what it counts: "45 banen", "per 1 maart", "3 keer".
+            if i > range.lowerBound, tokens[i - 1].isNumber, !(tokens[i - 1].form.utf8.count == 4 && tokens[i - 1].form.hasPrefix("20")),
+               !(tokens[i - 1].form.utf8.count == 4 && tokens[i - 1].form.hasPrefix("19")), !wordInfo.verbs.contains(where: { $0.kind == .participle }),
+               wordInfo.classes.isEmpty, wordInfo.noun >= 0 || wordInfo.verbs.isEmpty && !lexicon.isWord(cache.strings[Int(form)]),
+               !(cache.strings[Int(form)].hasSuffix("e") && wordInfo.verbs.contains(where: { $0.kind == .past || $0.kind == .participle })) {
+                analysis.words[i].pos = .noun
+                if wordInfo.noun >= 0 { analysis.words[i].lemma = wordInfo.noun }
+                continue
+            }
+            // "de beoogde banen", "de geplande bijeenkomsten": a -de/-te form after a determiner is an attributive participle.
+            if isNounContext(i), cache.strings[Int(form)].hasSuffix("e"), let past = wordInfo.verbs.first(where: { $0.kind == .past || $0.kind == .participle }),
+               wordInfo.noun < 0 || i + 1 <= range.upperBound && (infos[i + 1].noun >= 0) {
+                analysis.words[i].pos = .participle
+                analysis.words[i].lemma = past.lemma
+                continue
+            }
+            let participle = wordInfo.verbs.first { $0.kind == .participle }
+            if let participle, !(wordInfo.noun >= 0 && isNounContext(i) && !cache.strings[Int(form)].hasPrefix("ge")) {
+                analysis.words[i].pos = .participle
+                analysis.words[i].lemma = participle.lemma
+                continue
+            }
+            if wordInfo.noun >= 0 && (wordInfo.verbs.isEmpty || isNounContext(i)) {
+                analysis.words[i].pos = .noun
+                analysis.words[i].lemma = wordInfo.noun
+                continue
+            }
+            if hasVerb(i), isNounContext(i), !wordInfo.verbs.contains(where: { $0.kind == .past || $0.kind == .participle }),
+               !cache.strings[Int(form)].hasSuffix("t") {
+                // "de instroom", "per 1 maart": a bare stem or infinitive after a determiner is a noun.
+                analysis.words[i].pos = .noun
+                continue
+            }
+            if hasVerb(i) {
+                analysis.words[i].pos = .infinitive   // provisional: a verb; finite or not is decided per clause
+                analysis.words[i].lemma = wordInfo.verbs[0].lemma
+                continue
+            }
+            if wordInfo.noun >= 0 {
+                analysis.words[i].pos = .noun
+                analysis.words[i].lemma = wordInfo.noun
+                continue
+            }
+            analysis.words[i].pos = .other
+        }
+
+        // Step 2: clauses.
+        var starts: [Int] = [range.lowerBound]
+        for i in range where i > range.lowerBound {
+            let classes = infos[i].classes
+            let gap = gaps[i]
+            let form = analysis.words[i].form
+            if gap == .semicolon || gap == .colon { starts.append(i); continue }
+            if form == specials.maar || form == specials.want { starts.append(i); continue }
+            if classes.contains(.subordinator) && form != specials.dat && form != specials.of && form != specials.als {
+                starts.append(i); continue
+            }
+            if form == specials.dat || form == specials.die {
+                // A conjunction or relative after a verb, a comma or a noun; a determiner before a noun otherwise.
+                let previous = analysis.words[i - 1]
+                let next = i + 1 <= range.upperBound ? analysis.words[i + 1] : nil
+                let nextIsNoun = next?.pos == .noun || next?.pos == .properNoun
+                    || i + 2 <= range.upperBound && analysis.words[i + 2].pos == .noun && cache.strings[Int(next!.form)].hasSuffix("e")
+                if gap == .comma || previous.pos == .infinitive || previous.pos == .participle || previous.pos == .finiteVerb
+                    || previous.form == specials.zodat || !nextIsNoun {
+                    starts.append(i)
+                }
+                continue
+            }
+            if classes.contains(.relative) && (gap == .comma || analysis.words[i - 1].pos == .noun) && form != specials.wat {
+                starts.append(i); continue
+            }
+            if form == specials.als || form == specials.of, gap == .comma { starts.append(i); continue }
+            if (form == specials.en || form == specials.of || gap == .comma), clauseHasOwnVerb(from: i, range: range, analysis: analysis, infos: infos, specials: specials) {
+                starts.append(i)
+            }
+        }
+        let sentence = tokens[range.lowerBound].sentence
+        for (number, start) in starts.enumerated() {
+            let end = number + 1 < starts.count ? starts[number + 1] - 1 : range.upperBound
+            var clause = PassageAnalysis.Clause(first: start, last: end, sentence: sentence, isSubordinate: false, opener: -1,
+                                                finite: nil, tense: .none, isPerfect: false, isPassive: false, isFuture: false,
+                                                modal: -1, addressesReader: false, negation: nil, verbLemmas: [], verbTokens: [])
+            let opener = infos[start].classes
+            if opener.contains(.subordinator) || opener.contains(.relative), start > range.lowerBound || !opener.contains(.demonstrative) {
+                if !(start == range.lowerBound && (analysis.words[start].form == specials.dat || analysis.words[start].form == specials.die)) {
+                    clause.isSubordinate = true
+                    clause.opener = analysis.words[start].form
+                }
+            }
+            let index = analysis.clauses.count
+            for i in start...end { analysis.words[i].clause = index }
+            finishClause(&clause, tokens: tokens, infos: infos, specials: specials, cache: cache, analysis: &analysis)
+            analysis.clauses.append(clause)
+        }
+    }
+
+    /// Whether the words from `start` up to the next boundary hold a finite-looking verb of their own.
+    private func clauseHasOwnVerb(from start: Int, range: ClosedRange<Int>, analysis: PassageAnalysis,
+                                  infos: [LanguageCache.WordInfo], specials: LanguageCache.Specials) -> Bool {
+        var i = start + 1
+        var sawSubject = false
+        while i <= range.upperBound, i <= start + 6 {
+            if infos[i].classes.contains(.subjectPronoun) { sawSubject = true }
+            if infos[i].classes.contains(.auxiliary) || infos[i].classes.contains(.modal) { return true }
+            if analysis.words[i].pos == .infinitive, infos[i].verbs.contains(where: { $0.kind == .present || $0.kind == .past }),
+               sawSubject || !infos[i].verbs.contains(where: { $0.kind == .infinitive }) {
+                return true
+            }
+            i += 1
+        }
+        return false
+    }
+
+    private func finishClause(_ clause: inout PassageAnalysis.Clause, tokens: [Token], infos: [LanguageCache.WordInfo],
+                              specials: LanguageCache.Specials, cache: LanguageCache, analysis: inout PassageAnalysis) {
+        let range = clause.first...clause.last
+        func finiteReading(_ i: Int) -> Lexicon.VerbForm.Kind? {
+            if let kind = infos[i].verbs.first(where: { $0.kind == .present || $0.kind == .past })?.kind { return kind }
+            // A bare stem is finite after or before "ik", or first in a main clause (an imperative).
+            if infos[i].verbs.contains(where: { $0.kind == .stem }) {
+                let nextToIk = range.contains(i - 1) && cache.strings[Int(analysis.words[i - 1].form)] == "ik"
+                    || range.contains(i + 1) && cache.strings[Int(analysis.words[i + 1].form)] == "ik"
+                if nextToIk || i == clause.first && !clause.isSubordinate && infos[i].noun < 0 { return .present }
+            }
+            return nil
+        }
+        // Auxiliaries and modals: finite forms are unambiguous except the -en forms (zijn, hebben, worden, kunnen ...).
+        var finite: Int?
+        var candidates: [Int] = []
+        for i in range {
+            let word = analysis.words[i]
+            let isAuxiliary = infos[i].classes.contains(.auxiliary) || infos[i].classes.contains(.modal)
+            guard isAuxiliary || word.pos == .infinitive else { continue }
+            let kinds = infos[i].verbs.map(\.kind)
+            let onlyFinite = !kinds.isEmpty && !kinds.contains(.infinitive) && !kinds.contains(.participle) && !kinds.contains(.stem)
+            if onlyFinite && infos[i].noun < 0 || onlyFinite && isAuxiliary {
+                if finite == nil { finite = i }
+            } else if finiteReading(i) != nil {
+                candidates.append(i)
+            }
+        }
+        // A candidate that is also a noun ("banen") yields the finite slot to one that is not.
+        if candidates.count > 1, candidates.contains(where: { infos[$0].noun < 0 }) {
+            candidates = candidates.filter { infos[$0].noun < 0 || infos[$0].classes.contains(.auxiliary) || infos[$0].classes.contains(.modal) }
+        }
+        if finite == nil, !candidates.isEmpty {
+            // An -en form: after a subject pronoun, second word of a main clause, last of a subordinate clause.
+            let preferred: Int?
+            if clause.isSubordinate {
+                preferred = candidates.last
+            } else {
+                preferred = candidates.first { i in
+                    i > range.lowerBound && (infos[i - 1].classes.contains(.subjectPronoun) || i - range.lowerBound <= 3)
+                        || i + 1 <= range.upperBound && infos[i + 1].classes.contains(.subjectPronoun)
+                        // Inversion after a long first constituent: "In het eerste kwartaal van 2024 start de pilot".
+                        || i + 1 <= range.upperBound && !infos[i + 1].classes.isDisjoint(with: [.article, .possessive, .demonstrative])
+                            && i > range.lowerBound && analysis.words[i - 1].pos != .function && !infos[i - 1].classes.contains(.article)
+                } ?? candidates.first { i in
+                    // Far from the front, a word that is also a noun ("universiteiten (banen van ...") is the noun.
+                    !(i > range.lowerBound && analysis.words[i - 1].form == specials.te) && infos[i].noun < 0
+                }
+            }
+            finite = preferred.flatMap { i in i > range.lowerBound && analysis.words[i - 1].form == specials.te ? nil : i }
+        }
+        // "Te" before an -en form makes it an infinitive; the -en form of "zijn" after a determiner-less noun is the verb.
+        if let finite {
+            let kind = finiteReading(finite) ?? .present
+            analysis.words[finite].pos = .finiteVerb
+            analysis.words[finite].tense = kind == .past ? .past : .present
+            if let reading = infos[finite].verbs.first(where: { $0.kind == kind }) ?? infos[finite].verbs.first(where: { $0.kind == .stem }) {
+                analysis.words[finite].lemma = reading.lemma
+            }
+            clause.finite = finite
+            clause.tense = analysis.words[finite].tense
+        }
+        // Other verb forms in the clause.
+        for i in range where i != finite {
+            let isAuxiliary = infos[i].classes.contains(.auxiliary) || infos[i].classes.contains(.modal)
+            if isAuxiliary {
+                if let reading = infos[i].verbs.first(where: { $0.kind == .infinitive }) {
+                    analysis.words[i].pos = .infinitive
+                    analysis.words[i].lemma = reading.lemma
+                } else if let reading = infos[i].verbs.first(where: { $0.kind == .participle }) {
+                    analysis.words[i].pos = .participle
+                    analysis.words[i].lemma = reading.lemma
+                } else if let reading = infos[i].verbs.first {
+                    // A second finite form in one clause (a missed boundary): keep it finite.
+                    analysis.words[i].pos = .finiteVerb
+                    analysis.words[i].tense = reading.kind == .past ? .past : .present
+                    analysis.words[i].lemma = reading.lemma
+                } else {
+                    analysis.words[i].pos = .function
+                }
+            } else if analysis.words[i].pos == .infinitive {
+                // A plural noun that is also an infinitive ("banen", "werken"): a noun unless it closes the clause or follows "te".
+                let closes = i == clause.last || i + 1 <= clause.last && [.finiteVerb, .infinitive, .participle].contains(analysis.words[i + 1].pos)
+                    || i + 1 <= clause.last && infos[i + 1].classes.contains(.auxiliary)
+                if infos[i].noun >= 0, finite != nil, !closes, !(i > clause.first && analysis.words[i - 1].form == specials.te) {
+                    analysis.words[i].pos = .noun
+                    analysis.words[i].lemma = infos[i].noun
+                } else if let reading = infos[i].verbs.first(where: { $0.kind == .infinitive }) {
+                    analysis.words[i].lemma = reading.lemma
+                } else if infos[i].noun >= 0 {
+                    analysis.words[i].pos = .noun
+                    analysis.words[i].lemma = infos[i].noun
+                } else if let reading = infos[i].verbs.first(where: { $0.kind == .present || $0.kind == .past }) {
+                    // A finite form that lost the finite slot (stem + t in a list): finite all the same.
+                    analysis.words[i].pos = .finiteVerb
+                    analysis.words[i].tense = reading.kind == .past ? .past : .present
+                    analysis.words[i].lemma = reading.lemma
+                } else {
+                    analysis.words[i].pos = .other
+                    analysis.words[i].lemma = analysis.words[i].form
+                }
+            }
+        }
+        // Features.
+        var participles: [Int] = [], infinitives: [Int] = []
+        for i in range {
+            switch analysis.words[i].pos {
+            case .participle: participles.append(i)
+            case .infinitive: infinitives.append(i)
+            default: break
+            }
+            if infos[i].classes.contains(.negation), clause.negation == nil { clause.negation = i }
+        }
+        if let finite {
+            let lemma = analysis.words[finite].lemma
+            if lemma == specials.hebben && !participles.isEmpty { clause.isPerfect = true }
+            if lemma == specials.zijn && !participles.isEmpty {
+                // zijn + participle: perfect of a zijn-verb, else a passive ("zijn gerealiseerd").
+                let participleLemma = cache.strings[Int(analysis.words[participles[0]].lemma)]
+                if lexicon.paradigms[participleLemma]?.auxiliary.hasPrefix("zijn") == true { clause.isPerfect = true } else {
+                    clause.isPassive = true
+                    clause.isPerfect = true
+                }
+            }
+            if lemma == specials.worden && !participles.isEmpty { clause.isPassive = true }
+            if lemma == specials.zullen { clause.isFuture = true }
+            if lemma == specials.gaan && !infinitives.isEmpty { clause.isFuture = true }
+            if lemma == specials.kunnen || lemma == specials.moeten || lemma == specials.mogen { clause.modal = lemma }
+            // Reader address: u/je as subject, or a bare stem first in a main clause ("Meld uw vacature aan").
+            if range.contains(finite - 1) && (analysis.words[finite - 1].form == specials.u || analysis.words[finite - 1].form == specials.je)
+                || range.contains(finite + 1) && (analysis.words[finite + 1].form == specials.u || analysis.words[finite + 1].form == specials.je) {
+                clause.addressesReader = true
+            }
+            if finite == clause.first, !clause.isSubordinate, analysis.words[finite].tense == .present,
+               cache.strings[Int(analysis.words[finite].form)] + "en" == cache.strings[Int(analysis.words[finite].lemma)]
+                || infos[finite].verbs.contains(where: { $0.kind == .present }) && !cache.strings[Int(analysis.words[finite].form)].hasSuffix("t")
+                && !cache.strings[Int(analysis.words[finite].form)].hasSuffix("en") && tokens[finite].sentence == tokens[clause.first].sentence
+                && clause.first == firstOfSentence(clause.first, tokens) {
+                clause.addressesReader = true
+            }
+        }
+        // Verb lemmas of the clause, a separable particle reunited with the finite verb.
+        for i in range where [.finiteVerb, .participle, .infinitive].contains(analysis.words[i].pos) {
+            clause.verbLemmas.append(analysis.words[i].lemma)
+            clause.verbTokens.append(i)
+        }
+        if let finite, !clause.isSubordinate {
+            let verb = cache.strings[Int(analysis.words[finite].lemma)]
+            // The particle stands at the end of the clause, before any final verbs.
+            var j = clause.last
+            while j > finite, [.infinitive, .participle].contains(analysis.words[j].pos) { j -= 1 }
+            if j > finite {
+                let particle = cache.strings[Int(analysis.words[j].form)]
+                if lexicon.particles.contains(particle), lexicon.isVerb(particle + verb) {
+                    let joined = cache.id(particle + verb)
+                    if let position = clause.verbTokens.firstIndex(of: finite) { clause.verbLemmas[position] = joined }
+                    clause.verbLemmas.append(joined)
+                    clause.verbTokens.append(j)
+                }
+            }
+        }
+    }
+
+    private func firstOfSentence(_ i: Int, _ tokens: [Token]) -> Int {
+        var j = i
+        while j > 0, tokens[j - 1].sentence == tokens[i].sentence { j -= 1 }
+        return j
+    }
+}
+
+extension LanguageCache {
+    /// Ids of the words the rules name, interned once per cache.
+    struct Specials {
+        let te, dat, die, of, als, en, maar, want, wat, zodat, u, je: Int32
+        let hebben, zijn, worden, zullen, gaan, kunnen, moeten, mogen: Int32
+        let van, uit, de, het, per: Int32
+    }
+
+    var specials: Specials {
+        if let cached = cachedSpecials { return cached }
+        let made = Specials(te: id("te"), dat: id("dat"), die: id("die"), of: id("of"), als: id("als"), en: id("en"), maar: id("maar"),
+                            want: id("want"), wat: id("wat"), zodat: id("zodat"), u: id("u"), je: id("je"),
+                            hebben: id("hebben"), zijn: id("zijn"), worden: id("worden"), zullen: id("zullen"), gaan: id("gaan"),
+                            kunnen: id("kunnen"), moeten: id("moeten"), mogen: id("mogen"),
+                            van: id("van"), uit: id("uit"), de: id("de"), het: id("het"), per: id("per"))
+        cachedSpecials = made
+        return made
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+@testable import AgendaAudit
+
+/// The language layer on sentences of the kind agendas contain (regression
+/// tests; its yardstick on real text is Frog, Benchmarks/frog-compare.sh).
+@Suite("Language layer")
+struct LanguageTests {
+    static let lexicon = Repo.rubric.lexicon!
+    static let analyzer = LanguageAnalyzer(lexicon: lexicon)
+
+    struct Reading {
+        let analysis: PassageAnalysis
+        let cache: LanguageCache
+        let tokens: [Token]
+        func word(_ form: String) -> PassageAnalysis.Word {
+            analysis.words[tokens.firstIndex { $0.form == Folding.fold(form) }!]
+        }
+        func lemma(_ form: String) -> String { cache.string(word(form).lemma) }
+        func clause(of form: String) -> PassageAnalysis.Clause { analysis.clauses[word(form).clause] }
+        func verbs(of form: String) -> [String] { clause(of: form).verbLemmas.map { cache.string($0) } }
+    }
+
+    static func read(_ text: String, year: Int? = nil) -> Reading {
+        let tokens = Repo.rubric.tokenizer.tokens(text)
+        let cache = LanguageCache()
+        return Reading(analysis: analyzer.analyze(tokens, text: text, base: 0, referenceYear: year, cache: cache), cache: cache, tokens: tokens)
+    }
+
+    @Test func lemmasOfNounsAndVerbs() {
+        let r = Self.read("De werkplekbegeleiders hebben in 2023 de nieuwe banen gerealiseerd en bijeenkomsten georganiseerd.")
+        #expect(r.lemma("werkplekbegeleiders") == "werkplekbegeleider")
+        #expect(r.cache.string(r.word("werkplekbegeleiders").head) == "begeleider")
+        #expect(r.lemma("banen") == "baan")
+        #expect(r.word("banen").pos == .noun)
+        #expect(r.lemma("gerealiseerd") == "realiseren")
+        #expect(r.word("gerealiseerd").pos == .participle)
+        #expect(r.lemma("bijeenkomsten") == "bijeenkomst")
+        #expect(r.word("hebben").pos == .finiteVerb)
+        #expect(r.clause(of: "hebben").isPerfect)
+    }
+
+    @Test func tenseAndSeparableVerbs() {
+        let r = Self.read("Vorig jaar bleef de instroom achter doordat leidinggevenden de regeling te ingewikkeld vonden; daarom richten we per 1 maart een loket in.")
+        #expect(r.word("bleef").tense == .past)
+        #expect(r.verbs(of: "bleef").contains("achterblijven"))
+        #expect(r.clause(of: "doordat").isSubordinate)
+        #expect(r.word("vonden").tense == .past)
+        #expect(r.word("richten").tense == .present)
+        #expect(r.verbs(of: "richten").contains("inrichten"))
+        #expect(r.word("maart").pos == .noun)
+    }
+
+    @Test func futurePassiveModalAndReader() {
+        let future = Self.read("We zullen twintig werkgevers benaderen.")
+        #expect(future.clause(of: "zullen").isFuture)
+        let passive = Self.read("De kandidaten worden geplaatst.")
+        #expect(passive.clause(of: "worden").isPassive)
+        let advice = Self.read("U kunt uw vacature aanmelden bij het WerkgeversServicepunt.")
+        #expect(advice.clause(of: "kunt").addressesReader)
+        #expect(advice.cache.string(advice.clause(of: "kunt").modal) == "kunnen")
+        let negated = Self.read("De voortgang wordt niet gemonitord, maar de werving loopt door.")
+        #expect(negated.clause(of: "wordt").negation != nil)
+        #expect(negated.clause(of: "loopt").negation == nil)
+    }
+
+    @Test func timeExpressionsResolveAgainstTheAgendaPeriod() {
+        let r = Self.read("Eind 2026 zijn er 160 banen; in Q2 2025 starten we, voor 1 april 2026 is het klaar en volgend jaar evalueren we.", year: 2025)
+        let times = r.analysis.times
+        #expect(times.contains { $0.startMonth == 2026 * 12 + 9 && $0.endMonth == 2026 * 12 + 11 })
+        #expect(times.contains { $0.startMonth == 2025 * 12 + 3 && $0.endMonth == 2025 * 12 + 5 })
+        #expect(times.contains { $0.endMonth == 2026 * 12 + 3 && $0.relation == .by })
+        #expect(times.contains { $0.isRelative && $0.startMonth == 2026 * 12 })
+    }
+
+    @Test func quantitiesAreBoundToWhatTheyCount() throws {
+        let checker = try #require(CycleChecker(rubric: Repo.rubric))
+        _ = checker
+        let text = "Elke faculteit draagt jaarlijks 0,5 procent van haar personeelsbudget af en zes van de acht umc's plaatsen minstens 15 leidinggevenden."
+        let r = Self.read(text)
+        let scanner = QuantityScanner(words: Repo.rubric.cycle!.numberWords, percentWords: Set(Repo.rubric.cycle!.percentWords))
+        let bound = QuantityBinder(specials: r.cache.specials).bind(scanner.scan(r.tokens, text: text, base: 0), tokens: r.tokens, analysis: r.analysis)
+        let percent = try #require(bound.first { $0.quantity.kind == .percentage })
+        #expect(percent.of >= 0 && r.tokens[percent.of].form == "personeelsbudget")
+        #expect(bound.contains { $0.quantity.value == 15 && $0.noun >= 0 && r.tokens[$0.noun].form == "leidinggevenden" })
+    }
+}
