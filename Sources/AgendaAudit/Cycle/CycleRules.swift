@@ -34,23 +34,84 @@
 /// - `board-signature`: a board cue and a `signing` lemma in one clause that
 ///   looks back or is present, not negated, not a request, not intent.
 extension CycleChecker {
-    struct Context {
+    /// One passage's inputs, with the indexes the rules look things up in (built once per passage).
+    final class Context {
         let passage: Passage
         let tokens: [Token]
         let analysis: PassageAnalysis
         let cache: LanguageCache
         let referenceYear: Int?
+        /// Per cue (by `ordinal`), the hits that count, sorted by first token.
         let hits: [[PhraseMatcher.Hit]]
         let scope: CueScope
         let lemmas: [CycleLemmas: Set<String>]
+        /// The passage's sentence numbers in order, and each one's tokens and clauses (both contiguous).
+        let sentences: [Int]
+        private let sentenceTokens: [Int: ClosedRange<Int>]
+        private let sentenceClauses: [Int: Range<Int>]
+        /// Sentences that give an example ("Stel dat ...", "Een rekenvoorbeeld: ...").
+        let hypotheticalSentences: Set<Int>
+
+        init(passage: Passage, tokens: [Token], analysis: PassageAnalysis, cache: LanguageCache, referenceYear: Int?,
+             hits: [[PhraseMatcher.Hit]], scope: CueScope, lemmas: [CycleLemmas: Set<String>]) {
+            self.passage = passage
+            self.tokens = tokens
+            self.analysis = analysis
+            self.cache = cache
+            self.referenceYear = referenceYear
+            self.hits = hits
+            self.scope = scope
+            self.lemmas = lemmas
+            var sentences: [Int] = [], sentenceTokens: [Int: ClosedRange<Int>] = [:], sentenceClauses: [Int: Range<Int>] = [:]
+            for (index, token) in tokens.enumerated() {
+                if let range = sentenceTokens[token.sentence] { sentenceTokens[token.sentence] = range.lowerBound...index } else {
+                    sentenceTokens[token.sentence] = index...index
+                    sentences.append(token.sentence)
+                }
+            }
+            for (index, clause) in analysis.clauses.enumerated() {
+                let range = sentenceClauses[clause.sentence]
+                sentenceClauses[clause.sentence] = (range?.lowerBound ?? index)..<(index + 1)
+            }
+            self.sentences = sentences
+            self.sentenceTokens = sentenceTokens
+            self.sentenceClauses = sentenceClauses
+            var hypothetical = Set<Int>()
+            if let markers = lemmas[.hypothetical] {
+                for (index, token) in tokens.enumerated() where !hypothetical.contains(token.sentence) {
+                    let word = analysis.words[index]
+                    guard markers.contains(cache.string(word.lemma)) || markers.contains(cache.string(word.head)) || markers.contains(token.form)
+                    else { continue }
+                    if index == 0 || tokens[index - 1].sentence != token.sentence || token.form == "rekenvoorbeeld" {
+                        hypothetical.insert(token.sentence)
+                    }
+                }
+            }
+            hypotheticalSentences = hypothetical
+        }
 
         func has(_ cue: CycleCue, clause: Int) -> Bool { !cueHits(cue, clause: clause).isEmpty }
-        func cueHits(_ cue: CycleCue, clause: Int) -> [PhraseMatcher.Hit] {
+        func cueHits(_ cue: CycleCue, clause: Int) -> ArraySlice<PhraseMatcher.Hit> {
             let c = analysis.clauses[clause]
-            return hits[cue.ordinal].filter { $0.first >= c.first && $0.first <= c.last }
+            return hitsStarting(cue, in: c.first...c.last)
         }
-        func cueHits(_ cue: CycleCue, sentence: Int) -> [PhraseMatcher.Hit] {
-            hits[cue.ordinal].filter { tokens[$0.first].sentence == sentence }
+        func cueHits(_ cue: CycleCue, sentence: Int) -> ArraySlice<PhraseMatcher.Hit> {
+            guard let range = sentenceTokens[sentence] else { return [] }
+            return hitsStarting(cue, in: range)
+        }
+        /// Hits of `cue` whose first token lies in `range` (binary search: hits are sorted by first token).
+        private func hitsStarting(_ cue: CycleCue, in range: ClosedRange<Int>) -> ArraySlice<PhraseMatcher.Hit> {
+            let list = hits[cue.ordinal]
+            func firstIndex(from position: Int) -> Int {
+                var low = 0, high = list.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if list[middle].first < position { low = middle + 1 } else { high = middle }
+                }
+                return low
+            }
+            let low = firstIndex(from: range.lowerBound)
+            return list[low..<max(low, firstIndex(from: range.upperBound + 1))]
         }
         func lemma(_ index: Int) -> String { cache.string(analysis.words[index].lemma) }
         func head(_ index: Int) -> String { cache.string(analysis.words[index].head) }
@@ -70,7 +131,8 @@ extension CycleChecker {
             let c = analysis.clauses[clause]
             return (c.first...c.last).filter { isIn(list, $0) }
         }
-        func clauses(ofSentence sentence: Int) -> [Int] { analysis.clauses.indices.filter { analysis.clauses[$0].sentence == sentence } }
+        func firstToken(ofSentence sentence: Int) -> Int? { sentenceTokens[sentence]?.lowerBound }
+        func clauses(ofSentence sentence: Int) -> Range<Int> { sentenceClauses[sentence] ?? 0..<0 }
         func times(_ clause: Int) -> [TimeExpression] {
             let c = analysis.clauses[clause]
             return analysis.times.filter { $0.first <= c.last && $0.last >= c.first && !isPeriod($0) }
@@ -151,10 +213,7 @@ extension CycleChecker {
     }
 
     /// "Stel dat ...", "Een rekenvoorbeeld: ...": an example, not the author's plan or result.
-    func isHypothetical(sentence: Int, _ context: Context) -> Bool {
-        context.tokens.indices.contains { context.tokens[$0].sentence == sentence && context.isIn(.hypothetical, $0)
-            && ($0 == 0 || context.tokens[$0 - 1].sentence != sentence || context.tokens[$0].form == "rekenvoorbeeld") }
-    }
+    func isHypothetical(sentence: Int, _ context: Context) -> Bool { context.hypotheticalSentences.contains(sentence) }
 
     /// Jobs, another object, or nothing countable.
     enum Counted { case jobs, other, none }
@@ -246,7 +305,7 @@ extension CycleChecker {
     /// Sentences that set a realisation against a goal, with what was compared.
     func monitoring(_ context: Context, add: (CycleElement, CycleStatus, Int, Int, String) -> Void) -> Set<Int> {
         var monitored = Set<Int>()
-        let sentences = Array(Set(context.tokens.map(\.sentence))).sorted()
+        let sentences = context.sentences
         func quantities(_ sentence: Int) -> [CountedQuantity] {
             context.analysis.quantities.filter { context.tokens[$0.quantity.first].sentence == sentence && isCount($0, context) }
         }
@@ -346,11 +405,8 @@ extension CycleChecker {
     func isStatement(clause: Int, _ context: Context) -> Bool {
         let c = context.analysis.clauses[clause]
         guard c.finite != nil else { return false }
-        let last = context.tokens[c.last]
-        let text = context.passage.text
-        _ = text
         // Questions: a wh-word or "wat zijn" first in the sentence.
-        let first = context.tokens.firstIndex { $0.sentence == last.sentence } ?? c.first
+        let first = context.firstToken(ofSentence: c.sentence) ?? c.first
         return !["welke", "wat", "hoe", "waarom", "wie", "waar"].contains(context.tokens[first].form)
     }
 
@@ -368,7 +424,7 @@ extension CycleChecker {
     }
 
     func problemAnalysis(_ context: Context, add: (CycleElement, CycleStatus, Int, Int, String) -> Void) {
-        let sentences = Array(Set(context.tokens.map(\.sentence))).sorted()
+        let sentences = context.sentences
         for (position, sentence) in sentences.enumerated() {
             if context.scope.isMetaText(sentence: sentence) || isHypothetical(sentence: sentence, context) { continue }
             var bottleneck: Int?
