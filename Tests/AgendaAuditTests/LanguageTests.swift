@@ -74,8 +74,6 @@ struct LanguageTests {
     }
 
     @Test func quantitiesAreBoundToWhatTheyCount() throws {
-        let checker = try #require(CycleChecker(rubric: Repo.rubric))
-        _ = checker
         let text = "Elke faculteit draagt jaarlijks 0,5 procent van haar personeelsbudget af en zes van de acht umc's plaatsen minstens 15 leidinggevenden."
         let r = Self.read(text)
         let scanner = QuantityScanner(words: Repo.rubric.cycle!.numberWords, percentWords: Set(Repo.rubric.cycle!.percentWords))

@@ -1,32 +1,13 @@
-/// Where a cycle element comes from. This file is the whole decision; its
-/// cues live in the `cycle` section of `rubric.json`.
-///
-/// Per passage, after the same negation and meta-text rules as the coder
-/// (`CueScope`):
-/// - **measurable-goals**: a quantity (digits, percentage or number word;
-///   not a year, not a background figure such as the national 25.000)
-///   whose counted object (`goalObjects`, within `objectWindow` tokens) is
-///   not jobs, in a sentence with target framing (a `future` cue or a year
-///   after a `horizonWords` cue) and a clause that is not a report of the
-///   past (`past` cue without a `future` cue).
-/// - **jobs-target**: the same with a `jobObjects` object.
-/// - **planning**: a time expression (a `time` cue, or a year after a
-///   `horizonWords` cue; an agenda period such as 2023-2024 does not count)
-///   in a clause that is not a report of the past.
-/// - **monitoring**: in one sentence a goal cue, a realisation cue and a
-///   quantity; or a follow-up of the previous agenda with a realisation cue;
-///   or a realisation cue with two percentages; or a table row under a
-///   header with goal and realisation columns. `partial` when only jobs are
-///   compared, `present` when activities or the previous agenda's actions are.
-/// - **problem-analysis**: a bottleneck cue is `partial`; with a remedy cue
-///   after it in the same passage, or at the start of the next passage,
-///   `present`.
-/// - **board-signature**: a board cue and a signing cue in one sentence,
-///   without a `notSigned` cue (a request to sign is not a signature).
-///
-/// Per agenda (see `AgendaCycle`): an element is `present` when a passage
-/// has it present (planning: two passages), `partial` when only partial
-/// passages (planning: one), otherwise `absent`.
+/// Where a cycle element comes from: the rules are in `CycleRules.swift`,
+/// one per element, over the language layer's reading of the passage; their
+/// cues (term lists and `lemmas`) live in the `cycle` section of
+/// `rubric.json`. This file gathers a passage's inputs for the rules (cue
+/// hits after the coder's negation and meta-text scope, the analysis, the
+/// counted quantities) and assembles the agenda: what only neighbouring
+/// passages show (a remedy opening the next passage, goal-versus-realisation
+/// tables), then per element `present` when a passage has it present
+/// (planning: two passages), `partial` when only partial passages (planning:
+/// one), otherwise `absent` (see `AgendaCycle`).
 public struct CycleChecker: Sendable {
     public let rubric: Rubric
     let cycle: CycleRubric
@@ -37,7 +18,7 @@ public struct CycleChecker: Sendable {
     let analyzer: LanguageAnalyzer
 
     enum Owner: Sendable {
-        case cue(CycleCue, term: String)
+        case cue(CycleCue)
         case negation(Int)
         case negationException
         case metaSubject
@@ -54,7 +35,7 @@ public struct CycleChecker: Sendable {
         for cue in CycleCue.allCases {
             for term in cycle.cues[cue] ?? [] {
                 matcher.add(term)
-                owners.append(.cue(cue, term: term))
+                owners.append(.cue(cue))
             }
         }
         for (index, cue) in rubric.negationCues.enumerated() { matcher.add(cue.term); owners.append(.negation(index)) }
@@ -102,7 +83,7 @@ public struct CycleChecker: Sendable {
         var raw = [[PhraseMatcher.Hit]](repeating: [], count: cueCount)
         for hit in matcher.match(tokens, cache: cache) {
             switch owners[hit.entry] {
-            case .cue(let cue, _): raw[cue.ordinal].append(hit)
+            case .cue(let cue): raw[cue.ordinal].append(hit)
             case .negation(let index): scope.addCue(hit, scope: rubric.negationCues[index].scope)
             case .negationException: scope.addException(hit)
             case .metaSubject: scope.addMetaSubject(hit)
@@ -113,8 +94,7 @@ public struct CycleChecker: Sendable {
         // Framing cues keep their place even under negation; content cues do not.
         var hits = [[PhraseMatcher.Hit]](repeating: [], count: cueCount)
         for cue in CycleCue.allCases where !raw[cue.ordinal].isEmpty {
-            let framing = cue == .future || cue == .past || cue == .horizonWords || cue == .notSigned
-                || cue == .cause || cue == .shortfall || cue == .bottleneck
+            let framing = cue == .future || cue == .past || cue == .notSigned || cue == .cause || cue == .bottleneck
             hits[cue.ordinal] = (framing ? raw[cue.ordinal].filter { !scope.isMetaText(sentence: tokens[$0.first].sentence) }
                                          : raw[cue.ordinal].filter { scope.blocker($0) == nil })
                 .sorted { $0.first < $1.first }

@@ -9,10 +9,6 @@ public struct CycleRubric: Sendable {
     public var numberWords: [String: Int]
     /// Words that make the number before them a percentage ("procent").
     public var percentWords: [String]
-    /// Figures that are background, not the sector's own target (the national 25.000).
-    public var backgroundNumbers: Set<Double>
-    /// How many tokens after a quantity its counted object may stand.
-    public var objectWindow: Int
     /// Lemma lists the rules read from the language layer (`cycle.lemmas`), folded.
     public var lemmas: [CycleLemmas: Set<String>] = [:]
 }
@@ -60,16 +56,10 @@ public enum CycleCue: String, Sendable, CaseIterable, Hashable {
     case jobObjects
     /// ... or something else ("werkgevers", "bijeenkomsten", "werkplekbegeleiders").
     case goalObjects
-    /// Units that make a quantity a duration ("maanden", "jaar").
-    case durationUnits
     /// Target framing: future, intention, horizon ("willen", "streven", "komend jaar", "uiterlijk").
     case future
     /// Report of the past ("zijn gerealiseerd", "vorig jaar", "waren").
     case past
-    /// Time expressions for planning besides years ("kwartaal", "Q1", month names).
-    case time
-    /// Words that put a year on the time line ("in", "voor", "eind", "uiterlijk").
-    case horizonWords
     /// Monitoring: the goal side ("beoogde", "doelstelling", "taakstelling") ...
     case monitoringGoal
     /// ... the realisation side ("gerealiseerd", "realisatie", "behaald") ...
@@ -82,12 +72,8 @@ public enum CycleCue: String, Sendable, CaseIterable, Hashable {
     case remedy
     /// Planning: an activity the time is tied to ("starten", "pilot", "bijeenkomst").
     case activity
-    /// Problem analysis also: a cause ("omdat", "doordat") ...
+    /// Problem analysis also: a cause ("omdat", "doordat") that ties a shortfall (`lemmas.shortfall`) to its reason.
     case cause
-    /// ... with a shortfall in the same sentence ("niet", "te weinig", "bleef achter").
-    case shortfall
-    /// Words before "alle"/"elke" that make it no goal ("openstaat voor alle collega's").
-    case prepositions
     /// Board signature: who signs ("bestuur", "korpsleiding") ...
     case board
     /// ... the act ("ondertekend", "vastgesteld", "w.g.") ...
@@ -100,23 +86,18 @@ public enum CycleCue: String, Sendable, CaseIterable, Hashable {
         switch self {
         case .jobObjects: return 0
         case .goalObjects: return 1
-        case .durationUnits: return 2
-        case .future: return 3
-        case .past: return 4
-        case .time: return 5
-        case .horizonWords: return 6
-        case .monitoringGoal: return 7
-        case .monitoringRealisation: return 8
-        case .monitoringFollowUp: return 9
-        case .bottleneck: return 10
-        case .remedy: return 11
-        case .activity: return 12
-        case .cause: return 13
-        case .shortfall: return 14
-        case .prepositions: return 15
-        case .board: return 16
-        case .signed: return 17
-        case .notSigned: return 18
+        case .future: return 2
+        case .past: return 3
+        case .monitoringGoal: return 4
+        case .monitoringRealisation: return 5
+        case .monitoringFollowUp: return 6
+        case .bottleneck: return 7
+        case .remedy: return 8
+        case .activity: return 9
+        case .cause: return 10
+        case .board: return 11
+        case .signed: return 12
+        case .notSigned: return 13
         }
     }
 }
@@ -125,8 +106,7 @@ struct CycleRubricParser {
     let parser: RubricParser
 
     func parse(_ value: Any) throws -> CycleRubric {
-        let allowed = Set(CycleCue.allCases.map(\.rawValue) + ["numberWords", "percentWords", "backgroundNumbers", "objectWindow", "note",
-                                                                 "lemmas"])
+        let allowed = Set(CycleCue.allCases.map(\.rawValue) + ["numberWords", "percentWords", "note", "lemmas"])
         let object = try parser.object(value, "cycle", allowed: allowed)
         var cues: [CycleCue: [String]] = [:]
         for cue in CycleCue.allCases {
@@ -147,15 +127,6 @@ struct CycleRubricParser {
             numberWords[Folding.fold(word)] = number
         }
         let percentWords = try parser.terms(object["percentWords"], "cycle.percentWords").map(Folding.fold)
-        var background = Set<Double>()
-        if let raw = object["backgroundNumbers"] {
-            guard let list = raw as? [Any] else { throw parser.fail("cycle.backgroundNumbers", "expected a list of numbers") }
-            for (index, item) in list.enumerated() {
-                guard let number = item as? Double else { throw parser.fail("cycle.backgroundNumbers[\(index)]", "expected a number") }
-                background.insert(number)
-            }
-        }
-        let window = try parser.integer(object, "objectWindow", "cycle", default: 4, range: 1...12)
         var lemmas: [CycleLemmas: Set<String>] = [:]
         if let raw = object["lemmas"] {
             let lists = try parser.object(raw, "cycle.lemmas", allowed: Set(CycleLemmas.allCases.map(\.rawValue) + ["note"]))
@@ -174,7 +145,6 @@ struct CycleRubricParser {
                 lemmas[name] = set
             }
         }
-        return CycleRubric(cues: cues, numberWords: numberWords, percentWords: percentWords,
-                           backgroundNumbers: background, objectWindow: window, lemmas: lemmas)
+        return CycleRubric(cues: cues, numberWords: numberWords, percentWords: percentWords, lemmas: lemmas)
     }
 }

@@ -234,7 +234,6 @@ extension CycleChecker {
             }
             return .other
         }
-        if context.isIn(.units, quantity.noun) { return quantity.quantity.kind == .percentage && quantity.of >= 0 ? .other : .none }
         return .other
     }
 
@@ -368,9 +367,8 @@ extension CycleChecker {
             var compared: [Int] = []
             var rule = ""
             let figures = quantities(sentence)
-            if let goalToken = goal(sentence) {
+            if goal(sentence) != nil {
                 compared = [sentence]; rule = "realisation+goal"
-                _ = goalToken
             } else if figures.filter({ $0.quantity.kind == .percentage }).count >= 2 {
                 compared = [sentence]; rule = "change-of-percentages"
             } else if figures.count >= 2, figures.contains(where: { f in

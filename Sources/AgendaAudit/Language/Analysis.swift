@@ -104,8 +104,9 @@ public struct CountedQuantity: Sendable, Equatable {
     public let last: Int
 }
 
-/// Interned word ids and the context-free analysis of each word, kept per
-/// worker across passages and documents.
+/// Interned word ids and the context-free analysis of each word, kept for
+/// all passages of a document (`Pipeline.audit` makes one per document, like
+/// the matchers' caches).
 public final class LanguageCache {
     var ids: [String: Int32] = [:]
     var strings: [String] = []

@@ -110,7 +110,7 @@ public struct LanguageAnalyzer: Sendable {
                     gap = .none
                     index += 1
                     // Skip to the token's end.
-                } else if index > 0, offset >= tokens[index - 1].end || index == 0 {
+                } else if index > 0, offset >= tokens[index - 1].end {
                     switch scalar {
                     case ";": gap = .semicolon
                     case ":": if gap != .semicolon { gap = .colon }
@@ -142,8 +142,7 @@ public struct LanguageAnalyzer: Sendable {
                             cache: cache, into: &analysis)
             sentenceStart = sentenceEnd + 1
         }
-        analysis.times = TimeResolver(specials: specials).resolve(tokens: tokens, words: analysis.words, cache: cache,
-                                                                  referenceYear: referenceYear ?? Self.currentYear)
+        analysis.times = TimeResolver().resolve(tokens: tokens, referenceYear: referenceYear ?? Self.currentYear)
         return analysis
     }
 
@@ -187,11 +186,8 @@ public struct LanguageAnalyzer: Sendable {
                 analysis.words[i].pos = .other
                 continue
             }
-            if !wordInfo.classes.isDisjoint(with: WordClasses.closed) && wordInfo.noun < 0 {
-                analysis.words[i].pos = .function
-                continue
-            }
-            if !wordInfo.classes.isDisjoint(with: WordClasses.closed) && !wordInfo.classes.contains(.numeral) {
+            // A closed-class word, unless it is also a numeral with a noun reading.
+            if !wordInfo.classes.isDisjoint(with: WordClasses.closed) && (wordInfo.noun < 0 || !wordInfo.classes.contains(.numeral)) {
                 analysis.words[i].pos = .function
                 continue
             }
@@ -451,10 +447,10 @@ public struct LanguageAnalyzer: Sendable {
                 || range.contains(finite + 1) && (analysis.words[finite + 1].form == specials.u || analysis.words[finite + 1].form == specials.je) {
                 clause.addressesReader = true
             }
+            let surface = cache.strings[Int(analysis.words[finite].form)]
             if finite == clause.first, !clause.isSubordinate, analysis.words[finite].tense == .present,
-               cache.strings[Int(analysis.words[finite].form)] + "en" == cache.strings[Int(analysis.words[finite].lemma)]
-                || infos[finite].verbs.contains(where: { $0.kind == .present }) && !cache.strings[Int(analysis.words[finite].form)].hasSuffix("t")
-                && !cache.strings[Int(analysis.words[finite].form)].hasSuffix("en") && tokens[finite].sentence == tokens[clause.first].sentence
+               surface + "en" == cache.strings[Int(analysis.words[finite].lemma)]
+                || infos[finite].verbs.contains(where: { $0.kind == .present }) && !surface.hasSuffix("t") && !surface.hasSuffix("en")
                 && clause.first == firstOfSentence(clause.first, tokens) {
                 clause.addressesReader = true
             }

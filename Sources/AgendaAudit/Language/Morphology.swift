@@ -57,7 +57,7 @@ struct Morphology: Sendable {
         func add(_ reading: Lexicon.VerbForm) { if !readings.contains(reading) { readings.append(reading) } }
         let bytes = Array(form.utf8)
         // An infinitive is also the present plural ("voeren", though the table also has it as a past of "varen").
-        if form.hasSuffix("n"), lexicon.verbs.contains(form) {
+        if form.hasSuffix("n"), lexicon.isVerb(form) {
             add(.init(lemma: form, kind: .infinitive))
             add(.init(lemma: form, kind: .present))
         }
@@ -75,11 +75,6 @@ struct Morphology: Sendable {
         func firstVerb(_ candidates: [String]) -> String? { candidates.first(where: lexicon.isVerb) }
         func stemReadings(_ stem: [UInt8], _ kind: Lexicon.VerbForm.Kind) {
             if let lemma = firstVerb(infinitives(ofStem: stem)) { add(.init(lemma: lemma, kind: kind)) }
-        }
-        // Infinitive or present plural.
-        if form.hasSuffix("en") || form.hasSuffix("n"), lexicon.isVerb(form) {
-            add(.init(lemma: form, kind: .infinitive))
-            add(.init(lemma: form, kind: .present))
         }
         // Participles.
         if bytes.count >= 5, let last = bytes.last, last == UInt8(ascii: "d") || last == UInt8(ascii: "t") {
@@ -108,7 +103,6 @@ struct Morphology: Sendable {
                     let lemma = particle + reading.lemma
                     if lexicon.isVerb(lemma) || lexicon.isWord(lemma) { add(.init(lemma: lemma, kind: reading.kind)) }
                 }
-                // A participle of a separable verb: particle + ge + stem + d/t.
             }
             for prefix in Self.inseparablePrefixes where form.hasPrefix(prefix) && bytes.count > prefix.utf8.count + 2 {
                 let rest = String(decoding: bytes.dropFirst(prefix.utf8.count), as: UTF8.self)

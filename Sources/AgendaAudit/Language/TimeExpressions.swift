@@ -5,8 +5,6 @@
 /// reference year (the first year of the agenda's period, else the
 /// document's own date); without one they are left out.
 struct TimeResolver {
-    let specials: LanguageCache.Specials
-
     static let months: [String: Int] = [
         "januari": 1, "jan": 1, "februari": 2, "feb": 2, "maart": 3, "mrt": 3, "april": 4, "apr": 4, "mei": 5, "juni": 6, "jun": 6,
         "juli": 7, "jul": 7, "augustus": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10,
@@ -25,7 +23,7 @@ struct TimeResolver {
     static let sinceWords: Set<String> = ["sinds", "sedert"]
     static let countWords: [String: Int] = ["twee": 2, "drie": 3, "vier": 4, "vijf": 5, "2": 2, "3": 3, "4": 4, "5": 5]
 
-    func resolve(tokens: [Token], words: [PassageAnalysis.Word], cache: LanguageCache, referenceYear: Int?) -> [TimeExpression] {
+    func resolve(tokens: [Token], referenceYear: Int?) -> [TimeExpression] {
         var found: [TimeExpression] = []
         func form(_ i: Int) -> String { i >= 0 && i < tokens.count ? tokens[i].form : "" }
         func year(_ i: Int) -> Int? {
@@ -119,7 +117,6 @@ struct QuantityBinder {
         var bound: [CountedQuantity] = []
         let words = analysis.words
         for quantity in quantities where quantity.kind != .year {
-            let clause = words[quantity.first].clause
             let sentence = tokens[quantity.first].sentence
             var noun = -1, of = -1, last = quantity.last
             var j = quantity.last + 1
@@ -130,8 +127,7 @@ struct QuantityBinder {
                 if word.pos == .noun || word.pos == .properNoun && quantity.kind != .percentage {
                     // The head of a Dutch noun phrase is its last noun: "600 extra banen", "drie werkplek begeleiders".
                     noun = j; last = j
-                    while noun + 1 < tokens.count, tokens[noun + 1].sentence == sentence, words[noun + 1].pos == .noun,
-                          tokens[noun + 1].joinsPrevious || true, noun + 1 - j < 3 {
+                    while noun + 1 < tokens.count, tokens[noun + 1].sentence == sentence, words[noun + 1].pos == .noun, noun + 1 - j < 3 {
                         noun += 1; last = noun
                     }
                     break
@@ -143,7 +139,7 @@ struct QuantityBinder {
             }
             // A percentage or part: the noun after "van" ("procent van haar budget"), or the noun counted ("zes van de acht umc's").
             if quantity.kind == .percentage || (noun >= 0 && noun > quantity.last + 1 && words[quantity.last + 1].form == specials.van) {
-                var k = (quantity.kind == .percentage ? quantity.last + 1 : quantity.last + 1)
+                var k = quantity.last + 1
                 if k < tokens.count, words[k].form == specials.van {
                     k += 1
                     var steps = 0
@@ -165,7 +161,6 @@ struct QuantityBinder {
                     k += 1; steps += 1
                 }
             }
-            _ = clause
             bound.append(CountedQuantity(quantity: quantity, noun: noun,
                                          lemma: noun >= 0 ? words[noun].lemma : -1, head: noun >= 0 ? words[noun].head : -1,
                                          of: of, last: last))
