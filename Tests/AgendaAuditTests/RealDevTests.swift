@@ -11,33 +11,12 @@ import Testing
 /// neither way.
 @Suite("Real text (real-dev)")
 struct RealDevTests {
-    struct Item: Decodable {
-        let id: String
-        let split: String
-        let text: String
-        let cycle: [String: String]?
-        let codes: [String]?
-        let accept: [String]?
-        let kind: String?
-    }
-
-    static let items: [Item] = {
-        let text = try! String(contentsOfFile: Repo.path("Tests/Fixtures/real-dev.jsonl"), encoding: .utf8)
-        return text.split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.map {
-            try! JSONDecoder().decode(Item.self, from: Data($0.utf8))
-        }
-    }()
-
-    func passages(_ text: String) -> [Passage] {
-        (try? Ingest.parse(data: Data(text.utf8), path: "real-dev.txt", ext: "txt").passages) ?? []
-    }
+    static let items = try! ValidationTests.load("real-dev.jsonl")
 
     /// The cycle elements the checker finds in one labelled passage (its text may be cut into several).
     static func found(_ text: String, checker: CycleChecker) -> [CycleElement: CycleFinding] {
         var found: [CycleElement: CycleFinding] = [:]
-        let passages = (try? Ingest.parse(data: Data(text.utf8), path: "real-dev.txt", ext: "txt").passages) ?? []
-        let findings = passages.map { checker.check($0) }
-        for finding in findings {
+        for finding in ValidationTests.passages(text).map({ checker.check($0) }) {
             for (element, item) in finding.elements where item.status > (found[element]?.status ?? .absent) { found[element] = item }
         }
         return found
@@ -101,7 +80,7 @@ struct RealDevTests {
             var misses: [String] = []
             for item in items {
                 let expected = Set(item.codes ?? [])
-                let found = Set(passages(item.text).flatMap { Repo.coder.code($0).codes.map(\.code) })
+                let found = Set(ValidationTests.passages(item.text).flatMap { Repo.coder.code($0).codes.map(\.code) })
                 for code in Repo.rubric.codes where !(item.accept ?? []).contains(code.id) {
                     tallies[code.id]!.add(expected: expected.contains(code.id), found: found.contains(code.id))
                 }

@@ -12,6 +12,9 @@ struct ValidationTests {
         let text: String
         let codes: [String]?
         let cycle: [String: String]?
+        /// real-dev.jsonl only: `dev` or `held-out`, and the labels defensible either way.
+        let split: String?
+        let accept: [String]?
     }
 
     static func load(_ name: String) throws -> [Item] {
@@ -46,7 +49,7 @@ struct ValidationTests {
     }
 
     /// The validation texts may hold PDF-style breaks: read them as a plain-text file is read.
-    func passages(_ text: String) -> [Passage] {
+    static func passages(_ text: String) -> [Passage] {
         (try? Ingest.parse(data: Data(text.utf8), path: "validation.txt", ext: "txt").passages) ?? []
     }
 
@@ -57,7 +60,7 @@ struct ValidationTests {
         var misses: [String] = []
         for item in items {
             let expected = Set(item.codes ?? [])
-            let found = Set(passages(item.text).flatMap { Repo.coder.code($0).codes.map(\.code) })
+            let found = Set(Self.passages(item.text).flatMap { Repo.coder.code($0).codes.map(\.code) })
             for code in Repo.rubric.codes {
                 tallies[code.id]!.add(expected: expected.contains(code.id), found: found.contains(code.id))
             }
@@ -80,7 +83,7 @@ struct ValidationTests {
         for item in items {
             let expected = item.cycle ?? [:]
             var found: [CycleElement: CycleFinding] = [:]
-            for passage in passages(item.text) {
+            for passage in Self.passages(item.text) {
                 for (element, finding) in checker.check(passage).elements where finding.status > (found[element]?.status ?? .absent) {
                     found[element] = finding
                 }
