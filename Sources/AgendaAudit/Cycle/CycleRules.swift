@@ -473,10 +473,8 @@ extension CycleChecker {
         guard let sign = context.words(clause, in: .signing).first ?? context.cueHits(.signed, clause: clause).first?.first else { return nil }
         guard let board = context.cueHits(.board, sentence: sentence).first?.first else { return nil }
         if c.negation != nil || c.isFuture || !context.clauseVerbs(clause, in: .intent).isEmpty || c.modal >= 0 { return nil }
-        if !context.cueHits(.notSigned, sentence: sentence).filter({ hit in
-            // "nog", "concept", "ter ondertekening", "vragen": a request or a draft.
-            !["zal", "zullen", "gaan", "gaat", "willen", "wordt", "worden"].contains(context.tokens[hit.first].form)
-        }).isEmpty { return nil }
+        // "nog", "concept", "ter ondertekening", "vragen": a request or a draft (a future or intended signature is the clause's tense).
+        if !context.cueHits(.notSigned, sentence: sentence).isEmpty { return nil }
         if context.isBlocked(min(board, sign), max(board, sign)) { return nil }
         return (board, sign)
     }
