@@ -101,6 +101,9 @@ struct CycleLanguageTests {
         #expect(elements("Wij streven ernaar dat eind 2025 in totaal 45 banen zijn gerealiseerd.", year: 2025)[.jobsTarget] == .present)
         #expect(elements("Eind 2026 hebben de omgevingsdiensten samen 160 banen voor de doelgroep gerealiseerd, 63 meer dan eind 2024.", year: 2025)[.jobsTarget] == .present)
         #expect(elements("Eind 2022 waren er 160 banen voor de doelgroep gerealiseerd.", year: 2025)[.jobsTarget] == nil)
+        // "zouden" is the future of a past moment: an earlier goal, not a new one.
+        #expect(elements("Het doel was dat ten minste tien regio's een overeenkomst met een sw-bedrijf zouden sluiten.", year: 2025)[.measurableGoals] == nil)
+        #expect(elements("In 2025 zullen ten minste tien regio's een overeenkomst met een sw-bedrijf sluiten.", year: 2025)[.measurableGoals] == .present)
         #expect(elements("Elke faculteit draagt jaarlijks 0,5 procent van haar personeelsbudget af aan een centraal banenfonds.", year: nil)[.measurableGoals] == .present)
     }
 

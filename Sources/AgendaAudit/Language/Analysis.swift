@@ -60,7 +60,7 @@ public struct PassageAnalysis: Sendable {
         public var isPerfect: Bool
         /// worden + participle, or zijn + participle of a verb conjugated with hebben.
         public var isPassive: Bool
-        /// zullen, or gaan + infinitive.
+        /// Present zullen, or present gaan + infinitive (not "zouden": the future of a past moment).
         public var isFuture: Bool
         /// kunnen / moeten / mogen.
         public var modal: Int32

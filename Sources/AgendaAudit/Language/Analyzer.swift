@@ -439,8 +439,11 @@ public struct LanguageAnalyzer: Sendable {
                 }
             }
             if lemma == specials.worden && !participles.isEmpty { clause.isPassive = true }
-            if lemma == specials.zullen { clause.isFuture = true }
-            if lemma == specials.gaan && !infinitives.isEmpty { clause.isFuture = true }
+            // Future: present "zal/zullen", "gaat/gaan" + infinitive. "zou/zouden", "ging" + infinitive is the future of a
+            // past moment ("het doel was dat tien regio's ... zouden sluiten"): it looks back.
+            let present = analysis.words[finite].tense == .present
+            if lemma == specials.zullen && present { clause.isFuture = true }
+            if lemma == specials.gaan && !infinitives.isEmpty && present { clause.isFuture = true }
             if lemma == specials.kunnen || lemma == specials.moeten || lemma == specials.mogen { clause.modal = lemma }
             // Reader address: u/je as subject, or a bare stem first in a main clause ("Meld uw vacature aan").
             if range.contains(finite - 1) && (analysis.words[finite - 1].form == specials.u || analysis.words[finite - 1].form == specials.je)
