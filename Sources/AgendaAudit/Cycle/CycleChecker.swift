@@ -16,6 +16,8 @@ public struct CycleChecker: Sendable {
     let owners: [Owner]
     let scanner: QuantityScanner
     let analyzer: LanguageAnalyzer
+    /// `cycle.lemmas` by `CycleLemmas.ordinal`.
+    let lemmaLists: [Set<String>?]
 
     enum Owner: Sendable {
         case cue(CycleCue)
@@ -46,6 +48,7 @@ public struct CycleChecker: Sendable {
         self.owners = owners
         scanner = QuantityScanner(words: cycle.numberWords, percentWords: Set(cycle.percentWords))
         analyzer = LanguageAnalyzer(lexicon: rubric.lexicon ?? .empty)
+        lemmaLists = CycleLemmas.allCases.map { cycle.lemmas[$0] }
     }
 
     // MARK: Passages
@@ -103,7 +106,7 @@ public struct CycleChecker: Sendable {
         let quantities = scanner.scan(tokens, text: passage.text, base: passage.start)
         analysis.quantities = QuantityBinder(specials: language.specials).bind(quantities, tokens: tokens, analysis: analysis)
         let context = Context(passage: passage, tokens: tokens, analysis: analysis, cache: language, referenceYear: referenceYear,
-                              hits: hits, scope: scope, lemmas: cycle.lemmas)
+                              hits: hits, scope: scope, lemmas: lemmaLists)
 
         func add(_ element: CycleElement, _ status: CycleStatus, _ first: Int, _ last: Int, _ rule: String) {
             let start = tokens[first].start, end = tokens[last].end

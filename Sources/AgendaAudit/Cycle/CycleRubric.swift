@@ -48,6 +48,29 @@ public enum CycleLemmas: String, Sendable, CaseIterable, Hashable {
     case hypothetical
     /// Verbs that state, not act (zijn, hebben, worden, bestaan, blijken): a dated clause with only these plans nothing.
     case copulas
+
+    /// Position in `allCases`: the index of its list in `CycleChecker.lemmaLists` and its number in per-word memos
+    /// (no hashing of the raw value on the hot path).
+    var ordinal: Int {
+        switch self {
+        case .intent: return 0
+        case .goalNouns: return 1
+        case .realise: return 2
+        case .announce: return 3
+        case .jobNouns: return 4
+        case .peopleNouns: return 5
+        case .targetGroup: return 6
+        case .units: return 7
+        case .frequency: return 8
+        case .shortfall: return 9
+        case .signing: return 10
+        case .difficulty: return 11
+        case .targetMarkers: return 12
+        case .approximators: return 13
+        case .hypothetical: return 14
+        case .copulas: return 15
+        }
+    }
 }
 
 /// The named cue lists of the `cycle` section.

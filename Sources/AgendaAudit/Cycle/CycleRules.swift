@@ -44,16 +44,17 @@ extension CycleChecker {
         /// Per cue (by `ordinal`), the hits that count, sorted by first token.
         let hits: [[PhraseMatcher.Hit]]
         let scope: CueScope
-        let lemmas: [CycleLemmas: Set<String>]
+        /// `cycle.lemmas` by `CycleLemmas.ordinal`.
+        let lemmas: [Set<String>?]
         /// The passage's sentence numbers in order, and each one's tokens and clauses (both contiguous).
         let sentences: [Int]
         private let sentenceTokens: [Int: ClosedRange<Int>]
         private let sentenceClauses: [Int: Range<Int>]
         /// Sentences that give an example ("Stel dat ...", "Een rekenvoorbeeld: ...").
-        let hypotheticalSentences: Set<Int>
+        private(set) var hypotheticalSentences = Set<Int>()
 
         init(passage: Passage, tokens: [Token], analysis: PassageAnalysis, cache: LanguageCache, referenceYear: Int?,
-             hits: [[PhraseMatcher.Hit]], scope: CueScope, lemmas: [CycleLemmas: Set<String>]) {
+             hits: [[PhraseMatcher.Hit]], scope: CueScope, lemmas: [Set<String>?]) {
             self.passage = passage
             self.tokens = tokens
             self.analysis = analysis
@@ -76,18 +77,11 @@ extension CycleChecker {
             self.sentences = sentences
             self.sentenceTokens = sentenceTokens
             self.sentenceClauses = sentenceClauses
-            var hypothetical = Set<Int>()
-            if let markers = lemmas[.hypothetical] {
-                for (index, token) in tokens.enumerated() where !hypothetical.contains(token.sentence) {
-                    let word = analysis.words[index]
-                    guard markers.contains(cache.string(word.lemma)) || markers.contains(cache.string(word.head)) || markers.contains(token.form)
-                    else { continue }
-                    if index == 0 || tokens[index - 1].sentence != token.sentence || token.form == "rekenvoorbeeld" {
-                        hypothetical.insert(token.sentence)
-                    }
+            for (index, token) in tokens.enumerated() where !hypotheticalSentences.contains(token.sentence) && isIn(.hypothetical, index) {
+                if index == 0 || tokens[index - 1].sentence != token.sentence || token.form == "rekenvoorbeeld" {
+                    hypotheticalSentences.insert(token.sentence)
                 }
             }
-            hypotheticalSentences = hypothetical
         }
 
         func has(_ cue: CycleCue, clause: Int) -> Bool { !cueHits(cue, clause: clause).isEmpty }
@@ -113,16 +107,19 @@ extension CycleChecker {
             let low = firstIndex(from: range.lowerBound)
             return list[low..<max(low, firstIndex(from: range.upperBound + 1))]
         }
-        func lemma(_ index: Int) -> String { cache.string(analysis.words[index].lemma) }
-        func head(_ index: Int) -> String { cache.string(analysis.words[index].head) }
+        /// Whether the word's lemma, compound head or form is in the list (memoised by word id in the cache).
         func isIn(_ list: CycleLemmas, _ index: Int) -> Bool {
-            guard let set = lemmas[list] else { return false }
-            return set.contains(lemma(index)) || set.contains(head(index)) || set.contains(tokens[index].form)
+            let word = analysis.words[index]
+            return isIn(list, id: word.lemma) || isIn(list, id: word.head) || isIn(list, id: word.form)
+        }
+        func isIn(_ list: CycleLemmas, id: Int32) -> Bool {
+            guard let set = lemmas[list.ordinal] else { return false }
+            return cache.isMember(id, of: list.ordinal, set)
         }
         func clauseVerbs(_ clause: Int, in list: CycleLemmas) -> [Int] {
             let c = analysis.clauses[clause]
             var found: [Int] = []
-            for (position, id) in c.verbLemmas.enumerated() where lemmas[list]?.contains(cache.string(id)) == true {
+            for (position, id) in c.verbLemmas.enumerated() where isIn(list, id: id) {
                 found.append(c.verbTokens[position])
             }
             return found
@@ -289,9 +286,8 @@ extension CycleChecker {
             let acts = context.clauses(ofSentence: sentence).contains { index in
                 let c = context.analysis.clauses[index]
                 let acting = zip(c.verbLemmas, c.verbTokens).contains { id, token in
-                    let lemma = context.cache.string(id)
-                    return context.lemmas[.copulas]?.contains(lemma) != true && context.lemmas[.intent]?.contains(lemma) != true
-                        && !["zullen", "gaan", "kunnen", "moeten", "mogen", "willen"].contains(lemma) && token != time.first
+                    !context.isIn(.copulas, id: id) && !context.isIn(.intent, id: id)
+                        && !["zullen", "gaan", "kunnen", "moeten", "mogen", "willen"].contains(context.cache.string(id)) && token != time.first
                 }
                 return acting || context.has(.activity, clause: index)
             }

@@ -126,6 +126,22 @@ public final class LanguageCache {
 
     public func string(_ id: Int32) -> String { id >= 0 && Int(id) < strings.count ? strings[Int(id)] : "" }
 
+    /// Per word list (by the caller's list number), whether each word id is in it: 0 not asked yet, 1 no, 2 yes.
+    /// Each word is hashed against a list once per cache, then looked up by id.
+    private var membership: [[UInt8]] = []
+
+    /// Whether the word `id` is in `set`, the caller's list number `list` (the same number must always mean the same set).
+    func isMember(_ id: Int32, of list: Int, _ set: Set<String>) -> Bool {
+        guard id >= 0 else { return false }
+        while membership.count <= list { membership.append([]) }
+        let index = Int(id)
+        if membership[list].count <= index {
+            membership[list].append(contentsOf: repeatElement(0, count: strings.count - membership[list].count))
+        }
+        if membership[list][index] == 0 { membership[list][index] = set.contains(strings[index]) ? 2 : 1 }
+        return membership[list][index] == 2
+    }
+
     struct WordInfo {
         var classes: WordClasses
         var verbs: [(lemma: Int32, kind: Lexicon.VerbForm.Kind)]
