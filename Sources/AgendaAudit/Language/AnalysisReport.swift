@@ -30,21 +30,4 @@ public enum AnalysisReport {
         }
         return out
     }
-
-    /// One passage's clauses with their features, for reading and for tests.
-    public static func describe(_ analysis: PassageAnalysis, cache: LanguageCache) -> [String] {
-        analysis.clauses.map { clause in
-            var parts: [String] = [clause.isSubordinate ? "sub(\(cache.string(clause.opener)))" : "main"]
-            if let finite = clause.finite { parts.append("finite=\(cache.string(analysis.words[finite].lemma))") }
-            parts.append(clause.tense == .past ? "past" : (clause.tense == .present ? "present" : "no-tense"))
-            if clause.isPerfect { parts.append("perfect") }
-            if clause.isPassive { parts.append("passive") }
-            if clause.isFuture { parts.append("future") }
-            if clause.modal >= 0 { parts.append("modal=\(cache.string(clause.modal))") }
-            if clause.negation != nil { parts.append("negated") }
-            if clause.addressesReader { parts.append("reader") }
-            parts.append("verbs=" + clause.verbLemmas.map { cache.string($0) }.joined(separator: ","))
-            return parts.joined(separator: " ")
-        }
-    }
 }

@@ -492,7 +492,7 @@ extension LanguageCache {
     struct Specials {
         let te, dat, die, of, als, en, maar, want, wat, zodat, u, je: Int32
         let hebben, zijn, worden, zullen, gaan, kunnen, moeten, mogen: Int32
-        let van, uit, de, het, per: Int32
+        let van, uit: Int32
     }
 
     var specials: Specials {
@@ -501,7 +501,7 @@ extension LanguageCache {
                             want: id("want"), wat: id("wat"), zodat: id("zodat"), u: id("u"), je: id("je"),
                             hebben: id("hebben"), zijn: id("zijn"), worden: id("worden"), zullen: id("zullen"), gaan: id("gaan"),
                             kunnen: id("kunnen"), moeten: id("moeten"), mogen: id("mogen"),
-                            van: id("van"), uit: id("uit"), de: id("de"), het: id("het"), per: id("per"))
+                            van: id("van"), uit: id("uit"))
         cachedSpecials = made
         return made
     }

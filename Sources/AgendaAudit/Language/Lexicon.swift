@@ -164,8 +164,6 @@ public struct WordClasses: OptionSet, Sendable, Hashable {
         }
     }
 
-    /// Words that open a noun phrase: after one, a word is read as a noun or adjective.
-    static let determiners: WordClasses = [.article, .possessive, .demonstrative, .numeral]
     /// Classes that make a word a closed-class word, never a content noun or verb.
     static let closed: WordClasses = [.article, .subjectPronoun, .objectPronoun, .possessive, .demonstrative, .preposition,
                                       .subordinator, .coordinator, .relative, .adverb, .negation]
