@@ -349,19 +349,25 @@ public struct LanguageAnalyzer: Sendable {
         if finite == nil, !candidates.isEmpty {
             // An -en form: after a subject pronoun, second word of a main clause, last of a subordinate clause.
             let preferred: Int?
+            func isAuxiliary(_ i: Int) -> Bool { !infos[i].classes.isDisjoint(with: [.auxiliary, .modal]) }
+            func afterTe(_ i: Int) -> Bool { i > range.lowerBound && analysis.words[i - 1].form == specials.te }
             if clause.isSubordinate {
-                preferred = candidates.last
+                // The verb cluster at the end: its auxiliary or modal is finite ("die moeten voldoen", "dat ... kunnen worden
+                // gerealiseerd"), else its last verb ("omdat ze banen realiseren").
+                preferred = candidates.first { isAuxiliary($0) && !afterTe($0) } ?? candidates.last
             } else {
-                preferred = candidates.first { i in
+                let secondPlace = candidates.first { i in
                     i > range.lowerBound && (infos[i - 1].classes.contains(.subjectPronoun) || i - range.lowerBound <= 3)
                         || i + 1 <= range.upperBound && infos[i + 1].classes.contains(.subjectPronoun)
                         // Inversion after a long first constituent: "In het eerste kwartaal van 2024 start de pilot".
                         || i + 1 <= range.upperBound && !infos[i + 1].classes.isDisjoint(with: [.article, .possessive, .demonstrative])
                             && i > range.lowerBound && analysis.words[i - 1].pos != .function && !infos[i - 1].classes.contains(.article)
-                } ?? candidates.first { i in
-                    // Far from the front, a word that is also a noun ("universiteiten (banen van ...") is the noun.
-                    !(i > range.lowerBound && analysis.words[i - 1].form == specials.te) && infos[i].noun < 0
                 }
+                // Verb second after a long first constituent: "De gesprekken met de sectoren zijn gericht op ...".
+                let auxiliary = candidates.first { isAuxiliary($0) && !afterTe($0) }
+                // Far from the front, a word that is also a noun ("universiteiten (banen van ...") is the noun.
+                let verbOnly = candidates.first { !afterTe($0) && infos[$0].noun < 0 }
+                preferred = secondPlace ?? auxiliary ?? verbOnly
             }
             finite = preferred.flatMap { i in i > range.lowerBound && analysis.words[i - 1].form == specials.te ? nil : i }
         }

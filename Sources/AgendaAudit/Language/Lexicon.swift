@@ -36,6 +36,8 @@ public struct Lexicon: Sendable {
     struct IrregularVerb: Sendable {
         let infinitive: String
         let auxiliary: String
+        /// The participle forms (folded; "gegolden").
+        let participles: [String]
     }
 
     /// One reading of a form as a verb.
@@ -76,7 +78,8 @@ public struct Lexicon: Sendable {
                 throw LexiconError(file: path("irregular-verbs.tsv"), problem: "regel \(number + 1): minder dan 6 kolommen (fewer than 6 columns)")
             }
             let infinitive = Folding.fold(columns[0])
-            paradigms[infinitive] = IrregularVerb(infinitive: infinitive, auxiliary: columns[5])
+            paradigms[infinitive] = IrregularVerb(infinitive: infinitive, auxiliary: columns[5],
+                                                 participles: columns[4].split(separator: "/").map { Folding.fold(String($0)) })
             func add(_ cell: String, _ kind: VerbForm.Kind) {
                 for form in cell.split(whereSeparator: { $0 == "/" || $0 == "," || $0 == " " }) {
                     let folded = Folding.fold(String(form))

@@ -56,6 +56,10 @@ struct Morphology: Sendable {
         var readings: [Lexicon.VerbForm] = []
         func add(_ reading: Lexicon.VerbForm) { if !readings.contains(reading) { readings.append(reading) } }
         let bytes = Array(form.utf8)
+        // An auxiliary or modal form reads as that verb first: "waren" is "zijn" before it is "waren" (to roam).
+        if !lexicon.classes(form).isDisjoint(with: [.auxiliary, .modal]), let table = lexicon.irregular[form] {
+            table.filter { !lexicon.classes($0.lemma).isDisjoint(with: [.auxiliary, .modal]) }.forEach(add)
+        }
         // An infinitive is also the present plural ("voeren", though the table also has it as a past of "varen").
         if form.hasSuffix("n"), lexicon.isVerb(form) {
             add(.init(lemma: form, kind: .infinitive))
@@ -129,9 +133,24 @@ struct Morphology: Sendable {
     /// A participle of `lemma`: ge-...-d/t/en, or an inseparable prefix verb's form ending in d/t/en that is no infinitive.
     func isParticiple(_ form: String, lemma: String) -> Bool {
         if form == lemma { return false }
+        // An irregular verb, also under a prefix or particle, has its participle in the table:
+        // "geeft", "bespreekt", "begint" are present forms, "gegeven", "besproken", "begonnen" participles.
+        if let paradigm = lexicon.paradigms[lemma] { return paradigm.participles.contains(form) }
+        for prefix in Self.inseparablePrefixes where lemma.hasPrefix(prefix) {
+            if let paradigm = lexicon.paradigms[String(lemma.dropFirst(prefix.count))] {
+                return paradigm.participles.contains { prefix + $0.dropFirst($0.hasPrefix("ge") ? 2 : 0) == form }
+            }
+        }
+        for particle in lexicon.particles where lemma.hasPrefix(particle) {
+            if let paradigm = lexicon.paradigms[String(lemma.dropFirst(particle.count))] {
+                return paradigm.participles.contains { particle + $0 == form }
+            }
+        }
+        // A weak verb whose lemma begins with ge- ("gebeuren") takes no second ge-: the prefix rule below.
+        let lemmaHasGe = lemma.hasPrefix("ge") && !form.hasPrefix("gege")
         let particle = lexicon.particles.first { lemma.hasPrefix($0) && form.hasPrefix($0 + "ge") }
-        if form.hasPrefix("ge") || particle != nil { return form.hasSuffix("d") || form.hasSuffix("t") || form.hasSuffix("en") }
-        if Self.inseparablePrefixes.contains(where: { lemma.hasPrefix($0) }) {
+        if !lemmaHasGe, form.hasPrefix("ge") || particle != nil { return form.hasSuffix("d") || form.hasSuffix("t") || form.hasSuffix("en") }
+        if lemmaHasGe || Self.inseparablePrefixes.contains(where: { lemma.hasPrefix($0) }) {
             // 't kofschip: a weak participle ends in -t only after t, k, f, s, ch, p; "verschijnt", "verbetert" are present.
             if form.hasSuffix("t"), !form.hasSuffix("dt") {
                 let stem = form.dropLast()
