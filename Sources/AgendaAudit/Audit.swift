@@ -45,7 +45,7 @@ public struct Pipeline: Sendable {
     /// never holds all its tokens at once.
     public func audit(_ document: Document) -> AuditedAgenda {
         let codeCache = PhraseMatcher.Cache(), cycleCache = PhraseMatcher.Cache(), languageCache = LanguageCache()
-        let year = cycleChecker != nil ? CycleChecker.referenceYear(document) : nil
+        let (year, written) = cycleChecker?.reference(document) ?? (nil, nil)
         var codedPassages: [CodedPassage] = [], findings: [CycleChecker.PassageFindings] = []
         codedPassages.reserveCapacity(document.passages.count)
         for passage in document.passages {
@@ -53,7 +53,7 @@ public struct Pipeline: Sendable {
             let text = ScalarIndexedText(passage.text)
             codedPassages.append(coder.code(passage, tokens: tokens, text: text, cache: codeCache))
             if let cycleChecker {
-                findings.append(cycleChecker.check(passage, tokens: tokens, text: text, referenceYear: year, cache: cycleCache,
+                findings.append(cycleChecker.check(passage, tokens: tokens, text: text, referenceYear: year, written: written, cache: cycleCache,
                                                    language: languageCache))
             }
         }

@@ -13,10 +13,50 @@ import Testing
 struct RealDevTests {
     static let items = try! ValidationTests.load("real-dev.jsonl")
 
+    /// Each seed document's reference as `CycleChecker.reference` reads it from the whole document (its
+    /// period, "2019", else its own date, "2019-12", else "none"): what the audit of that document uses for the
+    /// passages cut from it. Checked against the seeds by `referencesAreTheSeedDocuments` where they are present.
+    static let references: [String: String] = {
+        let data = try! Data(contentsOf: Repo.root.appendingPathComponent("Tests/Fixtures/real-dev-documents.json"))
+        return try! JSONDecoder().decode([String: String].self, from: data)
+    }()
+
+    static func format(_ reference: (year: Int?, written: Int?)) -> String {
+        if let written = reference.written { return String(format: "%04d-%02d", written / 12, written % 12 + 1) }
+        return reference.year.map(String.init) ?? "none"
+    }
+
+    /// The reference year and written month of the passage's source document.
+    static func reference(_ item: ValidationTests.Item) -> (year: Int?, written: Int?) {
+        guard let file = item.source.map({ String($0.prefix { $0 != ":" }) }), let value = references[file] else { return (nil, nil) }
+        let parts = value.split(separator: "-").compactMap { Int($0) }
+        return parts.count == 2 ? (parts[0], parts[0] * 12 + parts[1] - 1) : (parts.first, nil)
+    }
+
+    /// The seed documents, where this checkout has them beside it (../shared/seeds).
+    static var seeds: URL? {
+        let environment = ProcessInfo.processInfo.environment["AGENDA_SHARED"].map { URL(fileURLWithPath: $0) }
+        let candidates = [environment, Repo.root.deletingLastPathComponent().appendingPathComponent("shared")].compactMap { $0 }
+        return candidates.map { $0.appendingPathComponent("seeds") }.first { FileManager.default.fileExists(atPath: $0.path) }
+    }
+
+    @Test func referencesAreTheSeedDocuments() throws {
+        #expect(Set(Self.items.compactMap { $0.source.map { String($0.prefix { $0 != ":" }) } }).isSubset(of: Self.references.keys))
+        guard let seeds = Self.seeds else {
+            print("real-dev: ../shared/seeds not here; references taken from Tests/Fixtures/real-dev-documents.json unchecked")
+            return
+        }
+        for (file, reference) in Self.references {
+            let document = try Ingest.parse(data: Data(contentsOf: seeds.appendingPathComponent(file)), path: file, ext: "txt")
+            let found = Self.format(try #require(CycleChecker(rubric: Repo.rubric)).reference(document))
+            #expect(found == reference, "\(file)")
+        }
+    }
+
     /// The cycle elements the checker finds in one labelled passage (its text may be cut into several).
-    static func found(_ text: String, checker: CycleChecker) -> [CycleElement: CycleFinding] {
+    static func found(_ text: String, checker: CycleChecker, reference: (year: Int?, written: Int?) = (nil, nil)) -> [CycleElement: CycleFinding] {
         var found: [CycleElement: CycleFinding] = [:]
-        for finding in ValidationTests.passages(text).map({ checker.check($0) }) {
+        for finding in ValidationTests.passages(text).map({ checker.check($0, referenceYear: reference.year, written: reference.written) }) {
             for (element, item) in finding.elements where item.status > (found[element]?.status ?? .absent) { found[element] = item }
         }
         return found
@@ -49,7 +89,7 @@ struct RealDevTests {
             var statusAgrees = 0, statusTotal = 0
             for item in items {
                 let expected = item.cycle ?? [:]
-                let found = Self.found(item.text, checker: checker)
+                let found = Self.found(item.text, checker: checker, reference: Self.reference(item))
                 var wrong: [String] = []
                 for element in CycleElement.allCases where !(item.accept ?? []).contains(element.rawValue) {
                     let wanted = expected[element.rawValue] != nil, got = found[element] != nil

@@ -15,6 +15,8 @@ struct ValidationTests {
         /// real-dev.jsonl only: `dev` or `held-out`, and the labels defensible either way.
         let split: String?
         let accept: [String]?
+        /// real-dev.jsonl only: the seed file and lines the passage was cut from ("002_....txt:82").
+        let source: String?
     }
 
     static func load(_ name: String) throws -> [Item] {

@@ -71,13 +71,15 @@ public struct CycleChecker: Sendable {
     /// Checks one passage. `referenceYear` is the first year of the agenda's
     /// period: a time before it marks a report of the past, a time from it on
     /// a horizon. Without it tense and intent decide.
-    public func check(_ passage: Passage, referenceYear: Int? = nil) -> PassageFindings {
+    /// `written` (a month, `year * 12 + month - 1`) is the document's own date when it names no period: a time up to
+    /// that month is the past.
+    public func check(_ passage: Passage, referenceYear: Int? = nil, written: Int? = nil) -> PassageFindings {
         check(passage, tokens: tokenizer.tokens(passage.text, base: passage.start), text: ScalarIndexedText(passage.text),
-              referenceYear: referenceYear, cache: nil, language: LanguageCache())
+              referenceYear: referenceYear, written: written, cache: nil, language: LanguageCache())
     }
 
     /// `tokens` and `text` (the passage text, indexed for slicing) as the coder had them.
-    func check(_ passage: Passage, tokens: [Token], text indexed: ScalarIndexedText, referenceYear: Int?,
+    func check(_ passage: Passage, tokens: [Token], text indexed: ScalarIndexedText, referenceYear: Int?, written: Int? = nil,
                cache: PhraseMatcher.Cache?, language: LanguageCache) -> PassageFindings {
         var findings = PassageFindings(passage: passage)
         guard !tokens.isEmpty else { return findings }
@@ -106,7 +108,7 @@ public struct CycleChecker: Sendable {
         let quantities = scanner.scan(tokens, text: passage.text, base: passage.start)
         analysis.quantities = QuantityBinder(specials: language.specials).bind(quantities, tokens: tokens, analysis: analysis)
         let context = Context(passage: passage, tokens: tokens, analysis: analysis, cache: language, referenceYear: referenceYear,
-                              hits: hits, scope: scope, lemmas: lemmaLists)
+                              written: written, hits: hits, scope: scope, lemmas: lemmaLists)
 
         func add(_ element: CycleElement, _ status: CycleStatus, _ first: Int, _ last: Int, _ rule: String) {
             let start = tokens[first].start, end = tokens[last].end
@@ -185,10 +187,57 @@ public struct CycleChecker: Sendable {
         return AgendaCycle(passages: passages, breadth: coded.breadth)
     }
 
-    /// The first year of the agenda's period: "2023-2024" in the title or a
-    /// heading, else the first year in the title.
-    static func referenceYear(_ document: Document) -> Int? {
-        let lines = [document.title] + document.headings.map(\.text)
+    /// The first year of the agenda's period: "2023-2024" in the title or one
+    /// of the first three headings, else the first year in the title, else the
+    /// year of the document's own date (`documentDate`).
+    func referenceYear(_ document: Document) -> Int? {
+        reference(document).year
+    }
+
+    /// The reference of a document's times: its period's first year, else its own date (the year, and the
+    /// month as `year * 12 + month - 1`, the months of `TimeExpression`), else nothing.
+    func reference(_ document: Document) -> (year: Int?, written: Int?) {
+        if let year = Self.periodYear(document) { return (year, nil) }
+        if let written = documentDate(document) { return (written / 12, written) }
+        return (nil, nil)
+    }
+
+    /// The document's own date, as a month: the latest full date ("17 december 2019", "26 januari 2023") that
+    /// stands on its own (a date line, no finite verb) or in a clause that looks back. A letter, memo or report is
+    /// written on or after every day it reports, so what lies up to that month is the past; a full date in a
+    /// present or future clause may be a plan ("op 3 december 2024 staat een debat gepland") and does not count.
+    func documentDate(_ document: Document) -> Int? {
+        var latest: Int?
+        let cache = LanguageCache()
+        for passage in document.passages where Self.hasFullDate(passage.text) {
+            let tokens = tokenizer.tokens(passage.text, base: passage.start)
+            let analysis = analyzer.analyze(tokens, text: passage.text, base: passage.start, referenceYear: nil, cache: cache)
+            for time in analysis.times where time.hasDay && !time.isRelative && time.startMonth == time.endMonth {
+                let explicitYear = (time.first...time.last).contains { tokens[$0].isNumber && tokens[$0].form.utf8.count == 4 }
+                guard explicitYear else { continue }
+                let clause = analysis.clauses[analysis.words[time.first].clause]
+                guard clause.finite == nil || clause.tense == .past || clause.isPerfect && !clause.isFuture else { continue }
+                latest = max(latest ?? 0, time.endMonth)
+            }
+        }
+        return latest
+    }
+
+    /// A day, a month name and a four-digit year in a row, read from the text alone (cheap: most passages have none).
+    static func hasFullDate(_ text: String) -> Bool {
+        let words = text.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+        for index in words.indices.dropFirst().dropLast() where TimeResolver.months[words[index].lowercased()] != nil {
+            if let day = Int(words[index - 1]), (1...31).contains(day), words[index + 1].count == 4, Int(words[index + 1]) != nil {
+                return true
+            }
+        }
+        return false
+    }
+
+    static func periodYear(_ document: Document) -> Int? {
+        // The cover: an agenda names its period in its title or first headings; a period further on is a citation
+        // ("(Bron: werkagenda van sector Defensie, 2021-2022)" in a study of agendas).
+        let lines = [document.title] + document.headings.prefix(3).map(\.text)
         for line in lines {
             let scalars = Array(line.unicodeScalars)
             var index = 0

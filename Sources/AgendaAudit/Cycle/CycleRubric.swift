@@ -48,6 +48,11 @@ public enum CycleLemmas: String, Sendable, CaseIterable, Hashable {
     case hypothetical
     /// Verbs that state, not act (zijn, hebben, worden, bestaan, blijken): a dated clause with only these plans nothing.
     case copulas
+    /// Verbs that report or look for problems (noemen, benoemen, analyseren, ophalen): a problem noun as their
+    /// object is named, not stated ("De sectoren noemen vele knelpunten").
+    case reporting
+    /// Question words (welke, wat, hoe, waarom): a clause or phrase they open asks, it does not state.
+    case questionWords
 
     /// Position in `allCases`: the index of its list in `CycleChecker.lemmaLists` and its number in per-word memos
     /// (no hashing of the raw value on the hot path).
@@ -69,6 +74,8 @@ public enum CycleLemmas: String, Sendable, CaseIterable, Hashable {
         case .approximators: return 13
         case .hypothetical: return 14
         case .copulas: return 15
+        case .reporting: return 16
+        case .questionWords: return 17
         }
     }
 }

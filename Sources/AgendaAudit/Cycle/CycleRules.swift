@@ -6,8 +6,9 @@
 /// The common question is a clause's **orientation** (`orientation(clause:)`):
 /// - ahead: future (zullen, gaan + infinitive), intent (`cycle.lemmas.intent`
 ///   as a present verb, or a goal noun as subject of a present clause), or a
-///   time expression on or after the agenda's start in a clause that is not
-///   in the past tense;
+///   time expression on or after the agenda's start (or after the month of
+///   the document's own date, when it names no period) in a clause that is
+///   not in the past tense;
 /// - back: past tense, or a perfect without such a time, or a time
 ///   expression before the agenda's start;
 /// - neither: a present clause without time or intent (a description).
@@ -41,6 +42,8 @@ extension CycleChecker {
         let analysis: PassageAnalysis
         let cache: LanguageCache
         let referenceYear: Int?
+        /// The document's own date as a month, when it names no period.
+        let written: Int?
         /// Per cue (by `ordinal`), the hits that count, sorted by first token.
         let hits: [[PhraseMatcher.Hit]]
         let scope: CueScope
@@ -53,13 +56,14 @@ extension CycleChecker {
         /// Sentences that give an example ("Stel dat ...", "Een rekenvoorbeeld: ...").
         private(set) var hypotheticalSentences = Set<Int>()
 
-        init(passage: Passage, tokens: [Token], analysis: PassageAnalysis, cache: LanguageCache, referenceYear: Int?,
+        init(passage: Passage, tokens: [Token], analysis: PassageAnalysis, cache: LanguageCache, referenceYear: Int?, written: Int? = nil,
              hits: [[PhraseMatcher.Hit]], scope: CueScope, lemmas: [Set<String>?]) {
             self.passage = passage
             self.tokens = tokens
             self.analysis = analysis
             self.cache = cache
             self.referenceYear = referenceYear
+            self.written = written
             self.hits = hits
             self.scope = scope
             self.lemmas = lemmas
@@ -153,6 +157,8 @@ extension CycleChecker {
         let start = (context.referenceYear ?? LanguageAnalyzer.currentYear) * 12
         if let time = times.first {
             if time.relation == .since || clause.tense == .past { return .back }
+            // Against the document's own date: what ends by the month it was written is past.
+            if let written = context.written { return time.endMonth <= written ? .back : .ahead }
             if context.referenceYear != nil || time.isRelative {
                 return time.endMonth < start ? .back : .ahead
             }
@@ -399,9 +405,25 @@ extension CycleChecker {
     func isStatement(clause: Int, _ context: Context) -> Bool {
         let c = context.analysis.clauses[clause]
         guard c.finite != nil else { return false }
-        // Questions: a wh-word or "wat zijn" first in the sentence.
+        // Questions: a question word first in the sentence or the clause ("wat werkte daarin, welke knelpunten waren er").
         let first = context.firstToken(ofSentence: c.sentence) ?? c.first
-        return !["welke", "wat", "hoe", "waarom", "wie", "waar"].contains(context.tokens[first].form)
+        return !context.isIn(.questionWords, first) && !context.isIn(.questionWords, c.first)
+    }
+
+    /// A problem noun that is named, not stated: pointing back out of the passage ("Dit knelpunt gaat vooral op
+    /// voor ..." first in it), asked about ("welke knelpunten"),
+    /// or the object of a verb that reports or looks for problems ("noemen vele knelpunten", "knelpunten benoemen").
+    func isNamedOnly(_ index: Int, clause: Int, _ context: Context) -> Bool {
+        guard context.analysis.words[index].pos == .noun else { return false }
+        let c = context.analysis.clauses[clause]
+        // "Dit knelpunt" points back: to the sentence before, which states it, or (first in the passage) out of sight.
+        let opensPassage = c.sentence == context.sentences.first
+        for j in max(c.first, index - 2)..<index {
+            if opensPassage && context.analysis.words[j].classes.contains(.demonstrative) && !context.analysis.words[j].classes.contains(.relative)
+                || context.isIn(.questionWords, j) { return true }
+        }
+        // A problem word itself ("knelpunten", not "terughoudend") as what a reporting verb reports.
+        return context.isIn(.difficulty, index) && !context.clauseVerbs(clause, in: .reporting).isEmpty
     }
 
     /// A cue word inside a prepositional phrase ("onderzoek naar de knelpunten", "over de knelpunten") is a topic, not a finding.
@@ -409,9 +431,13 @@ extension CycleChecker {
         for j in max(0, index - 3)..<index {
             let word = context.analysis.words[j]
             if word.classes.contains(.preposition), ["naar", "over", "op", "van", "met", "voor", "bij", "in"].contains(context.tokens[j].form) {
-                // Only when nothing but determiners and adjectives stand between.
+                // Only when nothing but determiners, adjectives and coordinated nouns stand between ("inzicht in de
+                // succesfactoren en knelpunten").
                 let between = (j + 1)..<index
-                if between.allSatisfy({ context.analysis.words[$0].pos != .finiteVerb && context.analysis.words[$0].pos != .noun }) { return true }
+                if between.allSatisfy({ k in
+                    let pos = context.analysis.words[k].pos
+                    return pos != .finiteVerb && (pos != .noun || k + 1 < index && context.analysis.words[k + 1].classes.contains(.coordinator))
+                }) { return true }
             }
         }
         return false
@@ -428,11 +454,13 @@ extension CycleChecker {
             for clause in clauses where isStatement(clause: clause, context) {
                 let c = context.analysis.clauses[clause]
                 // A named bottleneck or difficulty: "Het knelpunt is ...", "we hebben moeite om ...".
-                if let hit = context.cueHits(.bottleneck, clause: clause).first(where: { !isTopic($0.first, context) }),
+                if let hit = context.cueHits(.bottleneck, clause: clause).first(where: {
+                    !isTopic($0.first, context) && !isNamedOnly($0.first, clause: clause, context)
+                }),
                    context.scope.blocker(hit, lookingAhead: false) == nil {
                     bottleneck = hit.first; rule = "bottleneck"; break
                 }
-                if let word = context.words(clause, in: .difficulty).first(where: { !isTopic($0, context) }),
+                if let word = context.words(clause, in: .difficulty).first(where: { !isTopic($0, context) && !isNamedOnly($0, clause: clause, context) }),
                    context.scope.blocker(PhraseMatcher.Hit(entry: -1, first: word, last: word), lookingAhead: false) == nil {
                     bottleneck = word; rule = "difficulty"; break
                 }

@@ -11,7 +11,7 @@ public enum AnalysisReport {
         let analyzer = LanguageAnalyzer(lexicon: lexicon)
         let tokenizer = rubric.tokenizer
         let cache = LanguageCache()
-        let year = CycleChecker.referenceYear(document)
+        let year = CycleChecker(rubric: rubric)?.referenceYear(document) ?? CycleChecker.periodYear(document)
         var out = ""
         for (number, passage) in document.passages.enumerated() {
             let tokens = tokenizer.tokens(passage.text, base: passage.start)
