@@ -8,7 +8,10 @@ import Testing
 struct CheckTests {
     struct Expected: Decodable {
         let cycle: [String: String]
-        let actionTypes: [String]
+        /// The two model drafts only.
+        let actionTypes: [String]?
+        /// The drafts in other styles: the verdict a careful reader of DOMAIN.md gives.
+        let ready: Bool?
     }
 
     static let expected: [String: Expected] = {
@@ -25,6 +28,21 @@ struct CheckTests {
             #expect(audit.cycle?.status(CycleElement(rawValue: element)!).rawValue == status, "\(file) \(element)")
         }
         #expect(audit.coded.actionTypes == expected.actionTypes)
+    }
+
+    /// Drafts in four other styles, their cycle labelled from DOMAIN.md §4 before the tool was run on them:
+    /// a goals-versus-realisation table (ready), a look back without new goals, goals without any look back,
+    /// and a draft whose only "monitoring" is an announcement (none of these three ready).
+    @Test(arguments: ["stijl-tabel.txt", "stijl-terugblik.txt", "stijl-alleen-doelen.txt", "stijl-aankondiging.txt"])
+    func draftInAnotherStyleGetsTheReadersVerdict(_ file: String) throws {
+        let document = try Ingest.load(path: Repo.path("drafts/\(file)"))
+        let audit = Pipeline(rubric: Repo.rubric).audit(document)
+        let expected = try #require(Self.expected[file])
+        for (element, status) in expected.cycle.sorted(by: { $0.key < $1.key }) {
+            #expect(audit.cycle?.status(CycleElement(rawValue: element)!).rawValue == status, "\(file) \(element)")
+        }
+        let report = try #require(CheckReport(audit: audit, rubric: Repo.rubric))
+        #expect(report.isReady == expected.ready, "\(file): \(report.verdict(.nl).reason)")
     }
 
     @Test func verdictExitCodesAndAdvice() throws {

@@ -107,6 +107,32 @@ struct CycleLanguageTests {
         #expect(elements("Elke faculteit draagt jaarlijks 0,5 procent van haar personeelsbudget af aan een centraal banenfonds.", year: nil)[.measurableGoals] == .present)
     }
 
+    /// A problem noun that is only named (reported, asked about, pointed back to out of the passage) is no analysis;
+    /// one that is stated, or pointed back to from the next sentence with a remedy, is.
+    @Test func problemNamedIsNotProblemStated() {
+        #expect(elements("De sectorvertegenwoordigers noemen vele knelpunten bij de realisatie van banen.", year: nil)[.problemAnalysis] == nil)
+        #expect(elements("We bezoeken werkgevers om op te halen welke knelpunten er op de werkvloer spelen.", year: nil)[.problemAnalysis] == nil)
+        #expect(elements("Dit knelpunt gaat vooral op voor de kleinere sectoren.", year: nil)[.problemAnalysis] == nil)
+        #expect(elements("Het grootste knelpunt is de reistijd naar de opleiding.", year: nil)[.problemAnalysis] == .partial)
+        let back = elements("Vacatures liggen meestal op wo-niveau, waardoor kandidaten buiten de boot vallen. Dit knelpunt pakken we aan met jobcarving.", year: 2025)
+        #expect(back[.problemAnalysis] == .present)
+    }
+
+    /// Without a period, times are read against the document's own date: its latest full date in a date line or a
+    /// clause looking back, not a planned date.
+    @Test func documentDateIsTheLatestReportedDay() throws {
+        let text = "Kamerbrief over de banenafspraak\n\nDen Haag, 17 december 2019\n\nOp 28 juni 2019 heb ik u geïnformeerd over de afspraken.\n\nOp 3 december 2024 staat een debat gepland.\n"
+        let document = try Ingest.parse(data: Data(text.utf8), path: "brief.txt", ext: "txt")
+        let checker = try #require(CycleChecker(rubric: Repo.rubric))
+        let reference = checker.reference(document)
+        #expect(reference.written == 2019 * 12 + 11)
+        #expect(reference.year == 2019)
+        let reported = try #require(document.passages.first { $0.text.hasPrefix("Op 28 juni") })
+        #expect(checker.check(reported, referenceYear: reference.year, written: reference.written).elements[.planning] == nil)
+        let period = try Ingest.parse(data: Data("Werkagenda 2025-2026\n\nOp 3 maart 2024 is de agenda besproken.\n".utf8), path: "a.txt", ext: "txt")
+        #expect(checker.reference(period).year == 2025 && checker.reference(period).written == nil)
+    }
+
     @Test func problemAnalysisAcrossASeparableVerb() {
         let found = elements("Vorig jaar bleef de instroom achter doordat leidinggevenden de loonkostensubsidie te ingewikkeld vonden; daarom richten we per 1 maart een loket in.", year: 2025)
         #expect(found[.problemAnalysis] == .present)

@@ -51,6 +51,25 @@ struct LanguageTests {
         #expect(r.word("maart").pos == .noun)
     }
 
+    /// Homographs and -en forms the Frog comparison showed wrong: an auxiliary reads as the auxiliary, a prefixed
+    /// irregular verb by its base's table, an -en form finite by verb second or as the cluster's auxiliary.
+    @Test func auxiliariesIrregularPrefixesAndFiniteEnForms() {
+        let past = Self.read("Eind 2022 waren er 3.749 banen; in voorgaande jaren was er geen inzicht.")
+        #expect(past.lemma("waren") == "zijn" && past.word("waren").tense == .past)
+        #expect(past.lemma("was") == "zijn" && past.word("was").tense == .past)
+        let present = Self.read("Een uitzendbureau geeft dan advies en het akkoord betreft twee delen.")
+        #expect(present.word("geeft").pos == .finiteVerb && present.word("geeft").tense == .present)
+        #expect(present.word("betreft").pos == .finiteVerb)
+        let prefixed = Self.read("De achterstand ontstond doordat de pilot pas laat begon.")
+        #expect(prefixed.lemma("ontstond") == "ontstaan" && prefixed.word("ontstond").tense == .past)
+        #expect(prefixed.lemma("begon") == "beginnen" && prefixed.word("begon").tense == .past)
+        let second = Self.read("De gesprekken met de sectoren zijn gericht op het benutten van kansen.")
+        #expect(second.word("zijn").pos == .finiteVerb)
+        let cluster = Self.read("Zij hebben leerkrachten in dienst die moeten voldoen aan wettelijke eisen.")
+        #expect(cluster.word("moeten").pos == .finiteVerb)
+        #expect(cluster.word("voldoen").pos == .infinitive)
+    }
+
     @Test func futurePassiveModalAndReader() {
         let future = Self.read("We zullen twintig werkgevers benaderen.")
         #expect(future.clause(of: "zullen").isFuture)

@@ -209,7 +209,11 @@ public struct CycleChecker: Sendable {
     func documentDate(_ document: Document) -> Int? {
         var latest: Int?
         let cache = LanguageCache()
-        for passage in document.passages where Self.hasFullDate(passage.text) {
+        // A heading or the title holding a date is a date line ("Den Haag, 17 december 2019").
+        for line in [document.title] + document.headings.map(\.text) {
+            if let date = Self.fullDates(line).max() { latest = max(latest ?? 0, date) }
+        }
+        for passage in document.passages where !Self.fullDates(passage.text).isEmpty {
             let tokens = tokenizer.tokens(passage.text, base: passage.start)
             let analysis = analyzer.analyze(tokens, text: passage.text, base: passage.start, referenceYear: nil, cache: cache)
             for time in analysis.times where time.hasDay && !time.isRelative && time.startMonth == time.endMonth {
@@ -223,15 +227,17 @@ public struct CycleChecker: Sendable {
         return latest
     }
 
-    /// A day, a month name and a four-digit year in a row, read from the text alone (cheap: most passages have none).
-    static func hasFullDate(_ text: String) -> Bool {
+    /// Days, month names and four-digit years in a row, read from the text alone (cheap: most passages have none),
+    /// as months.
+    static func fullDates(_ text: String) -> [Int] {
         let words = text.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
-        for index in words.indices.dropFirst().dropLast() where TimeResolver.months[words[index].lowercased()] != nil {
-            if let day = Int(words[index - 1]), (1...31).contains(day), words[index + 1].count == 4, Int(words[index + 1]) != nil {
-                return true
-            }
+        var dates: [Int] = []
+        for index in words.indices.dropFirst().dropLast() {
+            guard let month = TimeResolver.months[words[index].lowercased()], let day = Int(words[index - 1]), (1...31).contains(day),
+                  words[index + 1].count == 4, let year = Int(words[index + 1]), (1990...2099).contains(year) else { continue }
+            dates.append(year * 12 + month - 1)
         }
-        return false
+        return dates
     }
 
     static func periodYear(_ document: Document) -> Int? {

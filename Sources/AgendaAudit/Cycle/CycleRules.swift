@@ -24,7 +24,9 @@
 ///   or perfect clause, or a realisation noun) set against a goal: a goal
 ///   cue or past intent/obligation with a figure in the same sentence, in
 ///   the sentence before or after, two percentages of a change, "X van de
-///   Y", or a follow-up of the previous agenda. An announced monitor
+///   Y", or a follow-up of the previous agenda; or, without a realise verb,
+///   a figure looking back that counts what the goal in the sentence before
+///   counted (same lemma). An announced monitor
 ///   (`announce` in a present or future clause) without such a comparison
 ///   is not monitoring. Partial when only jobs are compared.
 /// - `problem-analysis`: a bottleneck (a bottleneck cue, a `shortfall`
@@ -345,7 +347,9 @@ extension CycleChecker {
             if let hit = context.cueHits(.monitoringGoal, sentence: sentence).first, !quantities(sentence).isEmpty { return hit.first }
             for clause in context.clauses(ofSentence: sentence) {
                 let c = context.analysis.clauses[clause]
-                if c.tense == .past, c.modal == context.cache.specials.moeten || !context.clauseVerbs(clause, in: .intent).isEmpty,
+                // "moesten ... creëren", "wilden ... opleiden", "dat ... twaalf regio's ... zouden hebben" (the future of a past moment).
+                let pastFuture = c.tense == .past && c.finite.map { context.analysis.words[$0].lemma == context.cache.specials.zullen } == true
+                if c.tense == .past, c.modal == context.cache.specials.moeten || pastFuture || !context.clauseVerbs(clause, in: .intent).isEmpty,
                    !quantities(sentence).isEmpty, let finite = c.finite {
                     return finite
                 }
@@ -362,8 +366,30 @@ extension CycleChecker {
             }
             return !(anyOther || mentionsOther)
         }
+        /// A result that counts what the earlier goal in the sentence before counted, looking back without a realise
+        /// verb: "... dat twaalf regio's een overeenkomst zouden hebben. Eind 2024 hadden negen regio's zo'n overeenkomst."
+        func sameObjectResult(_ position: Int) -> (token: Int, goal: Int)? {
+            guard position > 0, goal(sentences[position - 1], earlier: true) != nil else { return nil }
+            let earlier = quantities(sentences[position - 1]).map(\.lemma).filter { $0 >= 0 }
+            for q in quantities(sentences[position]) where q.lemma >= 0 && earlier.contains(q.lemma) && counted(q, context) != .none {
+                // A state looking back ("hadden negen regio's ...", "waren er ..."), not an act ("hebben ... afgesproken").
+                let clause = context.analysis.words[q.quantity.first].clause, c = context.analysis.clauses[clause]
+                guard let finite = c.finite, context.isIn(.copulas, finite), !c.isPerfect else { continue }
+                if orientation(clause: clause, context) == .back {
+                    return (q.quantity.first, sentences[position - 1])
+                }
+            }
+            return nil
+        }
         for (position, sentence) in sentences.enumerated() {
             if isHypothetical(sentence: sentence, context) { continue }
+            if realisation(sentence) == nil, let (token, goalSentence) = sameObjectResult(position), !monitored.contains(sentence) {
+                let compared = [goalSentence, sentence]
+                monitored.formUnion(compared)
+                let all = compared.flatMap { s in context.tokens.indices.filter { context.tokens[$0].sentence == s } }
+                add(.monitoring, onlyJobs(compared) ? .partial : .present, all.min() ?? token, all.max() ?? token, "goal+result-same-object")
+                continue
+            }
             guard let real = realisation(sentence) else { continue }
             if context.isBlocked(real, real) && context.scope.isMetaText(sentence: sentence) { continue }
             var compared: [Int] = []

@@ -71,6 +71,7 @@ struct Morphology: Sendable {
             if form == lemma { add(.init(lemma: lemma, kind: .infinitive)); add(.init(lemma: lemma, kind: .present)) }
             else if isParticiple(form, lemma: lemma) { add(.init(lemma: lemma, kind: .participle)) }
             else if isPast(form, lemma: lemma) { add(.init(lemma: lemma, kind: .past)) }
+            else if let kind = prefixedIrregularKind(form, lemma: lemma) { add(.init(lemma: lemma, kind: kind)) }
             else if form.hasSuffix("t") || lexicon.irregular[form] != nil { add(.init(lemma: lemma, kind: .present)) }
             else { add(.init(lemma: lemma, kind: .stem)) }
             if !readings.isEmpty && readings.count >= (lexicon.irregular[form]?.count ?? 0) + 1 { return readings }
@@ -161,6 +162,16 @@ struct Morphology: Sendable {
                 || form.hasSuffix("en") && form != lemma && !form.hasSuffix("den") && !form.hasSuffix("ten")
         }
         return false
+    }
+
+    /// The kind of a form of a prefixed irregular verb, read from its base's table: "ontstond" is the past of
+    /// "ont" + "staan", "achterbleef" of "achter" + "blijven".
+    func prefixedIrregularKind(_ form: String, lemma: String) -> Lexicon.VerbForm.Kind? {
+        for prefix in Self.inseparablePrefixes + Array(lexicon.particles) where lemma.hasPrefix(prefix) && form.hasPrefix(prefix) {
+            let base = String(lemma.dropFirst(prefix.count)), rest = String(form.dropFirst(prefix.count))
+            if let reading = lexicon.irregular[rest]?.first(where: { $0.lemma == base }) { return reading.kind }
+        }
+        return nil
     }
 
     func isPast(_ form: String, lemma: String) -> Bool {

@@ -127,7 +127,9 @@ struct QuantityBinder {
                 if word.pos == .noun || word.pos == .properNoun && quantity.kind != .percentage {
                     // The head of a Dutch noun phrase is its last noun: "600 extra banen", "drie werkplek begeleiders".
                     noun = j; last = j
-                    while noun + 1 < tokens.count, tokens[noun + 1].sentence == sentence, words[noun + 1].pos == .noun, noun + 1 - j < 3 {
+                    // A time expression after it is no part of it: "90 banen eind 2024".
+                    while noun + 1 < tokens.count, tokens[noun + 1].sentence == sentence, words[noun + 1].pos == .noun, noun + 1 - j < 3,
+                          !analysis.times.contains(where: { $0.first <= noun + 1 && $0.last >= noun + 1 }) {
                         noun += 1; last = noun
                     }
                     break
