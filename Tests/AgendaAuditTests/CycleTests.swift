@@ -118,6 +118,14 @@ struct CycleLanguageTests {
         #expect(back[.problemAnalysis] == .present)
     }
 
+    /// A lack of the means to act is a bottleneck; a fact of possession is not. People taken on count as jobs.
+    @Test func lackOfMeansAndPeopleTakenOn() {
+        #expect(elements("De vo-raad heeft het mandaat niet om te sturen op de werkagenda.", year: nil)[.problemAnalysis] == .partial)
+        #expect(elements("Werkgevers hebben niet altijd de tijd om de regels te doorgronden.", year: nil)[.problemAnalysis] == .partial)
+        #expect(elements("Gemeenten hebben geen centraal budget voor de banenafspraak.", year: nil)[.problemAnalysis] == nil)
+        #expect(elements("In 2025 worden minstens 15 mensen in dienst genomen.", year: 2025)[.jobsTarget] == .present)
+    }
+
     /// Without a period, times are read against the document's own date: its latest full date in a date line or a
     /// clause looking back, not a planned date.
     @Test func documentDateIsTheLatestReportedDay() throws {

@@ -237,6 +237,8 @@ extension CycleChecker {
             for i in quantity.noun..<min(context.tokens.count, quantity.noun + 6) where context.tokens[i].sentence == sentence {
                 if context.isIn(.targetGroup, i) { return .jobs }
             }
+            // People taken on: "minstens 15 mensen in dienst genomen" (a `jobObjects` cue in the clause).
+            if context.has(.jobObjects, clause: context.analysis.words[quantity.noun].clause) { return .jobs }
             return .other
         }
         return .other
@@ -448,8 +450,12 @@ extension CycleChecker {
             if opensPassage && context.analysis.words[j].classes.contains(.demonstrative) && !context.analysis.words[j].classes.contains(.relative)
                 || context.isIn(.questionWords, j) { return true }
         }
-        // A problem word itself ("knelpunten", not "terughoudend") as what a reporting verb reports.
-        return context.isIn(.difficulty, index) && !context.clauseVerbs(clause, in: .reporting).isEmpty
+        // Stated by a copula: "Eén van de genoemde knelpunten ... is de complexiteit in de wetgeving".
+        if let finite = c.finite, context.analysis.words[finite].lemma == context.cache.specials.zijn { return false }
+        // A problem word itself ("knelpunten", not "terughoudend") as what a reporting verb (not an attributive
+        // participle: "de genoemde knelpunten") reports.
+        return context.isIn(.difficulty, index)
+            && context.clauseVerbs(clause, in: .reporting).contains { context.analysis.words[$0].pos != .participle || $0 > index }
     }
 
     /// A cue word inside a prepositional phrase ("onderzoek naar de knelpunten", "over de knelpunten") is a topic, not a finding.
@@ -494,6 +500,12 @@ extension CycleChecker {
                 if let verb = context.clauseVerbs(clause, in: .shortfall).first, !c.isFuture, hasCause || c.tense == .past && !c.isSubordinate {
                     bottleneck = verb; rule = "shortfall"; break
                 }
+                // A lack of the means to act: "De vo-raad heeft het mandaat niet om te sturen", "Werkgevers hebben niet
+                // altijd de tijd en/of expertise om de regels te doorgronden" (negated possession with an om-te purpose).
+                if let negation = c.negation, let finite = c.finite, context.analysis.words[finite].lemma == context.cache.specials.hebben,
+                   !c.isPerfect, c.modal < 0, hasPurpose(after: finite, sentence: sentence, context) {
+                    bottleneck = negation; rule = "lack"; break
+                }
                 // "lukte niet", "niet gehaald", "kwam niet van de grond": a negated realisation looking back.
                 if let negation = c.negation, orientation(clause: clause, context) == .back,
                    let verb = context.clauseVerbs(clause, in: .realise).first, negation < verb || c.finite == verb {
@@ -508,6 +520,16 @@ extension CycleChecker {
             } else {
                 add(.problemAnalysis, .partial, found, found, rule)
             }
+        }
+    }
+
+    /// "om ... te" + infinitive after a word in its sentence: a purpose ("de tijd om de regels te doorgronden").
+    func hasPurpose(after index: Int, sentence: Int, _ context: Context) -> Bool {
+        guard let om = (index..<context.tokens.count).first(where: { context.tokens[$0].sentence != sentence || context.tokens[$0].form == "om" }),
+              context.tokens[om].sentence == sentence else { return false }
+        return (om..<context.tokens.count).prefix(12).contains { j in
+            context.tokens[j].sentence == sentence && context.analysis.words[j].form == context.cache.specials.te
+                && j + 1 < context.tokens.count && context.analysis.words[j + 1].pos == .infinitive
         }
     }
 
