@@ -118,6 +118,17 @@ struct CycleLanguageTests {
         #expect(back[.problemAnalysis] == .present)
     }
 
+    /// Reports and references are no plans: a perfect dated to a day or to a month without its year, the date of a
+    /// noun, the rest of a worked example. A horizon with its year, or "met ingang van", still plans.
+    @Test func reportsAndReferencesAreNoPlans() {
+        #expect(elements("Op 28 juni 2025 hebben wij de werkagenda aan de Kamer gestuurd.", year: 2025)[.planning] == nil)
+        #expect(elements("Zij hebben de agenda eind juni gepubliceerd op de site.", year: 2025)[.planning] == nil)
+        #expect(elements("Wij sturen u in vervolg op de brief van 4 juli 2025 de stukken.", year: 2025)[.planning] == nil)
+        #expect(elements("Een rekenvoorbeeld: een organisatie heeft 300 fte. In 2026 moet zij dan 13 banen realiseren.", year: 2025)[.planning] == nil)
+        #expect(elements("Met ingang van 2026 neemt het centrale fonds deze kosten over.", year: 2025)[.planning] == .present)
+        #expect(elements("Eind 2026 hebben wij de opleiding in elke regio aangeboden.", year: 2025)[.planning] == .present)
+    }
+
     /// A lack of the means to act is a bottleneck; a fact of possession is not. People taken on count as jobs.
     @Test func lackOfMeansAndPeopleTakenOn() {
         #expect(elements("De vo-raad heeft het mandaat niet om te sturen op de werkagenda.", year: nil)[.problemAnalysis] == .partial)

@@ -88,6 +88,8 @@ extension CycleChecker {
                     hypotheticalSentences.insert(token.sentence)
                 }
             }
+            // A passage that opens with an example is the example: "Een rekenvoorbeeld: ... In 2023 is het aantal ...".
+            if let first = sentences.first, hypotheticalSentences.contains(first) { hypotheticalSentences.formUnion(sentences) }
         }
 
         func has(_ cue: CycleCue, clause: Int) -> Bool { !cueHits(cue, clause: clause).isEmpty }
@@ -136,9 +138,15 @@ extension CycleChecker {
         }
         func firstToken(ofSentence sentence: Int) -> Int? { sentenceTokens[sentence]?.lowerBound }
         func clauses(ofSentence sentence: Int) -> Range<Int> { sentenceClauses[sentence] ?? 0..<0 }
+        /// The times of a clause: not a period, not the date of a noun ("de brief van 4 juli 2019", "het akkoord van 2019").
         func times(_ clause: Int) -> [TimeExpression] {
             let c = analysis.clauses[clause]
-            return analysis.times.filter { $0.first <= c.last && $0.last >= c.first && !isPeriod($0) }
+            return analysis.times.filter { $0.first <= c.last && $0.last >= c.first && !isPeriod($0) && !isAttribute($0) }
+        }
+        func isAttribute(_ time: TimeExpression) -> Bool {
+            // Not "met ingang van 2024" (relation `from`).
+            time.relation == .at && time.first >= 2 && analysis.words[time.first - 1].form == cache.specials.van
+                && [.noun, .properNoun].contains(analysis.words[time.first - 2].pos)
         }
         func isPeriod(_ time: TimeExpression) -> Bool { time.endMonth - time.startMonth > 12 && !time.isRelative }
         /// Negated or meta-text: the clause's content does not count.
@@ -159,6 +167,9 @@ extension CycleChecker {
         let start = (context.referenceYear ?? LanguageAnalyzer.currentYear) * 12
         if let time = times.first {
             if time.relation == .since || clause.tense == .past { return .back }
+            // A perfect dated to a day, or to a month without its year, reports: "op 28 juni 2019 heb ik u geïnformeerd",
+            // "eind juni gepubliceerd", "eind september jongstleden uitgebracht" (a horizon names its year: "eind 2026").
+            if clause.isPerfect, time.relation == .at, time.hasDay || time.isRelative && time.endMonth - time.startMonth < 12 { return .back }
             // Against the document's own date: what ends by the month it was written is past.
             if let written = context.written { return time.endMonth <= written ? .back : .ahead }
             if context.referenceYear != nil || time.isRelative {
@@ -283,7 +294,7 @@ extension CycleChecker {
     }
 
     func planning(_ context: Context, monitored: Set<Int>, add: (CycleElement, CycleStatus, Int, Int, String) -> Void) {
-        for time in context.analysis.times where !context.isPeriod(time) {
+        for time in context.analysis.times where !context.isPeriod(time) && !context.isAttribute(time) {
             let clause = context.analysis.words[time.first].clause
             let sentence = context.tokens[time.first].sentence
             guard orientation(clause: clause, context) == .ahead || effectiveOrientation(clause: clause, context) == .ahead
