@@ -129,6 +129,16 @@ struct CycleLanguageTests {
         #expect(elements("Eind 2026 hebben wij de opleiding in elke regio aangeboden.", year: 2025)[.planning] == .present)
     }
 
+    /// What a number labels or counts decides whether it can be a goal: a section ("4.2"), a label after a noun
+    /// ("deel 1 van dit rapport"), a count of goals are none; "het einde van het jaar" is a horizon.
+    @Test func labelsAndCountsOfGoalsAreNoGoals() {
+        #expect(elements("Bovenstaande lijst bevat vier doelstellingen voor de sector.", year: 2025)[.measurableGoals] == nil)
+        #expect(elements("Het doel van dit onderzoek staat in deel 1 van dit rapport.", year: 2025)[.measurableGoals] == nil)
+        #expect(elements("Meetbare doelstellingen, zie de tabel in 4.2 voor voorbeelden, maken de agenda toetsbaar.", year: 2025)[.measurableGoals] == nil)
+        #expect(elements("Aan het einde van het jaar zijn minstens 3 mensen in dienst genomen op de afdeling.", year: 2025)[.jobsTarget] == .present)
+        #expect(elements("In totaal 45 banen is het doel voor 2026.", year: 2025)[.jobsTarget] == .present)
+    }
+
     /// A lack of the means to act is a bottleneck; a fact of possession is not. People taken on count as jobs.
     @Test func lackOfMeansAndPeopleTakenOn() {
         #expect(elements("De vo-raad heeft het mandaat niet om te sturen op de werkagenda.", year: nil)[.problemAnalysis] == .partial)

@@ -169,7 +169,7 @@ extension CycleChecker {
             if time.relation == .since || clause.tense == .past { return .back }
             // A perfect dated to a day, or to a month without its year, reports: "op 28 juni 2019 heb ik u geïnformeerd",
             // "eind juni gepubliceerd", "eind september jongstleden uitgebracht" (a horizon names its year: "eind 2026").
-            if clause.isPerfect, time.relation == .at, time.hasDay || time.isRelative && time.endMonth - time.startMonth < 12 { return .back }
+            if clause.isPerfect, time.relation == .at, time.hasDay || time.isRelative && time.endMonth == time.startMonth { return .back }
             // Against the document's own date: what ends by the month it was written is past.
             if let written = context.written { return time.endMonth <= written ? .back : .ahead }
             if context.referenceYear != nil || time.isRelative {
@@ -212,6 +212,11 @@ extension CycleChecker {
         if context.analysis.times.contains(where: { $0.first <= q.last && $0.last >= q.first }) { return false }
         if quantity.noun >= 0, context.analysis.times.contains(where: { $0.first <= quantity.noun && $0.last >= quantity.noun }) { return false }
         if q.value == 1, !context.tokens[q.first].isNumber, context.tokens[q.first].form != "een" { return false }
+        // A number after a noun with a preposition before what it would count labels, it does not count: "deel 1 van dit rapport".
+        if q.first > 0, context.analysis.words[q.first - 1].pos == .noun, q.kind == .count,
+           quantity.noun < 0 || (q.last + 1..<quantity.noun).contains(where: { context.analysis.words[$0].classes.contains(.preposition) }) {
+            return false
+        }
         if q.first > 0 {
             let before = context.tokens[q.first - 1].form
             if ["hoofdstuk", "paragraaf", "tabel", "bijlage", "figuur", "artikel", "pagina", "blz", "nummer", "nr"].contains(before) { return false }
@@ -240,6 +245,8 @@ extension CycleChecker {
         if quantity.quantity.kind == .percentage, quantity.of >= 0, context.isIn(.goalNouns, quantity.of) { return .none }
         if quantity.quantity.kind == .percentage, quantity.of >= 0, context.isIn(.jobNouns, quantity.of) { return .jobs }
         if context.isIn(.units, quantity.noun), !(quantity.quantity.kind == .percentage && quantity.of >= 0) { return .none }
+        // A count of goals is no goal: "Bovenstaande lijst bevat vier doelstellingen".
+        if context.isIn(.goalNouns, quantity.noun) { return .none }
         if context.isIn(.jobNouns, quantity.noun) { return .jobs }
         if context.isIn(.peopleNouns, quantity.noun) {
             // "45 mensen uit de doelgroep", "medewerkers met een arbeidsbeperking".

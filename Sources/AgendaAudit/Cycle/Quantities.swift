@@ -61,18 +61,23 @@ struct QuantityScanner: Sendable {
                 var last = index
                 var digits = token.form
                 var decimals = ""
+                var isSection = false
                 while last + 1 < tokens.count, tokens[last + 1].isNumber, tokens[last + 1].start == tokens[last].end + 1,
                       let separator = scalar(tokens[last].end) {
                     let group = tokens[last + 1].form
-                    if separator == ".", group.count == 3, decimals.isEmpty {
+                    if separator == ".", group.count == 3, decimals.isEmpty, !isSection {
                         digits += group
-                    } else if separator == ",", decimals.isEmpty {
+                    } else if separator == ".", decimals.isEmpty, group.count < 3 {
+                        // "4.2", "5.2.1": a section number (a thousands group has three digits), no quantity.
+                        isSection = true
+                    } else if separator == ",", decimals.isEmpty, !isSection {
                         decimals = group
                     } else {
                         break
                     }
                     last += 1
                 }
+                if isSection { index = last + 1; continue }
                 var value = Double(digits) ?? 0
                 if !decimals.isEmpty { value += (Double("0." + decimals) ?? 0) }
                 var kind: Quantity.Kind = .count

@@ -90,6 +90,15 @@ struct TimeResolver {
                 var modifierIndex = i - 1
                 if let count = Self.countWords[previous] { span = count; modifierIndex = i - 2 }
                 let modifier = form(modifierIndex)
+                // "(aan) het einde van het jaar", "begin van dit jaar": a part of the reference year.
+                if word == "jaar", ["het", "dit", "dat"].contains(modifier), form(modifierIndex - 1) == "van",
+                   let part = Self.parts[form(modifierIndex - 2)] {
+                    var first = modifierIndex - 2
+                    if first - 1 >= 0, form(first - 1) == "het" { first -= 1 }
+                    found.append(.init(first: first, last: i, startMonth: reference * 12 + part.0 - 1, endMonth: reference * 12 + part.1 - 1,
+                                       relation: relation(before: first), isRelative: true))
+                    continue
+                }
                 let start: Int?
                 switch modifier {
                 case "komende", "komend", "aankomende", "eerstkomende": start = reference
