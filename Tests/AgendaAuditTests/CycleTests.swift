@@ -114,6 +114,7 @@ struct CycleLanguageTests {
         #expect(elements("We bezoeken werkgevers om op te halen welke knelpunten er op de werkvloer spelen.", year: nil)[.problemAnalysis] == nil)
         #expect(elements("Dit knelpunt gaat vooral op voor de kleinere sectoren.", year: nil)[.problemAnalysis] == nil)
         #expect(elements("Het grootste knelpunt is de reistijd naar de opleiding.", year: nil)[.problemAnalysis] == .partial)
+        #expect(elements("Een ander knelpunt waar we op worden gewezen, is de focus op kwantiteit.", year: nil)[.problemAnalysis] == .partial)
         let back = elements("Vacatures liggen meestal op wo-niveau, waardoor kandidaten buiten de boot vallen. Dit knelpunt pakken we aan met jobcarving.", year: 2025)
         #expect(back[.problemAnalysis] == .present)
     }

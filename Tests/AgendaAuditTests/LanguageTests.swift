@@ -70,6 +70,17 @@ struct LanguageTests {
         #expect(cluster.word("voldoen").pos == .infinitive)
     }
 
+    /// The main clause resumes after an embedded relative clause that has its own finite verb; a finite verb that
+    /// closes the subordinate clause stays in it.
+    @Test func mainClauseResumesAfterAnEmbeddedClause() {
+        let r = Self.read("Een ander knelpunt waar we op worden gewezen, is de focus op kwantiteit.")
+        #expect(r.clause(of: "worden").isSubordinate)
+        #expect(!r.clause(of: "is").isSubordinate)
+        #expect(r.clause(of: "is").finite != nil)
+        let closing = Self.read("We zien dat het doel gehaald is door de sector.")
+        #expect(closing.clause(of: "is").isSubordinate)
+    }
+
     @Test func futurePassiveModalAndReader() {
         let future = Self.read("We zullen twintig werkgevers benaderen.")
         #expect(future.clause(of: "zullen").isFuture)

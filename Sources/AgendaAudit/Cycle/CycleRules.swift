@@ -450,10 +450,24 @@ extension CycleChecker {
     /// A statement about the author's situation: a clause with a finite verb, in a sentence that is no question.
     func isStatement(clause: Int, _ context: Context) -> Bool {
         let c = context.analysis.clauses[clause]
-        guard c.finite != nil else { return false }
+        guard c.finite != nil || resumes(clause, context) else { return false }
         // Questions: a question word first in the sentence or the clause ("wat werkte daarin, welke knelpunten waren er").
         let first = context.firstToken(ofSentence: c.sentence) ?? c.first
         return !context.isIn(.questionWords, first) && !context.isIn(.questionWords, c.first)
+    }
+
+    /// A main clause without its finite verb whose finite verb follows an embedded subordinate clause: "Een ander
+    /// knelpunt [waar we op worden gewezen], is de focus op kwantiteit".
+    func resumes(_ clause: Int, _ context: Context) -> Bool {
+        let c = context.analysis.clauses[clause]
+        guard !c.isSubordinate else { return false }
+        var next = clause + 1
+        while next < context.analysis.clauses.count, context.analysis.clauses[next].sentence == c.sentence {
+            let other = context.analysis.clauses[next]
+            if !other.isSubordinate { return other.finite != nil && next > clause + 1 }
+            next += 1
+        }
+        return false
     }
 
     /// A problem noun that is named, not stated: pointing back out of the passage ("Dit knelpunt gaat vooral op

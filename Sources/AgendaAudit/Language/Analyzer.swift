@@ -277,6 +277,30 @@ public struct LanguageAnalyzer: Sendable {
                 starts.append(i)
             }
         }
+        // The main clause resumes after an embedded subordinate clause: "Een ander knelpunt ... waar we op worden gewezen,
+        // is de focus op ...", "Eén van de knelpunten waar sectorvertegenwoordigers op stuiten is de complexiteit": an
+        // unambiguous finite auxiliary after a subordinate clause that already has its own finite verb, with words after it.
+        var resumed: [Int] = []
+        for (number, start) in starts.enumerated() {
+            let opener = infos[start].classes
+            guard start > range.lowerBound, opener.contains(.subordinator) || opener.contains(.relative) else { continue }
+            let end = number + 1 < starts.count ? starts[number + 1] - 1 : range.upperBound
+            var ownFinite = false
+            var i = start + 1
+            while i < end {
+                let kinds = infos[i].verbs.map(\.kind)
+                let isAux = !infos[i].classes.isDisjoint(with: [.auxiliary, .modal])
+                let onlyFinite = isAux && !kinds.isEmpty && !kinds.contains(.infinitive) && !kinds.contains(.participle)
+                if onlyFinite, ownFinite, i > start + 1, [.infinitive, .participle].contains(analysis.words[i - 1].pos) || isAux && gaps[i] == .comma,
+                   i + 1 <= end, infos[i + 1].verbs.isEmpty || !infos[i + 1].classes.isEmpty {
+                    resumed.append(i)
+                    break
+                }
+                if isAux || analysis.words[i].pos == .infinitive && kinds.contains(where: { $0 == .present || $0 == .past }) { ownFinite = true }
+                i += 1
+            }
+        }
+        if !resumed.isEmpty { starts = (starts + resumed).sorted() }
         let sentence = tokens[range.lowerBound].sentence
         for (number, start) in starts.enumerated() {
             let end = number + 1 < starts.count ? starts[number + 1] - 1 : range.upperBound
