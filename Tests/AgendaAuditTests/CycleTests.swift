@@ -140,6 +140,15 @@ struct CycleLanguageTests {
         #expect(elements("In totaal 45 banen is het doel voor 2026.", year: 2025)[.jobsTarget] == .present)
     }
 
+    /// Advice to the reader (an imperative, also one spelled like a noun: "Zorg", "Deel") sets no goal and signs
+    /// nothing; a signing still to be done ("te laten ondertekenen") is no signature.
+    @Test func adviceAndSigningsToBeDoneCountForNothing() {
+        #expect(elements("Zorg er als sector voor dat vertegenwoordigers minstens de helft van hun werktijd aan de banenafspraak besteden.", year: 2025)[.measurableGoals] == nil)
+        #expect(elements("Het is belangrijk om de werkagenda te laten ondertekenen door bestuursleden.", year: 2025)[.boardSignature] == nil)
+        #expect(elements("Het bestuur heeft de werkagenda op 12 maart 2025 ondertekend.", year: 2025)[.boardSignature] == .present)
+        #expect(elements("In 2025 besteden de vertegenwoordigers minstens de helft van hun werktijd aan de banenafspraak.", year: 2025)[.measurableGoals] == .present)
+    }
+
     /// A lack of the means to act is a bottleneck; a fact of possession is not. People taken on count as jobs.
     @Test func lackOfMeansAndPeopleTakenOn() {
         #expect(elements("De vo-raad heeft het mandaat niet om te sturen op de werkagenda.", year: nil)[.problemAnalysis] == .partial)

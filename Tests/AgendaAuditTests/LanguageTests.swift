@@ -65,6 +65,8 @@ struct LanguageTests {
         #expect(prefixed.lemma("begon") == "beginnen" && prefixed.word("begon").tense == .past)
         let second = Self.read("De gesprekken met de sectoren zijn gericht op het benutten van kansen.")
         #expect(second.word("zijn").pos == .finiteVerb)
+        let imperative = Self.read("Zorg er als sector voor dat het lukt.")
+        #expect(imperative.word("Zorg").pos == .finiteVerb && imperative.clause(of: "Zorg").addressesReader)
         let cluster = Self.read("Zij hebben leerkrachten in dienst die moeten voldoen aan wettelijke eisen.")
         #expect(cluster.word("moeten").pos == .finiteVerb)
         #expect(cluster.word("voldoen").pos == .infinitive)

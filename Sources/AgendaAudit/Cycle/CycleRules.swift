@@ -271,7 +271,8 @@ extension CycleChecker {
             guard kind != .none else { continue }
             let clause = context.analysis.words[q.first].clause
             let sentence = context.tokens[q.first].sentence
-            if monitored.contains(sentence) || context.isBlocked(q.first, quantity.last) || isHypothetical(sentence: sentence, context) { continue }
+            if monitored.contains(sentence) || context.isBlocked(q.first, quantity.last) || isHypothetical(sentence: sentence, context)
+                || isAdvice(sentence: sentence, context) { continue }
             let own = effectiveOrientation(clause: clause, context)
             if own == .back { continue }
             // "ruim 60 instellingen", "ongeveer 500.000 studenten": an estimate describes, it sets no goal.
@@ -306,7 +307,8 @@ extension CycleChecker {
             let sentence = context.tokens[time.first].sentence
             guard orientation(clause: clause, context) == .ahead || effectiveOrientation(clause: clause, context) == .ahead
                     && orientation(clause: clause, context) == .neither else { continue }
-            if monitored.contains(sentence) || isSignature(sentence: sentence, context) || isHypothetical(sentence: sentence, context) { continue }
+            if monitored.contains(sentence) || isSignature(sentence: sentence, context) || isHypothetical(sentence: sentence, context)
+                || isAdvice(sentence: sentence, context) { continue }
             if context.isBlocked(time.first, time.last) { continue }
             // A heading or caption (no finite verb in the clause) plans nothing: "peildatum 31 december".
             if context.analysis.clauses[clause].finite == nil { continue }
@@ -492,7 +494,7 @@ extension CycleChecker {
 
     /// A cue word inside a prepositional phrase ("onderzoek naar de knelpunten", "over de knelpunten") is a topic, not a finding.
     func isTopic(_ index: Int, _ context: Context) -> Bool {
-        for j in max(0, index - 3)..<index {
+        for j in max(0, index - 6)..<index {
             let word = context.analysis.words[j]
             if word.classes.contains(.preposition), ["naar", "over", "op", "van", "met", "voor", "bij", "in"].contains(context.tokens[j].form) {
                 // Only when nothing but determiners, adjectives and coordinated nouns stand between ("inzicht in de
@@ -565,6 +567,11 @@ extension CycleChecker {
         }
     }
 
+    /// A sentence addressed to the reader (an imperative, "u kunt ..."): advice, not the author's goal, plan or signature.
+    func isAdvice(sentence: Int, _ context: Context) -> Bool {
+        context.clauses(ofSentence: sentence).contains { context.analysis.clauses[$0].addressesReader }
+    }
+
     func isSignature(sentence: Int, _ context: Context) -> Bool {
         for clause in context.clauses(ofSentence: sentence) where signature(clause: clause, context) != nil { return true }
         return false
@@ -577,6 +584,10 @@ extension CycleChecker {
         guard let sign = context.words(clause, in: .signing).first ?? context.cueHits(.signed, clause: clause).first?.first else { return nil }
         guard let board = context.cueHits(.board, sentence: sentence).first?.first else { return nil }
         if c.negation != nil || c.isFuture || !context.clauseVerbs(clause, in: .intent).isEmpty || c.modal >= 0 { return nil }
+        // A signing to be done, as a te-infinitive: "is het belangrijk om de werkagenda te laten ondertekenen".
+        if (max(c.first, sign - 2)..<sign).contains(where: { context.analysis.words[$0].form == context.cache.specials.te }) { return nil }
+        // Advice to the reader signs nothing.
+        if isAdvice(sentence: sentence, context) { return nil }
         // "nog", "concept", "ter ondertekening", "vragen": a request or a draft (a future or intended signature is the clause's tense).
         if !context.cueHits(.notSigned, sentence: sentence).isEmpty { return nil }
         if context.isBlocked(min(board, sign), max(board, sign)) { return nil }

@@ -261,7 +261,9 @@ public struct LanguageAnalyzer: Sendable {
                 // A conjunction or relative after a verb, a comma or a noun; a determiner before a noun otherwise.
                 let previous = analysis.words[i - 1]
                 let next = i + 1 <= range.upperBound ? analysis.words[i + 1] : nil
-                let nextIsNoun = next?.pos == .noun || next?.pos == .properNoun
+                // "dat" determines no plural: "dat vertegenwoordigers ... besteden" is the conjunction.
+                let pluralAfterDat = form == specials.dat && next.map { $0.pos == .noun && $0.lemma != $0.form } == true
+                let nextIsNoun = (next?.pos == .noun || next?.pos == .properNoun) && !pluralAfterDat
                     || i + 2 <= range.upperBound && analysis.words[i + 2].pos == .noun && cache.strings[Int(next!.form)].hasSuffix("e")
                 if gap == .comma || previous.pos == .infinitive || previous.pos == .participle || previous.pos == .finiteVerb
                     || previous.form == specials.zodat || !nextIsNoun {
@@ -347,7 +349,12 @@ public struct LanguageAnalyzer: Sendable {
             if infos[i].verbs.contains(where: { $0.kind == .stem }) {
                 let nextToIk = range.contains(i - 1) && cache.strings[Int(analysis.words[i - 1].form)] == "ik"
                     || range.contains(i + 1) && cache.strings[Int(analysis.words[i + 1].form)] == "ik"
-                if nextToIk || i == clause.first && !clause.isSubordinate && infos[i].noun < 0 { return .present }
+                // A stem that is also a noun ("Zorg", "Deel") is an imperative when a determiner, pronoun or "er" follows:
+                // "Zorg er als sector voor dat ...", "Deel de lessen".
+                let next = i + 1 <= range.upperBound ? infos[i + 1].classes : []
+                let imperativeNoun = !next.isDisjoint(with: [.adverb, .article, .objectPronoun, .possessive, .demonstrative])
+                    && !next.contains(.preposition) && i == firstOfSentence(i, tokens)
+                if nextToIk || i == clause.first && !clause.isSubordinate && (infos[i].noun < 0 || imperativeNoun) { return .present }
             }
             return nil
         }
@@ -391,7 +398,9 @@ public struct LanguageAnalyzer: Sendable {
                 let auxiliary = candidates.first { isAuxiliary($0) && !afterTe($0) }
                 // Far from the front, a word that is also a noun ("universiteiten (banen van ...") is the noun.
                 let verbOnly = candidates.first { !afterTe($0) && infos[$0].noun < 0 }
-                preferred = secondPlace ?? auxiliary ?? verbOnly
+                // An imperative first in the clause: "Zorg er als sector voor dat ...".
+                let imperative = candidates.first { $0 == clause.first && infos[$0].verbs.contains { $0.kind == .stem } }
+                preferred = secondPlace ?? auxiliary ?? imperative ?? verbOnly
             }
             finite = preferred.flatMap { i in i > range.lowerBound && analysis.words[i - 1].form == specials.te ? nil : i }
         }
