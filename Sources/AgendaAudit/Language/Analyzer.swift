@@ -366,7 +366,8 @@ public struct LanguageAnalyzer: Sendable {
             let isAuxiliary = infos[i].classes.contains(.auxiliary) || infos[i].classes.contains(.modal)
             guard isAuxiliary || word.pos == .infinitive else { continue }
             let kinds = infos[i].verbs.map(\.kind)
-            let onlyFinite = !kinds.isEmpty && !kinds.contains(.infinitive) && !kinds.contains(.participle) && !kinds.contains(.stem)
+            // An auxiliary's stem is finite ("heb", "kan", "wil").
+            let onlyFinite = !kinds.isEmpty && !kinds.contains(.infinitive) && !kinds.contains(.participle) && (!kinds.contains(.stem) || isAuxiliary)
             if onlyFinite && infos[i].noun < 0 || onlyFinite && isAuxiliary {
                 if finite == nil { finite = i }
             } else if finiteReading(i) != nil {
