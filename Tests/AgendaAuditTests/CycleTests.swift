@@ -115,6 +115,8 @@ struct CycleLanguageTests {
         #expect(elements("Dit knelpunt gaat vooral op voor de kleinere sectoren.", year: nil)[.problemAnalysis] == nil)
         #expect(elements("Het grootste knelpunt is de reistijd naar de opleiding.", year: nil)[.problemAnalysis] == .partial)
         #expect(elements("Een ander knelpunt waar we op worden gewezen, is de focus op kwantiteit.", year: nil)[.problemAnalysis] == .partial)
+        #expect(elements("Mogelijke redenen zijn het verkorte ingroeipad en de grote opgave voor de sector.", year: nil)[.problemAnalysis] == .partial)
+        #expect(elements("Om die reden is er een centraal fonds voor de sector.", year: nil)[.problemAnalysis] == nil)
         let back = elements("Vacatures liggen meestal op wo-niveau, waardoor kandidaten buiten de boot vallen. Dit knelpunt pakken we aan met jobcarving.", year: 2025)
         #expect(back[.problemAnalysis] == .present)
     }

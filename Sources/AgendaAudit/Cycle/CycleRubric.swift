@@ -53,6 +53,8 @@ public enum CycleLemmas: String, Sendable, CaseIterable, Hashable {
     case reporting
     /// Question words (welke, wat, hoe, waarom): a clause or phrase they open asks, it does not state.
     case questionWords
+    /// Nouns that name a cause: reden, oorzaak, verklaring.
+    case causeNouns
 
     /// Position in `allCases`: the index of its list in `CycleChecker.lemmaLists` and its number in per-word memos
     /// (no hashing of the raw value on the hot path).
@@ -76,6 +78,7 @@ public enum CycleLemmas: String, Sendable, CaseIterable, Hashable {
         case .copulas: return 15
         case .reporting: return 16
         case .questionWords: return 17
+        case .causeNouns: return 18
         }
     }
 }

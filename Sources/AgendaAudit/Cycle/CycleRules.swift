@@ -534,6 +534,16 @@ extension CycleChecker {
                 if let verb = context.clauseVerbs(clause, in: .shortfall).first, !c.isFuture, hasCause || c.tense == .past && !c.isSubordinate {
                     bottleneck = verb; rule = "shortfall"; break
                 }
+                // Causes named: "Mogelijke redenen zijn ...", "De oorzaak is dat ..." (a cause noun in a copula clause;
+                // not the remedy "om die reden", not negated).
+                if let finite = c.finite, context.analysis.words[finite].lemma == context.cache.specials.zijn, c.negation == nil,
+                   let word = context.words(clause, in: .causeNouns).first(where: { word in
+                       context.analysis.words[word].pos == .noun
+                           && context.scope.blocker(PhraseMatcher.Hit(entry: -1, first: word, last: word), lookingAhead: false) == nil
+                           && !context.cueHits(.remedy, clause: clause).contains { $0.first <= word && $0.last >= word }
+                   }) {
+                    bottleneck = word; rule = "causes"; break
+                }
                 // A lack of the means to act: "De vo-raad heeft het mandaat niet om te sturen", "Werkgevers hebben niet
                 // altijd de tijd en/of expertise om de regels te doorgronden" (negated possession with an om-te purpose).
                 if let negation = c.negation, let finite = c.finite, context.analysis.words[finite].lemma == context.cache.specials.hebben,
