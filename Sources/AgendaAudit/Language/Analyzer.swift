@@ -331,8 +331,10 @@ public struct LanguageAnalyzer: Sendable {
         while i <= range.upperBound, i <= start + 6 {
             if infos[i].classes.contains(.subjectPronoun) { sawSubject = true }
             if infos[i].classes.contains(.auxiliary) || infos[i].classes.contains(.modal) { return true }
+            // Inversion counts too: ", dan leggen we ...".
+            let subjectNext = i + 1 <= range.upperBound && infos[i + 1].classes.contains(.subjectPronoun)
             if analysis.words[i].pos == .infinitive, infos[i].verbs.contains(where: { $0.kind == .present || $0.kind == .past }),
-               sawSubject || !infos[i].verbs.contains(where: { $0.kind == .infinitive }) {
+               sawSubject || subjectNext || !infos[i].verbs.contains(where: { $0.kind == .infinitive }) {
                 return true
             }
             i += 1
