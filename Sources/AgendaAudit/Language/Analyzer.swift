@@ -217,7 +217,10 @@ public struct LanguageAnalyzer: Sendable {
                 continue
             }
             let participle = wordInfo.verbs.first { $0.kind == .participle }
-            if let participle, !(wordInfo.noun >= 0 && isNounContext(i) && !cache.strings[Int(form)].hasPrefix("ge")) {
+            // A form that is participle and past plural, before its subject, is the past: "In het vorige hoofdstuk beschreven we".
+            let pastBeforeSubject = i + 1 <= range.upperBound && infos[i + 1].classes.contains(.subjectPronoun)
+                && wordInfo.verbs.contains { $0.kind == .past }
+            if let participle, !pastBeforeSubject, !(wordInfo.noun >= 0 && isNounContext(i) && !cache.strings[Int(form)].hasPrefix("ge")) {
                 analysis.words[i].pos = .participle
                 analysis.words[i].lemma = participle.lemma
                 continue
@@ -275,7 +278,7 @@ public struct LanguageAnalyzer: Sendable {
                 starts.append(i); continue
             }
             if form == specials.als || form == specials.of, gap == .comma { starts.append(i); continue }
-            if (form == specials.en || form == specials.of || gap == .comma), clauseHasOwnVerb(from: i, range: range, analysis: analysis, infos: infos, specials: specials) {
+            if (form == specials.en || form == specials.of || gap == .comma || gap == .dash), clauseHasOwnVerb(from: i, range: range, analysis: analysis, infos: infos, gaps: gaps, specials: specials) {
                 starts.append(i)
             }
         }
@@ -325,10 +328,12 @@ public struct LanguageAnalyzer: Sendable {
 
     /// Whether the words from `start` up to the next boundary hold a finite-looking verb of their own.
     private func clauseHasOwnVerb(from start: Int, range: ClosedRange<Int>, analysis: PassageAnalysis,
-                                  infos: [LanguageCache.WordInfo], specials: LanguageCache.Specials) -> Bool {
+                                  infos: [LanguageCache.WordInfo], gaps: [Gap], specials: LanguageCache.Specials) -> Bool {
         var i = start + 1
         var sawSubject = false
         while i <= range.upperBound, i <= start + 6 {
+            // Not past the next punctuation: "(41), maar ..." has no verb of its own.
+            if gaps[i] != .none { return false }
             if infos[i].classes.contains(.subjectPronoun) { sawSubject = true }
             if infos[i].classes.contains(.auxiliary) || infos[i].classes.contains(.modal) { return true }
             // Inversion counts too: ", dan leggen we ...".

@@ -69,7 +69,11 @@ struct Morphology: Sendable {
         // The generated form table: its lemma is certain, the kind is read from the form.
         if let lemma = lexicon.verbLemma(ofForm: form) {
             if form == lemma { add(.init(lemma: lemma, kind: .infinitive)); add(.init(lemma: lemma, kind: .present)) }
-            else if isParticiple(form, lemma: lemma) { add(.init(lemma: lemma, kind: .participle)) }
+            else if isParticiple(form, lemma: lemma) {
+                add(.init(lemma: lemma, kind: .participle))
+                // "beschreven", "vergeleken": also the past plural of the prefixed strong verb.
+                if let kind = prefixedIrregularKind(form, lemma: lemma), kind == .past { add(.init(lemma: lemma, kind: .past)) }
+            }
             else if isPast(form, lemma: lemma) { add(.init(lemma: lemma, kind: .past)) }
             else if let kind = prefixedIrregularKind(form, lemma: lemma) { add(.init(lemma: lemma, kind: kind)) }
             else if form.hasSuffix("t") || lexicon.irregular[form] != nil { add(.init(lemma: lemma, kind: .present)) }
