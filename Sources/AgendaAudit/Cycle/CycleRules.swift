@@ -24,13 +24,15 @@
 ///   or perfect clause, or a realisation noun) set against a goal: a goal
 ///   cue or past intent/obligation with a figure in the same sentence, in
 ///   the sentence before or after, two percentages of a change, "X van de
-///   Y", or a follow-up of the previous agenda; or, without a realise verb,
+///   Y", or a follow-up of the previous agenda (`comparison`); or, without a realise verb,
 ///   a figure looking back that counts what the goal in the sentence before
 ///   counted (same lemma). An announced monitor
 ///   (`announce` in a present or future clause) without such a comparison
 ///   is not monitoring. Partial when only jobs are compared.
-/// - `problem-analysis`: a bottleneck (a bottleneck cue, a `shortfall`
-///   verb, a negated realisation, or a cause clause on a shortfall) tied to
+/// - `problem-analysis`: a bottleneck (`bottleneck(in:)`: a bottleneck cue
+///   or difficulty word that is stated, not only named; a `shortfall` verb;
+///   causes named in a copula clause; a lack of the means to act; a negated
+///   realisation looking back) tied to
 ///   a remedy cue later in the sentence or in the next sentence: present;
 ///   without one: partial (a next passage opening with a remedy ties it in
 ///   `assemble`).
@@ -331,122 +333,131 @@ extension CycleChecker {
     func monitoring(_ context: Context, add: (CycleElement, CycleStatus, Int, Int, String) -> Void) -> Set<Int> {
         var monitored = Set<Int>()
         let sentences = context.sentences
-        func quantities(_ sentence: Int) -> [CountedQuantity] {
-            context.analysis.quantities.filter { context.tokens[$0.quantity.first].sentence == sentence && isCount($0, context) }
-        }
-        func clauseHasFigure(_ clause: Int) -> Bool {
-            let c = context.analysis.clauses[clause]
-            return context.analysis.quantities.contains { $0.quantity.first >= c.first && $0.quantity.first <= c.last && isCount($0, context) }
-        }
-        /// A realisation looking back in the sentence: its first token, or nil.
-        func realisation(_ sentence: Int) -> Int? {
-            for clause in context.clauses(ofSentence: sentence) {
-                let c = context.analysis.clauses[clause]
-                let verbs = context.clauseVerbs(clause, in: .realise)
-                let back = orientation(clause: clause, context) == .back
-                if let verb = verbs.first, clauseHasFigure(clause) || clause > 0 && context.analysis.clauses[clause - 1].sentence == sentence
-                    && clauseHasFigure(clause - 1),
-                   back {
-                    if c.isFuture || context.clauseVerbs(clause, in: .intent).contains(where: { context.analysis.words[$0].pos != .participle }) {
-                        continue
-                    }
-                    if c.negation != nil && c.tense != .past { continue }
-                    return verb
-                }
-                // Nouns: "de realisatie", "de stand", "het resultaat" with a figure.
-                if let noun = context.words(clause, in: .realise).first(where: { context.analysis.words[$0].pos == .noun }),
-                   !c.isFuture, context.clauseVerbs(clause, in: .intent).isEmpty, !quantities(sentence).isEmpty {
-                    return noun
-                }
-                if let hit = context.cueHits(.monitoringRealisation, clause: clause).first, back, clauseHasFigure(clause) { return hit.first }
-            }
-            return nil
-        }
-        /// A goal stated in the sentence: a goal cue or a past intent/obligation with a figure.
-        func goal(_ sentence: Int, earlier: Bool = false) -> Int? {
-            // A goal in a neighbouring sentence must be an earlier one: stated looking back, not a new plan.
-            if earlier, context.clauses(ofSentence: sentence).contains(where: { orientation(clause: $0, context) == .ahead }) { return nil }
-            if let hit = context.cueHits(.monitoringGoal, sentence: sentence).first, !quantities(sentence).isEmpty { return hit.first }
-            for clause in context.clauses(ofSentence: sentence) {
-                let c = context.analysis.clauses[clause]
-                // "moesten ... creëren", "wilden ... opleiden", "dat ... twaalf regio's ... zouden hebben" (the future of a past moment).
-                let pastFuture = c.tense == .past && c.finite.map { context.analysis.words[$0].lemma == context.cache.specials.zullen } == true
-                if c.tense == .past, c.modal == context.cache.specials.moeten || pastFuture || !context.clauseVerbs(clause, in: .intent).isEmpty,
-                   !quantities(sentence).isEmpty, let finite = c.finite {
-                    return finite
-                }
-                if let noun = context.words(clause, in: .goalNouns).first, !quantities(sentence).isEmpty { return noun }
-            }
-            return nil
-        }
-        func onlyJobs(_ sentenceList: [Int]) -> Bool {
-            let kinds = sentenceList.flatMap(quantities).map { counted($0, context) }
-            let anyOther = kinds.contains(.other)
-            let mentionsOther = sentenceList.contains { s in
-                context.analysis.words.indices.contains { context.tokens[$0].sentence == s && context.has(.goalObjects, clause: context.analysis.words[$0].clause) }
-                    && !context.analysis.words.indices.contains { context.tokens[$0].sentence == s && context.isIn(.jobNouns, $0) }
-            }
-            return !(anyOther || mentionsOther)
-        }
-        /// A result that counts what the earlier goal in the sentence before counted, looking back without a realise
-        /// verb: "... dat twaalf regio's een overeenkomst zouden hebben. Eind 2024 hadden negen regio's zo'n overeenkomst."
-        func sameObjectResult(_ position: Int) -> (token: Int, goal: Int)? {
-            guard position > 0, goal(sentences[position - 1], earlier: true) != nil else { return nil }
-            let earlier = quantities(sentences[position - 1]).map(\.lemma).filter { $0 >= 0 }
-            for q in quantities(sentences[position]) where q.lemma >= 0 && earlier.contains(q.lemma) && counted(q, context) != .none {
-                // A state looking back ("hadden negen regio's ...", "waren er ..."), not an act ("hebben ... afgesproken").
-                let clause = context.analysis.words[q.quantity.first].clause, c = context.analysis.clauses[clause]
-                guard let finite = c.finite, context.isIn(.copulas, finite), !c.isPerfect else { continue }
-                if orientation(clause: clause, context) == .back {
-                    return (q.quantity.first, sentences[position - 1])
-                }
-            }
-            return nil
-        }
         for (position, sentence) in sentences.enumerated() {
             if isHypothetical(sentence: sentence, context) { continue }
-            if realisation(sentence) == nil, let (token, goalSentence) = sameObjectResult(position), !monitored.contains(sentence) {
-                let compared = [goalSentence, sentence]
-                monitored.formUnion(compared)
-                let all = compared.flatMap { s in context.tokens.indices.filter { context.tokens[$0].sentence == s } }
-                add(.monitoring, onlyJobs(compared) ? .partial : .present, all.min() ?? token, all.max() ?? token, "goal+result-same-object")
+            var compared: [Int] = [], rule = "", real = -1
+            if let found = realisation(sentence, context) {
+                if context.isBlocked(found, found) && context.scope.isMetaText(sentence: sentence) { continue }
+                guard let comparison = comparison(sentence, at: position, context) else { continue }
+                (compared, rule, real) = (comparison.sentences, comparison.rule, found)
+            } else if let (token, goalSentence) = sameObjectResult(at: position, context), !monitored.contains(sentence) {
+                (compared, rule, real) = ([goalSentence, sentence], "goal+result-same-object", token)
+            } else {
                 continue
             }
-            guard let real = realisation(sentence) else { continue }
-            if context.isBlocked(real, real) && context.scope.isMetaText(sentence: sentence) { continue }
-            var compared: [Int] = []
-            var rule = ""
-            let figures = quantities(sentence)
-            if goal(sentence) != nil {
-                compared = [sentence]; rule = "realisation+goal"
-            } else if figures.filter({ $0.quantity.kind == .percentage }).count >= 2 {
-                compared = [sentence]; rule = "change-of-percentages"
-            } else if figures.count >= 2, figures.contains(where: { f in
-                let after = f.quantity.last + 1
-                guard after < context.tokens.count, context.tokens[after].form == "van" else { return false }
-                let next = after + 1 < context.tokens.count && ["de", "het", "in", "totaal"].contains(context.tokens[after + 1].form) ? after + 2 : after + 1
-                return figures.contains { $0.quantity.first == next || $0.quantity.first == next + 1 }
-            }) {
-                compared = [sentence]; rule = "x-of-y"
-            } else if !context.cueHits(.monitoringFollowUp, sentence: sentence).isEmpty {
-                compared = [sentence]; rule = "follow-up"
-            } else if !figures.isEmpty {
-                // The goal in the sentence before or after: "moesten ... 306 banen creëren. Feitelijk zijn er 321 banen gekomen."
-                for neighbour in [position - 1, position + 1] where neighbour >= 0 && neighbour < sentences.count {
-                    if goal(sentences[neighbour], earlier: true) != nil { compared = [sentences[neighbour], sentence]; rule = "realisation+goal-adjacent"; break }
-                }
-            }
-            guard !compared.isEmpty else { continue }
-            // An announced monitor compares nothing: "houdt per activiteit bij wat is gerealiseerd".
-            if rule == "follow-up", figures.isEmpty,
-               context.clauses(ofSentence: sentence).contains(where: { !context.clauseVerbs($0, in: .announce).isEmpty
-                && orientation(clause: $0, context) != .back }) { continue }
-            let status: CycleStatus = rule == "follow-up" || !onlyJobs(compared) ? .present : .partial
+            let status: CycleStatus = rule == "follow-up" || !onlyJobs(compared, context) ? .present : .partial
             monitored.formUnion(compared)
             let all = compared.flatMap { s in context.tokens.indices.filter { context.tokens[$0].sentence == s } }
             add(.monitoring, status, all.min() ?? real, all.max() ?? real, rule)
         }
         return monitored
+    }
+
+    /// What a realisation in the sentence is set against, and the rule: a goal in it, two percentages of a change,
+    /// "X van de Y", a follow-up of the previous agenda, or a goal in the sentence before or after. Nil for an
+    /// announced monitor ("houdt per activiteit bij wat is gerealiseerd") or nothing to compare with.
+    func comparison(_ sentence: Int, at position: Int, _ context: Context) -> (sentences: [Int], rule: String)? {
+        let sentences = context.sentences
+        let figures = countsIn(sentence, context)
+        if earlierGoal(sentence, context) != nil { return ([sentence], "realisation+goal") }
+        if figures.filter({ $0.quantity.kind == .percentage }).count >= 2 { return ([sentence], "change-of-percentages") }
+        if figures.count >= 2, figures.contains(where: { f in
+            let after = f.quantity.last + 1
+            guard after < context.tokens.count, context.tokens[after].form == "van" else { return false }
+            let next = after + 1 < context.tokens.count && ["de", "het", "in", "totaal"].contains(context.tokens[after + 1].form) ? after + 2 : after + 1
+            return figures.contains { $0.quantity.first == next || $0.quantity.first == next + 1 }
+        }) { return ([sentence], "x-of-y") }
+        if !context.cueHits(.monitoringFollowUp, sentence: sentence).isEmpty {
+            let announced = context.clauses(ofSentence: sentence).contains {
+                !context.clauseVerbs($0, in: .announce).isEmpty && orientation(clause: $0, context) != .back
+            }
+            return figures.isEmpty && announced ? nil : ([sentence], "follow-up")
+        }
+        guard !figures.isEmpty else { return nil }
+        // The goal in the sentence before or after: "moesten ... 306 banen creëren. Feitelijk zijn er 321 banen gekomen."
+        for neighbour in [position - 1, position + 1] where neighbour >= 0 && neighbour < sentences.count {
+            if earlierGoal(sentences[neighbour], earlier: true, context) != nil {
+                return ([sentences[neighbour], sentence], "realisation+goal-adjacent")
+            }
+        }
+        return nil
+    }
+
+    /// The figures of a sentence that can be counts.
+    func countsIn(_ sentence: Int, _ context: Context) -> [CountedQuantity] {
+        context.analysis.quantities.filter { context.tokens[$0.quantity.first].sentence == sentence && isCount($0, context) }
+    }
+
+    func clauseHasFigure(_ clause: Int, _ context: Context) -> Bool {
+        let c = context.analysis.clauses[clause]
+        return context.analysis.quantities.contains { $0.quantity.first >= c.first && $0.quantity.first <= c.last && isCount($0, context) }
+    }
+
+    /// A realisation looking back in the sentence: its first token, or nil.
+    func realisation(_ sentence: Int, _ context: Context) -> Int? {
+        for clause in context.clauses(ofSentence: sentence) {
+            let c = context.analysis.clauses[clause]
+            let back = orientation(clause: clause, context) == .back
+            if let verb = context.clauseVerbs(clause, in: .realise).first, back, clauseHasFigure(clause, context)
+                || clause > 0 && context.analysis.clauses[clause - 1].sentence == sentence && clauseHasFigure(clause - 1, context) {
+                if c.isFuture || context.clauseVerbs(clause, in: .intent).contains(where: { context.analysis.words[$0].pos != .participle }) {
+                    continue
+                }
+                if c.negation != nil && c.tense != .past { continue }
+                return verb
+            }
+            // Nouns: "de realisatie", "de stand", "het resultaat" with a figure.
+            if let noun = context.words(clause, in: .realise).first(where: { context.analysis.words[$0].pos == .noun }),
+               !c.isFuture, context.clauseVerbs(clause, in: .intent).isEmpty, !countsIn(sentence, context).isEmpty {
+                return noun
+            }
+            if let hit = context.cueHits(.monitoringRealisation, clause: clause).first, back, clauseHasFigure(clause, context) { return hit.first }
+        }
+        return nil
+    }
+
+    /// A goal stated in the sentence: a goal cue or a past intent/obligation with a figure. In a neighbouring
+    /// sentence (`earlier`) it must be an earlier one: stated looking back, not a new plan.
+    func earlierGoal(_ sentence: Int, earlier: Bool = false, _ context: Context) -> Int? {
+        if earlier, context.clauses(ofSentence: sentence).contains(where: { orientation(clause: $0, context) == .ahead }) { return nil }
+        let hasFigure = !countsIn(sentence, context).isEmpty
+        if let hit = context.cueHits(.monitoringGoal, sentence: sentence).first, hasFigure { return hit.first }
+        for clause in context.clauses(ofSentence: sentence) {
+            let c = context.analysis.clauses[clause]
+            // "moesten ... creëren", "wilden ... opleiden", "dat ... twaalf regio's ... zouden hebben" (the future of a past moment).
+            let pastFuture = c.tense == .past && c.finite.map { context.analysis.words[$0].lemma == context.cache.specials.zullen } == true
+            if c.tense == .past, c.modal == context.cache.specials.moeten || pastFuture || !context.clauseVerbs(clause, in: .intent).isEmpty,
+               hasFigure, let finite = c.finite {
+                return finite
+            }
+            if let noun = context.words(clause, in: .goalNouns).first, hasFigure { return noun }
+        }
+        return nil
+    }
+
+    /// Whether the compared sentences count only jobs (monitoring `partial`).
+    func onlyJobs(_ sentenceList: [Int], _ context: Context) -> Bool {
+        let anyOther = sentenceList.flatMap { countsIn($0, context) }.contains { counted($0, context) == .other }
+        let mentionsOther = sentenceList.contains { s in
+            context.analysis.words.indices.contains { context.tokens[$0].sentence == s && context.has(.goalObjects, clause: context.analysis.words[$0].clause) }
+                && !context.analysis.words.indices.contains { context.tokens[$0].sentence == s && context.isIn(.jobNouns, $0) }
+        }
+        return !(anyOther || mentionsOther)
+    }
+
+    /// A result that counts what the earlier goal in the sentence before counted, looking back without a realise
+    /// verb: "... dat twaalf regio's een overeenkomst zouden hebben. Eind 2024 hadden negen regio's zo'n overeenkomst."
+    func sameObjectResult(at position: Int, _ context: Context) -> (token: Int, goal: Int)? {
+        let sentences = context.sentences
+        guard position > 0, earlierGoal(sentences[position - 1], earlier: true, context) != nil else { return nil }
+        let earlier = countsIn(sentences[position - 1], context).map(\.lemma).filter { $0 >= 0 }
+        for q in countsIn(sentences[position], context) where q.lemma >= 0 && earlier.contains(q.lemma) && counted(q, context) != .none {
+            // A state looking back ("hadden negen regio's ...", "waren er ..."), not an act ("hebben ... afgesproken").
+            let clause = context.analysis.words[q.quantity.first].clause, c = context.analysis.clauses[clause]
+            guard let finite = c.finite, context.isIn(.copulas, finite), !c.isPerfect else { continue }
+            if orientation(clause: clause, context) == .back { return (q.quantity.first, sentences[position - 1]) }
+        }
+        return nil
     }
 
     /// A statement about the author's situation: a clause with a finite verb, in a sentence that is no question.
@@ -513,50 +524,10 @@ extension CycleChecker {
         let sentences = context.sentences
         for (position, sentence) in sentences.enumerated() {
             if context.scope.isMetaText(sentence: sentence) || isHypothetical(sentence: sentence, context) { continue }
-            var bottleneck: Int?
-            var rule = ""
             let clauses = context.clauses(ofSentence: sentence)
             let hasCause = clauses.contains { context.has(.cause, clause: $0) }
-            for clause in clauses where isStatement(clause: clause, context) {
-                let c = context.analysis.clauses[clause]
-                // A named bottleneck or difficulty: "Het knelpunt is ...", "we hebben moeite om ...".
-                if let hit = context.cueHits(.bottleneck, clause: clause).first(where: {
-                    !isTopic($0.first, context) && !isNamedOnly($0.first, clause: clause, context)
-                }),
-                   context.scope.blocker(hit, lookingAhead: false) == nil {
-                    bottleneck = hit.first; rule = "bottleneck"; break
-                }
-                if let word = context.words(clause, in: .difficulty).first(where: { !isTopic($0, context) && !isNamedOnly($0, clause: clause, context) }),
-                   context.scope.blocker(PhraseMatcher.Hit(entry: -1, first: word, last: word), lookingAhead: false) == nil {
-                    bottleneck = word; rule = "difficulty"; break
-                }
-                // Falling short: "bleef achter doordat ...", "De werving strandde".
-                if let verb = context.clauseVerbs(clause, in: .shortfall).first, !c.isFuture, hasCause || c.tense == .past && !c.isSubordinate {
-                    bottleneck = verb; rule = "shortfall"; break
-                }
-                // Causes named: "Mogelijke redenen zijn ...", "De oorzaak is dat ..." (a cause noun in a copula clause;
-                // not the remedy "om die reden", not negated).
-                if let finite = c.finite, context.analysis.words[finite].lemma == context.cache.specials.zijn, c.negation == nil,
-                   let word = context.words(clause, in: .causeNouns).first(where: { word in
-                       context.analysis.words[word].pos == .noun
-                           && context.scope.blocker(PhraseMatcher.Hit(entry: -1, first: word, last: word), lookingAhead: false) == nil
-                           && !context.cueHits(.remedy, clause: clause).contains { $0.first <= word && $0.last >= word }
-                   }) {
-                    bottleneck = word; rule = "causes"; break
-                }
-                // A lack of the means to act: "De vo-raad heeft het mandaat niet om te sturen", "Werkgevers hebben niet
-                // altijd de tijd en/of expertise om de regels te doorgronden" (negated possession with an om-te purpose).
-                if let negation = c.negation, let finite = c.finite, context.analysis.words[finite].lemma == context.cache.specials.hebben,
-                   !c.isPerfect, c.modal < 0, hasPurpose(after: finite, sentence: sentence, context) {
-                    bottleneck = negation; rule = "lack"; break
-                }
-                // "lukte niet", "niet gehaald", "kwam niet van de grond": a negated realisation looking back.
-                if let negation = c.negation, orientation(clause: clause, context) == .back,
-                   let verb = context.clauseVerbs(clause, in: .realise).first, negation < verb || c.finite == verb {
-                    bottleneck = verb; rule = "negated-realisation"; break
-                }
-            }
-            guard let found = bottleneck else { continue }
+            guard let (found, rule) = clauses.lazy.filter({ self.isStatement(clause: $0, context) })
+                    .compactMap({ self.bottleneck(in: $0, sentence: sentence, hasCause: hasCause, context) }).first else { continue }
             let remedyHere = context.cueHits(.remedy, sentence: sentence).first { $0.first > found }
             let remedyNext = position + 1 < sentences.count ? context.cueHits(.remedy, sentence: sentences[position + 1]).first : nil
             if let remedy = remedyHere ?? remedyNext {
@@ -565,6 +536,49 @@ extension CycleChecker {
                 add(.problemAnalysis, .partial, found, found, rule)
             }
         }
+    }
+
+    /// The bottleneck a statement clause names, with its rule: a bottleneck cue or difficulty word, a shortfall verb,
+    /// causes named, a lack of the means to act, or a negated realisation looking back.
+    func bottleneck(in clause: Int, sentence: Int, hasCause: Bool, _ context: Context) -> (Int, String)? {
+        let c = context.analysis.clauses[clause]
+        // A named bottleneck or difficulty: "Het knelpunt is ...", "we hebben moeite om ...".
+        if let hit = context.cueHits(.bottleneck, clause: clause).first(where: {
+            !isTopic($0.first, context) && !isNamedOnly($0.first, clause: clause, context)
+        }),
+           context.scope.blocker(hit, lookingAhead: false) == nil {
+            return (hit.first, "bottleneck")
+        }
+        if let word = context.words(clause, in: .difficulty).first(where: { !isTopic($0, context) && !isNamedOnly($0, clause: clause, context) }),
+           context.scope.blocker(PhraseMatcher.Hit(entry: -1, first: word, last: word), lookingAhead: false) == nil {
+            return (word, "difficulty")
+        }
+        // Falling short: "bleef achter doordat ...", "De werving strandde".
+        if let verb = context.clauseVerbs(clause, in: .shortfall).first, !c.isFuture, hasCause || c.tense == .past && !c.isSubordinate {
+            return (verb, "shortfall")
+        }
+        // Causes named: "Mogelijke redenen zijn ...", "De oorzaak is dat ..." (a cause noun in a copula clause;
+        // not the remedy "om die reden", not negated).
+        if let finite = c.finite, context.analysis.words[finite].lemma == context.cache.specials.zijn, c.negation == nil,
+           let word = context.words(clause, in: .causeNouns).first(where: { word in
+               context.analysis.words[word].pos == .noun
+                   && context.scope.blocker(PhraseMatcher.Hit(entry: -1, first: word, last: word), lookingAhead: false) == nil
+                   && !context.cueHits(.remedy, clause: clause).contains { $0.first <= word && $0.last >= word }
+           }) {
+            return (word, "causes")
+        }
+        // A lack of the means to act: "De vo-raad heeft het mandaat niet om te sturen", "Werkgevers hebben niet
+        // altijd de tijd en/of expertise om de regels te doorgronden" (negated possession with an om-te purpose).
+        if let negation = c.negation, let finite = c.finite, context.analysis.words[finite].lemma == context.cache.specials.hebben,
+           !c.isPerfect, c.modal < 0, hasPurpose(after: finite, sentence: sentence, context) {
+            return (negation, "lack")
+        }
+        // "lukte niet", "niet gehaald", "kwam niet van de grond": a negated realisation looking back.
+        if let negation = c.negation, orientation(clause: clause, context) == .back,
+           let verb = context.clauseVerbs(clause, in: .realise).first, negation < verb || c.finite == verb {
+            return (verb, "negated-realisation")
+        }
+        return nil
     }
 
     /// "om ... te" + infinitive after a word in its sentence: a purpose ("de tijd om de regels te doorgronden").
