@@ -55,6 +55,12 @@ public enum CycleLemmas: String, Sendable, CaseIterable, Hashable {
     case questionWords
     /// Nouns that name a cause: reden, oorzaak, verklaring.
     case causeNouns
+    /// Nouns a number after them labels, not counts: hoofdstuk, paragraaf, tabel, bijlage, pagina.
+    case referenceNouns
+    /// Prepositions that make the figure after them a circumstance, not a count: "in 15 proeftuinen", "op drie onderdelen".
+    case circumstancePrepositions
+    /// Prepositions that make the cue word after them a topic, not a finding: "onderzoek naar de knelpunten".
+    case topicPrepositions
 
     /// Position in `allCases`: the index of its list in `CycleChecker.lemmaLists` and its number in per-word memos
     /// (no hashing of the raw value on the hot path).
@@ -79,6 +85,9 @@ public enum CycleLemmas: String, Sendable, CaseIterable, Hashable {
         case .reporting: return 16
         case .questionWords: return 17
         case .causeNouns: return 18
+        case .referenceNouns: return 19
+        case .circumstancePrepositions: return 20
+        case .topicPrepositions: return 21
         }
     }
 }

@@ -122,6 +122,11 @@ extension CycleChecker {
             let word = analysis.words[index]
             return isIn(list, id: word.lemma) || isIn(list, id: word.head) || isIn(list, id: word.form)
         }
+        /// A future or modal auxiliary lemma (zullen, gaan, kunnen, moeten, mogen): no activity of its own.
+        func isAuxiliary(_ id: Int32) -> Bool {
+            let s = cache.specials
+            return id == s.zullen || id == s.gaan || id == s.kunnen || id == s.moeten || id == s.mogen
+        }
         func isIn(_ list: CycleLemmas, id: Int32) -> Bool {
             guard let set = lemmas[list.ordinal] else { return false }
             return cache.isMember(id, of: list.ordinal, set)
@@ -220,10 +225,8 @@ extension CycleChecker {
             return false
         }
         if q.first > 0 {
-            let before = context.tokens[q.first - 1].form
-            if ["hoofdstuk", "paragraaf", "tabel", "bijlage", "figuur", "artikel", "pagina", "blz", "nummer", "nr"].contains(before) { return false }
-            if context.analysis.words[q.first - 1].classes.contains(.preposition),
-               ["in", "op", "over", "uit", "van", "bij", "aan", "binnen", "onder", "tussen", "sinds"].contains(before) { return false }
+            if context.isIn(.referenceNouns, q.first - 1) { return false }
+            if context.analysis.words[q.first - 1].classes.contains(.preposition), context.isIn(.circumstancePrepositions, q.first - 1) { return false }
         }
         return true
     }
@@ -319,7 +322,7 @@ extension CycleChecker {
                 let c = context.analysis.clauses[index]
                 let acting = zip(c.verbLemmas, c.verbTokens).contains { id, token in
                     !context.isIn(.copulas, id: id) && !context.isIn(.intent, id: id)
-                        && !["zullen", "gaan", "kunnen", "moeten", "mogen", "willen"].contains(context.cache.string(id)) && token != time.first
+                        && !context.isAuxiliary(id) && token != time.first
                 }
                 return acting || context.has(.activity, clause: index)
             }
@@ -507,7 +510,7 @@ extension CycleChecker {
     func isTopic(_ index: Int, _ context: Context) -> Bool {
         for j in max(0, index - 6)..<index {
             let word = context.analysis.words[j]
-            if word.classes.contains(.preposition), ["naar", "over", "op", "van", "met", "voor", "bij", "in"].contains(context.tokens[j].form) {
+            if word.classes.contains(.preposition), context.isIn(.topicPrepositions, j) {
                 // Only when nothing but determiners, adjectives and coordinated nouns stand between ("inzicht in de
                 // succesfactoren en knelpunten").
                 let between = (j + 1)..<index
