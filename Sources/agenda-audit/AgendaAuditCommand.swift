@@ -9,7 +9,7 @@ struct AgendaAuditCommand: AsyncParsableCommand {
         commandName: "agenda-audit",
         abstract: "Codeert werkagenda's banenafspraak met twaalf actietypen. (Audits Dutch public-sector work agendas.)",
         version: "0.1.0",
-        subcommands: [AuditCommand.self, CheckCommand.self, AgreeCommand.self, RubricCommand.self, ServeCommand.self,
+        subcommands: [AuditCommand.self, CheckCommand.self, CompareCommand.self, AgreeCommand.self, RubricCommand.self, ServeCommand.self,
                       AnalyzeCommand.self])
 }
 

@@ -66,6 +66,8 @@ public struct CycleChecker: Sendable {
         var mentionsOtherObjects = false
         /// Numbers other than years (a table row needs two to compare).
         var numberCount = 0
+        /// The figures the passage states as goals or as results looking back, with what they count (for `compare`).
+        public var statements: [CountStatement] = []
     }
 
     /// Checks one passage. `referenceYear` is the first year of the agenda's
@@ -119,7 +121,16 @@ public struct CycleChecker: Sendable {
             if status > findings.elements[element]!.status { findings.elements[element]!.status = status }
         }
         let monitored = monitoring(context, add: add)
-        goalsAndTargets(context, monitored: monitored, add: add)
+        goalsAndTargets(context, monitored: monitored, add: add) { isGoal, quantity, kind in
+            let sentence = tokens[quantity.quantity.first].sentence
+            let time = context.clauses(ofSentence: sentence).lazy.flatMap { context.times($0) }.first
+            let start = tokens[quantity.quantity.first].start, end = tokens[quantity.last].end
+            findings.statements.append(CountStatement(
+                isGoal: isGoal, value: quantity.quantity.value, isPercentage: quantity.quantity.kind == .percentage, countsJobs: kind == .jobs,
+                object: language.string(quantity.lemma), head: language.string(quantity.head),
+                horizon: time.map { $0.startMonth...$0.endMonth }, passage: passage.id, start: start, end: end,
+                text: indexed.slice(start - passage.start, end - passage.start)))
+        }
         planning(context, monitored: monitored, add: add)
         problemAnalysis(context, add: add)
         boardSignature(context, add: add)
@@ -264,6 +275,23 @@ public struct CycleChecker: Sendable {
 }
 
 // MARK: Results
+
+/// A figure a passage states, with what it counts and when: a goal looking ahead or a result looking back.
+public struct CountStatement: Sendable, Equatable {
+    public let isGoal: Bool
+    public let value: Double
+    public let isPercentage: Bool
+    public let countsJobs: Bool
+    /// The counted noun's lemma and its compound head ("werkplekbegeleider", "begeleider").
+    public let object: String
+    public let head: String
+    /// The months of the sentence's first time expression (`year * 12 + month - 1`), if any.
+    public let horizon: ClosedRange<Int>?
+    public let passage: String
+    public let start: Int
+    public let end: Int
+    public let text: String
+}
 
 public enum CycleElement: String, Sendable, CaseIterable, Codable, Comparable {
     case measurableGoals = "measurable-goals"

@@ -269,17 +269,21 @@ extension CycleChecker {
 
     // MARK: Rules
 
-    func goalsAndTargets(_ context: Context, monitored: Set<Int>, add: (CycleElement, CycleStatus, Int, Int, String) -> Void) {
+    /// `state` hears every figure that counts something, as a goal (true) or a result looking back (false), for `compare`.
+    func goalsAndTargets(_ context: Context, monitored: Set<Int>, add: (CycleElement, CycleStatus, Int, Int, String) -> Void,
+                         state: (Bool, CountedQuantity, Counted) -> Void = { _, _, _ in }) {
         for quantity in context.analysis.quantities where isCount(quantity, context) {
             let q = quantity.quantity
             let kind = counted(quantity, context)
             guard kind != .none else { continue }
             let clause = context.analysis.words[q.first].clause
             let sentence = context.tokens[q.first].sentence
-            if monitored.contains(sentence) || context.isBlocked(q.first, quantity.last) || isHypothetical(sentence: sentence, context)
-                || isAdvice(sentence: sentence, context) { continue }
+            if context.isBlocked(q.first, quantity.last) || isHypothetical(sentence: sentence, context) || isAdvice(sentence: sentence, context) { continue }
             let own = effectiveOrientation(clause: clause, context)
-            if own == .back { continue }
+            if own == .back || monitored.contains(sentence) {
+                if own == .back { state(false, quantity, kind) }
+                continue
+            }
             // "ruim 60 instellingen", "ongeveer 500.000 studenten": an estimate describes, it sets no goal.
             // (A jobs forecast may be approximate: "ongeveer 600 extra banen".)
             if kind == .other, (max(0, q.first - 2)..<q.first).contains(where: { context.isIn(.approximators, $0) }) { continue }
@@ -298,6 +302,7 @@ extension CycleChecker {
             }
             guard ahead else { continue }
             if isSignature(sentence: sentence, context) { continue }
+            state(true, quantity, kind)
             if kind == .jobs {
                 add(.jobsTarget, .present, q.first, quantity.last, "quantity+jobs+" + rule)
             } else {
