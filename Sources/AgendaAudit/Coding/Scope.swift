@@ -53,6 +53,8 @@ struct CueScope {
         case metaText(subject: PhraseMatcher.Hit, verb: PhraseMatcher.Hit)
     }
 
+    func metaSubject(sentence: Int) -> PhraseMatcher.Hit? { metaSubjects[sentence] }
+
     func isMetaText(sentence: Int) -> Bool { metaSubjects[sentence] != nil && metaVerbs[sentence] != nil }
 
     /// Why a hit does not count, if it does not. With `lookingAhead` false

@@ -248,6 +248,7 @@ public struct LanguageAnalyzer: Sendable {
 
         // Step 2: clauses.
         var starts: [Int] = [range.lowerBound]
+        var frontedSplit = false
         for i in range where i > range.lowerBound {
             let classes = infos[i].classes
             let gap = gaps[i]
@@ -273,6 +274,12 @@ public struct LanguageAnalyzer: Sendable {
                 starts.append(i); continue
             }
             if form == specials.als || form == specials.of, gap == .comma { starts.append(i); continue }
+            // After a fronted subordinate clause the main clause opens with its finite verb: "Wanneer ... is, is het belangrijk".
+            if gap == .comma, !frontedSplit, infos[range.lowerBound].classes.contains(.subordinator),
+               infos[i].classes.contains(.auxiliary) || infos[i].classes.contains(.modal)
+                || infos[i].verbs.contains(where: { $0.kind == .present || $0.kind == .past }) && infos[i].noun < 0 {
+                starts.append(i); frontedSplit = true; continue
+            }
             if (form == specials.en || form == specials.of || gap == .comma), clauseHasOwnVerb(from: i, range: range, analysis: analysis, infos: infos, specials: specials) {
                 starts.append(i)
             }
@@ -317,13 +324,20 @@ public struct LanguageAnalyzer: Sendable {
     private func finishClause(_ clause: inout PassageAnalysis.Clause, tokens: [Token], infos: [LanguageCache.WordInfo],
                               specials: LanguageCache.Specials, cache: LanguageCache, analysis: inout PassageAnalysis) {
         let range = clause.first...clause.last
+        let startsSentence = clause.first == firstOfSentence(clause.first, tokens)
+        // A list marker ("d. Organiseer ...", "3 Wij ...") before the clause's first word: the word after it is first.
+        let marker = tokens[clause.first].form
+        let isMarker = startsSentence && clause.first < clause.last && analysis.words[clause.first + 1].capitalised
+            && (marker.unicodeScalars.count == 1 && marker != "u" && marker.unicodeScalars.allSatisfy { $0.properties.isAlphabetic }
+                || tokens[clause.first].isNumber && marker.utf8.count <= 2)
+        let contentFirst = isMarker ? clause.first + 1 : clause.first
         func finiteReading(_ i: Int) -> Lexicon.VerbForm.Kind? {
             if let kind = infos[i].verbs.first(where: { $0.kind == .present || $0.kind == .past })?.kind { return kind }
             // A bare stem is finite after or before "ik", or first in a main clause (an imperative).
             if infos[i].verbs.contains(where: { $0.kind == .stem }) {
                 let nextToIk = range.contains(i - 1) && cache.strings[Int(analysis.words[i - 1].form)] == "ik"
                     || range.contains(i + 1) && cache.strings[Int(analysis.words[i + 1].form)] == "ik"
-                if nextToIk || i == clause.first && !clause.isSubordinate && infos[i].noun < 0 { return .present }
+                if nextToIk || i == contentFirst && !clause.isSubordinate && infos[i].noun < 0 { return .present }
             }
             return nil
         }
@@ -353,7 +367,9 @@ public struct LanguageAnalyzer: Sendable {
                 preferred = candidates.last
             } else {
                 preferred = candidates.first { i in
-                    i > range.lowerBound && (infos[i - 1].classes.contains(.subjectPronoun) || i - range.lowerBound <= 3)
+                    // Verb first after a fronted constituent: "Net als bij ..., kan de sectorvertegenwoordiger ...".
+                    i == range.lowerBound && !startsSentence && (infos[i].classes.contains(.auxiliary) || infos[i].classes.contains(.modal))
+                    || i > range.lowerBound && (infos[i - 1].classes.contains(.subjectPronoun) || i - range.lowerBound <= 3)
                         || i + 1 <= range.upperBound && infos[i + 1].classes.contains(.subjectPronoun)
                         // Inversion after a long first constituent: "In het eerste kwartaal van 2024 start de pilot".
                         || i + 1 <= range.upperBound && !infos[i + 1].classes.isDisjoint(with: [.article, .possessive, .demonstrative])
@@ -451,10 +467,14 @@ public struct LanguageAnalyzer: Sendable {
                 clause.addressesReader = true
             }
             let surface = cache.strings[Int(analysis.words[finite].form)]
-            if finite == clause.first, !clause.isSubordinate, analysis.words[finite].tense == .present,
+            // A bare stem that is no present or past form ("Organiseer", after a list marker too) is an imperative.
+            let onlyStem = !infos[finite].verbs.contains(where: { $0.kind == .present || $0.kind == .past })
+                && infos[finite].verbs.contains(where: { $0.kind == .stem })
+            if finite == contentFirst, !clause.isSubordinate, analysis.words[finite].tense == .present,
                surface + "en" == cache.strings[Int(analysis.words[finite].lemma)]
                 || infos[finite].verbs.contains(where: { $0.kind == .present }) && !surface.hasSuffix("t") && !surface.hasSuffix("en")
-                && clause.first == firstOfSentence(clause.first, tokens) {
+                && startsSentence
+                || onlyStem && startsSentence {
                 clause.addressesReader = true
             }
         }
