@@ -92,6 +92,12 @@ struct ActionScopeTests {
     @Test func questionsAndLabelsAreNotActions() {
         expectNotAnAction("Zijn er bijvoorbeeld meet and greets voor kandidaten beschikbaar?", "meet-and-greets", rule: "question")
         expectNotAnAction("7. Inkoop en SROI\t7/12 werkagenda's", "inkoop-sroi", rule: "label")
+        // The codebook's own label names the type.
+        expectNotAnAction("Training voor begeleiders", "training-begeleiders", rule: "label", cue: "Training voor begeleiders")
+        expectNotAnAction("Samenwerken met partners die ondersteunen en ontzorgen (intermediairs, sw-bedrijf)", "samenwerken-partners",
+                          rule: "label")
+        // A label followed by what is done is an action.
+        #expect(codes("Training voor begeleiders: in 2024 trainen wij twintig werkplekbegeleiders.").contains("training-begeleiders"))
     }
 
     /// "Denk aan ..." gives examples: it takes the decision of the sentence before.

@@ -12,7 +12,9 @@
 ///   first words before any finite verb (`13 procent van de werkgevers ...`,
 ///   a percent word after a number, or `N%`), in a clause that is not future;
 /// - `label`: it names agendas (a meta-text subject) without a finite verb,
-///   or counts them (`7. Inkoop en SROI  7/12 werkagenda's`);
+///   or counts them (`7. Inkoop en SROI  7/12 werkagenda's`); or it opens
+///   with a codebook label (the codes' `label.nl`: `Training voor
+///   begeleiders`) and has no finite verb of a main clause after it;
 /// - `study`: its first main clause has a study noun (`studyNouns`) as
 ///   subject, as inverted subject (`brengt dit rapport in kaart`) or as the
 ///   source (`Uit de enquête blijkt ...`, `sourcePrepositions`).
@@ -74,8 +76,12 @@ struct ActionScope {
 
     /// `text` is the passage text indexed by scalar, `base` its first offset; `metaSubjects` the
     /// sentences with a meta-text subject and its hit.
-    init(tokens: [Token], analysis: PassageAnalysis, cache: LanguageCache, lists: ActionRubric, text: ScalarIndexedText,
-         base: Int, metaSubjects: (Int) -> PhraseMatcher.Hit?) {
+    /// The codebook's labels as folded words ("bestuurlijk", "commitment"): a line that only names a type.
+    let labels: [[String]]
+
+    init(tokens: [Token], analysis: PassageAnalysis, cache: LanguageCache, lists: ActionRubric, labels: [[String]] = [],
+         text: ScalarIndexedText, base: Int, metaSubjects: (Int) -> PhraseMatcher.Hit?) {
+        self.labels = labels
         self.tokens = tokens
         self.analysis = analysis
         self.cache = cache
@@ -310,6 +316,21 @@ struct ActionScope {
         if let meta = metaSubjects(tokens[firstToken].sentence),
            firstFinite == nil || meta.first > firstToken && (tokens[meta.first - 1].isNumber || analysis.words[meta.first - 1].pos == .number) {
             return verdict(.label, meta.first > firstToken ? meta.first - 1 : meta.first, meta.last)
+        }
+        // A codebook label without a verb of its own ("Training voor begeleiders", "Delen van goede voorbeelden (omdat ...)").
+        do {
+            var start = firstToken
+            if start < lastToken, tokens[start].isNumber || tokens[start].form.unicodeScalars.count == 1 { start += 1 }
+            for label in labels where !label.isEmpty && start + label.count - 1 <= lastToken {
+                let end = start + label.count - 1
+                // No finite verb of a main clause outside the label's words ("Samenwerken met partners ..." is the label).
+                let verbOutside = range.contains { c in
+                    !clauses[c].isSubordinate && clauses[c].finite.map { $0 < start || $0 > end } == true
+                }
+                if !verbOutside, (0..<label.count).allSatisfy({ tokens[start + $0].form == label[$0] }) {
+                    return verdict(.label, start, end)
+                }
+            }
         }
         // A study as subject or source of the first main clause.
         if let main = range.first(where: { !clauses[$0].isSubordinate && clauses[$0].finite != nil }).map({ clauses[$0] }),

@@ -29,6 +29,8 @@ public struct Coder: Sendable {
     let owners: [Owner]
     /// The language layer, for the "is this an action of the author?" decision (when the rubric has an `action` section).
     let analyzer: LanguageAnalyzer
+    /// The codes' Dutch labels as folded words: a line that only names a type is no action.
+    let labels: [[String]]
 
     enum PatternList: Sendable { case patterns, exclude }
 
@@ -76,6 +78,7 @@ public struct Coder: Sendable {
         self.matcher = matcher
         self.owners = owners
         analyzer = LanguageAnalyzer(lexicon: rubric.lexicon ?? .empty)
+        labels = rubric.codes.map { code in rubric.tokenizer.tokens(code.label.nl).map(\.form) }
     }
 
     // MARK: Coding
@@ -153,7 +156,7 @@ public struct Coder: Sendable {
             if actionScope == nil {
                 let analysis = given ?? analyzer.analyze(tokens, text: passage.text, base: passage.start, referenceYear: nil,
                                                          cache: language)
-                actionScope = ActionScope(tokens: tokens, analysis: analysis, cache: language, lists: lists, text: indexed,
+                actionScope = ActionScope(tokens: tokens, analysis: analysis, cache: language, lists: lists, labels: labels, text: indexed,
                                           base: passage.start, metaSubjects: { scope.metaSubject(sentence: $0) })
             }
             return actionScope!.verdict(hit)
