@@ -56,6 +56,7 @@ struct RubricTests {
         }))
         #expect(unknown.path == "action.modal")
         #expect(Repo.rubric.action?.contains(.modals, "kunnen") == true)
+        #expect(ActionList.allCases.enumerated().allSatisfy { $0.offset == $0.element.ordinal })
     }
 
     @Test func wrongTypeNamesTheJSONPath() throws {

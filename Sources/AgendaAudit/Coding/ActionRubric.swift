@@ -9,6 +9,8 @@ public struct ActionRubric: Sendable {
     public var lists: [ActionList: Set<String>]
     /// The lists as written (for `rubric lint`: duplicates keep their place).
     public var written: [ActionList: [String]]
+    /// The lists by `ActionList.ordinal`.
+    var byOrdinal: [Set<String>] = []
 
     public func contains(_ list: ActionList, _ word: String) -> Bool { lists[list]?.contains(word) ?? false }
 }
@@ -52,8 +54,30 @@ public enum ActionList: String, Sendable, CaseIterable, Hashable {
     /// Openers of a condition (not a reported event): als, wanneer, indien.
     case conditionals
 
-    /// Position in `allCases`; with `ActionScope.listBase` the list's number in the language cache's memos.
-    var ordinal: Int { Self.allCases.firstIndex(of: self)! }
+    /// Position in `allCases`; with `ActionScope.listBase` the list's number in the language cache's memos
+    /// (a switch: no array or hashing on the hot path).
+    var ordinal: Int {
+        switch self {
+        case .copulas: return 0
+        case .explain: return 1
+        case .indefinites: return 2
+        case .existential: return 3
+        case .modals: return 4
+        case .opinion: return 5
+        case .examples: return 6
+        case .advice: return 7
+        case .impersonal: return 8
+        case .authors: return 9
+        case .studyNouns: return 10
+        case .sourcePrepositions: return 11
+        case .topicPrepositions: return 12
+        case .statistics: return 13
+        case .schemes: return 14
+        case .distributive: return 15
+        case .infinitiveOpeners: return 16
+        case .conditionals: return 17
+        }
+    }
 }
 
 struct ActionRubricParser {
@@ -81,6 +105,8 @@ struct ActionRubricParser {
             written[name] = words
             lists[name] = Set(words)
         }
-        return ActionRubric(lists: lists, written: written)
+        var rubric = ActionRubric(lists: lists, written: written)
+        rubric.byOrdinal = ActionList.allCases.map { lists[$0] ?? [] }
+        return rubric
     }
 }

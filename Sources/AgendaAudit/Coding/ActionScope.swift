@@ -72,29 +72,53 @@ struct ActionScope {
     let analysis: PassageAnalysis
     let cache: LanguageCache
     let lists: ActionRubric
-    private(set) var clauseVerdicts: [Verdict?]
-
-    /// `text` is the passage text indexed by scalar, `base` its first offset; `metaSubjects` the
-    /// sentences with a meta-text subject and its hit.
     /// The codebook's labels as folded words ("bestuurlijk", "commitment"): a line that only names a type.
     let labels: [[String]]
+    /// The passage text indexed by scalar, its first offset, and the sentences with a meta-text subject (its hit).
+    let text: ScalarIndexedText
+    let base: Int
+    let metaSubjects: [Int: PhraseMatcher.Hit]
+    /// Sentences as ranges of clause indices, and each clause's sentence (index into `sentences`).
+    private let sentences: [ClosedRange<Int>]
+    private let sentenceOfClause: [Int]
+    /// Decided lazily, a sentence at a time, when a hit in it first asks.
+    private var clauseVerdicts: [Verdict?]
+    private var decided: [Bool]
+    private var firstVerdicts: [Verdict?]
 
     init(tokens: [Token], analysis: PassageAnalysis, cache: LanguageCache, lists: ActionRubric, labels: [[String]] = [],
-         text: ScalarIndexedText, base: Int, metaSubjects: (Int) -> PhraseMatcher.Hit?) {
+         text: ScalarIndexedText, base: Int, metaSubjects: [Int: PhraseMatcher.Hit]) {
         self.labels = labels
         self.tokens = tokens
         self.analysis = analysis
         self.cache = cache
         self.lists = lists
+        self.text = text
+        self.base = base
+        self.metaSubjects = metaSubjects
+        var sentences: [ClosedRange<Int>] = [], sentenceOfClause: [Int] = []
+        sentenceOfClause.reserveCapacity(analysis.clauses.count)
+        for (index, clause) in analysis.clauses.enumerated() {
+            if let last = sentences.last, analysis.clauses[last.lowerBound].sentence == clause.sentence {
+                sentences[sentences.count - 1] = last.lowerBound...index
+            } else {
+                sentences.append(index...index)
+            }
+            sentenceOfClause.append(sentences.count - 1)
+        }
+        self.sentences = sentences
+        self.sentenceOfClause = sentenceOfClause
         clauseVerdicts = Array(repeating: nil, count: analysis.clauses.count)
-        decide(text: text, base: base, metaSubjects: metaSubjects)
+        decided = Array(repeating: false, count: sentences.count)
+        firstVerdicts = Array(repeating: nil, count: sentences.count)
     }
 
     /// Why the hit is not an action of the author, if it is not.
-    func verdict(_ hit: PhraseMatcher.Hit) -> Verdict? {
+    mutating func verdict(_ hit: PhraseMatcher.Hit) -> Verdict? {
         guard hit.first < analysis.words.count else { return nil }
         let clauseIndex = analysis.words[hit.first].clause
         guard clauseIndex < analysis.clauses.count else { return nil }
+        decide(sentence: sentenceOfClause[clauseIndex])
         if let verdict = clauseVerdicts[clauseIndex] { return verdict }
         // The topic of a study: "onderzoek naar de inkoop van diensten en SROI".
         let clause = analysis.clauses[clauseIndex]
@@ -125,8 +149,8 @@ struct ActionScope {
     }
 
     func isIn(_ list: ActionList, id: Int32) -> Bool {
-        guard let set = lists.lists[list] else { return false }
-        return cache.isMember(id, of: Self.listBase + list.ordinal, set)
+        let ordinal = list.ordinal
+        return cache.isMember(id, of: Self.listBase + ordinal, lists.byOrdinal[ordinal])
     }
 
     private func isPronoun(_ index: Int) -> Bool {
@@ -211,52 +235,54 @@ struct ActionScope {
 
     // MARK: The decision
 
-    private mutating func decide(text: ScalarIndexedText, base: Int, metaSubjects: (Int) -> PhraseMatcher.Hit?) {
-        var previous: Verdict?
-        var index = 0
+    private mutating func decide(sentence: Int) {
+        guard !decided[sentence] else { return }
+        decided[sentence] = true
         let clauses = analysis.clauses
-        while index < clauses.count {
-            var end = index
-            while end + 1 < clauses.count, clauses[end + 1].sentence == clauses[index].sentence { end += 1 }
-            let range = index...end
-            let sentenceVerdict = wholeSentence(range, text: text, base: base, metaSubjects: metaSubjects)
-            if let sentenceVerdict {
-                for c in range { clauseVerdicts[c] = sentenceVerdict }
-                previous = sentenceVerdict
-                index = end + 1
-                continue
-            }
-            var first: Verdict?? = .none          // the first main clause's decision, once seen
-            var main: Verdict?                    // the governing main clause's decision
-            var current: Verdict?                 // what a subordinate clause takes
-            var leading: [Int] = []
-            for c in range {
-                let clause = clauses[c]
-                if isQuoted(clause, text: text, base: base) { continue }
-                if !clause.isSubordinate, clause.finite != nil {
-                    var own = mainClause(clause, previous: previous, text: text, base: base)
-                    if own == nil, first != nil, !isAuthors(subject(clause).tokens) { own = main }
-                    main = own
-                    current = own
-                    clauseVerdicts[c] = own
-                    for l in leading { clauseVerdicts[l] = own }
-                    leading = []
-                    if first == nil { first = .some(own) }
-                } else if first == nil {
-                    // A leading subordinate clause depends on the main clause after it, and so does a fragment fronted
-                    // before a comma ("Net als bij de samenwerking ..., kan de sectorvertegenwoordiger ...").
-                    if clause.isSubordinate || c < end && endsWithComma(clause, text: text, base: base) { leading.append(c) }
-                } else if clause.isSubordinate {
-                    if reportsEvent(clause) { current = nil }
-                    clauseVerdicts[c] = current
-                } else {
-                    clauseVerdicts[c] = main
-                    current = main
-                }
-            }
-            previous = first ?? nil
-            index = end + 1
+        let range = sentences[sentence]
+        let end = range.upperBound
+        if let sentenceVerdict = wholeSentence(range, text: text, base: base) {
+            for c in range { clauseVerdicts[c] = sentenceVerdict }
+            firstVerdicts[sentence] = sentenceVerdict
+            return
         }
+        // "Denk aan ..." takes the decision of the sentence before: decide that one first.
+        var previous: Verdict?
+        if sentence > 0, range.contains(where: { c in
+            !clauses[c].isSubordinate && clauses[c].addressesReader && isIn(.examples, id: finiteLemma(clauses[c]))
+        }) {
+            decide(sentence: sentence - 1)
+            previous = firstVerdicts[sentence - 1]
+        }
+        var first: Verdict?? = .none          // the first main clause's decision, once seen
+        var main: Verdict?                    // the governing main clause's decision
+        var current: Verdict?                 // what a subordinate clause takes
+        var leading: [Int] = []
+        for c in range {
+            let clause = clauses[c]
+            if isQuoted(clause, text: text, base: base) { continue }
+            if !clause.isSubordinate, clause.finite != nil {
+                var own = mainClause(clause, previous: previous, text: text, base: base)
+                if own == nil, first != nil, !isAuthors(subject(clause).tokens) { own = main }
+                main = own
+                current = own
+                clauseVerdicts[c] = own
+                for l in leading { clauseVerdicts[l] = own }
+                leading = []
+                if first == nil { first = .some(own) }
+            } else if first == nil {
+                // A leading subordinate clause depends on the main clause after it, and so does a fragment fronted
+                // before a comma ("Net als bij de samenwerking ..., kan de sectorvertegenwoordiger ...").
+                if clause.isSubordinate || c < end && endsWithComma(clause, text: text, base: base) { leading.append(c) }
+            } else if clause.isSubordinate {
+                if reportsEvent(clause) { current = nil }
+                clauseVerdicts[c] = current
+            } else {
+                clauseVerdicts[c] = main
+                current = main
+            }
+        }
+        firstVerdicts[sentence] = first ?? nil
     }
 
     /// A comma follows the clause's last word.
@@ -285,8 +311,7 @@ struct ActionScope {
     }
 
     /// Decisions that hold for the whole sentence: a question, a statistic, a label naming agendas, a study.
-    private func wholeSentence(_ range: ClosedRange<Int>, text: ScalarIndexedText, base: Int,
-                               metaSubjects: (Int) -> PhraseMatcher.Hit?) -> Verdict? {
+    private func wholeSentence(_ range: ClosedRange<Int>, text: ScalarIndexedText, base: Int) -> Verdict? {
         let clauses = analysis.clauses
         let firstToken = clauses[range.lowerBound].first, lastToken = clauses[range.upperBound].last
         // A question: a question mark after the last word, before the next word.
@@ -313,7 +338,7 @@ struct ActionScope {
             }
         }
         // A label: no finite verb, and it names agendas.
-        if let meta = metaSubjects(tokens[firstToken].sentence),
+        if let meta = metaSubjects[tokens[firstToken].sentence],
            firstFinite == nil || meta.first > firstToken && (tokens[meta.first - 1].isNumber || analysis.words[meta.first - 1].pos == .number) {
             return verdict(.label, meta.first > firstToken ? meta.first - 1 : meta.first, meta.last)
         }

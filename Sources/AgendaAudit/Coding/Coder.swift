@@ -157,7 +157,7 @@ public struct Coder: Sendable {
                 let analysis = given ?? analyzer.analyze(tokens, text: passage.text, base: passage.start, referenceYear: nil,
                                                          cache: language)
                 actionScope = ActionScope(tokens: tokens, analysis: analysis, cache: language, lists: lists, labels: labels, text: indexed,
-                                          base: passage.start, metaSubjects: { scope.metaSubject(sentence: $0) })
+                                          base: passage.start, metaSubjects: scope.metaSubjectsBySentence)
             }
             return actionScope!.verdict(hit)
         }

@@ -53,7 +53,8 @@ struct CueScope {
         case metaText(subject: PhraseMatcher.Hit, verb: PhraseMatcher.Hit)
     }
 
-    func metaSubject(sentence: Int) -> PhraseMatcher.Hit? { metaSubjects[sentence] }
+    /// Sentences with a meta-text subject, and its hit.
+    var metaSubjectsBySentence: [Int: PhraseMatcher.Hit] { metaSubjects }
 
     func isMetaText(sentence: Int) -> Bool { metaSubjects[sentence] != nil && metaVerbs[sentence] != nil }
 
