@@ -127,6 +127,15 @@ struct ActionScopeTests {
                 .contains("samenwerken-partners"))
         // A bare plural with "kunnen": what an arrangement offers the people it is for.
         #expect(codes("Na de speeddate kunnen kandidaten een proefplaatsing van zes weken afspreken.").contains("proefplaatsingen"))
+        // The target group as subject: what an arrangement offers them.
+        #expect(codes("Na hun stage kunnen deze jongeren met een arbeidsbeperking via een proefplaatsing bij de provincie aan het werk blijven.")
+                .contains("proefplaatsingen"))
+        // A scheme noun inside a phrase is no scheme described ("per jaar" is a frequency).
+        #expect(codes("Het netwerk komt een paar keer per jaar bijeen om ervaringen uit te wisselen over loonkostensubsidie.")
+                .contains("goede-voorbeelden"))
+        // An adjective first is no imperative.
+        #expect(codes("Kleinere instituten schakelen de gemeente in, die werkzoekenden met een indicatie banenafspraak voorstelt.")
+                .contains("bemiddelaars"))
         // "Wij" with a scheme noun is the author's own scheme.
         #expect(codes("Wij stellen per werkervaringsplaats een premie beschikbaar.").contains("proefplaatsingen"))
     }

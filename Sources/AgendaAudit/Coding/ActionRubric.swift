@@ -35,6 +35,8 @@ public enum ActionList: String, Sendable, CaseIterable, Hashable {
     case advice
     /// The impersonal subject of such advice: het.
     case impersonal
+    /// People an arrangement is for: with them as subject "kunnen" describes what it offers (kandidaat, jongere).
+    case beneficiaries
     /// Subjects that are the author or a sector: wij, we, ik, onze, gemeente, defensie ...
     case authors
     /// Nouns of a study or survey: onderzoek, enquête, rapport ("Uit de enquête blijkt", "onderzoek naar").
@@ -67,15 +69,16 @@ public enum ActionList: String, Sendable, CaseIterable, Hashable {
         case .examples: return 6
         case .advice: return 7
         case .impersonal: return 8
-        case .authors: return 9
-        case .studyNouns: return 10
-        case .sourcePrepositions: return 11
-        case .topicPrepositions: return 12
-        case .statistics: return 13
-        case .schemes: return 14
-        case .distributive: return 15
-        case .infinitiveOpeners: return 16
-        case .conditionals: return 17
+        case .beneficiaries: return 9
+        case .authors: return 10
+        case .studyNouns: return 11
+        case .sourcePrepositions: return 12
+        case .topicPrepositions: return 13
+        case .statistics: return 14
+        case .schemes: return 15
+        case .distributive: return 16
+        case .infinitiveOpeners: return 17
+        case .conditionals: return 18
         }
     }
 }

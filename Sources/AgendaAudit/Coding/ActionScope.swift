@@ -30,16 +30,18 @@
 ///   (`We denken dat ...`, `raden we aan`); or an impersonal `het` with a
 ///   copula and an `advice` word (`Het is belangrijk om ...`, `Het helpt om`);
 /// - `possibility`: a present `modals` verb (`kunnen`) with a subject that
-///   is not the author's and not a bare plural (`kandidaten kunnen ...
-///   meedraaien` describes what an arrangement offers the people it is
-///   for), or `zijn` + te + infinitive (`zijn in te zetten`; not existential,
+///   is not the author's, not a bare plural and not one of the
+///   `beneficiaries` (`kandidaten kunnen ... meedraaien`, `deze jongeren
+///   kunnen ... aan het werk blijven` describe what an arrangement offers
+///   the people it is for), or `zijn` + te + infinitive (`zijn in te zetten`; not existential,
 ///   not after an `infinitiveOpeners` word: `om`, `door ... af te splitsen`)
 ///   with a subject that is not the author's;
 /// - `definition`: a present copula (`copulas`) without participle, not
 ///   existential (`er`), whose predicate is indefinite (`een`, `geen`) or a
 ///   bare noun, with a subject that is not the author's; or an `explain`
 ///   verb (`betekent`, `houdt in`);
-/// - `scheme`: a present active clause with a `schemes` noun and the rule
+/// - `scheme`: a present active clause with a `schemes` noun (not inside a
+///   prepositional phrase: `vragen over loonkostensubsidie`) and the rule
 ///   given per unit (`distributive`: `Per werkervaringsplaats stelt de
 ///   gemeente een premie beschikbaar`), unless its subject is the author in
 ///   person (wij, onze ...): a sector noun or a name may be someone else's.
@@ -408,7 +410,10 @@ struct ActionScope {
         let participle = (clause.first...clause.last).contains { words[$0].pos == .participle }
         // A possibility: "kunnen" or "zijn ... te" + infinitive, with a subject that is not the author's.
         if clause.tense == .present, !clause.isFuture, !authors {
-            if isIn(.modals, id: lemma), !isBarePlural(subject, before: before, clause) { return verdict(.possibility, finite, finite) }
+            if isIn(.modals, id: lemma), !isBarePlural(subject, before: before, clause),
+               !subject.contains(where: { analysis.words[$0].pos == .noun && isIn(.beneficiaries, $0) }) {
+                return verdict(.possibility, finite, finite)
+            }
             let existential = (finite - 1 >= clause.first && isIn(.existential, finite - 1))
                 || (finite + 1 <= clause.last && isIn(.existential, finite + 1))
             let te = cache.specials.te
@@ -421,7 +426,7 @@ struct ActionScope {
         // A scheme: a scheme noun as a rule per unit, not of the author in person ("Per werkervaringsplaats stelt de
         // gemeente een premie beschikbaar").
         if present, !clause.isPassive, !participle, !isAuthorInPerson(subject),
-           let scheme = (clause.first...clause.last).first(where: { words[$0].pos == .noun && isIn(.schemes, $0) }),
+           let scheme = outsidePhrases(clause).first(where: { words[$0].pos == .noun && isIn(.schemes, $0) }),
            (clause.first...clause.last).contains(where: { isIn(.distributive, $0) }) {
             return verdict(.scheme, scheme, scheme)
         }
@@ -433,6 +438,24 @@ struct ActionScope {
             return verdict(.definition, finite, predicate)
         }
         return nil
+    }
+
+    /// The clause's words outside prepositional phrases ("... met vragen over loonkostensubsidie" leaves the subsidy out).
+    private func outsidePhrases(_ clause: PassageAnalysis.Clause) -> [Int] {
+        var result: [Int] = []
+        var inPhrase = false
+        for i in clause.first...clause.last {
+            let word = analysis.words[i]
+            if word.classes.contains(.preposition) && !word.classes.contains(.subjectPronoun) {
+                inPhrase = true
+            } else if inPhrase {
+                let nextIsNoun = i + 1 <= clause.last && [.noun, .properNoun].contains(analysis.words[i + 1].pos)
+                if (isNominal(i) || word.pos == .number) && !nextIsNoun { inPhrase = false }
+            } else {
+                result.append(i)
+            }
+        }
+        return result
     }
 
     /// A plural noun without a determiner as subject ("kandidaten kunnen ..."):

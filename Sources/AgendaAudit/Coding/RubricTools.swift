@@ -112,7 +112,7 @@ public enum RubricTools {
         let verbs: Set<ActionList> = [.copulas, .explain, .modals, .opinion, .examples]
         let functionWords: Set<ActionList> = [.indefinites, .existential, .impersonal, .sourcePrepositions, .topicPrepositions,
                                               .distributive, .conditionals, .infinitiveOpeners]
-        let nouns: Set<ActionList> = [.studyNouns, .statistics, .schemes, .authors]
+        let nouns: Set<ActionList> = [.studyNouns, .statistics, .schemes, .authors, .beneficiaries]
         let morphology = rubric.lexicon.map { Morphology(lexicon: $0) }
         for list in ActionList.allCases {
             var seen: [String: Int] = [:]

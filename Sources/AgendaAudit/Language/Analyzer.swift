@@ -468,8 +468,10 @@ public struct LanguageAnalyzer: Sendable {
             }
             let surface = cache.strings[Int(analysis.words[finite].form)]
             // A bare stem that is no present or past form ("Organiseer", after a list marker too) is an imperative.
+            // A stem does not end in an unstressed -e ("Kleinere instituten ..." is an adjective), short ones aside ("Doe").
             let onlyStem = !infos[finite].verbs.contains(where: { $0.kind == .present || $0.kind == .past })
                 && infos[finite].verbs.contains(where: { $0.kind == .stem })
+                && (!surface.hasSuffix("e") || surface.utf8.count <= 3)
             if finite == contentFirst, !clause.isSubordinate, analysis.words[finite].tense == .present,
                surface + "en" == cache.strings[Int(analysis.words[finite].lemma)]
                 || infos[finite].verbs.contains(where: { $0.kind == .present }) && !surface.hasSuffix("t") && !surface.hasSuffix("en")
