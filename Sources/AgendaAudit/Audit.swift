@@ -51,10 +51,15 @@ public struct Pipeline: Sendable {
         for passage in document.passages {
             let tokens = coder.tokenizer.tokens(passage.text, base: passage.start)
             let text = ScalarIndexedText(passage.text)
-            codedPassages.append(coder.code(passage, tokens: tokens, text: text, cache: codeCache))
+            // One reading by the language layer serves the coder and the cycle checker.
+            let analysis = cycleChecker != nil && !tokens.isEmpty
+                ? coder.analyzer.analyze(tokens, text: passage.text, base: passage.start, referenceYear: year, cache: languageCache)
+                : nil
+            codedPassages.append(coder.code(passage, tokens: tokens, text: text, cache: codeCache, analysis: analysis,
+                                            language: languageCache))
             if let cycleChecker {
                 findings.append(cycleChecker.check(passage, tokens: tokens, text: text, referenceYear: year, written: written, cache: cycleCache,
-                                                   language: languageCache))
+                                                   language: languageCache, analysis: analysis))
             }
         }
         let coded = CodedDocument(document: document, passages: codedPassages, rubric: coder.rubric)

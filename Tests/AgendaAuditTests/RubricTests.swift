@@ -35,6 +35,30 @@ struct RubricTests {
         }
     }
 
+    /// The `action` section: every list required, single words only.
+    @Test func actionListsAreValidated() throws {
+        let wildcard = try #require(try self.error(afterChanging: { root in
+            var action = root["action"] as! [String: Any]
+            action["modals"] = ["kun*"]
+            root["action"] = action
+        }))
+        #expect(wildcard.path == "action.modals[0]")
+        let missing = try #require(try self.error(afterChanging: { root in
+            var action = root["action"] as! [String: Any]
+            action["copulas"] = nil
+            root["action"] = action
+        }))
+        #expect(missing.path == "action.copulas")
+        let unknown = try #require(try self.error(afterChanging: { root in
+            var action = root["action"] as! [String: Any]
+            action["modal"] = ["kunnen"]
+            root["action"] = action
+        }))
+        #expect(unknown.path == "action.modal")
+        #expect(Repo.rubric.action?.contains(.modals, "kunnen") == true)
+        #expect(ActionList.allCases.enumerated().allSatisfy { $0.offset == $0.element.ordinal })
+    }
+
     @Test func wrongTypeNamesTheJSONPath() throws {
         let error = try #require(try self.error(afterChanging: editCode(1) { code in
             var patterns = code["patterns"] as! [[String: Any]]

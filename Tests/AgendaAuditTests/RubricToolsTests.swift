@@ -21,6 +21,25 @@ struct RubricToolsTests {
         #expect(findings.contains { $0.kind == .unreachable && $0.path == "codes[0].patterns[0].terms[3]" })
     }
 
+    /// The `action` lists: duplicates, words that can never match as written, and a word that is author and study at once.
+    @Test func lintChecksTheActionLists() throws {
+        var root = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Repo.path("rubric.json")))) as! [String: Any]
+        var action = root["action"] as! [String: Any]
+        action["modals"] = ["kunnen", "kunnen"]
+        action["opinion"] = ["denkt"]
+        action["distributive"] = ["perr"]
+        action["schemes"] = ["premies"]
+        action["authors"] = (action["authors"] as! [String]) + ["onderzoek"]
+        root["action"] = action
+        let rubric = try Rubric.parse(data: JSONSerialization.data(withJSONObject: root), file: Repo.path("rubric.json"))
+        let findings = RubricTools.lint(rubric)
+        #expect(findings.contains { $0.kind == .duplicate && $0.path == "action.modals[1]" }, "\(findings)")
+        #expect(findings.contains { $0.kind == .unreachable && $0.path == "action.opinion[0]" }, "\(findings)")
+        #expect(findings.contains { $0.kind == .unreachable && $0.path == "action.distributive[0]" }, "\(findings)")
+        #expect(findings.contains { $0.kind == .unreachable && $0.path == "action.schemes[0]" && $0.detail.contains("premie") }, "\(findings)")
+        #expect(findings.contains { $0.kind == .overlap && $0.term == "onderzoek" }, "\(findings)")
+    }
+
     @Test func liwcAndQuantedaExports() throws {
         let (liwc, skipped) = RubricTools.liwc(Repo.rubric)
         let sections = liwc.components(separatedBy: "%\n")

@@ -12,6 +12,10 @@
 ///      studie") together with a meta verb ("genoemd", "ontbreekt");
 ///    - one of the code's `exclude` patterns matches in the same clause
 ///      (for `near` exclusions: the same sentence).
+///    - its clause is not an action of the author (`ActionScope`, over the
+///      language layer's clauses, with the rubric's `action` word lists): a
+///      definition, advice to the reader, a possibility, a statistic, a
+///      study or someone else's scheme;
 /// 4. Each pattern that still matches adds its weight once; a `near`
 ///    pattern needs a term of each side within its window in one sentence;
 ///    a `context` pattern needs any of its context's terms in the passage.
@@ -23,6 +27,10 @@ public struct Coder: Sendable {
     let tokenizer: Tokenizer
     let matcher: PhraseMatcher
     let owners: [Owner]
+    /// The language layer, for the "is this an action of the author?" decision (when the rubric has an `action` section).
+    let analyzer: LanguageAnalyzer
+    /// The codes' Dutch labels as folded words: a line that only names a type is no action.
+    let labels: [[String]]
 
     enum PatternList: Sendable { case patterns, exclude }
 
@@ -69,28 +77,35 @@ public struct Coder: Sendable {
         for term in rubric.metaVerbs { add(term, .metaVerb) }
         self.matcher = matcher
         self.owners = owners
+        analyzer = LanguageAnalyzer(lexicon: rubric.lexicon ?? .empty)
+        labels = rubric.codes.map { code in rubric.tokenizer.tokens(code.label.nl).map(\.form) }
     }
 
     // MARK: Coding
 
     public func code(_ document: Document) -> CodedDocument {
-        let cache = PhraseMatcher.Cache()
+        let cache = PhraseMatcher.Cache(), language = LanguageCache()
         let passages = document.passages.map {
-            code($0, tokens: tokenizer.tokens($0.text, base: $0.start), text: ScalarIndexedText($0.text), cache: cache)
+            code($0, tokens: tokenizer.tokens($0.text, base: $0.start), text: ScalarIndexedText($0.text), cache: cache,
+                 language: language)
         }
         return CodedDocument(document: document, passages: passages, rubric: rubric)
     }
 
     public func code(_ passage: Passage) -> CodedPassage {
         code(passage, tokens: tokenizer.tokens(passage.text, base: passage.start), text: ScalarIndexedText(passage.text),
-             cache: nil)
+             cache: nil, language: LanguageCache())
     }
 
     /// `tokens` and `text` (the passage text, indexed for slicing) are made
-    /// once per passage and shared with the cycle checker.
-    func code(_ passage: Passage, tokens: [Token], text: ScalarIndexedText, cache: PhraseMatcher.Cache?) -> CodedPassage {
-        let analysis = analyse(tokens: tokens, hits: matcher.match(tokens, cache: cache), passage: passage, indexed: text)
-        return CodedPassage(passage: passage, codes: analysis.codes, suppressed: analysis.suppressed)
+    /// once per passage and shared with the cycle checker, and so is the
+    /// language layer's `analysis` when the caller has it (otherwise it is
+    /// made here, only for a passage with hits).
+    func code(_ passage: Passage, tokens: [Token], text: ScalarIndexedText, cache: PhraseMatcher.Cache?,
+              analysis: PassageAnalysis? = nil, language: LanguageCache) -> CodedPassage {
+        let result = analyse(tokens: tokens, hits: matcher.match(tokens, cache: cache), passage: passage, indexed: text,
+                             analysis: analysis, language: language)
+        return CodedPassage(passage: passage, codes: result.codes, suppressed: result.suppressed)
     }
 
     struct Located {
@@ -98,7 +113,8 @@ public struct Coder: Sendable {
         let term: String
     }
 
-    private func analyse(tokens: [Token], hits: [PhraseMatcher.Hit], passage: Passage, indexed: ScalarIndexedText)
+    private func analyse(tokens: [Token], hits: [PhraseMatcher.Hit], passage: Passage, indexed: ScalarIndexedText,
+                         analysis given: PassageAnalysis?, language: LanguageCache)
         -> (codes: [CodeAssignment], suppressed: [SuppressedHit]) {
         guard !hits.isEmpty else { return ([], []) }
 
@@ -133,12 +149,28 @@ public struct Coder: Sendable {
             return (indexed.slice(start - passage.start, end - passage.start), start, end)
         }
 
+        // Is this an action of the author? Decided once per passage, when a hit first asks.
+        var actionScope: ActionScope?
+        func actionVerdict(_ hit: PhraseMatcher.Hit) -> ActionScope.Verdict? {
+            guard let lists = rubric.action else { return nil }
+            if actionScope == nil {
+                let analysis = given ?? analyzer.analyze(tokens, text: passage.text, base: passage.start, referenceYear: nil,
+                                                         cache: language)
+                actionScope = ActionScope(tokens: tokens, analysis: analysis, cache: language, lists: lists, labels: labels, text: indexed,
+                                          base: passage.start, metaSubjects: scope.metaSubjectsBySentence)
+            }
+            return actionScope!.verdict(hit)
+        }
+
         /// Why a hit does not count, if it does not.
-        func blocker(_ hit: PhraseMatcher.Hit) -> (reason: SuppressedHit.Reason, cue: String)? {
+        func blocker(_ hit: PhraseMatcher.Hit) -> (reason: SuppressedHit.Reason, cue: String, rule: String?)? {
             switch scope.blocker(hit) {
-            case nil: return nil
-            case .negation(let cue): return (.negation, words(cue).0)
-            case .metaText(let subject, let verb): return (.metaText, words(subject).0 + " … " + words(verb).0)
+            case nil:
+                guard let verdict = actionVerdict(hit) else { return nil }
+                return (.notAnAction, indexed.slice(verdict.cueStart - passage.start, verdict.cueEnd - passage.start),
+                        verdict.rule.rawValue)
+            case .negation(let cue): return (.negation, words(cue).0, nil)
+            case .metaText(let subject, let verb): return (.metaText, words(subject).0 + " … " + words(verb).0, nil)
             }
         }
 
@@ -155,7 +187,7 @@ public struct Coder: Sendable {
                 let left = patternHits[key(codeIndex, .exclude, index, 0)] ?? []
                 switch weighted.pattern {
                 case .terms:
-                    for located in left where blocker(located.hit) == nil {
+                    for located in left where scope.blocker(located.hit) == nil {
                         excludedClauses.insert(tokens[located.hit.first].clause)
                         exclusionCue[tokens[located.hit.first].clause] = words(located.hit).0
                     }
@@ -171,11 +203,11 @@ public struct Coder: Sendable {
             }
             func valid(_ located: Located) -> Bool {
                 let token = tokens[located.hit.first]
-                var reason: (SuppressedHit.Reason, String)?
+                var reason: (SuppressedHit.Reason, String, String?)?
                 if excludedClauses.contains(token.clause) {
-                    reason = (.exclusion, exclusionCue[token.clause] ?? "")
+                    reason = (.exclusion, exclusionCue[token.clause] ?? "", nil)
                 } else if excludedSentences.contains(token.sentence) {
-                    reason = (.exclusion, exclusionCue[-1 - token.sentence] ?? "")
+                    reason = (.exclusion, exclusionCue[-1 - token.sentence] ?? "", nil)
                 } else if let blocked = blocker(located.hit) {
                     reason = blocked
                 }
@@ -183,7 +215,7 @@ public struct Coder: Sendable {
                 let (text, start, end) = words(located.hit)
                 guard suppressedKeys.insert(SuppressedKey(code: codeIndex, start: start, end: end)).inserted else { return false }
                 suppressed.append(SuppressedHit(code: code.id, term: located.term, text: text, start: start, end: end,
-                                                reason: reason.0, cue: reason.1))
+                                                reason: reason.0, cue: reason.1, rule: reason.2))
                 return false
             }
 
@@ -293,6 +325,8 @@ public struct SuppressedHit: Sendable, Equatable, Codable {
         case negation
         case metaText = "meta-text"
         case exclusion
+        /// Not an action of the author: a definition, advice, a possibility, a statistic, a study, a scheme (`rule`).
+        case notAnAction = "not-an-action"
     }
     public let code: String
     public let term: String
@@ -300,8 +334,11 @@ public struct SuppressedHit: Sendable, Equatable, Codable {
     public let start: Int
     public let end: Int
     public let reason: Reason
-    /// The words that caused it ("geen", "werkagendas … genoemd").
+    /// The words that caused it ("geen", "werkagendas … genoemd", "is een").
     public let cue: String
+    /// For `not-an-action`: which rule decided (`definition`, `advice`, `possibility`, `statistic`, `study`,
+    /// `scheme`, `question`, `label`); nil for the other reasons.
+    public var rule: String? = nil
 }
 
 public struct CodedPassage: Sendable {

@@ -68,6 +68,8 @@ public struct Rubric: Sendable {
     public var cycle: CycleRubric?
     /// The language layer's lexicon (`language.lexicon`, a folder beside the rubric); nil when the rubric names none.
     public var lexicon: Lexicon?
+    /// The word lists of the "is this an action of the author?" decision (`action`); nil when the rubric has none.
+    public var action: ActionRubric?
 
     public func code(_ id: String) -> Code? { codes.first { $0.id == id } }
 
@@ -255,7 +257,7 @@ struct RubricParser {
 
     func parse(_ root: Any) throws -> Rubric {
         let top = try object(root, "$", allowed: ["$schema", "name", "version", "description", "language", "negation",
-                                                  "metaText", "contexts", "defaults", "codes", "cycle"])
+                                                  "metaText", "contexts", "defaults", "codes", "cycle", "action"])
         let name = try string(top, "name", "$")!
         let version = try string(top, "version", "$")!
 
@@ -348,6 +350,7 @@ struct RubricParser {
         if codes.isEmpty { throw fail("codes", "must not be empty") }
 
         let cycle = try top["cycle"].map { try CycleRubricParser(parser: self).parse($0) }
+        let action = try top["action"].map { try ActionRubricParser(parser: self).parse($0) }
 
         // The language layer's word lists, in a folder relative to the rubric file.
         var lexicon: Lexicon?
@@ -366,6 +369,7 @@ struct RubricParser {
                             negationWindowAfter: windowAfter, negationExceptions: exceptions, metaSubjects: metaSubjects,
                             metaVerbs: metaVerbs, contexts: contexts, codes: codes, cycle: cycle)
         rubric.lexicon = lexicon
+        rubric.action = action
         return rubric
     }
 

@@ -90,6 +90,7 @@ public enum RubricTools {
                 }
             }
         }
+        findings += lintAction(rubric)
         // The same term signalling two codes: not wrong, but worth knowing.
         var byTerm: [String: [TermRef]] = [:]
         for ref in refs where ref.pattern >= 0 { byTerm[ref.words.joined(separator: " "), default: []].append(ref) }
@@ -98,6 +99,49 @@ public enum RubricTools {
             guard codes.count > 1, let first = list.first else { continue }
             let names = codes.sorted().map { rubric.codes[$0].id }.joined(separator: ", ")
             findings.append(Finding(kind: .overlap, path: first.path, term: first.term, detail: "signals several codes: \(names)"))
+        }
+        return findings
+    }
+
+    /// The `action` lists: a word twice in a list; a verb list word that is no verb the lexicon knows, a
+    /// function-word list word that is no function word, an inflected noun where the lemma is matched (these can
+    /// never match as written); and a word that is both an author and a study, statistic or scheme noun.
+    static func lintAction(_ rubric: Rubric) -> [Finding] {
+        guard let action = rubric.action else { return [] }
+        var findings: [Finding] = []
+        let verbs: Set<ActionList> = [.copulas, .explain, .modals, .opinion, .examples]
+        let functionWords: Set<ActionList> = [.indefinites, .existential, .impersonal, .sourcePrepositions, .topicPrepositions,
+                                              .distributive, .conditionals, .infinitiveOpeners]
+        let nouns: Set<ActionList> = [.studyNouns, .statistics, .schemes, .authors, .beneficiaries]
+        let morphology = rubric.lexicon.map { Morphology(lexicon: $0) }
+        for list in ActionList.allCases {
+            var seen: [String: Int] = [:]
+            for (index, word) in (action.written[list] ?? []).enumerated() {
+                let path = "action.\(list.rawValue)[\(index)]"
+                if let first = seen[word] {
+                    findings.append(Finding(kind: .duplicate, path: path, term: word, detail: "same as action.\(list.rawValue)[\(first)]"))
+                    continue
+                }
+                seen[word] = index
+                guard let lexicon = rubric.lexicon, let morphology else { continue }
+                if verbs.contains(list), !lexicon.isVerb(word) {
+                    findings.append(Finding(kind: .unreachable, path: path, term: word,
+                                            detail: "not a verb the lexicon knows: the finite verb's lemma is never this word"))
+                } else if functionWords.contains(list), lexicon.classes(word).isEmpty {
+                    findings.append(Finding(kind: .unreachable, path: path, term: word,
+                                            detail: "not in lexicon/function-words.tsv: the rule reads this word's class"))
+                } else if nouns.contains(list), let lemma = morphology.nounLemma(word), lemma != word, lexicon.classes(word).isEmpty,
+                          lexicon.isWord(lemma) {
+                    findings.append(Finding(kind: .unreachable, path: path, term: word,
+                                            detail: "an inflected form; words are matched on their lemma \"\(lemma)\""))
+                }
+            }
+        }
+        for other in [ActionList.studyNouns, .statistics, .schemes] {
+            for word in (action.written[.authors] ?? []) where action.contains(other, word) {
+                findings.append(Finding(kind: .overlap, path: "action.authors[\((action.written[.authors] ?? []).firstIndex(of: word)!)]",
+                                        term: word, detail: "also in action.\(other.rawValue): the author's subject and not an action at once"))
+            }
         }
         return findings
     }

@@ -53,6 +53,9 @@ struct CueScope {
         case metaText(subject: PhraseMatcher.Hit, verb: PhraseMatcher.Hit)
     }
 
+    /// Sentences with a meta-text subject, and its hit.
+    var metaSubjectsBySentence: [Int: PhraseMatcher.Hit] { metaSubjects }
+
     func isMetaText(sentence: Int) -> Bool { metaSubjects[sentence] != nil && metaVerbs[sentence] != nil }
 
     /// Why a hit does not count, if it does not. With `lookingAhead` false

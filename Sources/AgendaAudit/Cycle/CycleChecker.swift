@@ -82,7 +82,7 @@ public struct CycleChecker: Sendable {
 
     /// `tokens` and `text` (the passage text, indexed for slicing) as the coder had them.
     func check(_ passage: Passage, tokens: [Token], text indexed: ScalarIndexedText, referenceYear: Int?, written: Int? = nil,
-               cache: PhraseMatcher.Cache?, language: LanguageCache) -> PassageFindings {
+               cache: PhraseMatcher.Cache?, language: LanguageCache, analysis given: PassageAnalysis? = nil) -> PassageFindings {
         var findings = PassageFindings(passage: passage)
         guard !tokens.isEmpty else { return findings }
         var scope = CueScope(tokens: tokens, rubric: rubric)
@@ -106,7 +106,8 @@ public struct CycleChecker: Sendable {
                                          : raw[cue.ordinal].filter { scope.blocker($0) == nil })
                 .sorted { $0.first < $1.first }
         }
-        var analysis = analyzer.analyze(tokens, text: passage.text, base: passage.start, referenceYear: referenceYear, cache: language)
+        var analysis = given ?? analyzer.analyze(tokens, text: passage.text, base: passage.start, referenceYear: referenceYear,
+                                                 cache: language)
         let quantities = scanner.scan(tokens, text: passage.text, base: passage.start)
         analysis.quantities = QuantityBinder(specials: language.specials).bind(quantities, tokens: tokens, analysis: analysis)
         let context = Context(passage: passage, tokens: tokens, analysis: analysis, cache: language, referenceYear: referenceYear,

@@ -98,14 +98,19 @@ public struct LanguageAnalyzer: Sendable {
         // One walk over the scalars: capitals and the punctuation before each token.
         var capitalised = [Bool](repeating: false, count: tokens.count)
         var gaps = [Gap](repeating: .none, count: tokens.count)
+        // The token is the second part of a hyphenated compound ("sw-bedrijf"): a noun, whatever else it could be.
+        var hyphenated = [Bool](repeating: false, count: tokens.count)
         do {
             var index = 0
             var offset = base
             var gap = Gap.none
+            var previous: Unicode.Scalar = " "
             for scalar in text.unicodeScalars {
+                defer { previous = scalar }
                 if index >= tokens.count { break }
                 if offset == tokens[index].start {
                     capitalised[index] = scalar.properties.isUppercase
+                    if index > 0, gap == .none, offset == tokens[index - 1].end + 1, previous == "-" { hyphenated[index] = true }
                     gaps[index] = gap
                     gap = .none
                     index += 1
@@ -138,7 +143,7 @@ public struct LanguageAnalyzer: Sendable {
         while sentenceStart < tokens.count {
             var sentenceEnd = sentenceStart
             while sentenceEnd + 1 < tokens.count, tokens[sentenceEnd + 1].sentence == tokens[sentenceStart].sentence { sentenceEnd += 1 }
-            analyzeSentence(sentenceStart...sentenceEnd, tokens: tokens, infos: infos, gaps: gaps, specials: specials,
+            analyzeSentence(sentenceStart...sentenceEnd, tokens: tokens, infos: infos, gaps: gaps, hyphenated: hyphenated, specials: specials,
                             cache: cache, into: &analysis)
             sentenceStart = sentenceEnd + 1
         }
@@ -148,12 +153,13 @@ public struct LanguageAnalyzer: Sendable {
 
     enum Gap: Equatable { case none, comma, semicolon, colon, dash }
 
-    private func analyzeSentence(_ range: ClosedRange<Int>, tokens: [Token], infos: [LanguageCache.WordInfo], gaps: [Gap],
+    private func analyzeSentence(_ range: ClosedRange<Int>, tokens: [Token], infos: [LanguageCache.WordInfo], gaps: [Gap], hyphenated: [Bool],
                                  specials: LanguageCache.Specials, cache: LanguageCache, into analysis: inout PassageAnalysis) {
         // Step 1: provisional parts of speech from the word alone and its left neighbour.
         func hasVerb(_ i: Int) -> Bool { !infos[i].verbs.isEmpty }
         func isNounContext(_ i: Int) -> Bool {
             guard i > range.lowerBound else { return false }
+            if hyphenated[i] { return true }
             let previous = i - 1
             let classes = infos[previous].classes
             if classes.contains(.article) || classes.contains(.possessive) || classes.contains(.numeral) || classes.contains(.preposition) {
@@ -251,6 +257,7 @@ public struct LanguageAnalyzer: Sendable {
 
         // Step 2: clauses.
         var starts: [Int] = [range.lowerBound]
+        var frontedSplit = false
         for i in range where i > range.lowerBound {
             let classes = infos[i].classes
             let gap = gaps[i]
@@ -278,6 +285,12 @@ public struct LanguageAnalyzer: Sendable {
                 starts.append(i); continue
             }
             if form == specials.als || form == specials.of, gap == .comma { starts.append(i); continue }
+            // After a fronted subordinate clause the main clause opens with its finite verb: "Wanneer ... is, is het belangrijk".
+            if gap == .comma, !frontedSplit, infos[range.lowerBound].classes.contains(.subordinator),
+               infos[i].classes.contains(.auxiliary) || infos[i].classes.contains(.modal)
+                || infos[i].verbs.contains(where: { $0.kind == .present || $0.kind == .past }) && infos[i].noun < 0 {
+                starts.append(i); frontedSplit = true; continue
+            }
             if (form == specials.en || form == specials.of || gap == .comma || gap == .dash), clauseHasOwnVerb(from: i, range: range, analysis: analysis, infos: infos, gaps: gaps, specials: specials) {
                 starts.append(i)
             }
@@ -350,6 +363,13 @@ public struct LanguageAnalyzer: Sendable {
     private func finishClause(_ clause: inout PassageAnalysis.Clause, tokens: [Token], infos: [LanguageCache.WordInfo],
                               specials: LanguageCache.Specials, cache: LanguageCache, analysis: inout PassageAnalysis) {
         let range = clause.first...clause.last
+        let startsSentence = clause.first == firstOfSentence(clause.first, tokens)
+        // A list marker ("d. Organiseer ...", "3 Wij ...") before the clause's first word: the word after it is first.
+        let marker = tokens[clause.first].form
+        let isMarker = startsSentence && clause.first < clause.last && analysis.words[clause.first + 1].capitalised
+            && (marker.unicodeScalars.count == 1 && marker != "u" && marker.unicodeScalars.allSatisfy { $0.properties.isAlphabetic }
+                || tokens[clause.first].isNumber && marker.utf8.count <= 2)
+        let contentFirst = isMarker ? clause.first + 1 : clause.first
         func finiteReading(_ i: Int) -> Lexicon.VerbForm.Kind? {
             if let kind = infos[i].verbs.first(where: { $0.kind == .present || $0.kind == .past })?.kind { return kind }
             // A bare stem is finite after or before "ik", or first in a main clause (an imperative).
@@ -360,8 +380,8 @@ public struct LanguageAnalyzer: Sendable {
                 // "Zorg er als sector voor dat ...", "Deel de lessen".
                 let next = i + 1 <= range.upperBound ? infos[i + 1].classes : []
                 let imperativeNoun = !next.isDisjoint(with: [.adverb, .article, .objectPronoun, .possessive, .demonstrative])
-                    && !next.contains(.preposition) && i == firstOfSentence(i, tokens)
-                if nextToIk || i == clause.first && !clause.isSubordinate && (infos[i].noun < 0 || imperativeNoun) { return .present }
+                    && !next.contains(.preposition) && (i == firstOfSentence(i, tokens) || i == contentFirst)
+                if nextToIk || i == contentFirst && !clause.isSubordinate && (infos[i].noun < 0 || imperativeNoun) { return .present }
             }
             return nil
         }
@@ -396,7 +416,9 @@ public struct LanguageAnalyzer: Sendable {
                 preferred = candidates.first { isAuxiliary($0) && !afterTe($0) } ?? candidates.last
             } else {
                 let secondPlace = candidates.first { i in
-                    i > range.lowerBound && (infos[i - 1].classes.contains(.subjectPronoun) || i - range.lowerBound <= 3)
+                    // Verb first after a fronted constituent: "Net als bij ..., kan de sectorvertegenwoordiger ...".
+                    i == range.lowerBound && !startsSentence && (infos[i].classes.contains(.auxiliary) || infos[i].classes.contains(.modal))
+                    || i > range.lowerBound && (infos[i - 1].classes.contains(.subjectPronoun) || i - range.lowerBound <= 3)
                         || i + 1 <= range.upperBound && infos[i + 1].classes.contains(.subjectPronoun)
                         // Inversion after a long first constituent: "In het eerste kwartaal van 2024 start de pilot".
                         || i + 1 <= range.upperBound && !infos[i + 1].classes.isDisjoint(with: [.article, .possessive, .demonstrative])
@@ -405,7 +427,10 @@ public struct LanguageAnalyzer: Sendable {
                 // Verb second after a long first constituent: "De gesprekken met de sectoren zijn gericht op ...".
                 let auxiliary = candidates.first { isAuxiliary($0) && !afterTe($0) }
                 // Far from the front, a word that is also a noun ("universiteiten (banen van ...") is the noun.
-                let verbOnly = candidates.first { !afterTe($0) && infos[$0].noun < 0 }
+                // An -en form opening the clause is an infinitive heading or label ("Samenwerken met partners ...").
+                let verbOnly = candidates.first { i in
+                    !afterTe(i) && infos[i].noun < 0 && !(i == clause.first && infos[i].verbs.contains { $0.kind == .infinitive })
+                }
                 // An imperative first in the clause: "Zorg er als sector voor dat ...".
                 let imperative = candidates.first { $0 == clause.first && infos[$0].verbs.contains { $0.kind == .stem } }
                 preferred = secondPlace ?? auxiliary ?? imperative ?? verbOnly
@@ -498,10 +523,16 @@ public struct LanguageAnalyzer: Sendable {
                 clause.addressesReader = true
             }
             let surface = cache.strings[Int(analysis.words[finite].form)]
-            if finite == clause.first, !clause.isSubordinate, analysis.words[finite].tense == .present,
+            // A bare stem that is no present or past form ("Organiseer", after a list marker too) is an imperative.
+            // A stem does not end in an unstressed -e ("Kleinere instituten ..." is an adjective), short ones aside ("Doe").
+            let onlyStem = !infos[finite].verbs.contains(where: { $0.kind == .present || $0.kind == .past })
+                && infos[finite].verbs.contains(where: { $0.kind == .stem })
+                && (!surface.hasSuffix("e") || surface.utf8.count <= 3)
+            if finite == contentFirst, !clause.isSubordinate, analysis.words[finite].tense == .present,
                surface + "en" == cache.strings[Int(analysis.words[finite].lemma)]
                 || infos[finite].verbs.contains(where: { $0.kind == .present }) && !surface.hasSuffix("t") && !surface.hasSuffix("en")
-                && clause.first == firstOfSentence(clause.first, tokens) {
+                && startsSentence
+                || onlyStem && startsSentence {
                 clause.addressesReader = true
             }
         }

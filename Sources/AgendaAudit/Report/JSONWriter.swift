@@ -215,6 +215,7 @@ extension JSONReport {
             json.key("cue"); json.string(hit.cue)
             json.key("end"); json.int(hit.end)
             json.key("reason"); json.string(hit.reason.rawValue)
+            if let rule = hit.rule { json.key("rule"); json.string(rule) }
             json.key("start"); json.int(hit.start)
             json.key("term"); json.string(hit.term)
             json.key("text"); json.string(hit.text)

@@ -1,0 +1,500 @@
+/// Is this an action of the author? DOMAIN.md §3: a sentence that only
+/// talks about an action type is not coded. This file is the whole
+/// decision, made per passage over the language layer's clauses
+/// (`PassageAnalysis`), with every word list in the rubric's `action`
+/// section. A hit in a clause that is not an action does not count; it is
+/// kept as suppressed with reason `not-an-action`, the rule and the words
+/// that decided it.
+///
+/// Per sentence, first what holds for the whole sentence:
+/// - `question`: it ends with a question mark;
+/// - `statistic`: it opens with a figure: a `statistics` noun among its
+///   first words before any finite verb (`13 procent van de werkgevers ...`,
+///   a percent word after a number, or `N%`), in a clause that is not future;
+/// - `label`: it names agendas (a meta-text subject) without a finite verb,
+///   or counts them (`7. Inkoop en SROI  7/12 werkagenda's`); or it opens
+///   with a codebook label (the codes' `label.nl`: `Training voor
+///   begeleiders`) and has no finite verb of a main clause after it;
+/// - `study`: its first main clause has a study noun (`studyNouns`) as
+///   subject, as inverted subject (`brengt dit rapport in kaart`) or as the
+///   source (`Uit de enquête blijkt ...`, `sourcePrepositions`).
+///
+/// Then per main clause with a finite verb, where `subject` is the noun
+/// phrase before the finite verb (outside prepositional phrases), else the
+/// one after it, and a subject is *the author's* when it holds an `authors`
+/// word (wij, onze, a sector noun) or a proper name, unless an indefinite
+/// introduces it (`Een WSP is ...`):
+/// - `advice`: addressed to the reader (second person or an imperative,
+///   from the language layer; an `examples` imperative such as "Denk aan"
+///   takes the decision of the sentence before); an `opinion` verb
+///   (`We denken dat ...`, `raden we aan`); or an impersonal `het` with a
+///   copula and an `advice` word (`Het is belangrijk om ...`, `Het helpt om`);
+/// - `possibility`: a present `modals` verb (`kunnen`) with a subject that
+///   is not the author's, not a bare plural and not one of the
+///   `beneficiaries` (`kandidaten kunnen ... meedraaien`, `deze jongeren
+///   kunnen ... aan het werk blijven` describe what an arrangement offers
+///   the people it is for), or `zijn` + te + infinitive (`zijn in te zetten`; not existential,
+///   not after an `infinitiveOpeners` word: `om`, `door ... af te splitsen`)
+///   with a subject that is not the author's;
+/// - `definition`: a present copula (`copulas`) without participle, not
+///   existential (`er`), whose predicate is indefinite (`een`, `geen`) or a
+///   bare noun, with a subject that is not the author's; or an `explain`
+///   verb (`betekent`, `houdt in`);
+/// - `scheme`: a present active clause with a `schemes` noun (not inside a
+///   prepositional phrase: `vragen over loonkostensubsidie`) and the rule
+///   given per unit (`distributive`: `Per werkervaringsplaats stelt de
+///   gemeente een premie beschikbaar`), unless its subject is the author in
+///   person (wij, onze ...): a sector noun or a name may be someone else's.
+/// A quoted clause (after an opening quote mark: a motto, a slogan) decides
+/// nothing. A later main clause of the same sentence continues the first one's
+/// decision unless its subject is the author's or it decides on its own.
+/// A subordinate clause takes the decision of the clause it depends on,
+/// except that one reporting an event (past tense or perfect, not opened
+/// by a `conditionals` word: `waarin ... is gekeken`) is an action again,
+/// with the clauses after it. Leading subordinate clauses take the decision
+/// of the main clause after them.
+///
+/// Per hit, finally: a hit that is the topic of a study (a study noun, at
+/// most four words without a noun, a `topicPrepositions` word, then the
+/// hit, in one clause without a finite verb between: `onderzoek naar de
+/// inkoop en SROI`, `een onderzoek uit te voeren naar`) is `study`.
+struct ActionScope {
+    /// The rule that decided a clause is not an action, and the words that show it (document offsets).
+    struct Verdict: Equatable {
+        enum Rule: String { case definition, advice, possibility, statistic, study, scheme, question, label }
+        let rule: Rule
+        let cueStart: Int
+        let cueEnd: Int
+    }
+
+    /// `ActionList` numbers in the language cache's memos start here (the cycle checker's lists use 0..<32).
+    static let listBase = 32
+
+    let tokens: [Token]
+    let analysis: PassageAnalysis
+    let cache: LanguageCache
+    let lists: ActionRubric
+    /// The codebook's labels as folded words ("bestuurlijk", "commitment"): a line that only names a type.
+    let labels: [[String]]
+    /// The passage text indexed by scalar, its first offset, and the sentences with a meta-text subject (its hit).
+    let text: ScalarIndexedText
+    let base: Int
+    let metaSubjects: [Int: PhraseMatcher.Hit]
+    /// Sentences as ranges of clause indices, and each clause's sentence (index into `sentences`).
+    private let sentences: [ClosedRange<Int>]
+    private let sentenceOfClause: [Int]
+    /// Decided lazily, a sentence at a time, when a hit in it first asks.
+    private var clauseVerdicts: [Verdict?]
+    private var decided: [Bool]
+    private var firstVerdicts: [Verdict?]
+
+    init(tokens: [Token], analysis: PassageAnalysis, cache: LanguageCache, lists: ActionRubric, labels: [[String]] = [],
+         text: ScalarIndexedText, base: Int, metaSubjects: [Int: PhraseMatcher.Hit]) {
+        self.labels = labels
+        self.tokens = tokens
+        self.analysis = analysis
+        self.cache = cache
+        self.lists = lists
+        self.text = text
+        self.base = base
+        self.metaSubjects = metaSubjects
+        var sentences: [ClosedRange<Int>] = [], sentenceOfClause: [Int] = []
+        sentenceOfClause.reserveCapacity(analysis.clauses.count)
+        for (index, clause) in analysis.clauses.enumerated() {
+            if let last = sentences.last, analysis.clauses[last.lowerBound].sentence == clause.sentence {
+                sentences[sentences.count - 1] = last.lowerBound...index
+            } else {
+                sentences.append(index...index)
+            }
+            sentenceOfClause.append(sentences.count - 1)
+        }
+        self.sentences = sentences
+        self.sentenceOfClause = sentenceOfClause
+        clauseVerdicts = Array(repeating: nil, count: analysis.clauses.count)
+        decided = Array(repeating: false, count: sentences.count)
+        firstVerdicts = Array(repeating: nil, count: sentences.count)
+    }
+
+    /// Why the hit is not an action of the author, if it is not.
+    mutating func verdict(_ hit: PhraseMatcher.Hit) -> Verdict? {
+        guard hit.first < analysis.words.count else { return nil }
+        let clauseIndex = analysis.words[hit.first].clause
+        guard clauseIndex < analysis.clauses.count else { return nil }
+        decide(sentence: sentenceOfClause[clauseIndex])
+        if let verdict = clauseVerdicts[clauseIndex] { return verdict }
+        // The topic of a study: "onderzoek naar de inkoop van diensten en SROI".
+        let clause = analysis.clauses[clauseIndex]
+        var j = hit.first - 1
+        while j >= clause.first {
+            if analysis.words[j].pos == .finiteVerb { break }
+            if isIn(.topicPrepositions, j) {
+                // The study noun a few words before the preposition, with no other noun between ("onderzoek uit te voeren naar").
+                var k = j - 1
+                while k >= clause.first, k >= j - 4 {
+                    if analysis.words[k].pos == .noun {
+                        if isIn(.studyNouns, k) { return Verdict(rule: .study, cueStart: tokens[k].start, cueEnd: tokens[j].end) }
+                        break
+                    }
+                    k -= 1
+                }
+            }
+            j -= 1
+        }
+        return nil
+    }
+
+    // MARK: Words
+
+    func isIn(_ list: ActionList, _ index: Int) -> Bool {
+        let word = analysis.words[index]
+        return isIn(list, id: word.lemma) || isIn(list, id: word.head) || isIn(list, id: word.form)
+    }
+
+    func isIn(_ list: ActionList, id: Int32) -> Bool {
+        let ordinal = list.ordinal
+        return cache.isMember(id, of: Self.listBase + ordinal, lists.byOrdinal[ordinal])
+    }
+
+    private func isPronoun(_ index: Int) -> Bool {
+        let classes = analysis.words[index].classes
+        return (classes.contains(.subjectPronoun) || classes.contains(.demonstrative)) && !isDeterminer(index)
+    }
+
+    /// A demonstrative or article before a noun ("dit rapport"), not a pronoun ("Dat kan ...").
+    private func isDeterminer(_ index: Int) -> Bool {
+        let classes = analysis.words[index].classes
+        guard classes.contains(.article) || classes.contains(.demonstrative) || classes.contains(.possessive) else { return false }
+        let next = index + 1
+        return next < analysis.words.count && analysis.words[next].clause == analysis.words[index].clause
+            && [.noun, .properNoun, .other, .number].contains(analysis.words[next].pos)
+    }
+
+    private func isNominal(_ index: Int) -> Bool {
+        let pos = analysis.words[index].pos
+        return pos == .noun || pos == .properNoun || isPronoun(index)
+    }
+
+    /// The finite verb's lemma, a separable verb reunited ("raden ... aan" → aanraden).
+    private func finiteLemma(_ clause: PassageAnalysis.Clause) -> Int32 {
+        guard let finite = clause.finite else { return -1 }
+        if let position = clause.verbTokens.firstIndex(of: finite) { return clause.verbLemmas[position] }
+        return analysis.words[finite].lemma
+    }
+
+    /// The subject: the nominal words before the finite verb outside prepositional phrases, else the noun
+    /// phrase right after it (inversion). `before` tells which.
+    private func subject(_ clause: PassageAnalysis.Clause) -> (tokens: [Int], before: Bool) {
+        guard let finite = clause.finite else { return ([], false) }
+        var found: [Int] = []
+        var inPhrase = false
+        var i = clause.first
+        while i < finite {
+            let word = analysis.words[i]
+            if word.classes.contains(.preposition) && !word.classes.contains(.subjectPronoun) {
+                inPhrase = true
+            } else if inPhrase {
+                let nextIsNoun = i + 1 < finite && [.noun, .properNoun].contains(analysis.words[i + 1].pos)
+                if (isNominal(i) || word.pos == .number) && !nextIsNoun { inPhrase = false }
+            } else if isNominal(i) || word.classes.contains(.possessive) && isDeterminer(i) {
+                found.append(i)
+            }
+            i += 1
+        }
+        if found.contains(where: { isNominal($0) }) { return (found, true) }
+        found = []
+        var j = finite + 1
+        while j <= clause.last, j <= finite + 5 {
+            let word = analysis.words[j]
+            if word.classes.contains(.preposition) || [.finiteVerb, .participle, .infinitive].contains(word.pos) { break }
+            if isNominal(j) {
+                found.append(j)
+                break
+            }
+            if word.classes.contains(.possessive) { found.append(j) }
+            j += 1
+        }
+        return (found, false)
+    }
+
+    /// The subject is the author, a sector or a named organisation; not when it is introduced by an indefinite
+    /// ("Een WSP is een ...": any WSP).
+    private func isAuthors(_ subject: [Int]) -> Bool {
+        if let first = subject.first, first > 0, analysis.words[first - 1].clause == analysis.words[first].clause,
+           isIn(.indefinites, first - 1) { return false }
+        return subject.contains { isIn(.authors, $0) || analysis.words[$0].pos == .properNoun }
+    }
+
+    /// The subject is the author in person: wij, ik, onze ... (not a sector noun or a name).
+    private func isAuthorInPerson(_ subject: [Int]) -> Bool {
+        subject.contains { i in
+            isIn(.authors, i) && !analysis.words[i].classes.isDisjoint(with: [.subjectPronoun, .possessive, .objectPronoun])
+        }
+    }
+
+    private func verdict(_ rule: Verdict.Rule, _ first: Int, _ last: Int) -> Verdict {
+        Verdict(rule: rule, cueStart: tokens[min(first, last)].start, cueEnd: tokens[max(first, last)].end)
+    }
+
+    // MARK: The decision
+
+    private mutating func decide(sentence: Int) {
+        guard !decided[sentence] else { return }
+        decided[sentence] = true
+        let clauses = analysis.clauses
+        let range = sentences[sentence]
+        let end = range.upperBound
+        if let sentenceVerdict = wholeSentence(range, text: text, base: base) {
+            for c in range { clauseVerdicts[c] = sentenceVerdict }
+            firstVerdicts[sentence] = sentenceVerdict
+            return
+        }
+        // "Denk aan ..." takes the decision of the sentence before: decide that one first.
+        var previous: Verdict?
+        if sentence > 0, range.contains(where: { c in
+            !clauses[c].isSubordinate && clauses[c].addressesReader && isIn(.examples, id: finiteLemma(clauses[c]))
+        }) {
+            decide(sentence: sentence - 1)
+            previous = firstVerdicts[sentence - 1]
+        }
+        var first: Verdict?? = .none          // the first main clause's decision, once seen
+        var main: Verdict?                    // the governing main clause's decision
+        var current: Verdict?                 // what a subordinate clause takes
+        var leading: [Int] = []
+        for c in range {
+            let clause = clauses[c]
+            if isQuoted(clause, text: text, base: base) { continue }
+            if !clause.isSubordinate, clause.finite != nil {
+                var own = mainClause(clause, previous: previous, text: text, base: base)
+                if own == nil, first != nil, !isAuthors(subject(clause).tokens) { own = main }
+                main = own
+                current = own
+                clauseVerdicts[c] = own
+                for l in leading { clauseVerdicts[l] = own }
+                leading = []
+                if first == nil { first = .some(own) }
+            } else if first == nil {
+                // A leading subordinate clause depends on the main clause after it, and so does a fragment fronted
+                // before a comma ("Net als bij de samenwerking ..., kan de sectorvertegenwoordiger ...").
+                if clause.isSubordinate || c < end && endsWithComma(clause, text: text, base: base) { leading.append(c) }
+            } else if clause.isSubordinate {
+                if reportsEvent(clause) { current = nil }
+                clauseVerdicts[c] = current
+            } else {
+                clauseVerdicts[c] = main
+                current = main
+            }
+        }
+        firstVerdicts[sentence] = first ?? nil
+    }
+
+    /// A comma follows the clause's last word.
+    private func endsWithComma(_ clause: PassageAnalysis.Clause, text: ScalarIndexedText, base: Int) -> Bool {
+        let end = tokens[clause.last].end - base
+        let next = clause.last + 1 < tokens.count ? tokens[clause.last + 1].start - base : text.count
+        return text.slice(end, min(next, end + 4)).contains(",")
+    }
+
+    /// The clause opens right after a quote mark: words quoted, not the author's statement.
+    private func isQuoted(_ clause: PassageAnalysis.Clause, text: ScalarIndexedText, base: Int) -> Bool {
+        isQuoted(clause.first, text: text, base: base)
+    }
+
+    /// The word follows a quote mark ("onder het motto ‘Ontmoet je nieuwe collega’").
+    private func isQuoted(_ token: Int, text: ScalarIndexedText, base: Int) -> Bool {
+        let start = tokens[token].start - base
+        let before = text.slice(max(0, start - 2), start + 1)
+        return before.unicodeScalars.contains { "‘“\"'„«".unicodeScalars.contains($0) }
+    }
+
+    /// A subordinate clause in the past or perfect that is not a condition: it reports what happened.
+    private func reportsEvent(_ clause: PassageAnalysis.Clause) -> Bool {
+        guard clause.finite != nil, clause.tense == .past || clause.isPerfect else { return false }
+        return !(clause.opener >= 0 && isIn(.conditionals, id: clause.opener))
+    }
+
+    /// Decisions that hold for the whole sentence: a question, a statistic, a label naming agendas, a study.
+    private func wholeSentence(_ range: ClosedRange<Int>, text: ScalarIndexedText, base: Int) -> Verdict? {
+        let clauses = analysis.clauses
+        let firstToken = clauses[range.lowerBound].first, lastToken = clauses[range.upperBound].last
+        // A question: a question mark after the last word, before the next word.
+        let after = lastToken + 1 < tokens.count ? tokens[lastToken + 1].start : base + text.count
+        let tail = text.slice(tokens[lastToken].end - base, min(after, tokens[lastToken].end + 8) - base)
+        if let mark = tail.unicodeScalars.firstIndex(of: "?") {
+            let offset = tail.unicodeScalars.distance(from: tail.unicodeScalars.startIndex, to: mark)
+            return Verdict(rule: .question, cueStart: tokens[lastToken].start, cueEnd: tokens[lastToken].end + offset + 1)
+        }
+        let firstFinite = range.compactMap { clauses[$0].finite }.min()
+        // A statistic: a figure opens the sentence, before any finite verb.
+        if !range.contains(where: { clauses[$0].isFuture }) {
+            var k = firstToken
+            while k <= min(lastToken, firstToken + 6), k < (firstFinite ?? Int.max) {
+                let isNumber = tokens[k].isNumber || analysis.words[k].pos == .number
+                if isNumber {
+                    let next = text.slice(tokens[k].end - base, tokens[k].end - base + 2)
+                    if next.hasPrefix("%") || next.hasPrefix(" %") { return verdict(.statistic, k, k) }
+                }
+                if isIn(.statistics, k), analysis.words[k].pos == .noun || analysis.words[k].pos == .other {
+                    return verdict(.statistic, k > firstToken && (tokens[k - 1].isNumber || analysis.words[k - 1].pos == .number) ? k - 1 : k, k)
+                }
+                k += 1
+            }
+        }
+        // A label: no finite verb, and it names agendas.
+        if let meta = metaSubjects[tokens[firstToken].sentence],
+           firstFinite == nil || meta.first > firstToken && (tokens[meta.first - 1].isNumber || analysis.words[meta.first - 1].pos == .number) {
+            return verdict(.label, meta.first > firstToken ? meta.first - 1 : meta.first, meta.last)
+        }
+        // A codebook label without a verb of its own ("Training voor begeleiders", "Delen van goede voorbeelden (omdat ...)").
+        do {
+            var start = firstToken
+            if start < lastToken, tokens[start].isNumber || tokens[start].form.unicodeScalars.count == 1 { start += 1 }
+            for label in labels where !label.isEmpty && start + label.count - 1 <= lastToken {
+                let end = start + label.count - 1
+                // No finite verb of a main clause outside the label's words ("Samenwerken met partners ..." is the label).
+                let verbOutside = range.contains { c in
+                    !clauses[c].isSubordinate && clauses[c].finite.map { $0 < start || $0 > end } == true
+                }
+                if !verbOutside, (0..<label.count).allSatisfy({ tokens[start + $0].form == label[$0] }) {
+                    return verdict(.label, start, end)
+                }
+            }
+        }
+        // A study as subject or source of the first main clause.
+        if let main = range.first(where: { !clauses[$0].isSubordinate && clauses[$0].finite != nil }).map({ clauses[$0] }),
+           let finite = main.finite {
+            var preposition: Int?
+            var i = main.first
+            while i < finite {
+                let word = analysis.words[i]
+                if word.classes.contains(.preposition) && !word.classes.contains(.subjectPronoun) {
+                    preposition = i
+                } else if word.pos == .noun || word.pos == .properNoun {
+                    if isIn(.studyNouns, i), preposition.map({ isIn(.sourcePrepositions, $0) }) ?? true {
+                        return verdict(.study, preposition ?? i, i)
+                    }
+                    preposition = nil
+                }
+                i += 1
+            }
+            let (subject, before) = self.subject(main)
+            if !before, let noun = subject.first, analysis.words[noun].pos == .noun, isIn(.studyNouns, noun) {
+                return verdict(.study, noun, noun)
+            }
+        }
+        return nil
+    }
+
+    /// The decision of one main clause with a finite verb, or nil when it is (or may be) an action.
+    private func mainClause(_ clause: PassageAnalysis.Clause, previous: Verdict?, text: ScalarIndexedText, base: Int) -> Verdict? {
+        guard let finite = clause.finite else { return nil }
+        let lemma = finiteLemma(clause)
+        let words = analysis.words
+        let present = clause.tense == .present && !clause.isPerfect && !clause.isFuture
+        // Advice: the reader addressed, an opinion, an impersonal recommendation.
+        if clause.addressesReader, !isQuoted(finite, text: text, base: base) {
+            if isIn(.examples, id: lemma) { return previous }
+            return verdict(.advice, finite, finite)
+        }
+        if isIn(.opinion, id: lemma) { return verdict(.advice, finite, finite) }
+        let impersonal = (finite - 1 >= clause.first && isIn(.impersonal, finite - 1))
+            || (finite + 1 <= clause.last && isIn(.impersonal, finite + 1))
+        if impersonal, present {
+            if isIn(.advice, id: lemma) { return verdict(.advice, finite, finite) }
+            if isIn(.copulas, id: lemma), finite < clause.last,
+               let word = (finite + 1...clause.last).first(where: { isIn(.advice, $0) }) {
+                return verdict(.advice, finite, word)
+            }
+        }
+        let (subject, before) = self.subject(clause)
+        let authors = isAuthors(subject)
+        let participle = (clause.first...clause.last).contains { words[$0].pos == .participle }
+        // A possibility: "kunnen" or "zijn ... te" + infinitive, with a subject that is not the author's.
+        if clause.tense == .present, !clause.isFuture, !authors {
+            if isIn(.modals, id: lemma), !isBarePlural(subject, before: before, clause),
+               !subject.contains(where: { analysis.words[$0].pos == .noun && isIn(.beneficiaries, $0) }) {
+                return verdict(.possibility, finite, finite)
+            }
+            let existential = (finite - 1 >= clause.first && isIn(.existential, finite - 1))
+                || (finite + 1 <= clause.last && isIn(.existential, finite + 1))
+            let te = cache.specials.te
+            if isIn(.copulas, id: lemma), !participle, !existential, finite < clause.last,
+               let marker = (finite + 1..<clause.last).first(where: { words[$0].form == te && words[$0 + 1].pos == .infinitive }),
+               !(finite + 1..<marker).contains(where: { isIn(.infinitiveOpeners, $0) }) {
+                return verdict(.possibility, finite, marker + 1)
+            }
+        }
+        // A scheme: a scheme noun as a rule per unit, not of the author in person ("Per werkervaringsplaats stelt de
+        // gemeente een premie beschikbaar").
+        if present, !clause.isPassive, !participle, !isAuthorInPerson(subject),
+           let scheme = outsidePhrases(clause).first(where: { words[$0].pos == .noun && isIn(.schemes, $0) }),
+           (clause.first...clause.last).contains(where: { isIn(.distributive, $0) }) {
+            return verdict(.scheme, scheme, scheme)
+        }
+        guard present, !authors else { return nil }
+        // A definition: a copula with an indefinite or bare predicate; an explaining verb; an indefinite subject.
+        if isIn(.explain, id: lemma) { return verdict(.definition, finite, finite) }
+        if isIn(.copulas, id: lemma), !participle, !clause.isPassive, before, !subject.isEmpty,
+           !(finite - 1 >= clause.first && isIn(.existential, finite - 1)), let predicate = indefinitePredicate(clause, after: finite) {
+            return verdict(.definition, finite, predicate)
+        }
+        return nil
+    }
+
+    /// The clause's words outside prepositional phrases ("... met vragen over loonkostensubsidie" leaves the subsidy out).
+    private func outsidePhrases(_ clause: PassageAnalysis.Clause) -> [Int] {
+        var result: [Int] = []
+        var inPhrase = false
+        for i in clause.first...clause.last {
+            let word = analysis.words[i]
+            if word.classes.contains(.preposition) && !word.classes.contains(.subjectPronoun) {
+                inPhrase = true
+            } else if inPhrase {
+                let nextIsNoun = i + 1 <= clause.last && [.noun, .properNoun].contains(analysis.words[i + 1].pos)
+                if (isNominal(i) || word.pos == .number) && !nextIsNoun { inPhrase = false }
+            } else {
+                result.append(i)
+            }
+        }
+        return result
+    }
+
+    /// A plural noun without a determiner as subject ("kandidaten kunnen ..."):
+    /// for a possibility the people an arrangement is for, not the generic reader of advice.
+    private func isBarePlural(_ subject: [Int], before: Bool, _ clause: PassageAnalysis.Clause) -> Bool {
+        guard let head = subject.first, analysis.words[head].pos == .noun,
+              cache.string(analysis.words[head].form) != cache.string(analysis.words[head].lemma) else { return false }
+        let from = before ? clause.first : max(clause.first, (clause.finite ?? head) + 1)
+        return !(from..<head).contains { isDeterminer($0) || analysis.words[$0].classes.contains(.numeral) }
+    }
+
+    /// The first word of an indefinite (`een`, `geen`) or bare-noun predicate after the copula, skipping adverbs and
+    /// prepositional phrases; nil for a definite, pronominal, adjectival or verbal predicate, or an existential `er`.
+    private func indefinitePredicate(_ clause: PassageAnalysis.Clause, after finite: Int) -> Int? {
+        var inPhrase = false
+        var j = finite + 1
+        while j <= clause.last {
+            let word = analysis.words[j]
+            let nextIsNoun = j + 1 <= clause.last && [.noun, .properNoun].contains(analysis.words[j + 1].pos)
+            let nextIsNominal = nextIsNoun || j + 1 <= clause.last && analysis.words[j + 1].pos == .other
+            if isIn(.existential, j) { return nil }
+            if word.classes.contains(.preposition) && !word.classes.contains(.subjectPronoun) {
+                inPhrase = true
+            } else if inPhrase {
+                // The phrase ends with its noun ("binnen het eigen departement": the last of the nouns in a row).
+                if (isNominal(j) || word.pos == .number) && !nextIsNoun { inPhrase = false }
+            } else if word.pos == .other && !nextIsNominal && word.classes.isEmpty {
+                return nil   // an adjective as predicate: "zijn zelf verantwoordelijk voor ..."
+            } else if isIn(.indefinites, j) {
+                return j
+            } else if word.classes.contains(.article) || word.classes.contains(.possessive) || word.classes.contains(.demonstrative)
+                        || word.classes.contains(.subjectPronoun) || word.classes.contains(.objectPronoun) || word.pos == .properNoun
+                        || [.finiteVerb, .participle, .infinitive].contains(word.pos) {
+                return nil
+            } else if word.pos == .noun {
+                return j
+            }
+            j += 1
+        }
+        return nil
+    }
+}

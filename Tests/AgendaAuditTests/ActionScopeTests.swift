@@ -1,0 +1,162 @@
+import Foundation
+import Testing
+@testable import AgendaAudit
+
+/// "Is this an action of the author?" (`ActionScope`): sentences that talk
+/// about an action type without an action are not coded, and the hit is
+/// kept as suppressed with reason `not-an-action`, the rule and the words.
+@Suite("Coder: is this an action of the author?")
+struct ActionScopeTests {
+    func coded(_ text: String) -> CodedPassage {
+        let passage = Passage(id: "p1", kind: .paragraph, start: 0, end: text.unicodeScalars.count, line: 1, section: [], text: text)
+        return Repo.coder.code(passage)
+    }
+
+    /// The rules that suppressed hits of `code` in `text` (none when the code was given).
+    func rules(_ text: String, _ code: String) -> Set<String> {
+        let result = coded(text)
+        guard !result.codes.contains(where: { $0.code == code }) else { return [] }
+        return Set(result.suppressed.filter { $0.code == code && $0.reason == .notAnAction }.compactMap(\.rule))
+    }
+
+    /// The code is withheld, and every hit of it that the decision stopped names `rule` and the words `cue`.
+    func expectNotAnAction(_ text: String, _ code: String, rule: String, cue: String? = nil,
+                           sourceLocation: SourceLocation = #_sourceLocation) {
+        let result = coded(text)
+        #expect(!result.codes.contains { $0.code == code }, "\(code) given to: \(text)", sourceLocation: sourceLocation)
+        let hits = result.suppressed.filter { $0.code == code && $0.reason == .notAnAction }
+        #expect(!hits.isEmpty, "no not-an-action hit of \(code) in: \(text)", sourceLocation: sourceLocation)
+        for hit in hits {
+            #expect(hit.rule == rule, "\(hit.rule ?? "nil") instead of \(rule): \(hit.text) in \(text)", sourceLocation: sourceLocation)
+            if let cue { #expect(hit.cue == cue, "cue \(hit.cue) instead of \(cue)", sourceLocation: sourceLocation) }
+            // The words and range of the hit are exact source words.
+            #expect(text.scalarSlice(hit.start, hit.end) == hit.text, sourceLocation: sourceLocation)
+        }
+    }
+
+    // MARK: Not an action
+
+    @Test func definitionsAreNotActions() {
+        expectNotAnAction("Social return is een aanpak om mensen met een afstand tot de arbeidsmarkt aan werk te helpen.",
+                          "inkoop-sroi", rule: "definition", cue: "is een")
+        expectNotAnAction("Een werkgeversservicepunt is een samenwerkingsverband van gemeenten en UWV.",
+                          "bemiddelaars", rule: "definition")
+        expectNotAnAction("Intermediaire organisaties zijn in elk geval regionale werkgeversservicepunten.",
+                          "bemiddelaars", rule: "definition")
+        expectNotAnAction("Dat betekent dat een deel van de opdracht naar social return gaat.", "inkoop-sroi", rule: "definition",
+                          cue: "betekent")
+    }
+
+    @Test func adviceToTheReaderIsNotAnAction() {
+        expectNotAnAction("U kunt uw vacature aanmelden bij het WerkgeversServicepunt.", "bemiddelaars", rule: "advice")
+        // An imperative, also after a list marker.
+        expectNotAnAction("Organiseer netwerkbijeenkomsten om goede voorbeelden te delen.", "goede-voorbeelden", rule: "advice",
+                          cue: "Organiseer")
+        expectNotAnAction("d. Organiseer netwerkbijeenkomsten om goede voorbeelden te delen.", "goede-voorbeelden", rule: "advice")
+        // Impersonal advice and opinion.
+        expectNotAnAction("Het is belangrijk om werkplekbegeleiders goed te trainen.", "training-begeleiders", rule: "advice",
+                          cue: "is belangrijk")
+        expectNotAnAction("We denken dat een centrale pool werkgevers kan ontzorgen.", "centralisatie", rule: "advice", cue: "denken")
+    }
+
+    @Test func possibilitiesAreNotActions() {
+        expectNotAnAction("De sectorvertegenwoordiger kan goede voorbeelden delen in een nieuwsbrief.", "goede-voorbeelden",
+                          rule: "possibility", cue: "kan")
+        expectNotAnAction("Zij kunnen persoonlijk contact opnemen met ongemotiveerde werkgevers.", "ambassadeurschap",
+                          rule: "possibility")
+        expectNotAnAction("Goede voorbeelden zijn op veel manieren te delen.", "goede-voorbeelden", rule: "possibility")
+    }
+
+    @Test func statisticsAreNotActions() {
+        expectNotAnAction("13 procent van de werkgevers heeft mensen in dienst vanwege de SROI-verplichting.", "inkoop-sroi",
+                          rule: "statistic", cue: "13 procent")
+        expectNotAnAction("Tussen de 12 en 14 procent van de werkenden werkt vanwege inkoop door overheidsorganisaties en social return.",
+                          "inkoop-sroi", rule: "statistic")
+        expectNotAnAction("34% van de werkgevers past social return toe.", "inkoop-sroi", rule: "statistic", cue: "34")
+    }
+
+    @Test func studiesAreNotActions() {
+        expectNotAnAction("Uit de enquête blijkt dat werkgevers social return toepassen.", "inkoop-sroi", rule: "study",
+                          cue: "Uit de enquête")
+        expectNotAnAction("Het tweede deel betreft een kwantitatief onderzoek naar de inkoop van diensten en SROI door overheidswerkgevers.",
+                          "inkoop-sroi", rule: "study", cue: "onderzoek naar")
+        expectNotAnAction("Daarnaast brengt dit rapport in kaart hoeveel banen de overheid realiseert door social return.",
+                          "inkoop-sroi", rule: "study", cue: "rapport")
+    }
+
+    @Test func someoneElsesSchemeIsNotAnAction() {
+        expectNotAnAction("Per werkervaringsplaats stelt de gemeente een premie beschikbaar.", "proefplaatsingen", rule: "scheme",
+                          cue: "premie")
+    }
+
+    @Test func questionsAndLabelsAreNotActions() {
+        expectNotAnAction("Zijn er bijvoorbeeld meet and greets voor kandidaten beschikbaar?", "meet-and-greets", rule: "question")
+        expectNotAnAction("7. Inkoop en SROI\t7/12 werkagenda's", "inkoop-sroi", rule: "label")
+        // The codebook's own label names the type.
+        expectNotAnAction("Training voor begeleiders", "training-begeleiders", rule: "label", cue: "Training voor begeleiders")
+        expectNotAnAction("Samenwerken met partners die ondersteunen en ontzorgen (intermediairs, sw-bedrijf)", "samenwerken-partners",
+                          rule: "label")
+        // A label followed by what is done is an action.
+        #expect(codes("Training voor begeleiders: in 2024 trainen wij twintig werkplekbegeleiders.").contains("training-begeleiders"))
+    }
+
+    /// "Denk aan ..." gives examples: it takes the decision of the sentence before.
+    @Test func examplesTakeTheSentenceBefore() {
+        expectNotAnAction("Deze partijen kunnen ontzorgen. Denk daarbij aan het sw-bedrijf en een jobcoachorganisatie.",
+                          "samenwerken-partners", rule: "possibility")
+        #expect(codes("Wij werken samen met gespecialiseerde partijen. Denk aan het sw-bedrijf en de jobcoachorganisatie in de regio.")
+                .contains("samenwerken-partners"))
+    }
+
+    // MARK: Actions that must still be coded
+
+    @Test func actionsInEveryTenseAreCoded() {
+        // Past and perfect.
+        #expect(codes("In 2022 hebben wij twintig werkplekbegeleiders opgeleid tot jobcoach.").contains("training-begeleiders"))
+        #expect(codes("Vorig jaar organiseerde de sector drie netwerkbijeenkomsten om goede voorbeelden te delen.")
+                .contains("goede-voorbeelden"))
+        // Present and future.
+        #expect(codes("Wij passen social return toe bij alle aanbestedingen boven 100.000 euro.") == ["inkoop-sroi"])
+        #expect(codes("In 2025 organiseren we vier netwerkbijeenkomsten om goede voorbeelden te delen.").contains("goede-voorbeelden"))
+        #expect(codes("De sector zal in 2025 een centrale pool voor de doelgroep inrichten.").contains("centralisatie"))
+    }
+
+    @Test func sectorAndNamedSubjectsAreTheAuthor() {
+        #expect(codes("Defensie werft kandidaten via het werkgeversservicepunt.") == ["bemiddelaars"])
+        #expect(codes("Ook kunnen de waterschappen kosteloos een beroep doen op een jobcoachorganisatie voor ondersteuning.")
+                .contains("samenwerken-partners"))
+        // A bare plural with "kunnen": what an arrangement offers the people it is for.
+        #expect(codes("Na de speeddate kunnen kandidaten een proefplaatsing van zes weken afspreken.").contains("proefplaatsingen"))
+        // The target group as subject: what an arrangement offers them.
+        #expect(codes("Na hun stage kunnen deze jongeren met een arbeidsbeperking via een proefplaatsing bij de provincie aan het werk blijven.")
+                .contains("proefplaatsingen"))
+        // A scheme noun inside a phrase is no scheme described ("per jaar" is a frequency).
+        #expect(codes("Het netwerk komt een paar keer per jaar bijeen om ervaringen uit te wisselen over loonkostensubsidie.")
+                .contains("goede-voorbeelden"))
+        // An adjective first is no imperative.
+        #expect(codes("Kleinere instituten schakelen de gemeente in, die werkzoekenden met een indicatie banenafspraak voorstelt.")
+                .contains("bemiddelaars"))
+        // "Wij" with a scheme noun is the author's own scheme.
+        #expect(codes("Wij stellen per werkervaringsplaats een premie beschikbaar.").contains("proefplaatsingen"))
+    }
+
+    @Test func reportedEventsAndExistentialsAreActions() {
+        // A definition whose relative clause reports what was done.
+        #expect(codes("De handreiking is een resultaat van het project, waarin wij met leveranciers afspraken hebben gemaakt over social return.")
+                .contains("inkoop-sroi"))
+        // "Er is": existence, not a definition.
+        #expect(codes("Zo is er een centrale pool voor de doelgroep bij de Rijksoverheid.").contains("centralisatie"))
+        // A quoted motto decides nothing.
+        #expect(codes("Om leidinggevenden te enthousiasmeren organiseren we lunches waar zij kandidaten ontmoeten onder het motto ‘Ontmoet je nieuwe collega’.")
+                .contains("meet-and-greets"))
+    }
+
+    @Test func suppressionIsInTheJSONReport() throws {
+        let text = "Kop\n\nSocial return is een aanpak om mensen aan werk te helpen.\n"
+        let doc = try document(text)
+        let audit = Pipeline(rubric: Repo.rubric).audit(doc)
+        let hit = try #require(audit.coded.passages.flatMap(\.suppressed).first { $0.reason == .notAnAction })
+        #expect(hit.rule == "definition" && hit.cue == "is een" && hit.code == "inkoop-sroi")
+        #expect(doc.slice(hit.start, hit.end) == hit.text)
+    }
+}
