@@ -34,6 +34,7 @@ public struct AuditedAgenda: Sendable {
 public struct Pipeline: Sendable {
     public let coder: Coder
     public let cycleChecker: CycleChecker?
+    private let caches = CachePool()
 
     public init(rubric: Rubric) {
         coder = Coder(rubric: rubric)
@@ -44,21 +45,55 @@ public struct Pipeline: Sendable {
     /// coder and the cycle checker and are dropped before the next passage, so a huge document
     /// never holds all its tokens at once.
     public func audit(_ document: Document) -> AuditedAgenda {
-        let codeCache = PhraseMatcher.Cache(), cycleCache = PhraseMatcher.Cache(), languageCache = LanguageCache()
+        let caches = self.caches.take()
+        defer { self.caches.give(caches) }
         let year = cycleChecker != nil ? CycleChecker.referenceYear(document) : nil
         var codedPassages: [CodedPassage] = [], findings: [CycleChecker.PassageFindings] = []
         codedPassages.reserveCapacity(document.passages.count)
+        let coder = self.coder, cycleChecker = self.cycleChecker
+        if cycleChecker != nil { findings.reserveCapacity(document.passages.count) }
         for passage in document.passages {
             let tokens = coder.tokenizer.tokens(passage.text, base: passage.start)
             let text = ScalarIndexedText(passage.text)
-            codedPassages.append(coder.code(passage, tokens: tokens, text: text, cache: codeCache))
+            // Each token's form interned once, for both matchers' caches and the language layer.
+            let language = caches.language
+            let words = tokens.map { language.id($0.form) }
+            codedPassages.append(coder.code(passage, tokens: tokens, words: words, text: text, cache: caches.code))
             if let cycleChecker {
-                findings.append(cycleChecker.check(passage, tokens: tokens, text: text, referenceYear: year, cache: cycleCache,
-                                                   language: languageCache))
+                findings.append(cycleChecker.check(passage, tokens: tokens, words: words, text: text, referenceYear: year,
+                                                   cache: caches.cycle, language: language))
             }
         }
         let coded = CodedDocument(document: document, passages: codedPassages, rubric: coder.rubric)
         return AuditedAgenda(coded: coded, cycle: cycleChecker?.assemble(coded, passages: findings))
+    }
+
+    /// The matchers' and the language layer's caches, one set per worker: what they remember about a
+    /// word form does not depend on the document, so they are kept from one document to the next and
+    /// each form is looked up once per worker. A set that has grown past `limit` word forms is dropped
+    /// (and started afresh) when handed back, so memory stays bounded on any vocabulary.
+    final class CachePool: @unchecked Sendable {
+        final class Caches {
+            let code = PhraseMatcher.Cache(), cycle = PhraseMatcher.Cache(), language = LanguageCache()
+            var size: Int { max(code.count, cycle.count, language.count) }
+        }
+        static let limit = 50_000
+        // Guarded by `lock`.
+        private var idle: [Caches] = []
+        private let lock = NSLock()
+
+        func take() -> Caches {
+            lock.lock()
+            defer { lock.unlock() }
+            return idle.popLast() ?? Caches()
+        }
+
+        func give(_ caches: Caches) {
+            guard caches.size <= Self.limit else { return }
+            lock.lock()
+            defer { lock.unlock() }
+            idle.append(caches)
+        }
     }
 }
 

@@ -88,8 +88,8 @@ public struct Coder: Sendable {
 
     /// `tokens` and `text` (the passage text, indexed for slicing) are made
     /// once per passage and shared with the cycle checker.
-    func code(_ passage: Passage, tokens: [Token], text: ScalarIndexedText, cache: PhraseMatcher.Cache?) -> CodedPassage {
-        let analysis = analyse(tokens: tokens, hits: matcher.match(tokens, cache: cache), passage: passage, indexed: text)
+    func code(_ passage: Passage, tokens: [Token], words: [Int32]? = nil, text: ScalarIndexedText, cache: PhraseMatcher.Cache?) -> CodedPassage {
+        let analysis = analyse(tokens: tokens, hits: matcher.match(tokens, words: words, cache: cache), passage: passage, indexed: text)
         return CodedPassage(passage: passage, codes: analysis.codes, suppressed: analysis.suppressed)
     }
 
@@ -110,10 +110,13 @@ public struct Coder: Sendable {
         func key(_ code: Int, _ list: PatternList, _ index: Int, _ side: Int) -> Int {
             ((code * 2 + (list == .patterns ? 0 : 1)) * 1024 + index) * 2 + side
         }
+        // A code without a hit of its own patterns can get no code and no suppressed hit: it is skipped below.
+        var hasPatternHit = [Bool](repeating: false, count: rubric.codes.count)
         for hit in hits {
             switch owners[hit.entry] {
             case .pattern(let code, let list, let index, let side, let term):
                 patternHits[key(code, list, index, side), default: []].append(Located(hit: hit, term: term))
+                if list == .patterns { hasPatternHit[code] = true }
             case .context(let name, let term):
                 contextHits[name, default: []].append(Located(hit: hit, term: term))
             case .negation(let cue):
@@ -147,7 +150,8 @@ public struct Coder: Sendable {
         struct SuppressedKey: Hashable { let code: Int, start: Int, end: Int }
         struct EvidenceKey: Hashable { let start: Int, end: Int, term: String }
         var suppressedKeys = Set<SuppressedKey>()
-        for (codeIndex, code) in rubric.codes.enumerated() {
+        for codeIndex in rubric.codes.indices where hasPatternHit[codeIndex] {
+            let code = rubric.codes[codeIndex]
             // Clauses and sentences closed to this code by its exclusions.
             var excludedClauses = Set<Int>(), excludedSentences = Set<Int>()
             var exclusionCue: [Int: String] = [:]

@@ -179,11 +179,16 @@ public struct PhraseMatcher: Sendable {
         if !phraseEntries[node].contains(entry) { phraseEntries[node].append(entry) }
     }
 
-    /// Remembers the word-glob ids of each form seen in one document, so a
-    /// word that recurs is looked up once. Not shared between threads.
+    /// Remembers the word-glob ids of each form seen, so a word that recurs
+    /// is looked up once (`Pipeline` keeps one per worker across documents).
+    /// Not shared between threads.
     public final class Cache {
         fileprivate var ids: [String: [Int32]] = [:]
+        /// The same by interned word id (`LanguageCache`), when the caller has the tokens' ids.
+        fileprivate var byWord: [[Int32]?] = []
         public init() {}
+        /// The number of word forms remembered.
+        var count: Int { max(ids.count, byWord.count) }
     }
 
     /// The word-glob ids a token matches.
@@ -212,15 +217,27 @@ public struct PhraseMatcher: Sendable {
         }
     }
 
-    /// All hits in `tokens`, in one left-to-right pass.
-    public func match(_ tokens: [Token], cache: Cache? = nil) -> [Hit] {
+    /// All hits in `tokens`, in one left-to-right pass. `words`, when given, holds each token's interned
+    /// form (`LanguageCache.id`, the same cache for every call with this `cache`): the cache is then read by id.
+    public func match(_ tokens: [Token], cache: Cache? = nil) -> [Hit] { match(tokens, words: nil, cache: cache) }
+
+    func match(_ tokens: [Token], words: [Int32]?, cache: Cache?) -> [Hit] {
         var hits: [Hit] = []
         // Active partial phrases: (trie node, first token).
         var active: [(node: Int32, first: Int)] = []
         var nextActive: [(node: Int32, first: Int)] = []
         var ids: [Int32] = []
         for (position, token) in tokens.enumerated() {
-            if let cache {
+            if let cache, let words {
+                let word = Int(words[position])
+                if word < cache.byWord.count, let known = cache.byWord[word] {
+                    ids = known
+                } else {
+                    wordIDs(token.form, into: &ids)
+                    if word >= cache.byWord.count { cache.byWord.append(contentsOf: repeatElement(nil, count: word + 1 - cache.byWord.count)) }
+                    cache.byWord[word] = ids
+                }
+            } else if let cache {
                 if let known = cache.ids[token.form] {
                     ids = known
                 } else {

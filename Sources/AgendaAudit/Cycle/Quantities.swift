@@ -46,11 +46,18 @@ struct QuantityScanner: Sendable {
 
     /// Scans the tokens of one passage; `text` is the passage text and
     /// `base` the document offset of its first scalar.
-    func scan(_ tokens: [Token], text: String, base: Int) -> [Quantity] {
-        let scalars = Array(text.unicodeScalars)
+    /// `words`, when given, are the tokens' ids in `cache`, which then remembers each word's value.
+    func scan(_ tokens: [Token], words: [Int32]? = nil, cache: LanguageCache? = nil, text: String, base: Int) -> [Quantity] {
+        // The scalars are needed only around numbers: made on first use.
+        var scalars: [Unicode.Scalar]?
         func scalar(_ offset: Int) -> Unicode.Scalar? {
+            if scalars == nil { scalars = Array(text.unicodeScalars) }
             let local = offset - base
-            return local >= 0 && local < scalars.count ? scalars[local] : nil
+            return local >= 0 && local < scalars!.count ? scalars![local] : nil
+        }
+        func wordValue(_ index: Int) -> Int? {
+            guard let words, let cache else { return value(ofWord: tokens[index].form) }
+            return cache.numberValue(words[index]) { value(ofWord: tokens[index].form) }
         }
         var quantities: [Quantity] = []
         var index = 0
@@ -94,7 +101,7 @@ struct QuantityScanner: Sendable {
                 index += 1
                 continue
             }
-            if let wordValue = value(ofWord: token.form) {
+            if let wordValue = wordValue(index) {
                 var last = index
                 var kind: Quantity.Kind = .count
                 if last + 1 < tokens.count, percentWords.contains(tokens[last + 1].form) {

@@ -18,8 +18,18 @@ public struct Token: Sendable, Equatable {
     /// True when only spaces, hyphens or slashes separate this token from the
     /// previous one in the same clause (so a phrase may run on).
     public let joinsPrevious: Bool
-    /// True when the original token is made of digits only.
-    public var isNumber: Bool { form.unicodeScalars.allSatisfy { $0.value >= 48 && $0.value <= 57 } }
+    /// True when the original token is made of digits only (set once: the layer and the rules ask it per token many times).
+    public let isNumber: Bool
+
+    public init(form: String, start: Int, end: Int, sentence: Int, clause: Int, joinsPrevious: Bool) {
+        self.form = form
+        self.start = start
+        self.end = end
+        self.sentence = sentence
+        self.clause = clause
+        self.joinsPrevious = joinsPrevious
+        isNumber = form.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }
+    }
 }
 
 public struct Tokenizer: Sendable {
@@ -41,7 +51,10 @@ public struct Tokenizer: Sendable {
     public func tokens(_ text: String, base: Int = 0) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(text.utf8.count / 6)
-        var form = String.UnicodeScalarView()
+        // The folded form's UTF-8 bytes (ASCII appended directly; other scalars folded through `scratch`).
+        var form: [UInt8] = []
+        form.reserveCapacity(64)
+        var scratch = String.UnicodeScalarView()
         var tokenStart = 0
         var offset = base
         var sentence = 0
@@ -50,12 +63,12 @@ public struct Tokenizer: Sendable {
 
         func finishToken(at end: Int) {
             guard !form.isEmpty else { return }
-            let folded = String(form)
+            let folded = String(decoding: form, as: UTF8.self)
             let isNewClause = !tokens.isEmpty && folded.utf8.count <= longestClauseWord && clauseWords.contains(folded)
             if isNewClause { clause += 1 }
             tokens.append(Token(form: folded, start: tokenStart, end: end, sentence: sentence, clause: clause,
                                 joinsPrevious: gapIsSoft && !isNewClause && !tokens.isEmpty))
-            form = String.UnicodeScalarView()
+            form.removeAll(keepingCapacity: true)
             gapIsSoft = true
         }
 
@@ -66,7 +79,14 @@ public struct Tokenizer: Sendable {
             let next = scalars.index(after: index)
             if Folding.isWordScalar(scalar) {
                 if form.isEmpty { tokenStart = offset }
-                Folding.fold(scalar, into: &form)
+                let value = scalar.value
+                if value < 0x80 {
+                    form.append(UInt8(value >= 0x41 && value <= 0x5A ? value + 32 : value))
+                } else {
+                    scratch.removeAll(keepingCapacity: true)
+                    Folding.fold(scalar, into: &scratch)
+                    form.append(contentsOf: String(scratch).utf8)
+                }
             } else if Folding.isApostrophe(scalar), !form.isEmpty, next != scalars.endIndex,
                       Folding.isWordScalar(scalars[next]) {
                 // werkagenda's, umc’s: the apostrophe stays inside the word and is dropped.
