@@ -59,9 +59,10 @@ public struct Pipeline: Sendable {
             let language = caches.language
             let words = tokens.map { language.id($0.form) }
             codedPassages.append(coder.code(passage, tokens: tokens, words: words, text: text, cache: caches.code))
-            if let cycleChecker {
-                findings.append(cycleChecker.check(passage, tokens: tokens, words: words, text: text, referenceYear: year,
-                                                   cache: caches.cycle, language: language))
+            // Optional chaining borrows the checker; `if let` copied it (and retained its fields) per passage.
+            if let found = cycleChecker?.check(passage, tokens: tokens, words: words, text: text, referenceYear: year,
+                                               cache: caches.cycle, language: language) {
+                findings.append(found)
             }
         }
         let coded = CodedDocument(document: document, passages: codedPassages, rubric: coder.rubric)

@@ -120,6 +120,8 @@ public struct PhraseMatcher: Sendable {
     // Phrase level: a trie over word-glob ids.
     private var phraseChildren: [[Int32: Int32]] = [[:]]
     private var phraseEntries: [[Int32]] = [[]]
+    /// The root's children by word-glob id (-1: none), `phraseChildren[0]` without hashing: every word of every token starts there.
+    private var rootChildren: [Int32] = []
 
     public private(set) var entryCount = 0
 
@@ -173,6 +175,10 @@ public struct PhraseMatcher: Sendable {
                 phraseEntries.append([])
                 let next = Int32(phraseChildren.count - 1)
                 phraseChildren[node][id] = next
+                if node == 0 {
+                    if Int(id) >= rootChildren.count { rootChildren.append(contentsOf: repeatElement(-1, count: Int(id) + 1 - rootChildren.count)) }
+                    rootChildren[Int(id)] = next
+                }
                 node = Int(next)
             }
         }
@@ -258,7 +264,8 @@ public struct PhraseMatcher: Sendable {
                     }
                 }
                 for id in ids {
-                    guard let child = phraseChildren[0][id] else { continue }
+                    let child = Int(id) < rootChildren.count ? rootChildren[Int(id)] : -1
+                    guard child >= 0 else { continue }
                     nextActive.append((child, position))
                 }
                 for state in nextActive {

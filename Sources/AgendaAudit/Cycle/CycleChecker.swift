@@ -105,7 +105,7 @@ public struct CycleChecker: Sendable {
         }
         var analysis = analyzer.analyze(tokens, words: words, text: passage.text, base: passage.start, referenceYear: referenceYear,
                                         cache: language)
-        let quantities = scanner.scan(tokens, words: words, cache: language, text: passage.text, base: passage.start)
+        let quantities = scanner.scan(tokens, words: words, cache: language, text: indexed, base: passage.start)
         analysis.quantities = QuantityBinder(specials: language.specials).bind(quantities, tokens: tokens, analysis: analysis)
         let context = Context(passage: passage, tokens: tokens, analysis: analysis, cache: language, referenceYear: referenceYear,
                               hits: hits, scope: scope, lemmas: lemmaLists)

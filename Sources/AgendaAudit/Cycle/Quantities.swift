@@ -48,13 +48,12 @@ struct QuantityScanner: Sendable {
     /// `base` the document offset of its first scalar.
     /// `words`, when given, are the tokens' ids in `cache`, which then remembers each word's value.
     func scan(_ tokens: [Token], words: [Int32]? = nil, cache: LanguageCache? = nil, text: String, base: Int) -> [Quantity] {
-        // The scalars are needed only around numbers: made on first use.
-        var scalars: [Unicode.Scalar]?
-        func scalar(_ offset: Int) -> Unicode.Scalar? {
-            if scalars == nil { scalars = Array(text.unicodeScalars) }
-            let local = offset - base
-            return local >= 0 && local < scalars!.count ? scalars![local] : nil
-        }
+        scan(tokens, words: words, cache: cache, text: ScalarIndexedText(text), base: base)
+    }
+
+    /// The same over the passage text indexed for slicing (the index the coder's evidence uses, built once).
+    func scan(_ tokens: [Token], words: [Int32]?, cache: LanguageCache?, text: ScalarIndexedText, base: Int) -> [Quantity] {
+        func scalar(_ offset: Int) -> Unicode.Scalar? { text.scalar(at: offset - base) }
         func wordValue(_ index: Int) -> Int? {
             guard let words, let cache else { return value(ofWord: tokens[index].form) }
             return cache.numberValue(words[index]) { value(ofWord: tokens[index].form) }

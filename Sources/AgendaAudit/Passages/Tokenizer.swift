@@ -40,11 +40,20 @@ public struct Tokenizer: Sendable {
 
     /// The longest clause word in UTF-8 bytes: longer tokens skip the lookup.
     private let longestClauseWord: Int
+    /// When every clause word is ASCII: which bytes start one (a token starting otherwise skips the lookup).
+    private let clauseWordStarts: [Bool]?
 
     public init(abbreviations: Set<String> = [], clauseWords: Set<String> = []) {
         self.abbreviations = abbreviations
         self.clauseWords = clauseWords
         longestClauseWord = clauseWords.map(\.utf8.count).max() ?? 0
+        if clauseWords.allSatisfy({ word in word.utf8.allSatisfy { $0 < 0x80 } }) {
+            var starts = [Bool](repeating: false, count: 256)
+            for word in clauseWords { if let first = word.utf8.first { starts[Int(first)] = true } }
+            clauseWordStarts = starts
+        } else {
+            clauseWordStarts = nil
+        }
     }
 
     /// Tokenizes `text`, whose first scalar sits at `base` in the document.
@@ -64,7 +73,8 @@ public struct Tokenizer: Sendable {
         func finishToken(at end: Int) {
             guard !form.isEmpty else { return }
             let folded = String(decoding: form, as: UTF8.self)
-            let isNewClause = !tokens.isEmpty && folded.utf8.count <= longestClauseWord && clauseWords.contains(folded)
+            let isNewClause = !tokens.isEmpty && form.count <= longestClauseWord && clauseWordStarts?[Int(form[0])] != false
+                && clauseWords.contains(folded)
             if isNewClause { clause += 1 }
             tokens.append(Token(form: folded, start: tokenStart, end: end, sentence: sentence, clause: clause,
                                 joinsPrevious: gapIsSoft && !isNewClause && !tokens.isEmpty))
