@@ -66,6 +66,7 @@ public struct Pipeline: Sendable {
             }
         }
         let coded = CodedDocument(document: document, passages: codedPassages, rubric: coder.rubric)
+        cycleChecker?.analyzer.lexicon.releasePages()
         return AuditedAgenda(coded: coded, cycle: cycleChecker?.assemble(coded, passages: findings))
     }
 
