@@ -34,6 +34,7 @@ public struct AuditedAgenda: Sendable {
 public struct Pipeline: Sendable {
     public let coder: Coder
     public let cycleChecker: CycleChecker?
+    private let caches = CachePool()
 
     public init(rubric: Rubric) {
         coder = Coder(rubric: rubric)
@@ -44,26 +45,62 @@ public struct Pipeline: Sendable {
     /// coder and the cycle checker and are dropped before the next passage, so a huge document
     /// never holds all its tokens at once.
     public func audit(_ document: Document) -> AuditedAgenda {
-        let codeCache = PhraseMatcher.Cache(), cycleCache = PhraseMatcher.Cache(), languageCache = LanguageCache()
+        let caches = self.caches.take()
+        defer { self.caches.give(caches) }
         let (year, written) = cycleChecker?.reference(document) ?? (nil, nil)
         var codedPassages: [CodedPassage] = [], findings: [CycleChecker.PassageFindings] = []
         codedPassages.reserveCapacity(document.passages.count)
+        let coder = self.coder, cycleChecker = self.cycleChecker
+        if cycleChecker != nil { findings.reserveCapacity(document.passages.count) }
         for passage in document.passages {
             let tokens = coder.tokenizer.tokens(passage.text, base: passage.start)
             let text = ScalarIndexedText(passage.text)
-            // One reading by the language layer serves the coder and the cycle checker.
+            // Each token's form interned once, for both matchers' caches and the language layer; one reading by the
+            // language layer serves the coder and the cycle checker.
+            let language = caches.language
+            let words = tokens.map { language.id($0.form) }
             let analysis = cycleChecker != nil && !tokens.isEmpty
-                ? coder.analyzer.analyze(tokens, text: passage.text, base: passage.start, referenceYear: year, cache: languageCache)
+                ? coder.analyzer.analyze(tokens, words: words, text: passage.text, base: passage.start, referenceYear: year, cache: language)
                 : nil
-            codedPassages.append(coder.code(passage, tokens: tokens, text: text, cache: codeCache, analysis: analysis,
-                                            language: languageCache))
-            if let cycleChecker {
-                findings.append(cycleChecker.check(passage, tokens: tokens, text: text, referenceYear: year, written: written, cache: cycleCache,
-                                                   language: languageCache, analysis: analysis))
+            codedPassages.append(coder.code(passage, tokens: tokens, words: words, text: text, cache: caches.code, analysis: analysis,
+                                            language: language))
+            // Optional chaining borrows the checker; `if let` copied it (and retained its fields) per passage.
+            if let found = cycleChecker?.check(passage, tokens: tokens, words: words, text: text, referenceYear: year, written: written,
+                                               cache: caches.cycle, language: language, analysis: analysis) {
+                findings.append(found)
             }
         }
         let coded = CodedDocument(document: document, passages: codedPassages, rubric: coder.rubric)
+        cycleChecker?.analyzer.lexicon.releasePages()
         return AuditedAgenda(coded: coded, cycle: cycleChecker?.assemble(coded, passages: findings))
+    }
+
+    /// The matchers' and the language layer's caches, one set per worker: what they remember about a
+    /// word form does not depend on the document, so they are kept from one document to the next and
+    /// each form is looked up once per worker. A set that has grown past `limit` word forms is dropped
+    /// (and started afresh) when handed back, so memory stays bounded on any vocabulary.
+    final class CachePool: @unchecked Sendable {
+        final class Caches {
+            let code = PhraseMatcher.Cache(), cycle = PhraseMatcher.Cache(), language = LanguageCache()
+            var size: Int { max(code.count, cycle.count, language.count) }
+        }
+        static let limit = 50_000
+        // Guarded by `lock`.
+        private var idle: [Caches] = []
+        private let lock = NSLock()
+
+        func take() -> Caches {
+            lock.lock()
+            defer { lock.unlock() }
+            return idle.popLast() ?? Caches()
+        }
+
+        func give(_ caches: Caches) {
+            guard caches.size <= Self.limit else { return }
+            lock.lock()
+            defer { lock.unlock() }
+            idle.append(caches)
+        }
     }
 }
 

@@ -31,13 +31,32 @@ public struct Coder: Sendable {
     let analyzer: LanguageAnalyzer
     /// The codes' Dutch labels as folded words: a line that only names a type is no action.
     let labels: [[String]]
+    /// Per code (rubric order), what `analyse` reads of it, without the label, advice and term lists it never
+    /// reads: copying a whole `Rubric.Code` and its patterns per passage was a fifth of the coder's time.
+    let plans: [CodePlan]
+    let contextCount: Int
 
     enum PatternList: Sendable { case patterns, exclude }
+
+    struct CodePlan: Sendable {
+        let id: String
+        let threshold: Double
+        let patterns: [PatternPlan]
+        let exclude: [PatternPlan]
+    }
+
+    struct PatternPlan: Sendable {
+        enum Kind: Sendable { case terms, near(window: Int), context(Int) }
+        let kind: Kind
+        let weight: Double
+        let path: String
+    }
 
     /// What a matcher entry belongs to.
     enum Owner: Sendable {
         case pattern(code: Int, list: PatternList, index: Int, side: Int, term: String)
-        case context(name: String, term: String)
+        /// `context` is the position of the context's name in sorted order.
+        case context(context: Int, term: String)
         case negation(cue: Int)
         case negationException
         case metaSubject
@@ -68,9 +87,25 @@ public struct Coder: Sendable {
                 }
             }
         }
-        for (name, terms) in rubric.contexts.sorted(by: { $0.key < $1.key }) {
-            for term in terms { add(term, .context(name: name, term: term)) }
+        let contexts = rubric.contexts.sorted(by: { $0.key < $1.key })
+        for (position, (_, terms)) in contexts.enumerated() {
+            for term in terms { add(term, .context(context: position, term: term)) }
         }
+        let contextPositions = Dictionary(uniqueKeysWithValues: contexts.enumerated().map { ($1.key, $0) })
+        func plan(_ weighted: Rubric.WeightedPattern) -> PatternPlan {
+            let kind: PatternPlan.Kind
+            switch weighted.pattern {
+            case .terms: kind = .terms
+            case .near(_, _, let window): kind = .near(window: window)
+            // A context the rubric does not define has no hits (position -1).
+            case .context(let name): kind = .context(contextPositions[name] ?? -1)
+            }
+            return PatternPlan(kind: kind, weight: weighted.weight, path: weighted.path)
+        }
+        plans = rubric.codes.map { code in
+            CodePlan(id: code.id, threshold: code.threshold, patterns: code.patterns.map(plan), exclude: code.exclude.map(plan))
+        }
+        contextCount = contexts.count
         for (index, cue) in rubric.negationCues.enumerated() { add(cue.term, .negation(cue: index)) }
         for term in rubric.negationExceptions { add(term, .negationException) }
         for term in rubric.metaSubjects { add(term, .metaSubject) }
@@ -101,9 +136,9 @@ public struct Coder: Sendable {
     /// once per passage and shared with the cycle checker, and so is the
     /// language layer's `analysis` when the caller has it (otherwise it is
     /// made here, only for a passage with hits).
-    func code(_ passage: Passage, tokens: [Token], text: ScalarIndexedText, cache: PhraseMatcher.Cache?,
+    func code(_ passage: Passage, tokens: [Token], words: [Int32]? = nil, text: ScalarIndexedText, cache: PhraseMatcher.Cache?,
               analysis: PassageAnalysis? = nil, language: LanguageCache) -> CodedPassage {
-        let result = analyse(tokens: tokens, hits: matcher.match(tokens, cache: cache), passage: passage, indexed: text,
+        let result = analyse(tokens: tokens, hits: matcher.match(tokens, words: words, cache: cache), passage: passage, indexed: text,
                              analysis: analysis, language: language)
         return CodedPassage(passage: passage, codes: result.codes, suppressed: result.suppressed)
     }
@@ -120,18 +155,21 @@ public struct Coder: Sendable {
 
         // Sort the hits by what they belong to.
         var scope = CueScope(tokens: tokens, rubric: rubric)
-        var contextHits: [String: [Located]] = [:]
+        var contextHits = [[Located]](repeating: [], count: contextCount)
         // [code][list][pattern index][side] -> hits
         var patternHits: [Int: [Located]] = [:]
         func key(_ code: Int, _ list: PatternList, _ index: Int, _ side: Int) -> Int {
             ((code * 2 + (list == .patterns ? 0 : 1)) * 1024 + index) * 2 + side
         }
+        // A code without a hit of its own patterns can get no code and no suppressed hit: it is skipped below.
+        var hasPatternHit = [Bool](repeating: false, count: rubric.codes.count)
         for hit in hits {
             switch owners[hit.entry] {
             case .pattern(let code, let list, let index, let side, let term):
                 patternHits[key(code, list, index, side), default: []].append(Located(hit: hit, term: term))
-            case .context(let name, let term):
-                contextHits[name, default: []].append(Located(hit: hit, term: term))
+                if list == .patterns { hasPatternHit[code] = true }
+            case .context(let context, let term):
+                contextHits[context].append(Located(hit: hit, term: term))
             case .negation(let cue):
                 scope.addCue(hit, scope: rubric.negationCues[cue].scope)
             case .negationException:
@@ -179,19 +217,20 @@ public struct Coder: Sendable {
         struct SuppressedKey: Hashable { let code: Int, start: Int, end: Int }
         struct EvidenceKey: Hashable { let start: Int, end: Int, term: String }
         var suppressedKeys = Set<SuppressedKey>()
-        for (codeIndex, code) in rubric.codes.enumerated() {
+        for codeIndex in plans.indices where hasPatternHit[codeIndex] {
+            let code = plans[codeIndex]
             // Clauses and sentences closed to this code by its exclusions.
             var excludedClauses = Set<Int>(), excludedSentences = Set<Int>()
             var exclusionCue: [Int: String] = [:]
             for (index, weighted) in code.exclude.enumerated() {
                 let left = patternHits[key(codeIndex, .exclude, index, 0)] ?? []
-                switch weighted.pattern {
+                switch weighted.kind {
                 case .terms:
                     for located in left where scope.blocker(located.hit) == nil {
                         excludedClauses.insert(tokens[located.hit.first].clause)
                         exclusionCue[tokens[located.hit.first].clause] = words(located.hit).0
                     }
-                case .near(_, _, let window):
+                case .near(let window):
                     let right = patternHits[key(codeIndex, .exclude, index, 1)] ?? []
                     for pair in nearPairs(left, right, window: window, tokens: tokens) {
                         excludedSentences.insert(tokens[pair.0.hit.first].sentence)
@@ -226,18 +265,18 @@ public struct Coder: Sendable {
             for (index, weighted) in code.patterns.enumerated() {
                 var found: [Located] = []
                 var role = Evidence.Role.term
-                switch weighted.pattern {
+                switch weighted.kind {
                 case .terms:
                     found = (patternHits[key(codeIndex, .patterns, index, 0)] ?? []).filter(valid)
-                case .near(_, _, let window):
+                case .near(let window):
                     let left = (patternHits[key(codeIndex, .patterns, index, 0)] ?? []).filter(valid)
                     let right = (patternHits[key(codeIndex, .patterns, index, 1)] ?? []).filter(valid)
                     for pair in nearPairs(left, right, window: window, tokens: tokens) {
                         found.append(pair.0)
                         found.append(pair.1)
                     }
-                case .context(let name):
-                    found = contextHits[name] ?? []
+                case .context(let context):
+                    found = context >= 0 ? contextHits[context] : []
                     role = .context
                 }
                 guard !found.isEmpty else { continue }

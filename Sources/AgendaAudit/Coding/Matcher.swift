@@ -120,6 +120,8 @@ public struct PhraseMatcher: Sendable {
     // Phrase level: a trie over word-glob ids.
     private var phraseChildren: [[Int32: Int32]] = [[:]]
     private var phraseEntries: [[Int32]] = [[]]
+    /// The root's children by word-glob id (-1: none), `phraseChildren[0]` without hashing: every word of every token starts there.
+    private var rootChildren: [Int32] = []
 
     public private(set) var entryCount = 0
 
@@ -173,17 +175,26 @@ public struct PhraseMatcher: Sendable {
                 phraseEntries.append([])
                 let next = Int32(phraseChildren.count - 1)
                 phraseChildren[node][id] = next
+                if node == 0 {
+                    if Int(id) >= rootChildren.count { rootChildren.append(contentsOf: repeatElement(-1, count: Int(id) + 1 - rootChildren.count)) }
+                    rootChildren[Int(id)] = next
+                }
                 node = Int(next)
             }
         }
         if !phraseEntries[node].contains(entry) { phraseEntries[node].append(entry) }
     }
 
-    /// Remembers the word-glob ids of each form seen in one document, so a
-    /// word that recurs is looked up once. Not shared between threads.
+    /// Remembers the word-glob ids of each form seen, so a word that recurs
+    /// is looked up once (`Pipeline` keeps one per worker across documents).
+    /// Not shared between threads.
     public final class Cache {
         fileprivate var ids: [String: [Int32]] = [:]
+        /// The same by interned word id (`LanguageCache`), when the caller has the tokens' ids.
+        fileprivate var byWord: [[Int32]?] = []
         public init() {}
+        /// The number of word forms remembered.
+        var count: Int { max(ids.count, byWord.count) }
     }
 
     /// The word-glob ids a token matches.
@@ -212,15 +223,27 @@ public struct PhraseMatcher: Sendable {
         }
     }
 
-    /// All hits in `tokens`, in one left-to-right pass.
-    public func match(_ tokens: [Token], cache: Cache? = nil) -> [Hit] {
+    /// All hits in `tokens`, in one left-to-right pass. `words`, when given, holds each token's interned
+    /// form (`LanguageCache.id`, the same cache for every call with this `cache`): the cache is then read by id.
+    public func match(_ tokens: [Token], cache: Cache? = nil) -> [Hit] { match(tokens, words: nil, cache: cache) }
+
+    func match(_ tokens: [Token], words: [Int32]?, cache: Cache?) -> [Hit] {
         var hits: [Hit] = []
         // Active partial phrases: (trie node, first token).
         var active: [(node: Int32, first: Int)] = []
         var nextActive: [(node: Int32, first: Int)] = []
         var ids: [Int32] = []
         for (position, token) in tokens.enumerated() {
-            if let cache {
+            if let cache, let words {
+                let word = Int(words[position])
+                if word < cache.byWord.count, let known = cache.byWord[word] {
+                    ids = known
+                } else {
+                    wordIDs(token.form, into: &ids)
+                    if word >= cache.byWord.count { cache.byWord.append(contentsOf: repeatElement(nil, count: word + 1 - cache.byWord.count)) }
+                    cache.byWord[word] = ids
+                }
+            } else if let cache {
                 if let known = cache.ids[token.form] {
                     ids = known
                 } else {
@@ -241,7 +264,8 @@ public struct PhraseMatcher: Sendable {
                     }
                 }
                 for id in ids {
-                    guard let child = phraseChildren[0][id] else { continue }
+                    let child = Int(id) < rootChildren.count ? rootChildren[Int(id)] : -1
+                    guard child >= 0 else { continue }
                     nextActive.append((child, position))
                 }
                 for state in nextActive {

@@ -81,14 +81,15 @@ public struct CycleChecker: Sendable {
     }
 
     /// `tokens` and `text` (the passage text, indexed for slicing) as the coder had them.
-    func check(_ passage: Passage, tokens: [Token], text indexed: ScalarIndexedText, referenceYear: Int?, written: Int? = nil,
-               cache: PhraseMatcher.Cache?, language: LanguageCache, analysis given: PassageAnalysis? = nil) -> PassageFindings {
+    /// `words`, when given, are the tokens' ids in `language` (and `cache` is read by them).
+    func check(_ passage: Passage, tokens: [Token], words: [Int32]? = nil, text indexed: ScalarIndexedText, referenceYear: Int?,
+               written: Int? = nil, cache: PhraseMatcher.Cache?, language: LanguageCache, analysis given: PassageAnalysis? = nil) -> PassageFindings {
         var findings = PassageFindings(passage: passage)
         guard !tokens.isEmpty else { return findings }
         var scope = CueScope(tokens: tokens, rubric: rubric)
         let cueCount = CycleCue.allCases.count
         var raw = [[PhraseMatcher.Hit]](repeating: [], count: cueCount)
-        for hit in matcher.match(tokens, cache: cache) {
+        for hit in matcher.match(tokens, words: words, cache: cache) {
             switch owners[hit.entry] {
             case .cue(let cue): raw[cue.ordinal].append(hit)
             case .negation(let index): scope.addCue(hit, scope: rubric.negationCues[index].scope)
@@ -106,9 +107,9 @@ public struct CycleChecker: Sendable {
                                          : raw[cue.ordinal].filter { scope.blocker($0) == nil })
                 .sorted { $0.first < $1.first }
         }
-        var analysis = given ?? analyzer.analyze(tokens, text: passage.text, base: passage.start, referenceYear: referenceYear,
+        var analysis = given ?? analyzer.analyze(tokens, words: words, text: passage.text, base: passage.start, referenceYear: referenceYear,
                                                  cache: language)
-        let quantities = scanner.scan(tokens, text: passage.text, base: passage.start)
+        let quantities = scanner.scan(tokens, words: words, cache: language, text: indexed, base: passage.start)
         analysis.quantities = QuantityBinder(specials: language.specials).bind(quantities, tokens: tokens, analysis: analysis)
         let context = Context(passage: passage, tokens: tokens, analysis: analysis, cache: language, referenceYear: referenceYear,
                               written: written, hits: hits, scope: scope, lemmas: lemmaLists)

@@ -55,10 +55,13 @@ extension CycleChecker {
         let lemmas: [Set<String>?]
         /// The passage's sentence numbers in order, and each one's tokens and clauses (both contiguous).
         let sentences: [Int]
-        private let sentenceTokens: [Int: ClosedRange<Int>]
-        private let sentenceClauses: [Int: Range<Int>]
+        /// Parallel to `sentences` (looked up by binary search on the sentence number).
+        private let sentenceTokens: [ClosedRange<Int>]
+        private let sentenceClauses: [Range<Int>]
         /// Sentences that give an example ("Stel dat ...", "Een rekenvoorbeeld: ...").
         private(set) var hypotheticalSentences = Set<Int>()
+        /// Per word, the lists (bits by `CycleLemmas.ordinal`) that hold its lemma, compound head or form.
+        private let wordMasks: [UInt32]
 
         init(passage: Passage, tokens: [Token], analysis: PassageAnalysis, cache: LanguageCache, referenceYear: Int?, written: Int? = nil,
              hits: [[PhraseMatcher.Hit]], scope: CueScope, lemmas: [Set<String>?]) {
@@ -71,20 +74,30 @@ extension CycleChecker {
             self.hits = hits
             self.scope = scope
             self.lemmas = lemmas
-            var sentences: [Int] = [], sentenceTokens: [Int: ClosedRange<Int>] = [:], sentenceClauses: [Int: Range<Int>] = [:]
+            // Token sentence numbers never decrease, and each sentence's clauses follow each other in order.
+            var sentences: [Int] = [], sentenceTokens: [ClosedRange<Int>] = [], sentenceClauses: [Range<Int>] = []
             for (index, token) in tokens.enumerated() {
-                if let range = sentenceTokens[token.sentence] { sentenceTokens[token.sentence] = range.lowerBound...index } else {
-                    sentenceTokens[token.sentence] = index...index
+                if let last = sentences.last, last == token.sentence {
+                    sentenceTokens[sentenceTokens.count - 1] = sentenceTokens[sentenceTokens.count - 1].lowerBound...index
+                } else {
                     sentences.append(token.sentence)
+                    sentenceTokens.append(index...index)
+                    sentenceClauses.append(0..<0)
                 }
             }
+            var position = 0
             for (index, clause) in analysis.clauses.enumerated() {
-                let range = sentenceClauses[clause.sentence]
-                sentenceClauses[clause.sentence] = (range?.lowerBound ?? index)..<(index + 1)
+                while position < sentences.count, sentences[position] != clause.sentence { position += 1 }
+                guard position < sentences.count else { break }
+                let range = sentenceClauses[position]
+                sentenceClauses[position] = (range.isEmpty ? index : range.lowerBound)..<(index + 1)
             }
             self.sentences = sentences
             self.sentenceTokens = sentenceTokens
             self.sentenceClauses = sentenceClauses
+            wordMasks = analysis.words.map { word in
+                cache.listMask(word.lemma, lemmas) | cache.listMask(word.head, lemmas) | cache.listMask(word.form, lemmas)
+            }
             for (index, token) in tokens.enumerated() where !hypotheticalSentences.contains(token.sentence) && isIn(.hypothetical, index) {
                 if index == 0 || tokens[index - 1].sentence != token.sentence || token.form == "rekenvoorbeeld" {
                     hypotheticalSentences.insert(token.sentence)
@@ -100,7 +113,8 @@ extension CycleChecker {
             return hitsStarting(cue, in: c.first...c.last)
         }
         func cueHits(_ cue: CycleCue, sentence: Int) -> ArraySlice<PhraseMatcher.Hit> {
-            guard let range = sentenceTokens[sentence] else { return [] }
+            guard let position = position(ofSentence: sentence) else { return [] }
+            let range = sentenceTokens[position]
             return hitsStarting(cue, in: range)
         }
         /// Hits of `cue` whose first token lies in `range` (binary search: hits are sorted by first token).
@@ -119,8 +133,7 @@ extension CycleChecker {
         }
         /// Whether the word's lemma, compound head or form is in the list (memoised by word id in the cache).
         func isIn(_ list: CycleLemmas, _ index: Int) -> Bool {
-            let word = analysis.words[index]
-            return isIn(list, id: word.lemma) || isIn(list, id: word.head) || isIn(list, id: word.form)
+            wordMasks[index] & (1 << UInt32(list.ordinal)) != 0
         }
         /// A future or modal auxiliary lemma (zullen, gaan, kunnen, moeten, mogen): no activity of its own.
         func isAuxiliary(_ id: Int32) -> Bool {
@@ -128,8 +141,7 @@ extension CycleChecker {
             return id == s.zullen || id == s.gaan || id == s.kunnen || id == s.moeten || id == s.mogen
         }
         func isIn(_ list: CycleLemmas, id: Int32) -> Bool {
-            guard let set = lemmas[list.ordinal] else { return false }
-            return cache.isMember(id, of: list.ordinal, set)
+            cache.listMask(id, lemmas) & (1 << UInt32(list.ordinal)) != 0
         }
         func clauseVerbs(_ clause: Int, in list: CycleLemmas) -> [Int] {
             let c = analysis.clauses[clause]
@@ -143,8 +155,17 @@ extension CycleChecker {
             let c = analysis.clauses[clause]
             return (c.first...c.last).filter { isIn(list, $0) }
         }
-        func firstToken(ofSentence sentence: Int) -> Int? { sentenceTokens[sentence]?.lowerBound }
-        func clauses(ofSentence sentence: Int) -> Range<Int> { sentenceClauses[sentence] ?? 0..<0 }
+        func firstToken(ofSentence sentence: Int) -> Int? { position(ofSentence: sentence).map { sentenceTokens[$0].lowerBound } }
+        func clauses(ofSentence sentence: Int) -> Range<Int> { position(ofSentence: sentence).map { sentenceClauses[$0] } ?? 0..<0 }
+        /// The sentence's index in `sentences`, or nil.
+        private func position(ofSentence sentence: Int) -> Int? {
+            var low = 0, high = sentences.count
+            while low < high {
+                let middle = (low + high) / 2
+                if sentences[middle] < sentence { low = middle + 1 } else { high = middle }
+            }
+            return low < sentences.count && sentences[low] == sentence ? low : nil
+        }
         /// The times of a clause: not a period, not the date of a noun ("de brief van 4 juli 2019", "het akkoord van 2019").
         func times(_ clause: Int) -> [TimeExpression] {
             let c = analysis.clauses[clause]
@@ -341,8 +362,14 @@ extension CycleChecker {
     func monitoring(_ context: Context, add: (CycleElement, CycleStatus, Int, Int, String) -> Void) -> Set<Int> {
         var monitored = Set<Int>()
         let sentences = context.sentences
+        // Every kind of realisation needs a count in its sentence: sentences without one are skipped.
+        var countSentences = Set<Int>()
+        for quantity in context.analysis.quantities where isCount(quantity, context) {
+            countSentences.insert(context.tokens[quantity.quantity.first].sentence)
+        }
+        guard !countSentences.isEmpty else { return monitored }
         for (position, sentence) in sentences.enumerated() {
-            if isHypothetical(sentence: sentence, context) { continue }
+            if isHypothetical(sentence: sentence, context) || !countSentences.contains(sentence) { continue }
             var compared: [Int] = [], rule = "", real = -1
             if let found = realisation(sentence, context) {
                 if context.isBlocked(found, found) && context.scope.isMetaText(sentence: sentence) { continue }
@@ -611,6 +638,8 @@ extension CycleChecker {
 
     /// The board and signing tokens of a signature in the clause, if it is one.
     func signature(clause: Int, _ context: Context) -> (Int, Int)? {
+        // No board cue in the passage, no signature.
+        if context.hits[CycleCue.board.ordinal].isEmpty { return nil }
         let c = context.analysis.clauses[clause]
         let sentence = c.sentence
         guard let sign = context.words(clause, in: .signing).first ?? context.cueHits(.signed, clause: clause).first?.first else { return nil }

@@ -46,11 +46,17 @@ struct QuantityScanner: Sendable {
 
     /// Scans the tokens of one passage; `text` is the passage text and
     /// `base` the document offset of its first scalar.
-    func scan(_ tokens: [Token], text: String, base: Int) -> [Quantity] {
-        let scalars = Array(text.unicodeScalars)
-        func scalar(_ offset: Int) -> Unicode.Scalar? {
-            let local = offset - base
-            return local >= 0 && local < scalars.count ? scalars[local] : nil
+    /// `words`, when given, are the tokens' ids in `cache`, which then remembers each word's value.
+    func scan(_ tokens: [Token], words: [Int32]? = nil, cache: LanguageCache? = nil, text: String, base: Int) -> [Quantity] {
+        scan(tokens, words: words, cache: cache, text: ScalarIndexedText(text), base: base)
+    }
+
+    /// The same over the passage text indexed for slicing (the index the coder's evidence uses, built once).
+    func scan(_ tokens: [Token], words: [Int32]?, cache: LanguageCache?, text: ScalarIndexedText, base: Int) -> [Quantity] {
+        func scalar(_ offset: Int) -> Unicode.Scalar? { text.scalar(at: offset - base) }
+        func wordValue(_ index: Int) -> Int? {
+            guard let words, let cache else { return value(ofWord: tokens[index].form) }
+            return cache.numberValue(words[index]) { value(ofWord: tokens[index].form) }
         }
         var quantities: [Quantity] = []
         var index = 0
@@ -99,7 +105,7 @@ struct QuantityScanner: Sendable {
                 index += 1
                 continue
             }
-            if let wordValue = value(ofWord: token.form) {
+            if let wordValue = wordValue(index) {
                 var last = index
                 var kind: Quantity.Kind = .count
                 if last + 1 < tokens.count, percentWords.contains(tokens[last + 1].form) {

@@ -104,9 +104,10 @@ public struct CountedQuantity: Sendable, Equatable {
     public let last: Int
 }
 
-/// Interned word ids and the context-free analysis of each word, kept for
-/// all passages of a document (`Pipeline.audit` makes one per document, like
-/// the matchers' caches).
+/// Interned word ids and the context-free analysis of each word. Nothing in
+/// it depends on a document: `Pipeline` keeps one per worker across
+/// documents (dropped when it grows past `Pipeline`'s bound), so each word
+/// form is analysed once per worker, not once per document.
 public final class LanguageCache {
     var ids: [String: Int32] = [:]
     var strings: [String] = []
@@ -124,10 +125,32 @@ public final class LanguageCache {
         return id
     }
 
+    /// The number of interned words.
+    var count: Int { strings.count }
+
     public func string(_ id: Int32) -> String { id >= 0 && Int(id) < strings.count ? strings[Int(id)] : "" }
 
+    /// Per word id, a bit per word list (the caller's list number) for the lists that hold it, and
+    /// `maskKnown` once computed. Each word is hashed against the lists once per cache, then looked up by id.
+    private var masks: [UInt32] = []
+    static let maskKnown: UInt32 = 1 << 31
+
+    /// The lists (by position in `lists`, at most 31; the same position must always mean the same set) that hold word `id`.
+    func listMask(_ id: Int32, _ lists: [Set<String>?]) -> UInt32 {
+        guard id >= 0 else { return 0 }
+        let index = Int(id)
+        if masks.count <= index { masks.append(contentsOf: repeatElement(0, count: strings.count - masks.count)) }
+        let known = masks[index]
+        if known & Self.maskKnown != 0 { return known }
+        var mask = Self.maskKnown
+        let string = strings[index]
+        for (list, set) in lists.enumerated() where set?.contains(string) == true { mask |= 1 << UInt32(list) }
+        masks[index] = mask
+        return mask
+    }
+
     /// Per word list (by the caller's list number), whether each word id is in it: 0 not asked yet, 1 no, 2 yes.
-    /// Each word is hashed against a list once per cache, then looked up by id.
+    /// For lists beyond `listMask`'s 31 (the coder's action lists).
     private var membership: [[UInt8]] = []
 
     /// Whether the word `id` is in `set`, the caller's list number `list` (the same number must always mean the same set).
@@ -142,11 +165,31 @@ public final class LanguageCache {
         return membership[list][index] == 2
     }
 
+    /// A number word's value per word id (`QuantityScanner`): `Int.min` not asked yet, `Int.min + 1` no number.
+    private var numberValues: [Int] = []
+
+    func numberValue(_ id: Int32, _ compute: () -> Int?) -> Int? {
+        let index = Int(id)
+        if numberValues.count <= index { numberValues.append(contentsOf: repeatElement(Int.min, count: strings.count - numberValues.count)) }
+        let known = numberValues[index]
+        if known == Int.min + 1 { return nil }
+        if known != Int.min { return known }
+        let value = compute()
+        numberValues[index] = value ?? Int.min + 1
+        return value
+    }
+
     struct WordInfo {
         var classes: WordClasses
         var verbs: [(lemma: Int32, kind: Lexicon.VerbForm.Kind)]
         var noun: Int32
         var head: Int32
         var isKnown: Bool
+        /// Facts about the form the tagger asks per token: in the word list, its last letter e / t, starts with ge, a month name.
+        var isWord: Bool
+        var endsWithE: Bool
+        var endsWithT: Bool
+        var startsWithGe: Bool
+        var isMonth: Bool
     }
 }

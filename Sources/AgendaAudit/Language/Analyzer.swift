@@ -63,8 +63,11 @@ public struct LanguageAnalyzer: Sendable {
             }
             if noun < 0, verbs.isEmpty, classes.isEmpty, Self.looksLikeNoun(form) { noun = cache.id(Self.guessSingular(form)) }
         }
-        let isKnown = lexicon.isWord(form) || noun >= 0 || !verbs.isEmpty
-        let result = LanguageCache.WordInfo(classes: classes, verbs: verbs, noun: noun, head: head, isKnown: isKnown)
+        let isWord = lexicon.isWord(form)
+        let isKnown = isWord || noun >= 0 || !verbs.isEmpty
+        let result = LanguageCache.WordInfo(classes: classes, verbs: verbs, noun: noun, head: head, isKnown: isKnown, isWord: isWord,
+                                            endsWithE: form.hasSuffix("e"), endsWithT: form.hasSuffix("t"),
+                                            startsWithGe: form.hasPrefix("ge"), isMonth: TimeResolver.months[form] != nil)
         cache.info[Int(id)] = result
         return result
     }
@@ -92,6 +95,11 @@ public struct LanguageAnalyzer: Sendable {
     static let currentYear: Int = Calendar(identifier: .gregorian).component(.year, from: Date())
 
     public func analyze(_ tokens: [Token], text: String, base: Int, referenceYear: Int?, cache: LanguageCache) -> PassageAnalysis {
+        analyze(tokens, words: nil, text: text, base: base, referenceYear: referenceYear, cache: cache)
+    }
+
+    /// `words`, when given, are the tokens' ids in `cache` (`cache.id(token.form)`).
+    func analyze(_ tokens: [Token], words: [Int32]?, text: String, base: Int, referenceYear: Int?, cache: LanguageCache) -> PassageAnalysis {
         var analysis = PassageAnalysis(words: [], clauses: [], times: [], quantities: [])
         guard !tokens.isEmpty else { return analysis }
         let specials = cache.specials
@@ -109,7 +117,7 @@ public struct LanguageAnalyzer: Sendable {
                 defer { previous = scalar }
                 if index >= tokens.count { break }
                 if offset == tokens[index].start {
-                    capitalised[index] = scalar.properties.isUppercase
+                    capitalised[index] = scalar.value < 0x80 ? (scalar.value >= 0x41 && scalar.value <= 0x5A) : scalar.properties.isUppercase
                     if index > 0, gap == .none, offset == tokens[index - 1].end + 1, previous == "-" { hyphenated[index] = true }
                     gaps[index] = gap
                     gap = .none
@@ -130,8 +138,8 @@ public struct LanguageAnalyzer: Sendable {
         analysis.words.reserveCapacity(tokens.count)
         var infos: [LanguageCache.WordInfo] = []
         infos.reserveCapacity(tokens.count)
-        for token in tokens {
-            let id = cache.id(token.form)
+        for (position, token) in tokens.enumerated() {
+            let id = words?[position] ?? cache.id(token.form)
             let wordInfo = info(id, cache: cache)
             infos.append(wordInfo)
             analysis.words.append(.init(form: id, lemma: id, head: wordInfo.head, pos: .other, tense: .none,
@@ -147,7 +155,7 @@ public struct LanguageAnalyzer: Sendable {
                             cache: cache, into: &analysis)
             sentenceStart = sentenceEnd + 1
         }
-        analysis.times = TimeResolver().resolve(tokens: tokens, referenceYear: referenceYear ?? Self.currentYear)
+        analysis.times = TimeResolver().resolve(tokens: tokens, referenceYear: referenceYear ?? Self.currentYear, isMonth: infos.map(\.isMonth))
         return analysis
     }
 
@@ -167,13 +175,13 @@ public struct LanguageAnalyzer: Sendable {
                 return analysis.words[previous].form != specials.te
             }
             // "de beoogde banen": an attributive participle.
-            if analysis.words[previous].pos == .participle, cache.strings[Int(analysis.words[previous].form)].hasSuffix("e") { return true }
+            if analysis.words[previous].pos == .participle, infos[previous].endsWithE { return true }
             if tokens[previous].isNumber, !(tokens[previous].form.utf8.count == 4 && (tokens[previous].form.hasPrefix("19") || tokens[previous].form.hasPrefix("20"))) {
                 return true
             }
             if classes.contains(.demonstrative), !classes.contains(.relative) { return true }
             // An adjective (ends in -e, no verb reading) after a determiner, number or preposition: "de nieuwe banen".
-            if cache.strings[Int(analysis.words[previous].form)].hasSuffix("e"), infos[previous].verbs.isEmpty, infos[previous].noun < 0,
+            if infos[previous].endsWithE, infos[previous].verbs.isEmpty, infos[previous].noun < 0,
                infos[previous].classes.isEmpty {
                 if previous == range.lowerBound { return true }
                 let before = infos[previous - 1].classes
@@ -184,7 +192,6 @@ public struct LanguageAnalyzer: Sendable {
             return false
         }
         for i in range {
-            let form = analysis.words[i].form
             let wordInfo = infos[i]
             if tokens[i].isNumber { analysis.words[i].pos = .number; continue }
             if wordInfo.classes.contains(.auxiliary) || wordInfo.classes.contains(.modal) {
@@ -198,25 +205,25 @@ public struct LanguageAnalyzer: Sendable {
                 continue
             }
             if wordInfo.classes.contains(.numeral) { analysis.words[i].pos = .number; continue }
-            if analysis.words[i].capitalised, i > range.lowerBound, !lexicon.isWord(cache.strings[Int(form)]) || wordInfo.noun < 0 && wordInfo.verbs.isEmpty {
+            if analysis.words[i].capitalised, i > range.lowerBound, !wordInfo.isWord || wordInfo.noun < 0 && wordInfo.verbs.isEmpty {
                 analysis.words[i].pos = .properNoun
                 continue
             }
-            if TimeResolver.months[cache.strings[Int(form)]] != nil, i > range.lowerBound, tokens[i - 1].isNumber || tokens.indices.contains(i + 1) && tokens[i + 1].isNumber {
+            if wordInfo.isMonth, i > range.lowerBound, tokens[i - 1].isNumber || tokens.indices.contains(i + 1) && tokens[i + 1].isNumber {
                 analysis.words[i].pos = .noun
                 continue
             }
             // After a count (not a year) comes what it counts: "45 banen", "per 1 maart", "3 keer".
             if i > range.lowerBound, tokens[i - 1].isNumber, !(tokens[i - 1].form.utf8.count == 4 && tokens[i - 1].form.hasPrefix("20")),
                !(tokens[i - 1].form.utf8.count == 4 && tokens[i - 1].form.hasPrefix("19")), !wordInfo.verbs.contains(where: { $0.kind == .participle }),
-               wordInfo.classes.isEmpty, wordInfo.noun >= 0 || wordInfo.verbs.isEmpty && !lexicon.isWord(cache.strings[Int(form)]),
-               !(cache.strings[Int(form)].hasSuffix("e") && wordInfo.verbs.contains(where: { $0.kind == .past || $0.kind == .participle })) {
+               wordInfo.classes.isEmpty, wordInfo.noun >= 0 || wordInfo.verbs.isEmpty && !wordInfo.isWord,
+               !(wordInfo.endsWithE && wordInfo.verbs.contains(where: { $0.kind == .past || $0.kind == .participle })) {
                 analysis.words[i].pos = .noun
                 if wordInfo.noun >= 0 { analysis.words[i].lemma = wordInfo.noun }
                 continue
             }
             // "de beoogde banen", "de geplande bijeenkomsten": a -de/-te form after a determiner is an attributive participle.
-            if isNounContext(i), cache.strings[Int(form)].hasSuffix("e"), let past = wordInfo.verbs.first(where: { $0.kind == .past || $0.kind == .participle }),
+            if isNounContext(i), wordInfo.endsWithE, let past = wordInfo.verbs.first(where: { $0.kind == .past || $0.kind == .participle }),
                wordInfo.noun < 0 || i + 1 <= range.upperBound && (infos[i + 1].noun >= 0) {
                 analysis.words[i].pos = .participle
                 analysis.words[i].lemma = past.lemma
@@ -226,7 +233,7 @@ public struct LanguageAnalyzer: Sendable {
             // A form that is participle and past plural, before its subject, is the past: "In het vorige hoofdstuk beschreven we".
             let pastBeforeSubject = i + 1 <= range.upperBound && infos[i + 1].classes.contains(.subjectPronoun)
                 && wordInfo.verbs.contains { $0.kind == .past }
-            if let participle, !pastBeforeSubject, !(wordInfo.noun >= 0 && isNounContext(i) && !cache.strings[Int(form)].hasPrefix("ge")) {
+            if let participle, !pastBeforeSubject, !(wordInfo.noun >= 0 && isNounContext(i) && !wordInfo.startsWithGe) {
                 analysis.words[i].pos = .participle
                 analysis.words[i].lemma = participle.lemma
                 continue
@@ -237,7 +244,7 @@ public struct LanguageAnalyzer: Sendable {
                 continue
             }
             if hasVerb(i), isNounContext(i), !wordInfo.verbs.contains(where: { $0.kind == .past || $0.kind == .participle }),
-               !cache.strings[Int(form)].hasSuffix("t") {
+               !wordInfo.endsWithT {
                 // "de instroom", "per 1 maart": a bare stem or infinitive after a determiner is a noun.
                 analysis.words[i].pos = .noun
                 continue
@@ -274,7 +281,7 @@ public struct LanguageAnalyzer: Sendable {
                 // "dat" determines no plural: "dat vertegenwoordigers ... besteden" is the conjunction.
                 let pluralAfterDat = form == specials.dat && next.map { $0.pos == .noun && $0.lemma != $0.form } == true
                 let nextIsNoun = (next?.pos == .noun || next?.pos == .properNoun) && !pluralAfterDat
-                    || i + 2 <= range.upperBound && analysis.words[i + 2].pos == .noun && cache.strings[Int(next!.form)].hasSuffix("e")
+                    || i + 2 <= range.upperBound && analysis.words[i + 2].pos == .noun && infos[i + 1].endsWithE
                 if gap == .comma || previous.pos == .infinitive || previous.pos == .participle || previous.pos == .finiteVerb
                     || previous.form == specials.zodat || !nextIsNoun {
                     starts.append(i)
@@ -374,8 +381,8 @@ public struct LanguageAnalyzer: Sendable {
             if let kind = infos[i].verbs.first(where: { $0.kind == .present || $0.kind == .past })?.kind { return kind }
             // A bare stem is finite after or before "ik", or first in a main clause (an imperative).
             if infos[i].verbs.contains(where: { $0.kind == .stem }) {
-                let nextToIk = range.contains(i - 1) && cache.strings[Int(analysis.words[i - 1].form)] == "ik"
-                    || range.contains(i + 1) && cache.strings[Int(analysis.words[i + 1].form)] == "ik"
+                let nextToIk = range.contains(i - 1) && analysis.words[i - 1].form == specials.ik
+                    || range.contains(i + 1) && analysis.words[i + 1].form == specials.ik
                 // A stem that is also a noun ("Zorg", "Deel") is an imperative when a determiner, pronoun or "er" follows:
                 // "Zorg er als sector voor dat ...", "Deel de lessen".
                 let next = i + 1 <= range.upperBound ? infos[i + 1].classes : []
@@ -568,7 +575,7 @@ public struct LanguageAnalyzer: Sendable {
 extension LanguageCache {
     /// Ids of the words the rules name, interned once per cache.
     struct Specials {
-        let te, dat, die, of, als, en, maar, want, wat, zodat, u, je: Int32
+        let te, dat, die, of, als, en, maar, want, wat, zodat, u, je, ik: Int32
         let hebben, zijn, worden, zullen, gaan, kunnen, moeten, mogen: Int32
         let van, uit: Int32
     }
@@ -576,7 +583,7 @@ extension LanguageCache {
     var specials: Specials {
         if let cached = cachedSpecials { return cached }
         let made = Specials(te: id("te"), dat: id("dat"), die: id("die"), of: id("of"), als: id("als"), en: id("en"), maar: id("maar"),
-                            want: id("want"), wat: id("wat"), zodat: id("zodat"), u: id("u"), je: id("je"),
+                            want: id("want"), wat: id("wat"), zodat: id("zodat"), u: id("u"), je: id("je"), ik: id("ik"),
                             hebben: id("hebben"), zijn: id("zijn"), worden: id("worden"), zullen: id("zullen"), gaan: id("gaan"),
                             kunnen: id("kunnen"), moeten: id("moeten"), mogen: id("mogen"),
                             van: id("van"), uit: id("uit"))

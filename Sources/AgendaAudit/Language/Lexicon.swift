@@ -61,10 +61,10 @@ public struct Lexicon: Sendable {
             return string
         }
         func list(_ name: String) throws(LexiconError) -> SortedWordList {
-            guard let data = try? Data(contentsOf: URL(fileURLWithPath: path(name)), options: .alwaysMapped) else {
+            guard let (data, mapped) = SortedWordList.map(path(name)) else {
                 throw LexiconError(file: path(name), problem: "ontbreekt (missing)")
             }
-            guard let list = SortedWordList(data: data) else {
+            guard let list = SortedWordList(data: data, isFileMapping: mapped) else {
                 throw LexiconError(file: path(name), problem: "niet gesorteerd in byte-volgorde (not sorted in byte order)")
             }
             return list
@@ -118,6 +118,15 @@ public struct Lexicon: Sendable {
                                       verbs: SortedWordList(data: Data())!, nounForms: SortedWordList(data: Data())!,
                                       verbForms: SortedWordList(data: Data())!, irregular: [:], paradigms: [:], particles: [],
                                       functionWords: [:])
+
+    /// Drops the word lists' mapped pages from the process's resident set; they come back from the page cache
+    /// on the next lookup. A lookup's binary search touches pages all over a list (and the kernel maps 64 kB
+    /// around each), so the whole 11 MB of lists stays resident after the first documents although later
+    /// documents, whose words are mostly cached per worker (`LanguageCache`), need few lookups. `Pipeline`
+    /// calls this after each document.
+    public func releasePages() {
+        for list in [words, nouns, verbs, nounForms, verbForms] { list.releasePages() }
+    }
 
     func isWord(_ form: String) -> Bool { words.contains(form) }
     func isNoun(_ form: String) -> Bool { nouns.contains(form) }
@@ -177,9 +186,28 @@ public struct WordClasses: OptionSet, Sendable, Hashable {
 struct SortedWordList: @unchecked Sendable {
     // Immutable after init: the mapped bytes are only read.
     private let data: Data
+    /// `data` is a private read-only mapping of a file made by `map`, so its pages may be dropped and read again.
+    private let isFileMapping: Bool
 
-    init?(data: Data) {
+    /// The file at `path` mapped read-only (empty data for an empty file), and whether it is a mapping; nil when it cannot be read.
+    static func map(_ path: String) -> (Data, Bool)? {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let size = Int(info.st_size)
+        guard size > 0 else { return (Data(), false) }
+        guard let pointer = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0),
+              pointer != UnsafeMutableRawPointer(bitPattern: -1) else {
+            return (try? Data(contentsOf: URL(fileURLWithPath: path))).map { ($0, false) }
+        }
+        return (Data(bytesNoCopy: pointer, count: size, deallocator: .unmap), true)
+    }
+
+    init?(data: Data, isFileMapping: Bool = false) {
         self.data = data
+        self.isFileMapping = isFileMapping
         // Check the order of a sample of neighbouring lines (the whole file in a debug build would be slow).
         var previous: [UInt8] = []
         var checked = 0
@@ -205,6 +233,16 @@ struct SortedWordList: @unchecked Sendable {
     }
 
     func contains(_ word: String) -> Bool { find(word, keyed: false) != nil }
+
+    func releasePages() {
+        guard isFileMapping else { return }
+        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            // Only a whole mapping of its own (page-aligned, larger than a page), never a copy elsewhere.
+            let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+            guard let base = raw.baseAddress, raw.count >= page, Int(bitPattern: base) % page == 0 else { return }
+            _ = madvise(UnsafeMutableRawPointer(mutating: base), raw.count, MADV_DONTNEED)
+        }
+    }
 
     /// The value of a `key<TAB>value` line.
     func value(for key: String) -> String? { find(key, keyed: true) }

@@ -23,7 +23,8 @@ struct TimeResolver {
     static let sinceWords: Set<String> = ["sinds", "sedert"]
     static let countWords: [String: Int] = ["twee": 2, "drie": 3, "vier": 4, "vijf": 5, "2": 2, "3": 3, "4": 4, "5": 5]
 
-    func resolve(tokens: [Token], referenceYear: Int?) -> [TimeExpression] {
+    /// `isMonth`, when given, says per token whether its form is in `months` (so most tokens skip the lookup).
+    func resolve(tokens: [Token], referenceYear: Int?, isMonth: [Bool]? = nil) -> [TimeExpression] {
         var found: [TimeExpression] = []
         func form(_ i: Int) -> String { i >= 0 && i < tokens.count ? tokens[i].form : "" }
         func year(_ i: Int) -> Int? {
@@ -43,7 +44,7 @@ struct TimeResolver {
         var i = 0
         while i < tokens.count {
             defer { i += 1 }
-            if covered.contains(i) { continue }
+            if !covered.isEmpty && covered.contains(i) { continue }
             // Explicit year, with what stands before it.
             if let y = year(i) {
                 // A reference code, not a year: "2024-0000857898".
@@ -75,7 +76,7 @@ struct TimeResolver {
             }
             guard let reference = referenceYear else { continue }
             // A month without a year: "uiterlijk juni", "in maart".
-            if let month = Self.months[form(i)], year(i + 1) == nil, form(i) != "mei" || relation(before: i) != .at || form(i - 1) == "in" {
+            if isMonth?[i] ?? true, let month = Self.months[form(i)], year(i + 1) == nil, form(i) != "mei" || relation(before: i) != .at || form(i - 1) == "in" {
                 var first = i
                 if i - 1 >= 0, tokens[i - 1].isNumber, let day = Int(tokens[i - 1].form), (1...31).contains(day) { first = i - 1 }
                 found.append(.init(first: first, last: i, startMonth: reference * 12 + month - 1, endMonth: reference * 12 + month - 1,

@@ -242,6 +242,11 @@ final class ScalarIndexedText {
 
     var count: Int { indices.count - 1 }
 
+    /// The scalar at `offset` (relative to the text), or nil outside it.
+    func scalar(at offset: Int) -> Unicode.Scalar? {
+        offset >= 0 && offset < count ? text.unicodeScalars[indices[offset]] : nil
+    }
+
     /// The scalars `from..<to`, clamped to the text.
     func slice(_ from: Int, _ to: Int) -> String {
         let lower = max(0, min(count, from)), upper = max(lower, min(count, to))

@@ -18,8 +18,18 @@ public struct Token: Sendable, Equatable {
     /// True when only spaces, hyphens or slashes separate this token from the
     /// previous one in the same clause (so a phrase may run on).
     public let joinsPrevious: Bool
-    /// True when the original token is made of digits only.
-    public var isNumber: Bool { form.unicodeScalars.allSatisfy { $0.value >= 48 && $0.value <= 57 } }
+    /// True when the original token is made of digits only (set once: the layer and the rules ask it per token many times).
+    public let isNumber: Bool
+
+    public init(form: String, start: Int, end: Int, sentence: Int, clause: Int, joinsPrevious: Bool) {
+        self.form = form
+        self.start = start
+        self.end = end
+        self.sentence = sentence
+        self.clause = clause
+        self.joinsPrevious = joinsPrevious
+        isNumber = form.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }
+    }
 }
 
 public struct Tokenizer: Sendable {
@@ -30,18 +40,30 @@ public struct Tokenizer: Sendable {
 
     /// The longest clause word in UTF-8 bytes: longer tokens skip the lookup.
     private let longestClauseWord: Int
+    /// When every clause word is ASCII: which bytes start one (a token starting otherwise skips the lookup).
+    private let clauseWordStarts: [Bool]?
 
     public init(abbreviations: Set<String> = [], clauseWords: Set<String> = []) {
         self.abbreviations = abbreviations
         self.clauseWords = clauseWords
         longestClauseWord = clauseWords.map(\.utf8.count).max() ?? 0
+        if clauseWords.allSatisfy({ word in word.utf8.allSatisfy { $0 < 0x80 } }) {
+            var starts = [Bool](repeating: false, count: 256)
+            for word in clauseWords { if let first = word.utf8.first { starts[Int(first)] = true } }
+            clauseWordStarts = starts
+        } else {
+            clauseWordStarts = nil
+        }
     }
 
     /// Tokenizes `text`, whose first scalar sits at `base` in the document.
     public func tokens(_ text: String, base: Int = 0) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(text.utf8.count / 6)
-        var form = String.UnicodeScalarView()
+        // The folded form's UTF-8 bytes (ASCII appended directly; other scalars folded through `scratch`).
+        var form: [UInt8] = []
+        form.reserveCapacity(64)
+        var scratch = String.UnicodeScalarView()
         var tokenStart = 0
         var offset = base
         var sentence = 0
@@ -50,12 +72,13 @@ public struct Tokenizer: Sendable {
 
         func finishToken(at end: Int) {
             guard !form.isEmpty else { return }
-            let folded = String(form)
-            let isNewClause = !tokens.isEmpty && folded.utf8.count <= longestClauseWord && clauseWords.contains(folded)
+            let folded = String(decoding: form, as: UTF8.self)
+            let isNewClause = !tokens.isEmpty && form.count <= longestClauseWord && clauseWordStarts?[Int(form[0])] != false
+                && clauseWords.contains(folded)
             if isNewClause { clause += 1 }
             tokens.append(Token(form: folded, start: tokenStart, end: end, sentence: sentence, clause: clause,
                                 joinsPrevious: gapIsSoft && !isNewClause && !tokens.isEmpty))
-            form = String.UnicodeScalarView()
+            form.removeAll(keepingCapacity: true)
             gapIsSoft = true
         }
 
@@ -66,7 +89,14 @@ public struct Tokenizer: Sendable {
             let next = scalars.index(after: index)
             if Folding.isWordScalar(scalar) {
                 if form.isEmpty { tokenStart = offset }
-                Folding.fold(scalar, into: &form)
+                let value = scalar.value
+                if value < 0x80 {
+                    form.append(UInt8(value >= 0x41 && value <= 0x5A ? value + 32 : value))
+                } else {
+                    scratch.removeAll(keepingCapacity: true)
+                    Folding.fold(scalar, into: &scratch)
+                    form.append(contentsOf: String(scratch).utf8)
+                }
             } else if Folding.isApostrophe(scalar), !form.isEmpty, next != scalars.endIndex,
                       Folding.isWordScalar(scalars[next]) {
                 // werkagenda's, umc’s: the apostrophe stays inside the word and is dropped.
