@@ -47,7 +47,7 @@ public struct Pipeline: Sendable {
     public func audit(_ document: Document) -> AuditedAgenda {
         let caches = self.caches.take()
         defer { self.caches.give(caches) }
-        let (year, written) = cycleChecker?.reference(document) ?? (nil, nil)
+        let (year, written) = cycleChecker?.reference(document, cache: caches.language) ?? (nil, nil)
         var codedPassages: [CodedPassage] = [], findings: [CycleChecker.PassageFindings] = []
         codedPassages.reserveCapacity(document.passages.count)
         let coder = self.coder, cycleChecker = self.cycleChecker

@@ -159,6 +159,14 @@ struct CycleLanguageTests {
         #expect(elements("In 2025 worden minstens 15 mensen in dienst genomen.", year: 2025)[.jobsTarget] == .present)
     }
 
+    /// Full dates read from the bytes: day, month name and year as separate words, in any case, with any separators.
+    @Test func fullDatesFromTheText() {
+        #expect(CycleChecker.fullDates("Den Haag, 17 December 2019 en 3 juni 2020.") == [2019 * 12 + 11, 2020 * 12 + 5])
+        #expect(CycleChecker.fullDates("op 1-april-2023") == [2023 * 12 + 3])
+        #expect(CycleChecker.fullDates("in december 2019, 32 mei 2020, 5 decembers 2021, 5 december 20199, x5 mei 2022").isEmpty)
+        #expect(CycleChecker.fullDates("5 mei 1989 en 7 mei 2100").isEmpty)
+    }
+
     /// Without a period, times are read against the document's own date: its latest full date in a date line or a
     /// clause looking back, not a planned date.
     @Test func documentDateIsTheLatestReportedDay() throws {

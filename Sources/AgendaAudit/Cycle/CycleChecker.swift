@@ -209,9 +209,9 @@ public struct CycleChecker: Sendable {
 
     /// The reference of a document's times: its period's first year, else its own date (the year, and the
     /// month as `year * 12 + month - 1`, the months of `TimeExpression`), else nothing.
-    func reference(_ document: Document) -> (year: Int?, written: Int?) {
+    func reference(_ document: Document, cache: LanguageCache = LanguageCache()) -> (year: Int?, written: Int?) {
         if let year = Self.periodYear(document) { return (year, nil) }
-        if let written = documentDate(document) { return (written / 12, written) }
+        if let written = documentDate(document, cache: cache) { return (written / 12, written) }
         return (nil, nil)
     }
 
@@ -219,9 +219,8 @@ public struct CycleChecker: Sendable {
     /// stands on its own (a date line, no finite verb) or in a clause that looks back. A letter, memo or report is
     /// written on or after every day it reports, so what lies up to that month is the past; a full date in a
     /// present or future clause may be a plan ("op 3 december 2024 staat een debat gepland") and does not count.
-    func documentDate(_ document: Document) -> Int? {
+    func documentDate(_ document: Document, cache: LanguageCache = LanguageCache()) -> Int? {
         var latest: Int?
-        let cache = LanguageCache()
         // A heading or the title holding a date is a date line ("Den Haag, 17 december 2019").
         for line in [document.title] + document.headings.map(\.text) {
             if let date = Self.fullDates(line).max() { latest = max(latest ?? 0, date) }
@@ -240,15 +239,44 @@ public struct CycleChecker: Sendable {
         return latest
     }
 
-    /// Days, month names and four-digit years in a row, read from the text alone (cheap: most passages have none),
-    /// as months.
+    /// Days, month names and four-digit years in a row ("17 december 2019"), read from the text alone, as months.
+    /// One walk over the UTF-8 bytes, allocating nothing unless a year is found: it runs over every passage of a
+    /// document that names no period. Words are runs of letters and digits (any byte of a multi-byte scalar counts
+    /// as a letter), separated by anything else.
     static func fullDates(_ text: String) -> [Int] {
-        let words = text.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
         var dates: [Int] = []
-        for index in words.indices.dropFirst().dropLast() {
-            guard let month = TimeResolver.months[words[index].lowercased()], let day = Int(words[index - 1]), (1...31).contains(day),
-                  words[index + 1].count == 4, let year = Int(words[index + 1]), (1990...2099).contains(year) else { continue }
-            dates.append(year * 12 + month - 1)
+        var text = text
+        text.withUTF8 { bytes in
+            let n = bytes.count
+            func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
+            func isWordByte(_ b: UInt8) -> Bool { isDigit(b) || b >= 65 && b <= 90 || b >= 97 && b <= 122 || b >= 0x80 }
+            var i = 0
+            while i < n {
+                // A word of exactly four digits, 1990-2099.
+                guard isDigit(bytes[i]), i == 0 || !isWordByte(bytes[i - 1]) else { i += 1; continue }
+                var end = i
+                while end < n, isWordByte(bytes[end]) { end += 1 }
+                defer { i = end }
+                guard end - i == 4, (i..<end).allSatisfy({ isDigit(bytes[$0]) }) else { continue }
+                let year = (i..<end).reduce(0) { $0 * 10 + Int(bytes[$1] - 48) }
+                guard (1990...2099).contains(year) else { continue }
+                // Before it, after separators: a month name; before that, after separators: a day of one or two digits.
+                var j = i - 1
+                while j >= 0, !isWordByte(bytes[j]) { j -= 1 }
+                let monthEnd = j + 1
+                while j >= 0, isWordByte(bytes[j]) { j -= 1 }
+                let monthStart = j + 1
+                guard monthEnd > monthStart, monthEnd - monthStart <= 9,
+                      let month = TimeResolver.months[String(decoding: bytes[monthStart..<monthEnd], as: UTF8.self).lowercased()] else { continue }
+                while j >= 0, !isWordByte(bytes[j]) { j -= 1 }
+                let dayEnd = j + 1
+                while j >= 0, isWordByte(bytes[j]) { j -= 1 }
+                let dayStart = j + 1
+                guard dayEnd > dayStart, dayEnd - dayStart <= 9, (dayStart..<dayEnd).allSatisfy({ isDigit(bytes[$0]) }) else { continue }
+                let day = (dayStart..<dayEnd).reduce(0) { $0 * 10 + Int(bytes[$1] - 48) }
+                guard (1...31).contains(day) else { continue }
+                dates.append(year * 12 + month - 1)
+            }
         }
         return dates
     }

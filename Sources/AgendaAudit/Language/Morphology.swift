@@ -171,10 +171,14 @@ struct Morphology: Sendable {
     /// The kind of a form of a prefixed irregular verb, read from its base's table: "ontstond" is the past of
     /// "ont" + "staan", "achterbleef" of "achter" + "blijven".
     func prefixedIrregularKind(_ form: String, lemma: String) -> Lexicon.VerbForm.Kind? {
-        for prefix in Self.inseparablePrefixes + Array(lexicon.particles) where lemma.hasPrefix(prefix) && form.hasPrefix(prefix) {
+        func kind(_ prefix: String) -> Lexicon.VerbForm.Kind? {
+            guard lemma.hasPrefix(prefix), form.hasPrefix(prefix) else { return nil }
             let base = String(lemma.dropFirst(prefix.count)), rest = String(form.dropFirst(prefix.count))
-            if let reading = lexicon.irregular[rest]?.first(where: { $0.lemma == base }) { return reading.kind }
+            return lexicon.irregular[rest]?.first(where: { $0.lemma == base })?.kind
         }
+        // The two lists walked in place (joining them copied the particle set on every call).
+        for prefix in Self.inseparablePrefixes { if let found = kind(prefix) { return found } }
+        for particle in lexicon.particles { if let found = kind(particle) { return found } }
         return nil
     }
 
