@@ -188,6 +188,46 @@ public struct BatchSummary: Sendable {
     }
 }
 
+/// Something about the inputs that is not an error: a file skipped in a
+/// folder, or given twice.
+public enum InputNote: Sendable, Equatable {
+    /// A document in a folder whose type is not read.
+    case unsupported(path: String, ext: String)
+    /// The same file as `first` (the same path, or the same file through another path or a link).
+    case duplicate(path: String, first: String)
+
+    /// Extensions of documents someone may expect to be read; a file with
+    /// one of these that `Ingest.supportedExtensions` lacks is named when a
+    /// folder is walked. (Once a reader for a type exists, it is read instead.)
+    public static let documentExtensions: Set<String> = [
+        "pdf", "doc", "docm", "dot", "dotx", "odt", "ott", "rtf", "wpd", "pages", "epub",
+        "xls", "xlsx", "ods", "ppt", "pptx", "odp",
+    ]
+
+    public var path: String {
+        switch self {
+        case .unsupported(let path, _), .duplicate(let path, _): return path
+        }
+    }
+
+    public func message(_ lang: Language) -> String {
+        switch self {
+        case .unsupported(let path, let ext):
+            let reason = ext == "doc"
+                ? lang.pick("het oude Word-formaat .doc wordt niet gelezen; sla het op als .docx",
+                            "the old Word format .doc is not read; save it as .docx")
+                : lang.pick("bestandstype .\(ext) wordt niet gelezen", "file type .\(ext) is not read")
+            return "\(path): " + lang.pick("overgeslagen: ", "skipped: ") + reason
+                + lang.pick(" (gelezen worden: ", " (read: ") + Ingest.extensionList(lang) + ")"
+        case .duplicate(let path, let first):
+            return path == first
+                ? lang.pick("\(path): staat twee keer in de invoer; één keer geaudit", "\(path): given twice; audited once")
+                : lang.pick("\(path): is hetzelfde bestand als \(first); één keer geaudit",
+                            "\(path): is the same file as \(first); audited once")
+        }
+    }
+}
+
 public enum Auditor {
     /// Expands folders (recursively, supported types only, sorted) and keeps
     /// files given by name even when they will fail, so they are reported.
@@ -200,9 +240,44 @@ public enum Auditor {
     /// named like a file (`z.txt/`) is walked as a folder. Symbolic links to
     /// folders are followed, but a folder already walked is not walked again,
     /// so a link to a parent cannot loop.
-    public static func expand(_ paths: [String]) -> [AuditInput] {
+    public static func expand(_ paths: [String]) -> [AuditInput] { expandNoting(paths).inputs }
+
+    /// `expand`, and what was left out on the way: a file given twice (by
+    /// name, through a folder or a link: the same device and inode) is
+    /// audited once, at its first place; a document in a folder whose type is
+    /// not read (`InputNote.documentExtensions` minus
+    /// `Ingest.supportedExtensions`) is named. Other files in a folder
+    /// (`README.md`, `expected.json`) are passed over in silence.
+    public static func expandNoting(_ paths: [String]) -> (inputs: [AuditInput], notes: [InputNote]) {
+        var skipped: [InputNote] = []
+        var expanded: [AuditInput] = []
+        for path in paths { expanded += expandOne(path, skipped: &skipped) }
+        struct Identity: Hashable { let device: UInt64; let inode: UInt64 }
+        var firstPlace: [Identity: String] = [:]
+        var seenPaths: Set<String> = []
         var inputs: [AuditInput] = []
-        for path in paths {
+        var notes = skipped
+        for input in expanded {
+            guard seenPaths.insert(input.path).inserted else {
+                if input.problem == nil { notes.append(.duplicate(path: input.path, first: input.path)) }
+                continue
+            }
+            if input.problem == nil, case .success(let info) = Ingest.examine(input.path) {
+                let identity = Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+                if let first = firstPlace[identity] {
+                    notes.append(.duplicate(path: input.path, first: first))
+                    continue
+                }
+                firstPlace[identity] = input.path
+            }
+            inputs.append(input)
+        }
+        return (inputs, notes)
+    }
+
+    private static func expandOne(_ path: String, skipped: inout [InputNote]) -> [AuditInput] {
+        var inputs: [AuditInput] = []
+        for path in [path] {
             let info: stat
             switch Ingest.examine(path) {
             case .success(let found): info = found
@@ -218,13 +293,15 @@ public enum Auditor {
                 inputs.append(AuditInput(path: path, problem: nil))
                 continue
             }
-            inputs.append(contentsOf: walk(folder: path, info: info).sorted { $0.path < $1.path })
+            var notes: [InputNote] = []
+            inputs.append(contentsOf: walk(folder: path, info: info, skipped: &notes).sorted { $0.path < $1.path })
+            skipped += notes.sorted { $0.path < $1.path }
         }
         return inputs
     }
 
     /// The inputs in a folder and its subfolders, unsorted.
-    private static func walk(folder root: String, info rootInfo: stat) -> [AuditInput] {
+    private static func walk(folder root: String, info rootInfo: stat, skipped: inout [InputNote]) -> [AuditInput] {
         struct Identity: Hashable { let device: UInt64; let inode: UInt64 }
         func identity(_ info: stat) -> Identity { Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino)) }
         var found: [AuditInput] = []
@@ -254,6 +331,8 @@ public enum Auditor {
                     if visited.insert(identity(info)).inserted { pending.append(full) }
                 } else if supported {
                     found.append(AuditInput(path: full, problem: kind.irregular.map { .notRegularFile(kind: $0) }))
+                } else if InputNote.documentExtensions.contains(ext) {
+                    skipped.append(.unsupported(path: full, ext: ext))
                 }
             }
         }

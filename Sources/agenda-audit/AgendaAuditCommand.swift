@@ -127,7 +127,7 @@ struct AuditCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv, html }
 
-    @Argument(help: "Bestanden (.txt, .xhtml, .html, .htm) en mappen.")
+    @Argument(help: ArgumentHelp("Bestanden (\(Ingest.extensionList(.nl))) en mappen."))
     var paths: [String]
 
     @Option(name: .long, help: "Uitvoer: table, json, csv of html (een zelfstandig rapport).")
@@ -172,8 +172,10 @@ struct AuditCommand: ParsableCommand {
                 ? JSONReport.Writer(rubric: rubric, lang: lang) { try output.write($0) } : nil
             let csvPassages = format == .csv && passages
                 ? CSVReport.PassageWriter(delimiter: csvDelimiter) { try output.write($0) } : nil
+            let (inputs, inputNotes) = Auditor.expandNoting(paths)
+            for note in inputNotes { Output.error(lang.pick("let op: ", "warning: ") + note.message(lang)) }
             let completed = try Auditor.stream(
-                Auditor.expand(paths), pipeline: Pipeline(rubric: rubric), cancellation: cancellation,
+                inputs, pipeline: Pipeline(rubric: rubric), cancellation: cancellation,
                 prepare: { outcome -> Piece in
                     guard case .audited(let audit) = outcome else { return Piece(failed: outcome, keep: keepAll) }
                     var piece = Piece(summary: AgendaSummary(audit), kept: keepAll ? outcome : nil)
@@ -208,8 +210,10 @@ struct AuditCommand: ParsableCommand {
             try stopIfInterrupted()
             if summary.agendas.isEmpty {
                 output.abandon()
-                throw CLIError(message: lang.pick("niets geaudit: geen leesbare werkagenda gevonden",
-                                                  "nothing audited: no readable work agenda found"), exitCode: 2)
+                let given = paths.joined(separator: ", ")
+                throw CLIError(message: lang.pick("niets geaudit: geen leesbare werkagenda gevonden in \(given)",
+                                                  "nothing audited: no readable work agenda found in \(given)")
+                               + lang.pick(" (gelezen worden: ", " (read: ") + Ingest.extensionList(lang) + ")", exitCode: 2)
             }
             let result = AuditResult(rubric: rubric, outcomes: kept)
             switch format {
@@ -273,20 +277,7 @@ struct AuditCommand: ParsableCommand {
         }
     }
 
-    func warningText(_ warning: IngestWarning, _ lang: Language) -> String {
-        switch warning.code {
-        case "windows-1252":
-            return lang.pick("tekst is als Windows-1252 gelezen (geen UTF-8); controleer de speciale tekens",
-                             "text was read as Windows-1252 (not UTF-8); check special characters")
-        case "utf16":
-            return lang.pick("tekst is als UTF-16 gelezen", "text was read as UTF-16")
-        case "not-well-formed":
-            return lang.pick("geen geldige XHTML, gelezen als HTML (\(warning.detail))",
-                             "not well-formed XHTML, read as HTML (\(warning.detail))")
-        default:
-            return warning.detail
-        }
-    }
+    func warningText(_ warning: IngestWarning, _ lang: Language) -> String { warning.message(lang) }
 }
 
 extension CSVReport.Delimiter: ExpressibleByArgument {}
@@ -302,7 +293,7 @@ struct CheckCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
-    @Argument(help: "De concept-agenda (.txt, .xhtml, .html, .htm).")
+    @Argument(help: ArgumentHelp("De concept-agenda (\(Ingest.extensionList(.nl)))."))
     var file: String
 
     @Option(name: .long, help: "Uitvoer: text of json.")

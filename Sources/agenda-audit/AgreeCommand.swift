@@ -21,7 +21,7 @@ struct AgreeCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("De handmatige codering: .csv, .qdpx of .qde.", valueName: "CODES"))
     var human: String
 
-    @Argument(help: "De geaudite agenda's: bestanden (.txt, .xhtml, .html, .htm, .docx) en mappen.")
+    @Argument(help: ArgumentHelp("De geaudite agenda's: bestanden (\(Ingest.extensionList(.nl))) en mappen."))
     var paths: [String]
 
     @Option(name: .long, help: "Uitvoer: table, json of csv.")
@@ -45,13 +45,16 @@ struct AgreeCommand: ParsableCommand {
             } catch {
                 throw CLIError(message: lang.pick("handmatige codering: ", "hand coding: ") + error.message(lang), exitCode: 2)
             }
-            let result = Auditor.run(Auditor.expand(paths), rubric: rubric)
+            let (inputs, inputNotes) = Auditor.expandNoting(paths)
+            for note in inputNotes { Output.error(lang.pick("let op: ", "warning: ") + note.message(lang)) }
+            let result = Auditor.run(inputs, rubric: rubric)
             for failure in result.failures {
                 Output.error(lang.pick("fout: ", "error: ") + "\(failure.path): \(failure.error.message(lang))")
             }
             if result.audits.isEmpty {
-                throw CLIError(message: lang.pick("niets vergeleken: geen leesbare werkagenda gevonden",
-                                                  "nothing compared: no readable work agenda found"), exitCode: 2)
+                let given = paths.joined(separator: ", ")
+                throw CLIError(message: lang.pick("niets vergeleken: geen leesbare werkagenda gevonden in \(given)",
+                                                  "nothing compared: no readable work agenda found in \(given)"), exitCode: 2)
             }
             let report = AgreementReport.compare(result, with: coding, source: human)
             // The table and the JSON list the remarks themselves; CSV has no place for them.

@@ -27,7 +27,7 @@ struct RubricCommand: ParsableCommand {
             if findings.isEmpty {
                 out.append(lang.pick("Geen dubbele, overbodige of onbereikbare termen.", "No duplicate, redundant or unreachable terms."))
             }
-            out += findings.map(\.description)
+            out += findings.map { $0.message(lang) }
             try Output.emit(out.joined(separator: "\n") + "\n", to: nil)
             if findings.contains(where: { $0.kind == .duplicate || $0.kind == .unreachable }) { throw ExitCode(1) }
         }
@@ -52,12 +52,32 @@ struct RubricCommand: ParsableCommand {
             let rubric = try common.loadRubricOrExit()
             switch format {
             case .liwc:
-                let (text, skipped) = RubricTools.liwc(rubric)
-                try Output.emit(text, to: out)
-                if !skipped.isEmpty {
-                    Output.error(lang.pick("let op: LIWC kent geen * aan het begin van een woord; weggelaten: ",
-                                           "note: LIWC has no * at the start of a word; left out: ") + skipped.joined(separator: ", "))
+                // The bundled agendas beside the rubric give the word forms a leading `*` stands for.
+                let rubricPath = try RubricLocator.locate(explicit: common.rubric)
+                let corpusFolder = URL(fileURLWithPath: rubricPath).deletingLastPathComponent().appendingPathComponent("agendas").path
+                var corpus: [String] = []
+                var isFolder: ObjCBool = false
+                if FileManager.default.fileExists(atPath: corpusFolder, isDirectory: &isFolder), isFolder.boolValue {
+                    for input in Auditor.expand([corpusFolder]) where input.problem == nil {
+                        if let document = try? Ingest.load(path: input.path) { corpus.append(document.text) }
+                    }
                 }
+                let (text, expansions) = RubricTools.liwc(rubric, corpus: corpus)
+                try Output.emit(text, to: out)
+                guard !expansions.isEmpty else { return }
+                // On the terminal: standard output when the dictionary went to a file, else standard error.
+                var note = [lang.pick(
+                    "LIWC kent geen * aan het begin of midden van een woord. \(expansions.count) termen zijn uitgeschreven "
+                        + (corpus.isEmpty ? "(geen map agendas/ naast het codeboek gevonden):" : "naar de vormen in \(corpusFolder):"),
+                    "LIWC has no * at the start or inside a word. \(expansions.count) terms were written out "
+                        + (corpus.isEmpty ? "(no agendas/ folder found beside the rubric):" : "as the forms in \(corpusFolder):"))]
+                for expansion in expansions {
+                    note.append("  \(expansion.term) → " + (expansion.forms.isEmpty
+                        ? lang.pick("weggelaten (geen vorm gevonden)", "left out (no form found)")
+                        : expansion.forms.joined(separator: ", ")))
+                }
+                let message = note.joined(separator: "\n") + "\n"
+                if out != nil { try Output.emit(message, to: nil) } else { Output.error(String(message.dropLast())) }
             case .quanteda:
                 try Output.emit(RubricTools.quanteda(rubric), to: out)
             }

@@ -231,7 +231,7 @@ struct AgreementComparisonTests {
             _ = try HumanCoding.parseCSV("file,passage,code\na.txt,p1,x\na.txt,alinea 2,x\n")
             Issue.record("expected an error")
         } catch {
-            #expect(error == .badRow(line: 3, reason: "passage 'alinea 2' is not an id like p3"))
+            #expect(error == .badRow(line: 3, problem: .badPassage("alinea 2")))
             #expect(error.message(.nl).hasPrefix("CSV-regel 3:"))
         }
         #expect(throws: HumanCodingError.self) { try HumanCoding.parseCSV("file,passage,code\n\"a.txt,p1,x\n") }

@@ -8,7 +8,30 @@ public enum RubricTools {
         public let path: String
         public let term: String
         public let detail: String
-        public var description: String { "\(kind.rawValue): \(path) \"\(term)\": \(detail)" }
+        /// The same in Dutch.
+        public let detailNL: String
+
+        init(kind: Kind, path: String, term: String, detail: String, nl: String) {
+            self.kind = kind
+            self.path = path
+            self.term = term
+            self.detail = detail
+            self.detailNL = nl
+        }
+
+        public var description: String { message(.en) }
+
+        /// One line: the kind, the JSON path, the term and what is wrong, in `lang`.
+        public func message(_ lang: Language) -> String {
+            let kindName: String
+            switch kind {
+            case .duplicate: kindName = lang.pick("dubbel", "duplicate")
+            case .shadowed: kindName = lang.pick("overbodig", "shadowed")
+            case .unreachable: kindName = lang.pick("onbereikbaar", "unreachable")
+            case .overlap: kindName = lang.pick("overlap", "overlap")
+            }
+            return "\(kindName): \(path) \"\(term)\": " + lang.pick(detailNL, detail)
+        }
     }
 
     struct TermRef {
@@ -61,10 +84,12 @@ public enum RubricTools {
         for ref in refs {
             if ref.words.count > 1, let word = ref.words.dropFirst().first(where: clauseWords.contains) {
                 findings.append(Finding(kind: .unreachable, path: ref.path, term: ref.term,
-                                        detail: "\"\(word)\" opens a new clause, so the words never stand in one phrase"))
+                                        detail: "\"\(word)\" opens a new clause, so the words never stand in one phrase",
+                                        nl: "\"\(word)\" opent een nieuw zinsdeel, dus de woorden staan nooit in één woordgroep"))
             }
             if ref.words.contains(where: { $0.allSatisfy { $0 == "*" } }) {
-                findings.append(Finding(kind: .unreachable, path: ref.path, term: ref.term, detail: "a word of only wildcards"))
+                findings.append(Finding(kind: .unreachable, path: ref.path, term: ref.term, detail: "a word of only wildcards",
+                                        nl: "een woord van alleen jokertekens"))
             }
         }
         // Duplicates and shadowing within one pattern list of a code.
@@ -74,7 +99,8 @@ public enum RubricTools {
             for ref in group {
                 let key = ref.words.joined(separator: " ")
                 if let first = seen[key] {
-                    findings.append(Finding(kind: .duplicate, path: ref.path, term: ref.term, detail: "same as \(first.path)"))
+                    findings.append(Finding(kind: .duplicate, path: ref.path, term: ref.term, detail: "same as \(first.path)",
+                                            nl: "hetzelfde als \(first.path)"))
                     continue
                 }
                 seen[key] = ref
@@ -84,7 +110,8 @@ public enum RubricTools {
                     let glob = PhraseMatcher.WordGlob(other.words[0])
                     if !ref.words[0].contains("*"), glob.matches(ref.words[0]) {
                         findings.append(Finding(kind: .shadowed, path: ref.path, term: ref.term,
-                                                detail: "already matched by \"\(other.term)\" (\(other.path))"))
+                                                detail: "already matched by \"\(other.term)\" (\(other.path))",
+                                                nl: "valt al onder \"\(other.term)\" (\(other.path))"))
                         break
                     }
                 }
@@ -98,7 +125,8 @@ public enum RubricTools {
             let codes = Set(list.map(\.code))
             guard codes.count > 1, let first = list.first else { continue }
             let names = codes.sorted().map { rubric.codes[$0].id }.joined(separator: ", ")
-            findings.append(Finding(kind: .overlap, path: first.path, term: first.term, detail: "signals several codes: \(names)"))
+            findings.append(Finding(kind: .overlap, path: first.path, term: first.term, detail: "signals several codes: \(names)",
+                                    nl: "wijst op meerdere codes: \(names)"))
         }
         return findings
     }
@@ -119,28 +147,33 @@ public enum RubricTools {
             for (index, word) in (action.written[list] ?? []).enumerated() {
                 let path = "action.\(list.rawValue)[\(index)]"
                 if let first = seen[word] {
-                    findings.append(Finding(kind: .duplicate, path: path, term: word, detail: "same as action.\(list.rawValue)[\(first)]"))
+                    findings.append(Finding(kind: .duplicate, path: path, term: word, detail: "same as action.\(list.rawValue)[\(first)]",
+                                            nl: "hetzelfde als action.\(list.rawValue)[\(first)]"))
                     continue
                 }
                 seen[word] = index
                 guard let lexicon = rubric.lexicon, let morphology else { continue }
                 if verbs.contains(list), !lexicon.isVerb(word) {
                     findings.append(Finding(kind: .unreachable, path: path, term: word,
-                                            detail: "not a verb the lexicon knows: the finite verb's lemma is never this word"))
+                                            detail: "not a verb the lexicon knows: the finite verb's lemma is never this word",
+                                            nl: "geen werkwoord dat het lexicon kent: het lemma van de persoonsvorm is nooit dit woord"))
                 } else if functionWords.contains(list), lexicon.classes(word).isEmpty {
                     findings.append(Finding(kind: .unreachable, path: path, term: word,
-                                            detail: "not in lexicon/function-words.tsv: the rule reads this word's class"))
+                                            detail: "not in lexicon/function-words.tsv: the rule reads this word's class",
+                                            nl: "staat niet in lexicon/function-words.tsv: de regel leest de woordsoort van dit woord"))
                 } else if nouns.contains(list), let lemma = morphology.nounLemma(word), lemma != word, lexicon.classes(word).isEmpty,
                           lexicon.isWord(lemma) {
                     findings.append(Finding(kind: .unreachable, path: path, term: word,
-                                            detail: "an inflected form; words are matched on their lemma \"\(lemma)\""))
+                                            detail: "an inflected form; words are matched on their lemma \"\(lemma)\"",
+                                            nl: "een verbogen vorm; woorden worden op hun lemma \"\(lemma)\" vergeleken"))
                 }
             }
         }
         for other in [ActionList.studyNouns, .statistics, .schemes] {
             for word in (action.written[.authors] ?? []) where action.contains(other, word) {
                 findings.append(Finding(kind: .overlap, path: "action.authors[\((action.written[.authors] ?? []).firstIndex(of: word)!)]",
-                                        term: word, detail: "also in action.\(other.rawValue): the author's subject and not an action at once"))
+                                        term: word, detail: "also in action.\(other.rawValue): the author's subject and not an action at once",
+                                        nl: "ook in action.\(other.rawValue): tegelijk onderwerp van de auteur en geen actie"))
             }
         }
         return findings
@@ -148,27 +181,73 @@ public enum RubricTools {
 
     // MARK: Exports
 
+    /// What the LIWC export did with a term LIWC cannot express (a `*` at the start or inside a word).
+    public struct LIWCExpansion: Sendable, Equatable {
+        public let term: String
+        /// The LIWC entries written for it; empty when the term was left out.
+        public let forms: [String]
+    }
+
     /// A LIWC `.dic`: the category table, then one line per term with its
-    /// category numbers. LIWC globs only at the end of a word, so terms with
-    /// a leading `*` are left out and returned in `skipped`.
-    public static func liwc(_ rubric: Rubric) -> (text: String, skipped: [String]) {
+    /// category numbers. LIWC globs only at the end of a word, so a word
+    /// with a leading or inner `*` is written out: `*ambassadeur*` becomes
+    /// `ambassadeur*` (the words it starts) plus every word of `corpus` (the
+    /// bundled agendas) that the rubric's matcher accepts for it and that
+    /// entry does not cover (`sectorambassadeur`); `*pool` becomes `pool`
+    /// and the corpus's `talentpool`. A term with no form left is left out.
+    /// Every such term is returned in `expansions`.
+    public static func liwc(_ rubric: Rubric, corpus: [String] = []) -> (text: String, expansions: [LIWCExpansion]) {
         var lines = ["%"]
         for code in rubric.codes { lines.append("\(code.number)\t\(code.id)") }
         lines.append("%")
         var categories: [String: Set<Int>] = [:]
-        var skipped: [String] = []
+        var expansions: [String: [String]] = [:]
+        var order: [String] = []
+        // The corpus's distinct word forms, folded like the matcher folds them.
+        var vocabulary: [String] = []
+        if !corpus.isEmpty {
+            var seen = Set<String>()
+            for text in corpus {
+                for token in rubric.tokenizer.tokens(text) where seen.insert(token.form).inserted { vocabulary.append(token.form) }
+            }
+            vocabulary.sort()
+        }
+        func needsExpansion(_ word: String) -> Bool { word.hasPrefix("*") || word.dropLast().contains("*") }
+        func alternatives(_ word: String) -> [String] {
+            guard needsExpansion(word) else { return [word] }
+            let glob = PhraseMatcher.WordGlob(word)
+            var forms: [String] = []
+            var prefix: PhraseMatcher.WordGlob?
+            if glob.leadingStar, glob.segments.count == 1, let segment = glob.segments.first {
+                // `*x*` -> `x*`, `*x` -> `x`: what LIWC can say of it.
+                let entry = glob.trailingStar ? segment + "*" : segment
+                forms.append(entry)
+                prefix = PhraseMatcher.WordGlob(entry)
+            }
+            for form in vocabulary where glob.matches(form) && !(prefix?.matches(form) ?? false) { forms.append(form) }
+            return forms
+        }
         for ref in terms(of: rubric) where ref.pattern >= 0 {
             let words = ref.words
-            if words.contains(where: { $0.hasPrefix("*") || $0.dropLast().contains("*") }) {
-                skipped.append(ref.term)
+            guard words.contains(where: needsExpansion) else {
+                categories[words.joined(separator: " "), default: []].insert(rubric.codes[ref.code].number)
                 continue
             }
-            categories[words.joined(separator: " "), default: []].insert(rubric.codes[ref.code].number)
+            var combinations: [[String]] = [[]]
+            for word in words {
+                let options = alternatives(word)
+                combinations = combinations.flatMap { prefix in options.map { prefix + [$0] } }
+                if combinations.count > 200 { combinations = Array(combinations.prefix(200)) }
+            }
+            let forms = combinations.map { $0.joined(separator: " ") }
+            for form in forms { categories[form, default: []].insert(rubric.codes[ref.code].number) }
+            if expansions[ref.term] == nil { order.append(ref.term) }
+            expansions[ref.term, default: []].append(contentsOf: forms.filter { !(expansions[ref.term] ?? []).contains($0) })
         }
         for (term, numbers) in categories.sorted(by: { $0.key < $1.key }) {
             lines.append(([term] + numbers.sorted().map(String.init)).joined(separator: "\t"))
         }
-        return (lines.joined(separator: "\n") + "\n", Array(Set(skipped)).sorted())
+        return (lines.joined(separator: "\n") + "\n", order.map { LIWCExpansion(term: $0, forms: expansions[$0] ?? []) })
     }
 
     /// A quanteda dictionary in YAML (`dictionary(file = ..., format = "YAML")`):

@@ -125,8 +125,8 @@ public struct EditionComparison: Sendable {
     // MARK: Output
 
     func place(_ statement: CountStatement, in audit: AuditedAgenda, _ lang: Language) -> String {
-        let line = audit.document.passages.first { $0.id == statement.passage }?.line ?? 0
-        return lang.pick("\(statement.passage), regel \(line)", "\(statement.passage), line \(line)")
+        guard let passage = audit.document.passages.first(where: { $0.id == statement.passage }) else { return statement.passage }
+        return "\(statement.passage), " + audit.document.place(passage, lang)
     }
 
     func sentence(of statement: CountStatement, in audit: AuditedAgenda, limit: Int = 150) -> String {

@@ -188,14 +188,19 @@ enum DocxReader {
             throw .unreadableDocument(detail: "no-document-part")
         }
         var blocks: [Block] = []
+        // A Word file has no lines worth naming (document.xml is often one line): a block's `line` is the number of
+        // its paragraph among the document's paragraphs with text, in reading order, those in table cells included
+        // (a table row gets the number of its first paragraph).
+        var paragraphNumber = 0
         // Body children, and the children of content controls (w:sdt/w:sdtContent), in order.
         var queue = XMLTree.children(body).reversed() as [xmlNodePtr]
         while let node = queue.popLast() {
-            let line = Int(xmlGetLineNo(node))
             switch XMLTree.name(node) {
             case "p":
                 let text = paragraphText(node)
                 guard !text.isEmpty else { continue }
+                paragraphNumber += 1
+                let line = paragraphNumber
                 var kind = BlockKind.paragraph
                 var level = 0
                 for property in XMLTree.children(node) where XMLTree.name(property) == "pPr" {
@@ -220,9 +225,12 @@ enum DocxReader {
             case "tbl":
                 for row in XMLTree.children(node) where XMLTree.name(row) == "tr" {
                     var cells: [String] = []
+                    let line = paragraphNumber + 1
                     for cell in XMLTree.children(row) where XMLTree.name(cell) == "tc" {
-                        let text = XMLTree.children(cell).filter { XMLTree.name($0) == "p" }.map(paragraphText)
-                            .filter { !$0.isEmpty }.joined(separator: " ")
+                        let paragraphs = XMLTree.children(cell).filter { XMLTree.name($0) == "p" }.map(paragraphText)
+                            .filter { !$0.isEmpty }
+                        paragraphNumber += paragraphs.count
+                        let text = paragraphs.joined(separator: " ")
                         if !text.isEmpty { cells.append(text) }
                     }
                     if !cells.isEmpty { blocks.append(Block(kind: .tableRow, text: cells.joined(separator: " | "), line: line)) }

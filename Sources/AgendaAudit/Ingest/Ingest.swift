@@ -119,6 +119,17 @@ public enum IngestError: Error, Sendable, Equatable {
 /// Reads a file from disk (or bytes from elsewhere) into a `Document`.
 public enum Ingest {
     public static let supportedExtensions: Set<String> = ["txt", "text", "xhtml", "html", "htm", "docx"]
+    /// The supported extensions for people to read, derived from `supportedExtensions`:
+    /// `.docx, .txt, .xhtml, .html of .htm` (`text`, an alias of `txt`, is left out).
+    public static func extensionList(_ lang: Language) -> String {
+        let preferred = ["docx", "pdf", "txt", "xhtml", "html", "htm"]
+        let shown = preferred.filter(supportedExtensions.contains)
+            + supportedExtensions.subtracting(preferred).subtracting(["text"]).sorted()
+        let items = shown.map { "." + $0 }
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + lang.pick(" of ", " or ") + items.last!
+    }
+
     /// Files above this size are refused rather than read into memory.
     public static let maximumFileSize = 512 * 1024 * 1024
 

@@ -259,25 +259,27 @@ public struct HumanCoding: Sendable {
                 return row.fields[index].trimmingCharacters(in: .whitespaces)
             }
             let file = field(fileColumn)
-            guard !file.isEmpty else { throw .badRow(line: row.line, reason: "empty file") }
+            guard !file.isEmpty else { throw .badRow(line: row.line, problem: .emptyFile) }
             files.append(file)
             let code = field(codeColumn)
-            let location: Location
             let passage = field(passageColumn)
+            // `file,,` (and `file,,,`): the file was coded and got no code; it needs no place.
+            if code.isEmpty && passage.isEmpty && field(startColumn).isEmpty && field(endColumn).isEmpty { continue }
+            let location: Location
             if !passage.isEmpty {
                 let trimmed = passage.lowercased()
                 if let number = Int(trimmed.hasPrefix("p") ? String(trimmed.dropFirst()) : trimmed), number > 0 {
                     location = .passage("p\(number)")
                 } else {
-                    throw .badRow(line: row.line, reason: "passage '\(passage)' is not an id like p3")
+                    throw .badRow(line: row.line, problem: .badPassage(passage))
                 }
             } else if startColumn != nil, endColumn != nil {
                 guard let start = Int(field(startColumn)), let end = Int(field(endColumn)), start >= 0, end >= start else {
-                    throw .badRow(line: row.line, reason: "start '\(field(startColumn))' and end '\(field(endColumn))' are not offsets with start <= end")
+                    throw .badRow(line: row.line, problem: .badOffsets(start: field(startColumn), end: field(endColumn)))
                 }
                 location = .span(start: start, end: end)
             } else {
-                throw .badRow(line: row.line, reason: "no passage")
+                throw .badRow(line: row.line, problem: .noPassage(code: code))
             }
             if code.isEmpty { continue }
             entries.append(Entry(file: file, location: location, code: code))
@@ -428,8 +430,36 @@ public enum HumanCodingError: Error, Sendable, Equatable {
     case undecodable(path: String, error: IngestError)
     case unsupportedType(ext: String)
     case badHeader(found: String)
-    case badRow(line: Int, reason: String)
+    case badRow(line: Int, problem: RowProblem)
     case notQDA(detail: String)
+
+    /// What is wrong with one CSV row.
+    public enum RowProblem: Sendable, Equatable {
+        case emptyFile
+        /// A passage that is not an id like `p3`.
+        case badPassage(String)
+        case badOffsets(start: String, end: String)
+        /// A code without a passage or offsets.
+        case noPassage(code: String)
+        case unterminatedQuote
+
+        public func message(_ lang: Language) -> String {
+            switch self {
+            case .emptyFile:
+                return lang.pick("de kolom file is leeg", "the file column is empty")
+            case .badPassage(let passage):
+                return lang.pick("passage '\(passage)' is geen passage-id zoals p3", "passage '\(passage)' is not an id like p3")
+            case .badOffsets(let start, let end):
+                return lang.pick("start '\(start)' en end '\(end)' zijn geen posities met start <= end",
+                                 "start '\(start)' and end '\(end)' are not offsets with start <= end")
+            case .noPassage(let code):
+                return lang.pick("code '\(code)' zonder passage of posities; laat ook de code leeg om een bestand zonder codes te melden",
+                                 "code '\(code)' without a passage or offsets; leave the code empty too to report a file without codes")
+            case .unterminatedQuote:
+                return lang.pick("veld met een aanhalingsteken dat niet wordt gesloten", "unterminated quoted field")
+            }
+        }
+    }
 
     public func message(_ lang: Language) -> String {
         switch self {
@@ -443,8 +473,8 @@ public enum HumanCodingError: Error, Sendable, Equatable {
         case .badHeader(let found):
             return lang.pick("de CSV moet een kopregel file,passage,code of file,start,end,code hebben (gevonden: '\(found)')",
                              "the CSV needs a header file,passage,code or file,start,end,code (found: '\(found)')")
-        case .badRow(let line, let reason):
-            return lang.pick("CSV-regel \(line): \(reason)", "CSV line \(line): \(reason)")
+        case .badRow(let line, let problem):
+            return lang.pick("CSV-regel \(line): ", "CSV line \(line): ") + problem.message(lang)
         case .notQDA(let detail):
             return lang.pick("geen leesbaar REFI-QDA-project: \(detail)", "not a readable REFI-QDA project: \(detail)")
         }
@@ -472,6 +502,9 @@ public enum AgreementNote: Sendable, Equatable {
     case selectionNotFound(file: String, excerpt: String)
     case badSelection(file: String)
     case sourceCodingSkipped(file: String, count: Int)
+    /// The QDA project's text has CRLF line ends or characters outside the BMP, so the ways of counting
+    /// offsets differ; this is the one whose selections fit the words.
+    case offsetConvention(file: String, convention: OffsetConvention)
 
     public func message(_ lang: Language) -> String {
         switch self {
@@ -508,6 +541,9 @@ public enum AgreementNote: Sendable, Equatable {
         case .sourceCodingSkipped(let file, let count):
             return lang.pick("\(file): \(count) coderingen op de hele bron (geen passage); overgeslagen",
                              "\(file): \(count) codings on the whole source (no passage); skipped")
+        case .offsetConvention(let file, let convention):
+            return lang.pick("\(file): de posities in het QDA-project tellen \(convention.description(lang)); zo gelezen",
+                             "\(file): the offsets in the QDA project count \(convention.description(lang)); read that way")
         }
     }
 }
@@ -608,6 +644,22 @@ public struct AgreementReport: Sendable {
         var cycleSkipped = 0
         var remapped: Set<Int> = []
         var locators: [Int: TextLocator] = [:]
+        // Per file of the coding with a stored text: how its offsets count (decided once, on all its selections).
+        var conventions: [String: OffsetConvention.Reader] = [:]
+        for (file, stored) in human.sourceTexts where fileIndex[file] != nil {
+            let spans = human.entries.compactMap { entry -> (Int, Int)? in
+                guard entry.file == file, case .span(let start, let end) = entry.location else { return nil }
+                return (start, end)
+            }
+            guard !spans.isEmpty else { continue }
+            let index = fileIndex[file]!
+            let audited = audits[index].document.text
+            let locator = stored == audited ? nil : (locators[index] ?? TextLocator(audited))
+            if let locator { locators[index] = locator }
+            let reader = OffsetConvention.detect(stored, spans: spans, audited: locator)
+            conventions[file] = reader
+            if reader.ambiguous { notes.append(.offsetConvention(file: file, convention: reader.convention)) }
+        }
         for entry in human.entries {
             guard let index = fileIndex[entry.file] else { continue }
             let code: String
@@ -628,6 +680,14 @@ public struct AgreementReport: Sendable {
                 passageIndex = document.passages.firstIndex { $0.id == id }
                 if passageIndex == nil { notes.append(.unknownPassage(file: entry.file, passage: id)) }
             case .span(var start, var end):
+                if let reader = conventions[entry.file] {
+                    // Offsets in the tool's counting -> code points of the stored text.
+                    guard let converted = reader.scalarRange(start, end) else {
+                        notes.append(.spanOutsidePassages(file: entry.file, start: start, end: end))
+                        continue
+                    }
+                    (start, end) = converted
+                }
                 if let stored = human.sourceTexts[entry.file], stored != document.text {
                     let locator = locators[index] ?? TextLocator(document.text)
                     locators[index] = locator
@@ -695,6 +755,105 @@ public struct AgreementReport: Sendable {
     }
 }
 
+/// How a QDA tool counted the offsets of its selections in the source text
+/// it stored. The REFI-QDA schema says only "integer": tools count Unicode
+/// code points or UTF-16 units, and a CRLF line end as two characters or as
+/// one (ATLAS.ti; QualCoder's "MAXQDA line endings" export). For text with
+/// LF line ends and without characters outside the Basic Multilingual Plane
+/// all four agree.
+public struct OffsetConvention: Sendable, Equatable, CaseIterable {
+    /// UTF-16 code units instead of code points.
+    public var utf16: Bool
+    /// CRLF counted as one character.
+    public var crlfAsOne: Bool
+
+    public static let allCases: [OffsetConvention] = [
+        .init(utf16: false, crlfAsOne: false), .init(utf16: false, crlfAsOne: true),
+        .init(utf16: true, crlfAsOne: false), .init(utf16: true, crlfAsOne: true),
+    ]
+
+    public func description(_ lang: Language) -> String {
+        let unit = utf16 ? lang.pick("UTF-16-eenheden", "UTF-16 units") : lang.pick("Unicode-codepunten", "Unicode code points")
+        let lineEnd = crlfAsOne ? lang.pick("CRLF als één teken", "CRLF as one character")
+            : lang.pick("CRLF als twee tekens", "CRLF as two characters")
+        return unit + ", " + lineEnd
+    }
+
+    /// The number of units each scalar of `scalars` counts for; the CR of a CRLF counts 0 when `crlfAsOne`.
+    func units(_ scalars: [Unicode.Scalar]) -> [Int] {
+        scalars.indices.map { index in
+            let scalar = scalars[index]
+            if crlfAsOne, scalar == "\r", index + 1 < scalars.count, scalars[index + 1] == "\n" { return 0 }
+            return utf16 && scalar.value > 0xFFFF ? 2 : 1
+        }
+    }
+
+    /// Converts offsets in one convention to code points of one text.
+    public struct Reader: Sendable {
+        public let convention: OffsetConvention
+        /// True when the text has CRLF or characters outside the BMP, so the conventions differ.
+        public let ambiguous: Bool
+        /// For each unit offset, the code point it starts at (nil inside a surrogate pair or a CRLF).
+        private let scalarAt: [Int?]
+
+        init(_ convention: OffsetConvention, scalars: [Unicode.Scalar], ambiguous: Bool) {
+            self.convention = convention
+            self.ambiguous = ambiguous
+            let units = convention.units(scalars)
+            var map: [Int?] = []
+            map.reserveCapacity(scalars.count + 1)
+            for (index, count) in units.enumerated() {
+                // A CR counted as 0 shares its unit with the LF after it: the unit starts at the CR.
+                if count == 0 { continue }
+                if index > 0, units[index - 1] == 0 {
+                    map.append(index - 1)
+                } else {
+                    map.append(index)
+                }
+                if count == 2 { map.append(nil) }
+            }
+            map.append(scalars.count)
+            scalarAt = map
+        }
+
+        /// Code-point offsets for unit offsets; nil when one falls outside the text or inside a character.
+        public func scalarRange(_ start: Int, _ end: Int) -> (Int, Int)? {
+            guard start >= 0, end >= start, end < scalarAt.count, let from = scalarAt[start], let to = scalarAt[end] else { return nil }
+            return (from, to)
+        }
+    }
+
+    /// The convention whose selections fall on word boundaries and, when
+    /// the audited text differs from the stored one, are found there by their
+    /// words; on a tie the earlier of `allCases` (code points, CRLF as two).
+    static func detect(_ stored: String, spans: [(Int, Int)], audited: TextLocator?) -> Reader {
+        let scalars = Array(stored.unicodeScalars)
+        let ambiguous = scalars.contains { $0 == "\r" || $0.value > 0xFFFF }
+        guard ambiguous else { return Reader(allCases[0], scalars: scalars, ambiguous: false) }
+        func isWord(_ index: Int) -> Bool {
+            guard index >= 0, index < scalars.count else { return false }
+            let properties = scalars[index].properties
+            return properties.isAlphabetic || properties.numericType != nil
+        }
+        func boundary(_ index: Int) -> Bool { !(isWord(index - 1) && isWord(index)) }
+        var best: (reader: Reader, score: Int)?
+        for convention in allCases {
+            let reader = Reader(convention, scalars: scalars, ambiguous: true)
+            var score = 0
+            for (start, end) in spans {
+                guard let (from, to) = reader.scalarRange(start, end), from < to, boundary(from), boundary(to) else { continue }
+                if let audited {
+                    let fragment = String(String.UnicodeScalarView(scalars[from..<to]))
+                    guard audited.locate(fragment, near: Double(from) / Double(max(scalars.count, 1))) != nil else { continue }
+                }
+                score += 1
+            }
+            if best == nil || score > best!.score { best = (reader, score) }
+        }
+        return best!.reader
+    }
+}
+
 /// Matches the hand coding's file names to the audited paths.
 struct FileMatcher {
     enum Match: Equatable { case found(Int), ambiguous([String]), none }
@@ -706,6 +865,21 @@ struct FileMatcher {
             ?? paths.firstIndex(where: { URL(fileURLWithPath: $0).standardizedFileURL.path == standardized }) {
             return .found(exact)
         }
+        // A name with folders (`x/a.txt`, how the REFI-QDA export names two agendas of the same file name):
+        // the audited path that ends in those components.
+        let wantedComponents = Self.components(name)
+        if wantedComponents.count > 1 {
+            let suffixKeys: [(String) -> String] = [{ $0 }, { $0.lowercased() }]
+            for key in suffixKeys {
+                let wanted = wantedComponents.map(key)
+                let hits = paths.indices.filter { index in
+                    let have = Self.components(paths[index]).map(key)
+                    return have.count >= wanted.count && Array(have.suffix(wanted.count)) == wanted
+                }
+                if hits.count == 1 { return .found(hits[0]) }
+                if hits.count > 1 { return .ambiguous(hits.map { paths[$0] }) }
+            }
+        }
         let fileName = Self.fileName(name)
         let keys: [(String) -> String] = [{ Self.fileName($0) }, { Self.fileName($0).lowercased() }, { Self.stem($0).lowercased() }]
         for key in keys {
@@ -715,6 +889,31 @@ struct FileMatcher {
             if hits.count > 1 { return .ambiguous(hits.map { paths[$0] }) }
         }
         return .none
+    }
+
+    /// The folders and the file name of a path, without `.` and empty parts (`/` or `\\`).
+    static func components(_ path: String) -> [String] {
+        path.split(whereSeparator: { $0 == "/" || $0 == "\\" }).map(String.init).filter { $0 != "." }
+    }
+
+    /// A unique name per path: the file name, or, for paths that share it,
+    /// as many trailing folders as make them differ (`x/a.txt`, `y/a.txt`).
+    static func uniqueNames(_ paths: [String]) -> [String] {
+        let parts = paths.map(components)
+        var depth = Array(repeating: 1, count: paths.count)
+        func name(_ index: Int) -> String { parts[index].suffix(depth[index]).joined(separator: "/") }
+        while true {
+            let groups = Dictionary(grouping: paths.indices, by: name)
+            var changed = false
+            for (_, members) in groups where members.count > 1 {
+                for index in members where depth[index] < parts[index].count {
+                    depth[index] += 1
+                    changed = true
+                }
+            }
+            if !changed { break }
+        }
+        return paths.indices.map { parts[$0].isEmpty ? paths[$0] : name($0) }
     }
 
     static func fileName(_ path: String) -> String {
@@ -866,7 +1065,7 @@ enum CSVParser {
                 atFieldStart = false
             }
         }
-        if quoted { throw .badRow(line: rowLine, reason: "unterminated quoted field") }
+        if quoted { throw .badRow(line: rowLine, problem: .unterminatedQuote) }
         if !field.isEmpty || !fields.isEmpty { endRow() }
         return rows
     }
@@ -896,42 +1095,49 @@ extension AgreementReport {
         lines.append(lang.pick("\(files.count) agenda's, \(passages) passages, \(units) beslissingen (passage x actietype)",
                                "\(files.count) agendas, \(passages) passages, \(units) decisions (passage x action type)"))
         lines.append("")
-        // 25 + 4 x 7 + 26 = 79 columns; per-code alpha is in the JSON and CSV.
-        let nameWidth = 25
-        let widths = [7, 7, 7, 7, 6, 6, 6, 8]
+        // 23 + 5 x 7 + 22 = 80 columns: the id (at most 22 characters), five statistics, four counts.
+        let nameWidth = 23
+        let widths = [7, 7, 7, 7, 7, 6, 5, 6, 5]
         let headers = lang == .nl
-            ? ["kappa", "prec", "recall", "F1", "beide", "tool", "hand", "geen"]
-            : ["kappa", "prec", "recall", "F1", "both", "tool", "human", "neither"]
+            ? ["kappa", "alfa", "prec", "recall", "F1", "beide", "tool", "hand", "geen"]
+            : ["kappa", "alpha", "prec", "recall", "F1", "both", "tool", "human", "none"]
         let header = pad(lang.pick("Actietype", "Action type"), nameWidth) + zip(headers, widths).map { right($0, $1) }.joined()
         lines.append(header)
         lines.append(String(repeating: "-", count: header.count))
         for code in codes {
-            let cells = [number(code.kappa), number(code.precision), number(code.recall), number(code.f1),
+            let cells = [number(code.kappa), number(code.alpha), number(code.precision), number(code.recall), number(code.f1),
                          String(code.table.both), String(code.table.autoOnly), String(code.table.humanOnly), String(code.table.neither)]
-            lines.append(pad(right(String(code.number), 2) + " " + code.id, nameWidth) + zip(cells, widths).map { right($0, $1) }.joined())
+            lines.append(pad(code.id, nameWidth) + zip(cells, widths).map { right($0, $1) }.joined())
         }
         lines.append(String(repeating: "-", count: header.count))
         let sum = total
-        let totals = ["", number(AgreementStatistics.precision(sum)), number(AgreementStatistics.recall(sum)),
+        let totals = ["", "", number(AgreementStatistics.precision(sum)), number(AgreementStatistics.recall(sum)),
                       number(AgreementStatistics.f1(sum)), String(sum.both), String(sum.autoOnly), String(sum.humanOnly),
                       String(sum.neither)]
         lines.append(pad(lang.pick("Totaal", "Total"), nameWidth) + zip(totals, widths).map { right($0, $1) }.joined())
         lines.append("")
-        lines.append(pad(lang.pick("Overeenstemming (alle beslissingen)", "Agreement (all decisions)"), 44) + percent(percentAgreement))
-        lines.append(pad(lang.pick("Krippendorffs alfa (nominaal)", "Krippendorff's alpha (nominal)"), 44) + number(alpha, digits: 3))
-        lines.append(pad(lang.pick("Gemiddelde kappa (\(kappaCodes) van \(codes.count) codes)",
-                                   "Mean kappa (\(kappaCodes) of \(codes.count) codes)"), 44) + number(meanKappa, digits: 3))
+        let labelWidth = 54
+        lines.append(pad(lang.pick("Overeenstemming over alle beslissingen samen", "Agreement over all decisions pooled"), labelWidth)
+                     + percent(percentAgreement))
+        lines.append(pad(lang.pick("Krippendorffs alfa over alle beslissingen samen", "Krippendorff's alpha over all decisions pooled"),
+                         labelWidth) + number(alpha, digits: 3))
+        lines.append(pad(lang.pick("Gemiddelde kappa per actietype (\(kappaCodes) van \(codes.count))",
+                                   "Mean kappa per action type (\(kappaCodes) of \(codes.count))"), labelWidth) + number(meanKappa, digits: 3))
         lines.append("")
         lines.append(contentsOf: lang == .nl ? [
-            "kappa: Cohens kappa; prec(isie), recall en F1 met de handmatige codering als",
-            "referentie. beide/tool/hand/geen: passages met de code bij beide, alleen bij",
-            "agenda-audit, alleen bij de hand, bij geen van beide. n.v.t.: niet te",
-            "berekenen (niemand, of iedereen overal, gaf de code).",
+            "kappa: Cohens kappa; alfa: Krippendorffs alfa (nominaal) per actietype;",
+            "prec(isie), recall en F1 met de handmatige codering als referentie.",
+            "beide/tool/hand/geen: passages met de code bij beide, alleen bij agenda-audit,",
+            "alleen bij de hand, bij geen van beide. n.v.t.: niet te berekenen (niemand,",
+            "of iedereen overal, gaf de code). De alfa over alle beslissingen samen telt",
+            "elke passage x actietype als één beslissing; dat is geen gemiddelde per type.",
         ] : [
-            "kappa: Cohen's kappa; prec(ision), recall and F1 with the hand coding as",
-            "reference. both/tool/human/neither: passages with the code from both, from",
-            "agenda-audit only, from the hand coding only, from neither. n/a: cannot be",
-            "computed (nobody, or everybody everywhere, gave the code).",
+            "kappa: Cohen's kappa; alpha: Krippendorff's alpha (nominal) per action type;",
+            "prec(ision), recall and F1 with the hand coding as reference.",
+            "both/tool/human/none: passages with the code from both, from agenda-audit",
+            "only, from the hand coding only, from neither. n/a: cannot be computed",
+            "(nobody, or everybody everywhere, gave the code). The alpha over all decisions",
+            "pooled counts every passage x action type as one decision; it is no mean.",
         ])
         if !notes.isEmpty {
             lines.append("")
@@ -972,10 +1178,15 @@ extension AgreementReport {
     }
 
     /// One row per code and a last row `overall` (its `kappa` is the mean
-    /// kappa, `alpha` and `agreement` are over all units); undefined
-    /// statistics are empty cells; numbers use a decimal point.
+    /// kappa, `alpha` and `agreement` are over all units pooled); undefined
+    /// statistics are empty cells; numbers use a decimal point, or a decimal
+    /// comma with the semicolon delimiter (Dutch Excel reads `0.6194` as text).
     public func csv(delimiter: CSVReport.Delimiter = .comma) -> String {
-        func cell(_ value: Double?) -> String { value.map { String(format: "%.4f", $0 == 0 ? 0 : $0) } ?? "" }
+        func cell(_ value: Double?) -> String {
+            guard let value else { return "" }
+            let text = String(format: "%.4f", value == 0 ? 0 : value)
+            return delimiter == .semicolon ? text.replacingOccurrences(of: ".", with: ",") : text
+        }
         var rows: [[String]] = [["code", "number", "kappa", "alpha", "agreement", "precision", "recall", "f1",
                                  "both", "auto_only", "human_only", "neither"]]
         func row(_ code: String, _ number: String, _ kappa: Double?, _ table: AgreementStatistics.Table) -> [String] {

@@ -72,8 +72,12 @@ public struct CheckReport: Sendable {
 
     func place(_ evidence: CycleEvidence, _ lang: Language) -> String {
         guard let passage = passage(evidence.passage) else { return evidence.passage }
-        return lang.pick("\(passage.id), regel \(passage.line)", "\(passage.id), line \(passage.line)")
+        return "\(passage.id), " + audit.document.place(passage, lang)
     }
+
+    /// The year of the example sentences: the first year of the draft's
+    /// period, else `CycleText.defaultExampleYear` (from today's date).
+    public var exampleYear: Int { CycleChecker.periodYear(audit.document) ?? CycleText.defaultExampleYear() }
 
     // MARK: Text
 
@@ -102,12 +106,15 @@ public struct CheckReport: Sendable {
         out += Self.wrap(reason, first: "", indent: 0)
         out.append("")
         out.append(lang.pick("Werkagenda: ", "Work agenda: ") + "\(audit.document.title) (\(audit.document.path))")
+        for warning in audit.document.warnings {
+            out += Self.wrap(lang.pick("Let op: ", "Warning: ") + warning.message(lang), first: "", indent: 2)
+        }
         out.append("")
         out.append(lang.pick("Plan-do-check-act", "Plan-do-check-act") + " — " + lang.pick("cycluscompleetheid", "cycle completeness")
                    + " \(CycleText.score(cycle.phases.completeness)) " + lang.pick("van 4", "of 4"))
         for (name, score, elements) in phaseRows {
             let detail = elements.isEmpty
-                ? lang.pick("\(audit.coded.breadth) actietype(n) gevonden", "\(audit.coded.breadth) action type(s) found")
+                ? CycleText.actionTypesFound(audit.coded.breadth, lang)
                 : elements.map { "\(CycleText.label($0, lang).lowercased()): \(CycleText.status(cycle.status($0), lang))" }
                     .joined(separator: "; ")
             out.append("  \(name.padding(toLength: 5, withPad: " ", startingAt: 0))  \(CycleText.score(score).padding(toLength: 2, withPad: " ", startingAt: 0))  \(detail)")
@@ -120,12 +127,13 @@ public struct CheckReport: Sendable {
         for element in CycleElement.allCases {
             guard let finding = cycle.elements[element], finding.status != .absent else { continue }
             anyFound = true
-            out.append("  \(CycleText.label(element, lang)) (\(CycleText.status(finding.status, lang)))")
+            out.append("  \(CycleText.label(element, lang)): \(CycleText.status(finding.status, lang))")
             var seen = Set<String>()
             for evidence in finding.evidence where seen.insert(evidence.passage).inserted {
                 if seen.count > 3 {
-                    out.append("    " + lang.pick("… en \(Set(finding.evidence.map(\.passage)).count - 3) andere passage(s)",
-                                                  "… and \(Set(finding.evidence.map(\.passage)).count - 3) more passage(s)"))
+                    let more = Set(finding.evidence.map(\.passage)).count - 3
+                    out.append("    " + lang.pick("… en \(more) \(more == 1 ? "andere passage" : "andere passages")",
+                                                  "… and \(more) more \(more == 1 ? "passage" : "passages")"))
                     break
                 }
                 out += Self.wrap("\"\(quote(evidence))\"", first: "    [\(place(evidence, lang))] ", indent: 6)
@@ -135,12 +143,13 @@ public struct CheckReport: Sendable {
         out.append("")
 
         if !missing.isEmpty {
-            out.append(lang.pick("Wat ontbreekt, en hoe je het schrijft", "What is missing, and how to write it"))
+            out.append(lang.pick("Wat ontbreekt, en hoe u het schrijft", "What is missing, and how to write it"))
             for element in missing {
                 let status = cycle.status(element)
                 out.append("  \(CycleText.label(element, lang)) — \(CycleText.status(status, lang))")
                 out += Self.wrap(CycleText.advice(element, status, lang), first: "    ", indent: 4)
-                out += Self.wrap(lang.pick("Bijvoorbeeld: ", "For example: ") + "\"\(CycleText.example(element, lang))\"", first: "    ", indent: 6)
+                out += Self.wrap(lang.pick("Bijvoorbeeld: ", "For example: ") + "\"\(CycleText.example(element, lang, year: exampleYear))\"",
+                                 first: "    ", indent: 6)
             }
             out.append("")
         }
@@ -175,10 +184,17 @@ public struct CheckReport: Sendable {
         let phases: AgendaCycle.Phases
         let completeness: Double
         let cycle: JSONReport.CycleOut
+        let warnings: [Warning]
         let missing: [Missing]
         let actionTypes: [String]
         let recommendedAbsent: [Recommended]
         let passages: [JSONReport.PassageOut]
+    }
+
+    struct Warning: Encodable {
+        let code: String
+        let detail: String
+        let message: String
     }
 
     struct Missing: Encodable {
@@ -194,14 +210,30 @@ public struct CheckReport: Sendable {
         let why: String
     }
 
+    /// The finding with each piece of evidence once: an item whose words lie
+    /// within another item of the same passage (`knelpunt` inside the
+    /// sentence `bottleneck+remedy` quotes) is the same evidence and is left out.
+    static func distinct(_ finding: CycleFinding) -> CycleFinding {
+        let items = finding.evidence
+        let kept = items.enumerated().filter { index, item in
+            !items.enumerated().contains { other, covering in
+                other != index && covering.passage == item.passage && covering.start <= item.start && item.end <= covering.end
+                    && (covering.end - covering.start > item.end - item.start || other < index)
+            }
+        }.map(\.element)
+        return CycleFinding(status: finding.status, evidence: kept)
+    }
+
     public func json(_ lang: Language) throws -> Data {
         let (headline, reason) = verdict(lang)
         let agenda = JSONReport.agenda(audit)
         let out = JSONOut(
             file: audit.document.path, title: audit.document.title, ready: isReady, verdict: headline, reason: reason,
-            phases: cycle.phases, completeness: cycle.phases.completeness, cycle: JSONReport.CycleOut(cycle),
+            phases: cycle.phases, completeness: cycle.phases.completeness,
+            cycle: JSONReport.CycleOut(elements: cycle.elements.mapValues(Self.distinct), phases: cycle.phases),
+            warnings: audit.document.warnings.map { Warning(code: $0.code, detail: $0.detail, message: $0.message(lang)) },
             missing: missing.map { Missing(element: $0.rawValue, status: cycle.status($0), advice: CycleText.advice($0, cycle.status($0), lang),
-                                           example: CycleText.example($0, lang)) },
+                                           example: CycleText.example($0, lang, year: exampleYear)) },
             actionTypes: audit.coded.actionTypes,
             recommendedAbsent: recommendedAbsent.map { Recommended(code: $0.id, label: $0.label.text(lang), why: $0.advice!.text(lang)) },
             passages: agenda.passages)

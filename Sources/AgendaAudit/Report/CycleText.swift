@@ -1,3 +1,5 @@
+import Foundation
+
 /// What users read about the cycle: labels, advice and example sentences
 /// (DOMAIN.md sections 4 and 5), Dutch first.
 public enum CycleText {
@@ -52,8 +54,8 @@ public enum CycleText {
         switch (element, status) {
         case (.measurableGoals, _):
             return lang.pick(
-                "Geef per activiteit een doel met een aantal, wat je telt en wanneer: niet alleen 'we benaderen werkgevers', maar hoeveel, en wat het moet opleveren. Zulke middenweg-doelen maken de voortgang toetsbaar.",
-                "Give each activity a goal with a number, what is counted and by when: not just 'we approach employers' but how many, and what it should yield. Such middle-way goals make progress testable.")
+                "Geef per activiteit een doel met een aantal, wat u telt en wanneer: niet alleen 'we benaderen werkgevers', maar hoeveel, en wat het moet opleveren. Zulke doelen per activiteit maken de voortgang meetbaar, al voordat er banen zijn.",
+                "Give each activity a goal with a number, what is counted and by when: not just 'we approach employers' but how many, and what it should yield. Such goals per activity make progress measurable before any jobs exist.")
         case (.jobsTarget, _):
             return lang.pick(
                 "Noem hoeveel banen de activiteiten samen (of per activiteit) moeten opleveren, en voor wanneer.",
@@ -89,33 +91,61 @@ public enum CycleText {
         }
     }
 
-    /// An example sentence of the kind that satisfies the element.
-    public static func example(_ element: CycleElement, _ lang: Language) -> String {
+    /// The year example sentences use when nothing else is known: the
+    /// current year, or the next one from July on (a draft written late in
+    /// a year is for the agenda that starts after it).
+    public static func defaultExampleYear(today: Date = Date()) -> Int {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Amsterdam") ?? .current
+        let parts = calendar.dateComponents([.year, .month], from: today)
+        let year = parts.year ?? 2026
+        return (parts.month ?? 1) >= 7 ? year + 1 : year
+    }
+
+    /// An example sentence of the kind that satisfies the element, dated in
+    /// `year` (the first year of the draft's period: `CheckReport.exampleYear`).
+    public static func example(_ element: CycleElement, _ lang: Language, year: Int = defaultExampleYear()) -> String {
         switch element {
         case .measurableGoals:
             return lang.pick(
-                "In 2025 benaderen we ten minste 20 werkgevers persoonlijk; elk gesprek levert minstens één nieuwe baan op.",
-                "In 2025 we approach at least 20 employers personally; each conversation yields at least one new job.")
+                "In \(year) benaderen we ten minste 20 werkgevers persoonlijk; elk gesprek levert minstens één nieuwe baan op.",
+                "In \(year) we approach at least 20 employers personally; each conversation yields at least one new job.")
         case .jobsTarget:
             return lang.pick(
-                "Met deze activiteiten willen we eind 2025 zestig extra banen hebben gerealiseerd.",
-                "With these activities we aim to have created sixty extra jobs by the end of 2025.")
+                "Met deze activiteiten willen we eind \(year) zestig extra banen hebben gerealiseerd.",
+                "With these activities we aim to have created sixty extra jobs by the end of \(year).")
         case .planning:
             return lang.pick(
-                "In het eerste kwartaal van 2025 starten we de pilot job carving; uiterlijk 1 oktober 2025 evalueren we die.",
-                "In the first quarter of 2025 we start the job carving pilot; we evaluate it by 1 October 2025 at the latest.")
+                "In het eerste kwartaal van \(year) starten we de pilot job carving; uiterlijk 1 oktober \(year) evalueren we die.",
+                "In the first quarter of \(year) we start the job carving pilot; we evaluate it by 1 October \(year) at the latest.")
         case .monitoring:
             return lang.pick(
                 "Van de vier geplande netwerkbijeenkomsten uit de vorige werkagenda zijn er drie gehouden; het doel van 15 getrainde werkplekbegeleiders is gehaald (17).",
                 "Of the four network meetings planned in the previous agenda, three were held; the goal of 15 trained workplace supervisors was met (17).")
         case .problemAnalysis:
             return lang.pick(
-                "De proefplaatsingen kwamen moeizaam op gang omdat leidinggevenden te weinig tijd hadden voor begeleiding; daarom trainen we in 2025 twintig werkplekbegeleiders.",
-                "Trial placements started slowly because managers had too little time for guidance; therefore in 2025 we train twenty workplace supervisors.")
+                "De proefplaatsingen kwamen moeizaam op gang omdat leidinggevenden te weinig tijd hadden voor begeleiding; daarom trainen we in \(year) twintig werkplekbegeleiders.",
+                "Trial placements started slowly because managers had too little time for guidance; therefore in \(year) we train twenty workplace supervisors.")
         case .boardSignature:
             return lang.pick(
-                "Deze werkagenda is op 12 maart 2025 vastgesteld en ondertekend door het bestuur.",
-                "This work agenda was adopted and signed by the board on 12 March 2025.")
+                "Deze werkagenda is op 12 maart \(year) vastgesteld en ondertekend door het bestuur.",
+                "This work agenda was adopted and signed by the board on 12 March \(year).")
         }
+    }
+
+    /// "1 actietype gevonden", "3 actietypen gevonden".
+    public static func actionTypesFound(_ count: Int, _ lang: Language) -> String {
+        lang.pick(count == 1 ? "1 actietype gevonden" : "\(count) actietypen gevonden",
+                  count == 1 ? "1 action type found" : "\(count) action types found")
+    }
+
+    /// "1 agenda", "12 agenda's".
+    public static func agendas(_ count: Int, _ lang: Language) -> String {
+        lang.pick(count == 1 ? "1 agenda" : "\(count) agenda's", count == 1 ? "1 agenda" : "\(count) agendas")
+    }
+
+    /// "1 passage", "3 passages".
+    public static func passages(_ count: Int, _ lang: Language) -> String {
+        lang.pick(count == 1 ? "1 passage" : "\(count) passages", count == 1 ? "1 passage" : "\(count) passages")
     }
 }

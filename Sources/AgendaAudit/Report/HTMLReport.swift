@@ -13,7 +13,7 @@ public enum HTMLReport {
         html.element("h1", lang.pick("Audit werkagenda's banenafspraak", "Audit of job agreement work agendas"))
         html.open("p", attributes: ["class": "meta"])
         html.text(lang.pick("Codeboek: ", "Codebook: ") + "\(result.rubric.name) (\(result.rubric.version)) · "
-                  + lang.pick("\(result.audits.count) agenda's", "\(result.audits.count) agendas"))
+                  + CycleText.agendas(result.audits.count, lang))
         html.close("p")
         if !result.failures.isEmpty {
             html.open("section", attributes: ["class": "errors"])
@@ -65,7 +65,7 @@ public enum HTMLReport {
                 if count > 0 {
                     html.element("td", "\(count)", attributes: [
                         "class": "cell present c-\(code.id)", "data-code": code.id,
-                        "title": lang.pick("\(count) passage(s) met \(code.id)", "\(count) passage(s) with \(code.id)")])
+                        "title": CycleText.passages(count, lang) + lang.pick(" met \(code.id)", " with \(code.id)")])
                 } else {
                     html.element("td", "·", attributes: ["class": "cell absent", "data-code": code.id])
                 }
@@ -174,7 +174,7 @@ public enum HTMLReport {
             html.open("div", attributes: ["class": "passage", "id": "\(anchor(index))-\(item.passage.id)",
                                           "data-passage": item.passage.id])
             html.open("div", attributes: ["class": "margin"])
-            html.element("span", "\(item.passage.id) · " + lang.pick("regel", "line") + " \(item.passage.line)",
+            html.element("span", "\(item.passage.id) · " + audit.document.place(item.passage, lang),
                          attributes: ["class": "place"])
             for assignment in item.codes {
                 html.element("span", assignment.code, attributes: [
@@ -182,29 +182,54 @@ public enum HTMLReport {
                     "title": assignment.evidence.map { "\($0.text) [\($0.term)]" }.joined(separator: "; ")])
             }
             for (element, finding) in cycleFindings.sorted(by: { $0.key < $1.key }) {
-                html.element("span", CycleText.label(element, lang) + (finding.status == .partial ? " (" + CycleText.status(.partial, lang) + ")" : ""),
+                html.element("span", CycleText.label(element, lang) + (finding.status == .partial ? ": " + CycleText.status(.partial, lang) : ""),
                              attributes: ["class": "chip cycle-chip", "title": finding.evidence.map(\.text).joined(separator: "; ")])
             }
             html.close("div")
             html.open("p", attributes: ["class": "text"])
-            highlighted(item, into: &html)
+            highlighted(item, cycle: cycleFindings, rubric: rubric, lang: lang, into: &html)
             html.close("p")
             html.close("div")
         }
         html.close("section")
     }
 
-    /// The passage text with each coded word range wrapped in a `mark` in the code's colour.
-    static func highlighted(_ item: CodedPassage, into html: inout Builder) {
-        struct Span { var start: Int; var end: Int; var code: String; var title: String }
+    /// Whether an evidence item decided its code or only supported it: a
+    /// word of a `terms` pattern that reaches the threshold alone, or of a
+    /// `near` pattern's first list (who acts: `bestuur`), decides; a word of
+    /// a weaker `terms` pattern (the topic: `werkagenda`, `banenafspraak`)
+    /// or of a `near` pattern's second list (`agenda`, `vastgesteld`) only
+    /// counts with another signal, and is marked as support.
+    static func decides(_ evidence: Evidence, code: Rubric.Code) -> Bool {
+        guard let pattern = code.patterns.first(where: { $0.path == evidence.pattern }) else { return true }
+        switch pattern.pattern {
+        case .terms: return pattern.weight + 1e-9 >= code.threshold
+        case .near(let first, _, _): return first.contains(evidence.term)
+        case .context: return false
+        }
+    }
+
+    /// The passage text with each coded word range wrapped in a `mark` in
+    /// the code's colour (words that only support a code in a lighter,
+    /// dotted `mark.support`), and the words of each cycle element found in
+    /// the passage in a `span.cycle-ev` (underlined, the element in `data-element`).
+    static func highlighted(_ item: CodedPassage, cycle: [CycleElement: CycleFinding] = [:], rubric: Rubric? = nil,
+                            lang: Language = .nl, into html: inout Builder) {
+        struct Span { var start: Int; var end: Int; var code: String; var title: String; var support: Bool }
+        let base = item.passage.start
         var spans: [Span] = []
         for assignment in item.codes {
+            let code = rubric?.code(assignment.code)
             for evidence in assignment.evidence where evidence.role == .term {
-                spans.append(Span(start: evidence.start - item.passage.start, end: evidence.end - item.passage.start,
-                                  code: assignment.code, title: "\(assignment.code): \(evidence.term)"))
+                let decided = code.map { decides(evidence, code: $0) } ?? true
+                let title = "\(assignment.code): \(evidence.term)"
+                    + (decided ? "" : lang.pick(" (telt alleen mee met een ander signaal)", " (counts only with another signal)"))
+                spans.append(Span(start: evidence.start - base, end: evidence.end - base,
+                                  code: assignment.code, title: title, support: !decided))
             }
         }
-        spans.sort { ($0.start, $1.end) < ($1.start, $0.end) }
+        // Deciding words first where two overlap, then by place, longest first.
+        spans.sort { ($0.start, $1.end, $0.support ? 1 : 0) < ($1.start, $0.end, $1.support ? 1 : 0) }
         // Keep non-overlapping spans; an overlapped one adds its code to the title of the first.
         var kept: [Span] = []
         for span in spans {
@@ -215,17 +240,43 @@ public enum HTMLReport {
             kept.append(span)
         }
         let scalars = Array(item.passage.text.unicodeScalars)
-        var cursor = 0
+        kept = kept.filter { $0.start >= 0 && $0.end <= scalars.count && $0.start < $0.end }
+        // The cycle elements' words in this passage.
+        var cycleSpans: [(start: Int, end: Int, element: CycleElement)] = []
+        for (element, finding) in cycle.sorted(by: { $0.key < $1.key }) {
+            for evidence in finding.evidence where evidence.passage == item.passage.id {
+                let start = max(0, evidence.start - base), end = min(scalars.count, evidence.end - base)
+                if start < end { cycleSpans.append((start, end, element)) }
+            }
+        }
         func piece(_ from: Int, _ to: Int) -> String {
             String(String.UnicodeScalarView(scalars[max(0, min(from, scalars.count))..<max(0, min(to, scalars.count))]))
         }
-        for span in kept where span.start >= cursor && span.end <= scalars.count {
-            html.text(piece(cursor, span.start))
-            html.element("mark", piece(span.start, span.end), attributes: ["class": "c-\(span.code)", "title": span.title,
-                                                                            "data-code": span.code])
-            cursor = span.end
+        // Cut the text at every edge; each piece is inside at most one mark and any number of cycle spans.
+        var edges = Set([0, scalars.count])
+        for span in kept { edges.insert(span.start); edges.insert(span.end) }
+        for span in cycleSpans { edges.insert(span.start); edges.insert(span.end) }
+        let cuts = edges.sorted()
+        var markIndex = 0
+        for (from, to) in zip(cuts, cuts.dropFirst()) where from < to {
+            while markIndex < kept.count, kept[markIndex].end <= from { markIndex += 1 }
+            let mark = markIndex < kept.count && kept[markIndex].start <= from ? kept[markIndex] : nil
+            var elements: [CycleElement] = []
+            for span in cycleSpans where span.start <= from && to <= span.end && !elements.contains(span.element) {
+                elements.append(span.element)
+            }
+            if !elements.isEmpty {
+                html.open("span", attributes: ["class": "cycle-ev", "data-element": elements.map(\.rawValue).joined(separator: " "),
+                                               "title": elements.map { CycleText.label($0, lang) }.joined(separator: "; ")])
+            }
+            if let mark {
+                html.element("mark", piece(from, to), attributes: ["class": "c-\(mark.code)" + (mark.support ? " support" : ""),
+                                                                   "title": mark.title, "data-code": mark.code])
+            } else {
+                html.text(piece(from, to))
+            }
+            if !elements.isEmpty { html.raw("</span>") }
         }
-        html.text(piece(cursor, scalars.count))
     }
 
     static func css(_ rubric: Rubric) -> String {
@@ -249,6 +300,8 @@ public enum HTMLReport {
         .chip{display:inline-block;border-radius:.6rem;padding:0 .45rem;margin:.1rem .15rem .1rem 0;font-size:.72rem;color:#111}
         .cycle-chip{background:#e8e8e8;border:1px dashed #888}
         .text{margin:0}mark{padding:0 .1rem;border-radius:.2rem;color:#111}
+        mark.support{background:transparent!important;box-shadow:none!important;border-bottom:2px dotted #666;border-radius:0}
+        .cycle-ev{text-decoration:underline dashed #555;text-decoration-thickness:2px;text-underline-offset:.25em}
         .errors{border:1px solid #c00;padding:.5rem 1rem;background:#fff5f5}
         @media print{main{max-width:none;padding:0}.passage{grid-template-columns:10rem 1fr}a{color:inherit;text-decoration:none}
         h2{break-after:avoid}section.agenda{break-before:page}*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}

@@ -35,6 +35,11 @@ public enum JSONReport {
             phases = cycle.phases
         }
 
+        init(elements: [CycleElement: CycleFinding], phases: AgendaCycle.Phases) {
+            self.elements = elements
+            self.phases = phases
+        }
+
         struct Key: CodingKey {
             var stringValue: String
             var intValue: Int? { nil }

@@ -82,10 +82,11 @@ public enum QDPXExport {
         let audits = uniqueAudits(result)
         if !audits.isEmpty {
             xml.open("Sources")
-            for audit in audits {
+            let names = FileMatcher.uniqueNames(audits.map(\.document.path))
+            for (audit, name) in zip(audits, names) {
                 let document = audit.document
                 let sourceGUID = sourceGUID(document.path)
-                xml.open("TextSource", [("guid", sourceGUID), ("name", document.fileName),
+                xml.open("TextSource", [("guid", sourceGUID), ("name", name),
                                         ("plainTextPath", "internal://\(sourceGUID).txt"),
                                         ("creatingUser", user), ("creationDateTime", stamp)])
                 xml.element("Description", document.title)
@@ -171,12 +172,14 @@ public enum QDPXExport {
 
     static func cycleColor(_ element: CycleElement) -> String {
         switch element {
-        case .measurableGoals: return "#1F77B4"
-        case .jobsTarget: return "#17BECF"
-        case .planning: return "#2CA02C"
-        case .monitoring: return "#FF7F0E"
-        case .problemAnalysis: return "#D62728"
-        case .boardSignature: return "#9467BD"
+        // Not the action types' colours (the rubric's are the first twelve of Tableau 20): dark and saturated,
+        // so a cycle element never looks like an action type in a QDA tool's margin.
+        case .measurableGoals: return "#393B79"
+        case .jobsTarget: return "#637939"
+        case .planning: return "#8C6D31"
+        case .monitoring: return "#843C39"
+        case .problemAnalysis: return "#7B4173"
+        case .boardSignature: return "#3B7A57"
         }
     }
 

@@ -26,12 +26,12 @@ public enum TableReport {
         let total = audits.count
         lines.append(pad("N/\(total)", nameWidth) + result.codeCounts.map { right(String($0.count), 3) }.joined())
         lines.append("")
-        // Legend in two columns.
-        let entries = codes.map { right(String($0.number), 2) + " " + $0.id }
+        // Legend in two columns: the codebook ids (Dutch words), in English the English labels, cut to fit 80 columns.
+        let entries = codes.map { right(String($0.number), 2) + " " + (lang == .nl ? $0.id : $0.label.en) }
         let half = (entries.count + 1) / 2
         for row in 0..<half {
             let left = pad(entries[row], 36)
-            let rightEntry = row + half < entries.count ? entries[row + half] : ""
+            let rightEntry = row + half < entries.count ? pad(entries[row + half], 44) : ""
             lines.append((left + rightEntry).trimmingTrailingSpaces())
         }
         if audits.contains(where: { $0.cycle != nil }) {
@@ -53,7 +53,7 @@ public enum TableReport {
         let phaseLabels = ["P", "D", "C", "A"]
         let totalLabel = lang.pick("Cyclus", "Cycle")
         var lines: [String] = []
-        let header = pad(lang.pick("Cyclus", "Cycle"), nameWidth) + elements.map { right(CycleText.short($0, lang), 6) }.joined()
+        let header = pad(lang.pick("Agenda", "Agenda"), nameWidth) + elements.map { right(CycleText.short($0, lang), 6) }.joined()
             + "  " + phaseLabels.map { right($0, 3) }.joined() + "  " + totalLabel
         lines.append(header)
         lines.append(String(repeating: "-", count: header.count))

@@ -190,7 +190,7 @@ public struct WebCheck: Sendable {
             html.element("td", CycleText.score(score), attributes: ["class": "phase"])
             html.open("td", attributes: ["class": "elements"])
             if elements.isEmpty {
-                html.text(lang.pick("\(report.audit.coded.breadth) actietype(n) gevonden", "\(report.audit.coded.breadth) action type(s) found"))
+                html.text(CycleText.actionTypesFound(report.audit.coded.breadth, lang))
             }
             for element in elements {
                 let status = cycle.status(element)
@@ -217,7 +217,7 @@ public struct WebCheck: Sendable {
                 html.element("p", CycleText.advice(element, status, lang))
                 html.open("p", attributes: ["class": "example"])
                 html.element("strong", lang.pick("Bijvoorbeeld: ", "For example: "))
-                html.text("“\(CycleText.example(element, lang))”")
+                html.text("“\(CycleText.example(element, lang, year: report.exampleYear))”")
                 html.close("p")
                 html.close("div")
             }
@@ -255,17 +255,17 @@ public struct WebCheck: Sendable {
             guard !item.codes.isEmpty || !findings.isEmpty else { continue }
             html.open("div", attributes: ["class": "passage", "data-passage": item.passage.id])
             html.open("div", attributes: ["class": "margin"])
-            html.element("span", lang.pick("regel", "line") + " \(item.passage.line)", attributes: ["class": "place"])
+            html.element("span", report.audit.document.place(item.passage, lang), attributes: ["class": "place"])
             for assignment in item.codes {
                 html.element("span", assignment.code, attributes: ["class": "chip c-\(assignment.code)"])
             }
             for (element, finding) in findings.sorted(by: { $0.key < $1.key }) {
-                html.element("span", CycleText.label(element, lang) + (finding.status == .partial ? " (" + CycleText.status(.partial, lang) + ")" : ""),
+                html.element("span", CycleText.label(element, lang) + (finding.status == .partial ? ": " + CycleText.status(.partial, lang) : ""),
                              attributes: ["class": "chip cycle-chip"])
             }
             html.close("div")
             html.open("p", attributes: ["class": "text"])
-            HTMLReport.highlighted(item, into: &html)
+            HTMLReport.highlighted(item, cycle: findings, rubric: report.rubric, lang: lang, into: &html)
             html.close("p")
             html.close("div")
         }
