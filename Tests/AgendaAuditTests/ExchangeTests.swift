@@ -223,6 +223,9 @@ struct ExchangeAgreeTests {
         #expect(row.contains("0,57   0,59"), "\(row)")
         #expect(nl.contains("Krippendorffs alfa over alle beslissingen samen"))
         #expect(report.table(lang: .en).contains("Krippendorff's alpha over all decisions pooled"))
+        // One agenda is "1 agenda", not "1 agenda's".
+        let one = AgreementReport.compare(try AgreementFixture.result(paths: ["a.txt"]), with: try HumanCoding.parseCSV(AgreementFixture.byPassage))
+        #expect(one.table(lang: .nl).contains("\n1 agenda, 4 passages, 48 beslissingen"))
         for lang in Language.allCases {
             for line in report.table(lang: lang).split(separator: "\n") { #expect(line.count <= 80, "\(line)") }
         }

@@ -1092,8 +1092,9 @@ extension AgreementReport {
         let title = lang.pick("Overeenstemming agenda-audit en handmatige codering", "Agreement of agenda-audit and hand coding")
         lines.append(source.isEmpty ? title : title + " (" + FileMatcher.fileName(source) + ")")
         let passages = files.map(\.passages).reduce(0, +)
-        lines.append(lang.pick("\(files.count) agenda's, \(passages) passages, \(units) beslissingen (passage x actietype)",
-                               "\(files.count) agendas, \(passages) passages, \(units) decisions (passage x action type)"))
+        lines.append(CycleText.agendas(files.count, lang) + ", " + CycleText.passages(passages, lang) + ", "
+                     + lang.pick("\(units) \(units == 1 ? "beslissing" : "beslissingen") (passage x actietype)",
+                                 "\(units) \(units == 1 ? "decision" : "decisions") (passage x action type)"))
         lines.append("")
         // 23 + 5 x 7 + 22 = 80 columns: the id (at most 22 characters), five statistics, four counts.
         let nameWidth = 23
