@@ -212,6 +212,10 @@ struct OutputTableTests {
                 "\(html)")
         #expect(html.contains("class=\"c-bestuurlijk-commitment support\" data-code=\"bestuurlijk-commitment\""))
         #expect(html.range(of: "support\"[^>]*>werkagenda</mark>", options: .regularExpression) != nil)
+        // A code given by supporting words only: they decided together, so they have the code's colour.
+        let together = HTMLReport.render(AuditResult(rubric: Repo.rubric, outcomes: [.audited(Pipeline(rubric: Repo.rubric).audit(
+            try Ingest.load(path: Repo.path("agendas/rijk.xhtml"))))]), lang: .nl)
+        #expect(together.contains("<mark class=\"c-samenwerken-partners\" data-code=\"samenwerken-partners\" title=\"samenwerken-partners: jobcoach*\">jobcoaches</mark>"))
         // Cycle evidence is highlighted in the text, not only in a tooltip.
         let planning = try #require(audit.cycle?.elements[.planning])
         #expect(planning.status != .absent)

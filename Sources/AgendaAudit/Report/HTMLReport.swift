@@ -199,7 +199,8 @@ public enum HTMLReport {
     /// `near` pattern's first list (who acts: `bestuur`), decides; a word of
     /// a weaker `terms` pattern (the topic: `werkagenda`, `banenafspraak`)
     /// or of a `near` pattern's second list (`agenda`, `vastgesteld`) only
-    /// counts with another signal, and is marked as support.
+    /// counts with another signal, and is marked as support (unless no word
+    /// of the code decided alone: then all of them decided together).
     static func decides(_ evidence: Evidence, code: Rubric.Code) -> Bool {
         guard let pattern = code.patterns.first(where: { $0.path == evidence.pattern }) else { return true }
         switch pattern.pattern {
@@ -220,8 +221,11 @@ public enum HTMLReport {
         var spans: [Span] = []
         for assignment in item.codes {
             let code = rubric?.code(assignment.code)
-            for evidence in assignment.evidence where evidence.role == .term {
-                let decided = code.map { decides(evidence, code: $0) } ?? true
+            let terms = assignment.evidence.filter { $0.role == .term }
+            // When only supporting words gave the code (two topic words), together they decided it.
+            let anyDecides = terms.contains { evidence in code.map { decides(evidence, code: $0) } ?? true }
+            for evidence in terms {
+                let decided = !anyDecides || (code.map { decides(evidence, code: $0) } ?? true)
                 let title = "\(assignment.code): \(evidence.term)"
                     + (decided ? "" : lang.pick(" (telt alleen mee met een ander signaal)", " (counts only with another signal)"))
                 spans.append(Span(start: evidence.start - base, end: evidence.end - base,
