@@ -103,6 +103,9 @@ struct LanguageTests {
         #expect(times.contains { $0.startMonth == 2025 * 12 + 3 && $0.endMonth == 2025 * 12 + 5 })
         #expect(times.contains { $0.endMonth == 2026 * 12 + 3 && $0.relation == .by })
         #expect(times.contains { $0.isRelative && $0.startMonth == 2026 * 12 })
+        // A count right after a year: the year is still a time; a reference code is none.
+        #expect(Self.read("De overheid moet eind 2026 25.000 banen realiseren.").analysis.times.contains { $0.endMonth == 2026 * 12 + 11 })
+        #expect(Self.read("Zie kenmerk 2024-0000857898 van de brief.").analysis.times.isEmpty)
     }
 
     @Test func quantitiesAreBoundToWhatTheyCount() throws {
@@ -113,5 +116,30 @@ struct LanguageTests {
         let percent = try #require(bound.first { $0.quantity.kind == .percentage })
         #expect(percent.of >= 0 && r.tokens[percent.of].form == "personeelsbudget")
         #expect(bound.contains { $0.quantity.value == 15 && $0.noun >= 0 && r.tokens[$0.noun].form == "leidinggevenden" })
+    }
+
+    /// A singular form between a count and a plural noun modifies it ("extra" is also listed as a noun).
+    @Test func aModifierBetweenACountAndItsNoun() {
+        let text = "Het bedrijfsleven moet 100.000 extra banen realiseren en wij scheppen 12 extra werkplekken."
+        let r = Self.read(text)
+        #expect(r.word("banen").pos == .noun)
+        #expect(r.lemma("banen") == "baan")
+        #expect(r.word("extra").pos == .other)
+        #expect(r.lemma("werkplekken") == "werkplek")
+        let scanner = QuantityScanner(words: Repo.rubric.cycle!.numberWords, percentWords: Set(Repo.rubric.cycle!.percentWords))
+        let bound = QuantityBinder(specials: r.cache.specials).bind(scanner.scan(r.tokens, text: text, base: 0), tokens: r.tokens, analysis: r.analysis)
+        #expect(bound.contains { $0.quantity.value == 100_000 && $0.noun >= 0 && r.tokens[$0.noun].form == "banen" })
+        #expect(Self.read("We realiseren 45 banen.").word("banen").pos == .noun)
+    }
+
+    /// No preposition stands between a count and its noun: an elliptical count counts nothing of its own.
+    @Test func aPrepositionEndsTheCountedPhrase() {
+        let text = "Er komen tot 2026 125.000 extra banen, van wie 25.000 bij de overheid, en 600 à 700 mensen uit de doelgroep."
+        let r = Self.read(text)
+        let scanner = QuantityScanner(words: Repo.rubric.cycle!.numberWords, percentWords: Set(Repo.rubric.cycle!.percentWords))
+        let bound = QuantityBinder(specials: r.cache.specials).bind(scanner.scan(r.tokens, text: text, base: 0), tokens: r.tokens, analysis: r.analysis)
+        #expect(bound.contains { $0.quantity.value == 125_000 && $0.noun >= 0 && r.tokens[$0.noun].form == "banen" })
+        #expect(bound.contains { $0.quantity.value == 25_000 && $0.noun < 0 })
+        #expect(bound.contains { $0.quantity.value == 600 && $0.noun >= 0 && r.tokens[$0.noun].form == "mensen" })
     }
 }

@@ -325,7 +325,10 @@ extension CycleChecker {
             if isSignature(sentence: sentence, context) { continue }
             state(true, quantity, kind)
             if kind == .jobs {
-                add(.jobsTarget, .present, q.first, quantity.last, "quantity+jobs+" + rule)
+                // A jobs target has a horizon (DOMAIN §4): without a time in its sentence it is only partly one
+                // ("De overheid moet 25.000 extra banen realiseren").
+                let dated = context.clauses(ofSentence: sentence).contains { !context.times($0).isEmpty }
+                add(.jobsTarget, dated ? .present : .partial, q.first, quantity.last, "quantity+jobs+" + rule + (dated ? "" : "+no-horizon"))
             } else {
                 add(.measurableGoals, .present, q.first, quantity.last, "quantity+object+" + rule)
             }

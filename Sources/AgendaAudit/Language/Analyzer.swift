@@ -108,6 +108,8 @@ public struct LanguageAnalyzer: Sendable {
         var gaps = [Gap](repeating: .none, count: tokens.count)
         // The token is the second part of a hyphenated compound ("sw-bedrijf"): a noun, whatever else it could be.
         var hyphenated = [Bool](repeating: false, count: tokens.count)
+        // The token follows white space ("eind 2026 25.000 banen": a year, then a count; "2024-0000857898" is a code).
+        var spaced = [Bool](repeating: false, count: tokens.count)
         do {
             var index = 0
             var offset = base
@@ -119,6 +121,7 @@ public struct LanguageAnalyzer: Sendable {
                 if offset == tokens[index].start {
                     capitalised[index] = scalar.value < 0x80 ? (scalar.value >= 0x41 && scalar.value <= 0x5A) : scalar.properties.isUppercase
                     if index > 0, gap == .none, offset == tokens[index - 1].end + 1, previous == "-" { hyphenated[index] = true }
+                    spaced[index] = previous.properties.isWhitespace
                     gaps[index] = gap
                     gap = .none
                     index += 1
@@ -155,7 +158,8 @@ public struct LanguageAnalyzer: Sendable {
                             cache: cache, into: &analysis)
             sentenceStart = sentenceEnd + 1
         }
-        analysis.times = TimeResolver().resolve(tokens: tokens, referenceYear: referenceYear ?? Self.currentYear, isMonth: infos.map(\.isMonth))
+        analysis.times = TimeResolver().resolve(tokens: tokens, referenceYear: referenceYear ?? Self.currentYear, isMonth: infos.map(\.isMonth),
+                                                 spaced: spaced)
         return analysis
     }
 
@@ -176,6 +180,8 @@ public struct LanguageAnalyzer: Sendable {
             }
             // "de beoogde banen": an attributive participle.
             if analysis.words[previous].pos == .participle, infos[previous].endsWithE { return true }
+            // "100.000 extra banen": the modifier a count put before its noun (step 1 below).
+            if analysis.words[previous].pos == .other, previous > range.lowerBound, tokens[previous - 1].isNumber { return true }
             if tokens[previous].isNumber, !(tokens[previous].form.utf8.count == 4 && (tokens[previous].form.hasPrefix("19") || tokens[previous].form.hasPrefix("20"))) {
                 return true
             }
@@ -218,6 +224,13 @@ public struct LanguageAnalyzer: Sendable {
                !(tokens[i - 1].form.utf8.count == 4 && tokens[i - 1].form.hasPrefix("19")), !wordInfo.verbs.contains(where: { $0.kind == .participle }),
                wordInfo.classes.isEmpty, wordInfo.noun >= 0 || wordInfo.verbs.isEmpty && !wordInfo.isWord,
                !(wordInfo.endsWithE && wordInfo.verbs.contains(where: { $0.kind == .past || $0.kind == .participle })) {
+                // A singular form between a count and a plural noun modifies that noun: "100.000 extra banen",
+                // "12 extra werkplekken" (a count above one counts a plural; "extra" is also listed as a noun).
+                if wordInfo.noun == analysis.words[i].form, i + 1 <= range.upperBound, infos[i + 1].noun >= 0,
+                   infos[i + 1].noun != analysis.words[i + 1].form, infos[i + 1].classes.isEmpty, !tokens[i + 1].isNumber {
+                    analysis.words[i].pos = .other
+                    continue
+                }
                 analysis.words[i].pos = .noun
                 if wordInfo.noun >= 0 { analysis.words[i].lemma = wordInfo.noun }
                 continue

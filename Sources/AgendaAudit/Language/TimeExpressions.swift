@@ -24,7 +24,8 @@ struct TimeResolver {
     static let countWords: [String: Int] = ["twee": 2, "drie": 3, "vier": 4, "vijf": 5, "2": 2, "3": 3, "4": 4, "5": 5]
 
     /// `isMonth`, when given, says per token whether its form is in `months` (so most tokens skip the lookup).
-    func resolve(tokens: [Token], referenceYear: Int?, isMonth: [Bool]? = nil) -> [TimeExpression] {
+    /// `spaced`, when given, says per token whether white space stands before it (a year and a count beside it are two things).
+    func resolve(tokens: [Token], referenceYear: Int?, isMonth: [Bool]? = nil, spaced: [Bool]? = nil) -> [TimeExpression] {
         var found: [TimeExpression] = []
         func form(_ i: Int) -> String { i >= 0 && i < tokens.count ? tokens[i].form : "" }
         func year(_ i: Int) -> Int? {
@@ -47,8 +48,9 @@ struct TimeResolver {
             if !covered.isEmpty && covered.contains(i) { continue }
             // Explicit year, with what stands before it.
             if let y = year(i) {
-                // A reference code, not a year: "2024-0000857898".
-                if i + 1 < tokens.count, tokens[i + 1].isNumber, tokens[i + 1].start == tokens[i].end + 1, year(i + 1) == nil { continue }
+                // A reference code, not a year: "2024-0000857898" (not "eind 2026 25.000 banen").
+                if i + 1 < tokens.count, tokens[i + 1].isNumber, tokens[i + 1].start == tokens[i].end + 1, year(i + 1) == nil,
+                   spaced?[i + 1] != true { continue }
                 var first = i, startMonth = 1, endMonth = 12
                 // A period: 2023-2024, 2023/2024.
                 if let second = year(i + 1), second > y, second - y <= 6, tokens[i + 1].start - tokens[i].end == 1 {
@@ -146,6 +148,9 @@ struct QuantityBinder {
                 }
                 if word.pos == .finiteVerb || word.pos == .participle && j > quantity.last + 2 { break }
                 if word.classes.contains(.subordinator) || word.classes.contains(.coordinator) && word.form != specials.en { break }
+                // No preposition stands between a count and its noun: "waarvan 25.000 bij de overheid" counts nothing of its
+                // own (it repeats the count before it); a range or a part goes on ("15.000 tot 17.000 banen", "zes van de acht umc's").
+                if word.classes.contains(.preposition), word.form != specials.van, !(j + 1 < tokens.count && tokens[j + 1].isNumber) { break }
                 j += 1
                 steps += 1
             }
