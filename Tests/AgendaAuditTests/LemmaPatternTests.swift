@@ -133,4 +133,37 @@ struct LemmaPatternTests {
         #expect(findings.contains { $0.kind == .duplicate && $0.path == "codes[7].patterns[0].lemma[3]" }, "\(findings)")
         #expect(!findings.contains { $0.path.hasPrefix("codes[7].patterns[1]") && $0.kind != .overlap }, "\(findings)")
     }
+
+    /// Issue 11's paraphrases, coded by the bundled rubric through the new forms (the rubric before them coded
+    /// none), and its words for something else, not coded.
+    @Test func bundledRubricCodesTheIssueParaphrases() {
+        let cases: [(String, String?)] = [
+            ("Wij organiseren bijeenkomsten waarin schoolleiders en kandidaten elkaar ontmoeten.", "meet-and-greets"),
+            ("We analyseren welke taken kunnen worden losgeknipt tot een nieuwe functie.", "functies-passend"),
+            ("Zo staat de banenafspraak periodiek op de agenda op bestuurlijk niveau.", "bestuurlijk-commitment"),
+            ("De werkagenda wordt pas ingediend wanneer besturen er hun handtekening onder gezet hebben.", "bestuurlijk-commitment"),
+            ("Via een uitzendbureau dat gespecialiseerd is in mensen met autisme zijn zes kandidaten geplaatst.", "bemiddelaars"),
+            ("Wij bieden stages aan studenten van de hogeschool.", nil),
+            ("Het Rijk heeft een algemeen traineeship voor pas afgestudeerden.", nil),
+            ("De gemeente voert als uitkeringsinstantie de loonkostensubsidie uit voor andere werkgevers.", nil),
+        ]
+        for (text, code) in cases {
+            let found = Self.codes(Repo.coder, text).map(\.code)
+            if let code { #expect(found == [code], "\(text)") } else { #expect(found.isEmpty, "\(text): \(found)") }
+        }
+    }
+
+    /// The research rule: what the author estimates or asks is the topic of a study, in the past too.
+    @Test func researchIsNoAction() {
+        let estimated = Repo.coder.code(ValidationTests.passages(
+            "We hebben eerder geschat dat ongeveer 12 procent van de werkenden werkzaam was vanwege SROI.")[0])
+        #expect(estimated.codes.isEmpty)
+        #expect(estimated.suppressed.contains { $0.code == "inkoop-sroi" && $0.rule == "study" && $0.cue == "geschat" })
+        let asked = Repo.coder.code(ValidationTests.passages(
+            "We hebben alle werkgevers gevraagd of zij mensen via een uitzendbureau hebben geworven.")[0])
+        #expect(asked.codes.isEmpty, "\(asked.codes)")
+        let request = Repo.coder.code(ValidationTests.passages(
+            "We vragen het uitzendbureau om kandidaten uit de doelgroep te werven.")[0])
+        #expect(request.codes.contains { $0.code == "bemiddelaars" })
+    }
 }

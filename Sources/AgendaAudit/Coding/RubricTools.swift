@@ -150,7 +150,7 @@ public enum RubricTools {
     static func lintAction(_ rubric: Rubric) -> [Finding] {
         guard let action = rubric.action else { return [] }
         var findings: [Finding] = []
-        let verbs: Set<ActionList> = [.copulas, .explain, .modals, .opinion, .examples]
+        let verbs: Set<ActionList> = [.copulas, .explain, .modals, .opinion, .examples, .research, .asking]
         let functionWords: Set<ActionList> = [.indefinites, .existential, .impersonal, .sourcePrepositions, .topicPrepositions,
                                               .distributive, .conditionals, .infinitiveOpeners]
         let nouns: Set<ActionList> = [.studyNouns, .statistics, .schemes, .authors, .beneficiaries]
