@@ -367,14 +367,21 @@ public struct Coder: Sendable {
                 case .lemma:
                     found = (patternHits[key(codeIndex, .patterns, index, 0)] ?? []).filter(valid)
                 case .clause(let count), .sentence(let count):
-                    let sides = (0..<count).map { (patternHits[key(codeIndex, .patterns, index, $0)] ?? []).filter(valid) }
-                    let groups: [[Located]]
-                    if case .clause = weighted.kind {
-                        groups = together(sides, by: { lemmaClause[$0.hit.first] ?? -1 })
-                    } else {
-                        groups = together(sides, by: { tokens[$0.hit.first].sentence })
+                    let isClause: Bool
+                    if case .clause = weighted.kind { isClause = true } else { isClause = false }
+                    func unit(_ located: Located) -> Int {
+                        isClause ? lemmaClause[located.hit.first] ?? -1 : tokens[located.hit.first].sentence
                     }
-                    found = groups.flatMap { $0 }
+                    // Only where the words meet at all are their hits checked (and suppressed ones kept): a lone
+                    // "functie" is no hit of a pattern that needs "taak" and "losknippen" beside it.
+                    let raw = (0..<count).map { patternHits[key(codeIndex, .patterns, index, $0)] ?? [] }
+                    let meeting = together(raw, by: unit)
+                    guard !meeting.isEmpty else { break }
+                    found = together(meeting.flatMap { $0 }.filter(valid).reduce(into: [[Located]](repeating: [], count: count)) { sides, located in
+                        for side in 0..<count where raw[side].contains(where: { $0.hit.first == located.hit.first && $0.term == located.term }) {
+                            sides[side].append(located)
+                        }
+                    }, by: unit).flatMap { $0 }
                 }
                 guard !found.isEmpty else { continue }
                 score += weighted.weight
