@@ -1,7 +1,7 @@
 # Cut batch rC from the seeds: passages not yet in real-dev.jsonl (checked by 4-word shingles),
 # labelled by DOMAIN.md §3-4 before the tool was run on them. Held-out: id number % 5 == 0 (as rA, rB).
-import json, re
-S = '/work/shared/seeds/'
+import json, os, re
+S = os.environ.get('AGENDA_SEEDS', os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'shared', 'seeds')) + '/'
 F = {'000': '000_5c0a27e8d87612d2.txt', '001': '001_f175f4c2c4fc70ea.txt', '002': '002_2b2594fba6a7e8b7.txt',
      '003': '003_79e025bcbec49607.txt', '004': '004_656a1455d920be53.txt'}
 lines = {k: open(S + v).read().split('\n') for k, v in F.items()}
@@ -152,6 +152,9 @@ for i, it in enumerate(items, 1):
     r['decided_by'] = 'labeller'
     out.append(r)
 print(len(out))
-import os
-with open(os.path.join(os.path.dirname(__file__), '..', 'Tests/Fixtures/real-dev.jsonl'), 'a') as f:
+import os, sys
+target = os.path.join(os.path.dirname(__file__), '..', 'Tests/Fixtures/real-dev.jsonl')
+if any(json.loads(line)['id'].startswith('rC') for line in open(target) if line.strip()):
+    sys.exit(target + ': the rC batch is already there; nothing written')
+with open(target, 'a') as f:
     for r in out: f.write(json.dumps(r, ensure_ascii=False) + '\n')
