@@ -55,6 +55,17 @@ public enum ActionList: String, Sendable, CaseIterable, Hashable {
     case infinitiveOpeners
     /// Openers of a condition (not a reported event): als, wanneer, indien.
     case conditionals
+    /// Verbs of doing research: with one of them the clause is the author's study, not an action (`We hebben
+    /// geschat dat ...`, `we gaan ervan uit dat ...`). Optional (empty when absent).
+    case research
+    /// Verbs of asking: with an `interrogatives` word opening the clause after, a question put to someone
+    /// (`vroegen we hoeveel ...`, `We hebben werkgevers gevraagd of ...`). Optional.
+    case asking
+    /// Openers of an indirect question: of, hoeveel, welke, waarom. Such a clause reports no event. Optional.
+    case interrogatives
+
+    /// Lists a rubric may leave out (added after the first format; empty when absent).
+    static let optional: Set<ActionList> = [.research, .asking, .interrogatives]
 
     /// Position in `allCases`; with `ActionScope.listBase` the list's number in the language cache's memos
     /// (a switch: no array or hashing on the hot path).
@@ -79,6 +90,9 @@ public enum ActionList: String, Sendable, CaseIterable, Hashable {
         case .distributive: return 16
         case .infinitiveOpeners: return 17
         case .conditionals: return 18
+        case .research: return 19
+        case .asking: return 20
+        case .interrogatives: return 21
         }
     }
 }
@@ -91,6 +105,11 @@ struct ActionRubricParser {
         var lists: [ActionList: Set<String>] = [:], written: [ActionList: [String]] = [:]
         for name in ActionList.allCases {
             let path = "action.\(name.rawValue)"
+            if object[name.rawValue] == nil, ActionList.optional.contains(name) {
+                written[name] = []
+                lists[name] = []
+                continue
+            }
             guard let list = object[name.rawValue] as? [Any], !list.isEmpty else {
                 throw parser.fail(path, object[name.rawValue] == nil ? "is required (a non-empty list of words)"
                                                                       : "expected a non-empty list of words")

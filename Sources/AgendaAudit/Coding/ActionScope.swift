@@ -54,6 +54,14 @@
 /// with the clauses after it. Leading subordinate clauses take the decision
 /// of the main clause after them.
 ///
+/// - `study` (research): a verb of the `research` list among the clause's
+///   verbs (`We hebben eerder geschat dat ...`), or an `asking` verb with an
+///   indirect question after it (`vroegen we hoeveel ...`): what is
+///   estimated or asked is the topic of the author's research; the clauses
+///   that depend on it keep that decision even when they are in the past.
+///   An indirect question (opened by an `interrogatives` word) reports no
+///   event.
+///
 /// Per hit, finally: a hit that is the topic of a study (a study noun, at
 /// most four words without a noun, a `topicPrepositions` word, then the
 /// hit, in one clause without a finite verb between: `onderzoek naar de
@@ -277,7 +285,8 @@ struct ActionScope {
                 // before a comma ("Net als bij de samenwerking ..., kan de sectorvertegenwoordiger ...").
                 if clause.isSubordinate || c < end && endsWithComma(clause, text: text, base: base) { leading.append(c) }
             } else if clause.isSubordinate {
-                if reportsEvent(clause) { current = nil }
+                // What research estimated or asked stays its topic, in the past too.
+                if reportsEvent(clause), current?.rule != .study { current = nil }
                 clauseVerdicts[c] = current
             } else {
                 clauseVerdicts[c] = main
@@ -309,7 +318,7 @@ struct ActionScope {
     /// A subordinate clause in the past or perfect that is not a condition: it reports what happened.
     private func reportsEvent(_ clause: PassageAnalysis.Clause) -> Bool {
         guard clause.finite != nil, clause.tense == .past || clause.isPerfect else { return false }
-        return !(clause.opener >= 0 && isIn(.conditionals, id: clause.opener))
+        return !(clause.opener >= 0 && (isIn(.conditionals, id: clause.opener) || isIn(.interrogatives, id: clause.opener)))
     }
 
     /// Decisions that hold for the whole sentence: a question, a statistic, a label naming agendas, a study.
@@ -396,6 +405,16 @@ struct ActionScope {
             return verdict(.advice, finite, finite)
         }
         if isIn(.opinion, id: lemma) { return verdict(.advice, finite, finite) }
+        // Research: the author estimates, counts, assumes, or asks a question.
+        if let position = clause.verbLemmas.firstIndex(where: { isIn(.research, id: $0) }) {
+            return verdict(.study, clause.verbTokens[position], clause.verbTokens[position])
+        }
+        if let position = clause.verbLemmas.firstIndex(where: { isIn(.asking, id: $0) }),
+           let index = analysis.clauses.firstIndex(where: { $0.first == clause.last + 1 }),
+           analysis.clauses[index].isSubordinate, analysis.clauses[index].opener >= 0,
+           isIn(.interrogatives, id: analysis.clauses[index].opener) {
+            return verdict(.study, clause.verbTokens[position], analysis.clauses[index].first)
+        }
         let impersonal = (finite - 1 >= clause.first && isIn(.impersonal, finite - 1))
             || (finite + 1 <= clause.last && isIn(.impersonal, finite + 1))
         if impersonal, present {

@@ -19,6 +19,11 @@
 /// 4. Each pattern that still matches adds its weight once; a `near`
 ///    pattern needs a term of each side within its window in one sentence;
 ///    a `context` pattern needs any of its context's terms in the passage.
+///    The language-layer patterns read the passage's analysis instead of its
+///    surface forms: a `lemma` word matches a token whose lemma, compound
+///    head or reunited separable verb it is; a `clause` (`sentence`) pattern
+///    needs a word of each of its lists in one clause of the language layer
+///    (one sentence). Their hits go through the same checks as in step 3.
 /// 5. The passage gets the code when the sum reaches the code's threshold
 ///    and at least one non-context pattern matched. The evidence is every
 ///    counted hit: the rubric term, the source words and their range.
@@ -35,6 +40,19 @@ public struct Coder: Sendable {
     /// reads: copying a whole `Rubric.Code` and its patterns per passage was a fifth of the coder's time.
     let plans: [CodePlan]
     let contextCount: Int
+    /// The words of the `lemma`, `clause` and `sentence` patterns, and what each belongs to.
+    let lemmaWords: Set<String>
+    let lemmaOwners: [String: [LemmaOwner]]
+
+    struct LemmaOwner: Sendable {
+        let code: Int
+        let list: PatternList
+        let index: Int
+        let side: Int
+    }
+
+    /// The language cache's list number of `lemmaWords` (beside `ActionScope`'s lists).
+    static let lemmaList = 60
 
     enum PatternList: Sendable { case patterns, exclude }
 
@@ -46,7 +64,7 @@ public struct Coder: Sendable {
     }
 
     struct PatternPlan: Sendable {
-        enum Kind: Sendable { case terms, near(window: Int), context(Int) }
+        enum Kind: Sendable { case terms, near(window: Int), context(Int), lemma, clause(sides: Int), sentence(sides: Int) }
         let kind: Kind
         let weight: Double
         let path: String
@@ -68,6 +86,7 @@ public struct Coder: Sendable {
         tokenizer = rubric.tokenizer
         var matcher = PhraseMatcher(spellingVariants: rubric.spellingVariants)
         var owners: [Owner] = []
+        var lemmaOwners: [String: [LemmaOwner]] = [:]
         func add(_ term: String, _ owner: Owner) {
             matcher.add(term)
             owners.append(owner)
@@ -83,10 +102,18 @@ public struct Coder: Sendable {
                         for term in right { add(term, .pattern(code: codeIndex, list: list, index: index, side: 1, term: term)) }
                     case .context:
                         break
+                    case .lemmas, .clause, .sentence:
+                        for (side, words) in weighted.pattern.lemmaSides.enumerated() {
+                            for word in words {
+                                lemmaOwners[word, default: []].append(LemmaOwner(code: codeIndex, list: list, index: index, side: side))
+                            }
+                        }
                     }
                 }
             }
         }
+        self.lemmaOwners = lemmaOwners
+        lemmaWords = Set(lemmaOwners.keys)
         let contexts = rubric.contexts.sorted(by: { $0.key < $1.key })
         for (position, (_, terms)) in contexts.enumerated() {
             for term in terms { add(term, .context(context: position, term: term)) }
@@ -99,6 +126,9 @@ public struct Coder: Sendable {
             case .near(_, _, let window): kind = .near(window: window)
             // A context the rubric does not define has no hits (position -1).
             case .context(let name): kind = .context(contextPositions[name] ?? -1)
+            case .lemmas: kind = .lemma
+            case .clause(let sides): kind = .clause(sides: sides.count)
+            case .sentence(let sides): kind = .sentence(sides: sides.count)
             }
             return PatternPlan(kind: kind, weight: weighted.weight, path: weighted.path)
         }
@@ -151,7 +181,7 @@ public struct Coder: Sendable {
     private func analyse(tokens: [Token], hits: [PhraseMatcher.Hit], passage: Passage, indexed: ScalarIndexedText,
                          analysis given: PassageAnalysis?, language: LanguageCache)
         -> (codes: [CodeAssignment], suppressed: [SuppressedHit]) {
-        guard !hits.isEmpty else { return ([], []) }
+        guard !hits.isEmpty || !lemmaWords.isEmpty, !tokens.isEmpty else { return ([], []) }
 
         // Sort the hits by what they belong to.
         var scope = CueScope(tokens: tokens, rubric: rubric)
@@ -159,7 +189,7 @@ public struct Coder: Sendable {
         // [code][list][pattern index][side] -> hits
         var patternHits: [Int: [Located]] = [:]
         func key(_ code: Int, _ list: PatternList, _ index: Int, _ side: Int) -> Int {
-            ((code * 2 + (list == .patterns ? 0 : 1)) * 1024 + index) * 2 + side
+            ((code * 2 + (list == .patterns ? 0 : 1)) * 1024 + index) * 4 + side
         }
         // A code without a hit of its own patterns can get no code and no suppressed hit: it is skipped below.
         var hasPatternHit = [Bool](repeating: false, count: rubric.codes.count)
@@ -182,6 +212,46 @@ public struct Coder: Sendable {
         }
         scope.settle()
 
+        // The language layer's reading: for the action decision, and for the lemma patterns of every passage.
+        var analysisMade: PassageAnalysis? = given
+        func analysis() -> PassageAnalysis {
+            if let analysisMade { return analysisMade }
+            let made = analyzer.analyze(tokens, text: passage.text, base: passage.start, referenceYear: nil, cache: language)
+            analysisMade = made
+            return made
+        }
+        // Language-layer hits: a token whose form, lemma, compound head or reunited separable verb is a pattern word.
+        // A word's clause (language layer) per token, for `clause` patterns.
+        var lemmaClause: [Int: Int] = [:]
+        if !lemmaWords.isEmpty {
+            let read = analysis()
+            var seen = Set<Int>()
+            func consider(_ id: Int32, at position: Int) {
+                guard id >= 0, language.isMember(id, of: Self.lemmaList, lemmaWords) else { return }
+                let word = language.string(id)
+                for owner in lemmaOwners[word] ?? [] {
+                    let slot = key(owner.code, owner.list, owner.index, owner.side)
+                    // One hit per token and pattern side.
+                    guard seen.insert(slot &* 65_536 &+ position).inserted else { continue }
+                    patternHits[slot, default: []].append(Located(hit: PhraseMatcher.Hit(entry: -1, first: position, last: position),
+                                                                   term: word))
+                    if owner.list == .patterns { hasPatternHit[owner.code] = true }
+                    lemmaClause[position] = read.words[position].clause
+                }
+            }
+            for (position, word) in read.words.enumerated() where position < tokens.count {
+                consider(word.lemma, at: position)
+                if word.head != word.lemma { consider(word.head, at: position) }
+                if word.form != word.lemma { consider(word.form, at: position) }
+            }
+            for clause in read.clauses {
+                for (lemma, position) in zip(clause.verbLemmas, clause.verbTokens) where position < tokens.count {
+                    consider(lemma, at: position)
+                }
+            }
+        }
+        if hits.isEmpty && !hasPatternHit.contains(true) { return ([], []) }
+
         func words(_ hit: PhraseMatcher.Hit) -> (String, Int, Int) {
             let start = tokens[hit.first].start, end = tokens[hit.last].end
             return (indexed.slice(start - passage.start, end - passage.start), start, end)
@@ -192,9 +262,7 @@ public struct Coder: Sendable {
         func actionVerdict(_ hit: PhraseMatcher.Hit) -> ActionScope.Verdict? {
             guard let lists = rubric.action else { return nil }
             if actionScope == nil {
-                let analysis = given ?? analyzer.analyze(tokens, text: passage.text, base: passage.start, referenceYear: nil,
-                                                         cache: language)
-                actionScope = ActionScope(tokens: tokens, analysis: analysis, cache: language, lists: lists, labels: labels, text: indexed,
+                actionScope = ActionScope(tokens: tokens, analysis: analysis(), cache: language, lists: lists, labels: labels, text: indexed,
                                           base: passage.start, metaSubjects: scope.metaSubjectsBySentence)
             }
             return actionScope!.verdict(hit)
@@ -238,6 +306,24 @@ public struct Coder: Sendable {
                     }
                 case .context:
                     break
+                case .lemma:
+                    for located in left where scope.blocker(located.hit) == nil {
+                        excludedClauses.insert(tokens[located.hit.first].clause)
+                        exclusionCue[tokens[located.hit.first].clause] = words(located.hit).0
+                    }
+                case .clause(let count), .sentence(let count):
+                    let sides = [left] + (1..<count).map { patternHits[key(codeIndex, .exclude, index, $0)] ?? [] }
+                    if case .clause = weighted.kind {
+                        for group in together(sides, by: { lemmaClause[$0.hit.first] ?? -1 }) {
+                            excludedSentences.insert(tokens[group[0].hit.first].sentence)
+                            exclusionCue[-1 - tokens[group[0].hit.first].sentence] = group.map { words($0.hit).0 }.joined(separator: " … ")
+                        }
+                    } else {
+                        for group in together(sides, by: { tokens[$0.hit.first].sentence }) {
+                            excludedSentences.insert(tokens[group[0].hit.first].sentence)
+                            exclusionCue[-1 - tokens[group[0].hit.first].sentence] = group.map { words($0.hit).0 }.joined(separator: " … ")
+                        }
+                    }
                 }
             }
             func valid(_ located: Located) -> Bool {
@@ -278,6 +364,24 @@ public struct Coder: Sendable {
                 case .context(let context):
                     found = context >= 0 ? contextHits[context] : []
                     role = .context
+                case .lemma:
+                    found = (patternHits[key(codeIndex, .patterns, index, 0)] ?? []).filter(valid)
+                case .clause(let count), .sentence(let count):
+                    let isClause: Bool
+                    if case .clause = weighted.kind { isClause = true } else { isClause = false }
+                    func unit(_ located: Located) -> Int {
+                        isClause ? lemmaClause[located.hit.first] ?? -1 : tokens[located.hit.first].sentence
+                    }
+                    // Only where the words meet at all are their hits checked (and suppressed ones kept): a lone
+                    // "functie" is no hit of a pattern that needs "taak" and "losknippen" beside it.
+                    let raw = (0..<count).map { patternHits[key(codeIndex, .patterns, index, $0)] ?? [] }
+                    let meeting = together(raw, by: unit)
+                    guard !meeting.isEmpty else { break }
+                    found = together(meeting.flatMap { $0 }.filter(valid).reduce(into: [[Located]](repeating: [], count: count)) { sides, located in
+                        for side in 0..<count where raw[side].contains(where: { $0.hit.first == located.hit.first && $0.term == located.term }) {
+                            sides[side].append(located)
+                        }
+                    }, by: unit).flatMap { $0 }
                 }
                 guard !found.isEmpty else { continue }
                 score += weighted.weight
@@ -305,6 +409,27 @@ public struct Coder: Sendable {
             }
         }
         return (codes, suppressed)
+    }
+
+    /// The hits of every side that share a unit (a clause or a sentence, by `unit`) with a hit of each other
+    /// side: one group per such unit, the hits of all sides in it. A token that is a hit of two sides does not
+    /// count for both ("taak" alone is not "taak" + "taak").
+    private func together(_ sides: [[Located]], by unit: (Located) -> Int) -> [[Located]] {
+        guard !sides.isEmpty, sides.allSatisfy({ !$0.isEmpty }) else { return [] }
+        var units: Set<Int>? = nil
+        for side in sides {
+            let here = Set(side.map(unit).filter { $0 >= 0 })
+            units = units.map { $0.intersection(here) } ?? here
+        }
+        var groups: [[Located]] = []
+        for value in (units ?? []).sorted() {
+            let members = sides.map { $0.filter { unit($0) == value } }
+            // Distinct tokens across the sides: each side needs a token of its own.
+            let positions = Set(members.flatMap { $0.map(\.hit.first) })
+            guard positions.count >= sides.count else { continue }
+            groups.append(members.flatMap { $0 })
+        }
+        return groups
     }
 
     /// Pairs of a left and a right hit within `window` tokens in one sentence.

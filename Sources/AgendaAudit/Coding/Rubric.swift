@@ -19,6 +19,22 @@ public struct Rubric: Sendable {
         case near([String], [String], window: Int)
         /// Any term of a named context list anywhere in the passage.
         case context(String)
+        /// Any word whose lemma, compound head or reunited separable verb is one of these (language layer):
+        /// `ontmoeten` matches "ontmoet", "ontmoetten"; `begeleider` matches "werkplekbegeleiders".
+        case lemmas([String])
+        /// A word of each list (matched as `lemmas`) in one clause of the language layer.
+        case clause([[String]])
+        /// A word of each list (matched as `lemmas`) in one sentence.
+        case sentence([[String]])
+
+        /// The word lists of a language-layer pattern (`lemma`, `clause`, `sentence`), one per side; empty otherwise.
+        var lemmaSides: [[String]] {
+            switch self {
+            case .lemmas(let words): return [words]
+            case .clause(let sides), .sentence(let sides): return sides
+            default: return []
+            }
+        }
     }
 
     public struct WeightedPattern: Sendable, Equatable {
@@ -198,6 +214,19 @@ struct RubricParser {
         return list
     }
 
+    /// The words of a `lemma`, `clause` or `sentence` pattern: single words, no wildcards (a compound is
+    /// reached through its head, `begeleider`, not `*begeleider`), folded.
+    func lemmaWords(_ value: Any?, _ path: String) throws -> [String] {
+        let list = try strings(value, path)
+        return try list.enumerated().map { index, word in
+            if let problem = TermSyntax.problem(word) { throw fail("\(path)[\(index)]", "\(problem): \"\(word)\"") }
+            guard !word.contains("*"), TermSyntax.words(word).count == 1 else {
+                throw fail("\(path)[\(index)]", "expected one word without spaces or wildcards (matched on its lemma and compound head): \"\(word)\"")
+            }
+            return TermSyntax.words(word)[0]
+        }
+    }
+
     func localized(_ object: [String: Any], _ key: String, _ path: String, required: Bool = true) throws -> Rubric.Localized? {
         guard let value = object[key] else {
             if required { throw fail(path + "." + key, "is required") }
@@ -225,15 +254,27 @@ struct RubricParser {
     }
 
     func pattern(_ value: Any?, _ path: String, contexts: [String: [String]]) throws -> Rubric.WeightedPattern {
-        let object = try self.object(value, path, allowed: ["terms", "near", "window", "context", "weight", "note"])
+        let object = try self.object(value, path, allowed: ["terms", "near", "window", "context", "lemma", "clause", "sentence",
+                                                            "weight", "note"])
         let weight = try number(object, "weight", path, default: 1.0, range: 0...100)
         let note = try string(object, "note", path, required: false)
-        let kinds = ["terms", "near", "context"].filter { object[$0] != nil }
+        let kinds = ["terms", "near", "context", "lemma", "clause", "sentence"].filter { object[$0] != nil }
         guard kinds.count == 1 else {
-            throw fail(path, kinds.isEmpty ? "needs one of \"terms\", \"near\" or \"context\""
+            throw fail(path, kinds.isEmpty ? "needs one of \"terms\", \"near\", \"context\", \"lemma\", \"clause\" or \"sentence\""
                              : "has both \(kinds.map { "\"\($0)\"" }.joined(separator: " and ")); use one per pattern")
         }
+        if kinds[0] != "near", object["window"] != nil { throw fail(path + ".window", "only applies to \"near\"") }
         switch kinds[0] {
+        case "lemma":
+            return .init(pattern: .lemmas(try lemmaWords(object["lemma"], path + ".lemma")), weight: weight, note: note, path: path)
+        case "clause", "sentence":
+            let key = kinds[0]
+            guard let sides = object[key] as? [Any], (2...4).contains(sides.count) else {
+                throw fail(path + "." + key, "expected a list of two to four word lists, found \(kind(object[key]))"
+                           + ((object[key] as? [Any]).map { " of \($0.count)" } ?? ""))
+            }
+            let lists = try sides.enumerated().map { try lemmaWords($1, "\(path).\(key)[\($0)]") }
+            return .init(pattern: key == "clause" ? .clause(lists) : .sentence(lists), weight: weight, note: note, path: path)
         case "terms":
             if object["window"] != nil { throw fail(path + ".window", "only applies to \"near\"") }
             return .init(pattern: .terms(try terms(object["terms"], path + ".terms")), weight: weight, note: note, path: path)

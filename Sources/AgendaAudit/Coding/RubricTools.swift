@@ -41,6 +41,10 @@ public enum RubricTools {
         let words: [String]
         let weight: Double
         let pattern: Int
+        /// The side of a `near`, `clause` or `sentence` pattern (0 otherwise).
+        var side = 0
+        /// A word of a language-layer pattern (`lemma`, `clause`, `sentence`), matched on lemmas.
+        var isLemma = false
     }
 
     static func terms(of rubric: Rubric) -> [TermRef] {
@@ -60,11 +64,25 @@ public enum RubricTools {
                         for (side, terms) in [left, right].enumerated() {
                             for (termIndex, term) in terms.enumerated() {
                                 refs.append(TermRef(code: codeIndex, path: "\(base).near[\(side)][\(termIndex)]", term: term,
-                                                    words: TermSyntax.words(term), weight: weighted.weight, pattern: pattern))
+                                                    words: TermSyntax.words(term), weight: weighted.weight, pattern: pattern, side: side))
                             }
                         }
                     case .context:
                         break
+                    case .lemmas(let words):
+                        for (termIndex, word) in words.enumerated() {
+                            refs.append(TermRef(code: codeIndex, path: "\(base).lemma[\(termIndex)]", term: word, words: [word],
+                                                weight: weighted.weight, pattern: pattern, isLemma: true))
+                        }
+                    case .clause(let sides), .sentence(let sides):
+                        let name: String
+                        if case .clause = weighted.pattern { name = "clause" } else { name = "sentence" }
+                        for (side, words) in sides.enumerated() {
+                            for (termIndex, word) in words.enumerated() {
+                                refs.append(TermRef(code: codeIndex, path: "\(base).\(name)[\(side)][\(termIndex)]", term: word,
+                                                    words: [word], weight: weighted.weight, pattern: pattern, side: side, isLemma: true))
+                            }
+                        }
                     }
                 }
             }
@@ -93,7 +111,7 @@ public enum RubricTools {
             }
         }
         // Duplicates and shadowing within one pattern list of a code.
-        let grouped = Dictionary(grouping: refs) { "\($0.code)/\($0.pattern)/\($0.path.contains(".near[1]") ? 1 : 0)" }
+        let grouped = Dictionary(grouping: refs) { "\($0.code)/\($0.pattern)/\($0.side)" }
         for (_, group) in grouped.sorted(by: { $0.key < $1.key }) {
             var seen: [String: TermRef] = [:]
             for ref in group {
@@ -117,6 +135,7 @@ public enum RubricTools {
                 }
             }
         }
+        findings += lintLemmas(rubric, refs)
         findings += lintAction(rubric)
         // The same term signalling two codes: not wrong, but worth knowing.
         var byTerm: [String: [TermRef]] = [:]
@@ -131,13 +150,35 @@ public enum RubricTools {
         return findings
     }
 
+    /// The words of `lemma`, `clause` and `sentence` patterns are matched on a token's lemma, compound head or
+    /// reunited separable verb (and its form): an inflected form the lexicon reads as another lemma ("kandidaten",
+    /// "ontmoet") only matches where that very form is written, which is not what such a pattern means.
+    static func lintLemmas(_ rubric: Rubric, _ refs: [TermRef]) -> [Finding] {
+        guard let lexicon = rubric.lexicon else { return [] }
+        let morphology = Morphology(lexicon: lexicon)
+        var findings: [Finding] = []
+        for ref in refs where ref.isLemma {
+            let word = ref.term
+            if lexicon.isVerb(word) { continue }
+            if let lemma = morphology.nounLemma(word), lemma != word, lexicon.classes(word).isEmpty {
+                findings.append(Finding(kind: .unreachable, path: ref.path, term: word,
+                                        detail: "an inflected form; the language layer reads it as \"\(lemma)\", write that"))
+            } else if morphology.nounLemma(word) == nil, lexicon.classes(word).isEmpty,
+                      let verb = morphology.verbReadings(word).first(where: { $0.lemma != word }) {
+                findings.append(Finding(kind: .unreachable, path: ref.path, term: word,
+                                        detail: "a verb form; the language layer reads it as \"\(verb.lemma)\", write that"))
+            }
+        }
+        return findings
+    }
+
     /// The `action` lists: a word twice in a list; a verb list word that is no verb the lexicon knows, a
     /// function-word list word that is no function word, an inflected noun where the lemma is matched (these can
     /// never match as written); and a word that is both an author and a study, statistic or scheme noun.
     static func lintAction(_ rubric: Rubric) -> [Finding] {
         guard let action = rubric.action else { return [] }
         var findings: [Finding] = []
-        let verbs: Set<ActionList> = [.copulas, .explain, .modals, .opinion, .examples]
+        let verbs: Set<ActionList> = [.copulas, .explain, .modals, .opinion, .examples, .research, .asking]
         let functionWords: Set<ActionList> = [.indefinites, .existential, .impersonal, .sourcePrepositions, .topicPrepositions,
                                               .distributive, .conditionals, .infinitiveOpeners]
         let nouns: Set<ActionList> = [.studyNouns, .statistics, .schemes, .authors, .beneficiaries]

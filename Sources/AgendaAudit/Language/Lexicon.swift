@@ -277,7 +277,20 @@ struct SortedWordList: @unchecked Sendable {
                     if order == 0 { order = needle.count == keyEnd - middle ? 0 : (needle.count < keyEnd - middle ? -1 : 1) }
                     if order == 0 {
                         guard keyed, keyEnd < end else { return "" }
-                        return String(decoding: UnsafeBufferPointer(rebasing: bytes[(keyEnd + 1)..<end]), as: UTF8.self)
+                        // A form with several lemmas has a line each, sorted by lemma: take the first, so the answer does
+                        // not depend on where the search landed ("kandidaten" → kandidaat, not kandidate).
+                        var lineStart = middle, lineEnd = end, valueStart = keyEnd + 1
+                        while lineStart > 0 {
+                            var previous = lineStart - 1
+                            while previous > 0 && bytes[previous - 1] != 10 { previous -= 1 }
+                            let keyLength = keyEnd - middle
+                            guard lineStart - 1 - previous > keyLength, bytes[previous + keyLength] == 9,
+                                  (0..<keyLength).allSatisfy({ bytes[previous + $0] == needle[$0] }) else { break }
+                            lineEnd = lineStart - 1
+                            lineStart = previous
+                            valueStart = previous + keyLength + 1
+                        }
+                        return String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<lineEnd]), as: UTF8.self)
                     }
                     if order < 0 { high = middle } else { low = end + 1 }
                 }
