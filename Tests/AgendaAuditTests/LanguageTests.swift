@@ -141,5 +141,12 @@ struct LanguageTests {
         #expect(bound.contains { $0.quantity.value == 125_000 && $0.noun >= 0 && r.tokens[$0.noun].form == "banen" })
         #expect(bound.contains { $0.quantity.value == 25_000 && $0.noun < 0 })
         #expect(bound.contains { $0.quantity.value == 600 && $0.noun >= 0 && r.tokens[$0.noun].form == "mensen" })
+        // Nor an article, but in a part; nor a mark ("(").
+        let label = "Doelstelling 2 (het inzichtelijk maken van resultaten) en doelstelling 3 (goede voorbeelden) gelden voor zes van de acht instellingen."
+        let l = Self.read(label)
+        let labelled = QuantityBinder(specials: l.cache.specials).bind(scanner.scan(l.tokens, text: label, base: 0), tokens: l.tokens, analysis: l.analysis)
+        #expect(labelled.contains { $0.quantity.value == 2 && $0.noun < 0 })
+        #expect(labelled.contains { $0.quantity.value == 3 && $0.noun < 0 })
+        #expect(labelled.contains { $0.quantity.value == 6 && $0.noun >= 0 && l.tokens[$0.noun].form == "instellingen" })
     }
 }

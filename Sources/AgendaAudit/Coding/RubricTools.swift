@@ -162,11 +162,13 @@ public enum RubricTools {
             if lexicon.isVerb(word) { continue }
             if let lemma = morphology.nounLemma(word), lemma != word, lexicon.classes(word).isEmpty {
                 findings.append(Finding(kind: .unreachable, path: ref.path, term: word,
-                                        detail: "an inflected form; the language layer reads it as \"\(lemma)\", write that"))
+                                        detail: "an inflected form; the language layer reads it as \"\(lemma)\", write that",
+                                        nl: "een verbogen vorm; de taallaag leest die als \"\(lemma)\", schrijf dat"))
             } else if morphology.nounLemma(word) == nil, lexicon.classes(word).isEmpty,
                       let verb = morphology.verbReadings(word).first(where: { $0.lemma != word }) {
                 findings.append(Finding(kind: .unreachable, path: ref.path, term: word,
-                                        detail: "a verb form; the language layer reads it as \"\(verb.lemma)\", write that"))
+                                        detail: "a verb form; the language layer reads it as \"\(verb.lemma)\", write that",
+                                        nl: "een werkwoordsvorm; de taallaag leest die als \"\(verb.lemma)\", schrijf dat"))
             }
         }
         return findings

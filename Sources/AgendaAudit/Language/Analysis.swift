@@ -44,6 +44,8 @@ public struct PassageAnalysis: Sendable {
         public var clause: Int
         /// Starts with a capital letter in the source.
         public var capitalised: Bool
+        /// An opening bracket stands before it ("doelstelling 3 (goede voorbeelden ...)").
+        public var afterBracket: Bool = false
     }
 
     public struct Clause: Sendable {

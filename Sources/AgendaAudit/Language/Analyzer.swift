@@ -110,6 +110,8 @@ public struct LanguageAnalyzer: Sendable {
         var hyphenated = [Bool](repeating: false, count: tokens.count)
         // The token follows white space ("eind 2026 25.000 banen": a year, then a count; "2024-0000857898" is a code).
         var spaced = [Bool](repeating: false, count: tokens.count)
+        var bracketed = [Bool](repeating: false, count: tokens.count)
+        var bracket = false
         do {
             var index = 0
             var offset = base
@@ -122,6 +124,8 @@ public struct LanguageAnalyzer: Sendable {
                     capitalised[index] = scalar.value < 0x80 ? (scalar.value >= 0x41 && scalar.value <= 0x5A) : scalar.properties.isUppercase
                     if index > 0, gap == .none, offset == tokens[index - 1].end + 1, previous == "-" { hyphenated[index] = true }
                     spaced[index] = previous.properties.isWhitespace
+                    bracketed[index] = bracket
+                    bracket = false
                     gaps[index] = gap
                     gap = .none
                     index += 1
@@ -131,7 +135,9 @@ public struct LanguageAnalyzer: Sendable {
                     case ";": gap = .semicolon
                     case ":": if gap != .semicolon { gap = .colon }
                     case ",": if gap == .none { gap = .comma }
-                    case "(", ")", "\u{2013}", "\u{2014}": if gap == .none { gap = .dash }
+                    case "(", ")", "\u{2013}", "\u{2014}":
+                        if gap == .none { gap = .dash }
+                        if scalar == "(" { bracket = true }
                     default: break
                     }
                 }
@@ -146,7 +152,7 @@ public struct LanguageAnalyzer: Sendable {
             let wordInfo = info(id, cache: cache)
             infos.append(wordInfo)
             analysis.words.append(.init(form: id, lemma: id, head: wordInfo.head, pos: .other, tense: .none,
-                                        classes: wordInfo.classes, clause: 0, capitalised: false))
+                                        classes: wordInfo.classes, clause: 0, capitalised: false, afterBracket: bracketed[position]))
         }
         for index in tokens.indices { analysis.words[index].capitalised = capitalised[index] }
 

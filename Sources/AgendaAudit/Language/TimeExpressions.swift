@@ -136,6 +136,8 @@ struct QuantityBinder {
             var steps = 0
             while j < tokens.count, tokens[j].sentence == sentence, steps < 6 {
                 let word = words[j]
+                // A bracket ends the phrase: "doelstelling 3 (goede voorbeelden delen)" labels.
+                if words[j].afterBracket { break }
                 if word.pos == .noun || word.pos == .properNoun && quantity.kind != .percentage {
                     // The head of a Dutch noun phrase is its last noun: "600 extra banen", "drie werkplek begeleiders".
                     noun = j; last = j
@@ -151,6 +153,8 @@ struct QuantityBinder {
                 // No preposition stands between a count and its noun: "waarvan 25.000 bij de overheid" counts nothing of its
                 // own (it repeats the count before it); a range or a part goes on ("15.000 tot 17.000 banen", "zes van de acht umc's").
                 if word.classes.contains(.preposition), word.form != specials.van, !(j + 1 < tokens.count && tokens[j + 1].isNumber) { break }
+                // Nor an article, but in a part ("zes van de acht umc's"): "doelstelling 2 (het inzichtelijk maken ...)" labels.
+                if word.classes.contains(.article), j == quantity.last + 1 || words[j - 1].form != specials.van { break }
                 j += 1
                 steps += 1
             }

@@ -204,7 +204,9 @@ public enum HTMLReport {
     static func decides(_ evidence: Evidence, code: Rubric.Code) -> Bool {
         guard let pattern = code.patterns.first(where: { $0.path == evidence.pattern }) else { return true }
         switch pattern.pattern {
-        case .terms: return pattern.weight + 1e-9 >= code.threshold
+        // A language-layer pattern's words met as the pattern asks (a lemma; one of each list in a clause or
+        // sentence): together they decide when the pattern's weight reaches the threshold, like `terms`.
+        case .terms, .lemmas, .clause, .sentence: return pattern.weight + 1e-9 >= code.threshold
         case .near(let first, _, _): return first.contains(evidence.term)
         case .context: return false
         }
