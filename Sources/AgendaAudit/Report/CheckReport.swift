@@ -72,7 +72,7 @@ public struct CheckReport: Sendable {
 
     func place(_ evidence: CycleEvidence, _ lang: Language) -> String {
         guard let passage = passage(evidence.passage) else { return evidence.passage }
-        return lang.pick("\(passage.id), regel \(passage.line)", "\(passage.id), line \(passage.line)")
+        return passage.place(lang)
     }
 
     // MARK: Text
@@ -208,5 +208,19 @@ public struct CheckReport: Sendable {
         var data = try JSONReport.encoder().encode(out)
         data.append(0x0A)
         return data
+    }
+}
+
+extension Passage {
+    /// Where a report cites the passage: "p7, blz. 3" for a PDF (the page it
+    /// starts on), else "p7, regel 41" (the line in the source file).
+    public func place(_ lang: Language) -> String {
+        "\(id), " + placeWithoutID(lang)
+    }
+
+    /// "blz. 3" or "regel 41" ("p. 3", "line 41").
+    public func placeWithoutID(_ lang: Language) -> String {
+        if let page { return lang.pick("blz. \(page)", "p. \(page)") }
+        return lang.pick("regel \(line)", "line \(line)")
     }
 }

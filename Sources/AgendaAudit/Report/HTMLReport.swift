@@ -174,7 +174,7 @@ public enum HTMLReport {
             html.open("div", attributes: ["class": "passage", "id": "\(anchor(index))-\(item.passage.id)",
                                           "data-passage": item.passage.id])
             html.open("div", attributes: ["class": "margin"])
-            html.element("span", "\(item.passage.id) · " + lang.pick("regel", "line") + " \(item.passage.line)",
+            html.element("span", "\(item.passage.id) · " + item.passage.placeWithoutID(lang),
                          attributes: ["class": "place"])
             for assignment in item.codes {
                 html.element("span", assignment.code, attributes: [
