@@ -255,6 +255,31 @@ struct PDFTests {
                 #expect(pdfCycle.status(element) == originalCycle.status(element), "\(name) \(element)")
             }
             #expect(pdf.document.passages.allSatisfy { ($0.page ?? 0) >= 1 })
+            // Table rows, with cells that wrap over several lines, are the source's rows.
+            let rows = { (document: Document) in document.passages.filter { $0.kind == .tableRow }.map(\.text) }
+            #expect(rows(pdf.document) == rows(original.document), "\(name)")
         }
+    }
+
+    @Test func theTableOfTheAgendasAsPDFIsTheTableOfTheSources() throws {
+        let sources = try runTool(["audit", Repo.path("agendas")])
+        let pdfs = try runTool(["audit", Repo.path("Tests/Fixtures/pdf/agendas")])
+        #expect(sources.status == 0 && pdfs.status == 0)
+        #expect(pdfs.stdout == sources.stdout)
+        #expect(pdfs.stdout.contains("rijk "))
+    }
+
+    @Test func runningHeadersWithThePageNumberAfterASeparator() {
+        func line(_ text: String, _ top: Double) -> PDFReader.Line { PDFReader.Line(text: text, top: top, bottom: top + 10, isRow: false) }
+        var pages = (1...4).map { page in
+            [line("Werkagenda Defensie 2025 | \(page)", 40), line("Onderdeel \(page)", 70),
+             line("Tekst van pagina \(page) over werkgevers.", 100), line("Vertrouwelijk", 800)]
+        }
+        PDFReader.removeChrome(&pages)
+        #expect(pages.map { $0.map(\.text) } == (1...4).map { ["Onderdeel \($0)", "Tekst van pagina \($0) over werkgevers."] })
+        // One page alone: only a page number is chrome.
+        var single = [[line("Werkagenda Defensie 2025 | 1", 40), line("Tekst.", 100), line("- 1 -", 800)]]
+        PDFReader.removeChrome(&single)
+        #expect(single[0].map(\.text) == ["Werkagenda Defensie 2025 | 1", "Tekst."])
     }
 }

@@ -172,62 +172,203 @@ enum PDFReader {
 
     // MARK: Lines of a page
 
+    /// Lines of one paragraph (or one table cell) are less than this many
+    /// line heights apart (the height of the characters' boxes, about the
+    /// font size): 13 pt leading under 10 pt type leaves a gap of about 0.4;
+    /// a blank line, 1.7.
+    static let closeGap = 0.8
+
+    /// A run of characters on one line between wide gaps: a table cell, or the whole line.
+    struct Segment {
+        var text: String
+        var x1: Double, x2: Double, top: Double, bottom: Double
+    }
+
     /// The page's lines in poppler's order, with their vertical extent;
-    /// wide gaps inside a line become tabs (table cells).
+    /// table rows (lines cut into cells by wide gaps, and the wrapped lines
+    /// of their cells) become one line each, cells separated by tabs.
     static func lines(_ page: AgendaPDFPage) -> [Line] {
         guard let cText = page.text else { return [] }
         let text = String(cString: cText)
         let scalars = Array(text.unicodeScalars)
         let boxes: UnsafeBufferPointer<Double>? = page.boxes.map { UnsafeBufferPointer(start: $0, count: Int(page.count) * 4) }
         let haveBoxes = boxes != nil && Int(page.count) == scalars.count
-        var result: [Line] = []
+        var raw: [[Segment]] = []
         var start = 0
         while start < scalars.count {
             var end = start
             while end < scalars.count, scalars[end] != "\n" { end += 1 }
-            if let line = makeLine(scalars, start, end, haveBoxes ? boxes : nil) { result.append(line) }
+            let segments = Self.segments(scalars, start, end, haveBoxes ? boxes : nil)
+            if !segments.isEmpty { raw.append(segments) }
             start = end + 1
         }
-        return result
+        return tables(raw)
     }
 
-    private static func makeLine(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int,
-                                 _ boxes: UnsafeBufferPointer<Double>?) -> Line? {
-        var top = Double.infinity, bottom = -Double.infinity
-        var visible: [Int] = []
-        for index in start..<end {
-            let scalar = scalars[index]
-            if scalar.isWhitespaceFast || scalar.properties.generalCategory == .control { continue }
-            visible.append(index)
-            if let boxes {
+    /// The segments of one line: cut where the gap between two visible
+    /// characters is wider than one and a half line heights (half a line
+    /// without a space between them), or where the line jumps up, down or
+    /// back.
+    private static func segments(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int,
+                                 _ boxes: UnsafeBufferPointer<Double>?) -> [Segment] {
+        var height = 0.0
+        if let boxes {
+            var top = Double.infinity, bottom = -Double.infinity
+            for index in start..<end where !scalars[index].isWhitespaceFast {
                 top = min(top, boxes[4 * index + 1])
                 bottom = max(bottom, boxes[4 * index + 3])
             }
+            height = max(bottom - top, 4)
         }
-        guard !visible.isEmpty else { return nil }
-        if boxes == nil { top = 0; bottom = 0 }
-        let height = max(bottom - top, 4)
+        var result: [Segment] = []
         var out = String.UnicodeScalarView()
-        var cells = 1
+        var current = Segment(text: "", x1: .infinity, x2: -.infinity, top: .infinity, bottom: -.infinity)
         var previous: Int?
+        func finish() {
+            while let last = out.last, last.isWhitespaceFast { out.removeLast() }
+            if !out.isEmpty {
+                current.text = String(out)
+                if boxes == nil { current = Segment(text: current.text, x1: 0, x2: 0, top: 0, bottom: 0) }
+                result.append(current)
+            }
+            out = String.UnicodeScalarView()
+            current = Segment(text: "", x1: .infinity, x2: -.infinity, top: .infinity, bottom: -.infinity)
+        }
         for index in start..<end {
             var scalar = scalars[index]
-            // Line and page separators inside a line would split it again later.
-            if scalar.properties.generalCategory == .control || ["\u{2028}", "\u{2029}", "\u{85}"].contains(scalar) {
+            // Control characters and line or page separators inside a line would split it again later.
+            if scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}" || scalar == "\u{85}" {
                 scalar = " "
             }
             let isVisible = !scalar.isWhitespaceFast
-            if isVisible, let boxes, let before = previous, boxes[4 * index] - boxes[4 * before + 2] > 1.5 * height {
-                while let last = out.last, last == " " || last == "\t" { out.removeLast() }
-                out.append("\t")
-                cells += 1
+            if isVisible, let boxes, let before = previous {
+                // A new cell: a wide gap; a smaller gap with no space between (poppler joins the cells
+                // of a row without one); a jump up or down by half a line (another line of the row);
+                // or a step back to the left.
+                let gap = boxes[4 * index] - boxes[4 * before + 2]
+                let spaced = index > before + 1
+                let jump = abs(boxes[4 * index + 1] - boxes[4 * before + 1]) > 0.5 * height
+                if gap > 1.5 * height || (!spaced && gap > 0.5 * height) || jump || gap < -height { finish() }
             }
             if !isVisible, out.isEmpty { continue }
             out.append(scalar)
-            if isVisible { previous = index }
+            if isVisible {
+                previous = index
+                if let boxes {
+                    current.x1 = min(current.x1, boxes[4 * index])
+                    current.x2 = max(current.x2, boxes[4 * index + 2])
+                    current.top = min(current.top, boxes[4 * index + 1])
+                    current.bottom = max(current.bottom, boxes[4 * index + 3])
+                }
+            }
         }
-        while let last = out.last, last.isWhitespaceFast { out.removeLast() }
-        return Line(text: String(out), top: top, bottom: bottom, isRow: cells > 1)
+        finish()
+        return result
+    }
+
+    /// Lines of one segment pass through. A table is a run of lines with
+    /// several segments, with the single-segment lines between them (a
+    /// cell's wrapped lines, when a line with several segments follows
+    /// within a row gap) and close below them (the last row's wrapped cells),
+    /// inside the table's width. Its segments are cut into rows where the
+    /// vertical gap exceeds half a line, and each row into columns where
+    /// segments overlap horizontally; a cell's lines are joined as wrapped
+    /// text (hyphenation undone), its cells by tabs.
+    static func tables(_ raw: [[Segment]]) -> [Line] {
+        func height(_ segment: Segment) -> Double { max(segment.bottom - segment.top, 4) }
+        func top(_ line: [Segment]) -> Double { line.map(\.top).min() ?? 0 }
+        func bottom(_ line: [Segment]) -> Double { line.map(\.bottom).max() ?? 0 }
+        func lineHeight(_ a: [Segment], _ b: [Segment]) -> Double { min(a.map(height).min() ?? 4, b.map(height).min() ?? 4) }
+        /// The gap from `a` down to `b` is below `lines` line heights (and `b` is not above `a`).
+        func near(_ a: [Segment], _ b: [Segment], _ lines: Double) -> Bool {
+            let h = lineHeight(a, b)
+            return top(b) - bottom(a) < lines * h && top(b) > top(a) - 0.5 * h
+        }
+        func inside(_ line: [Segment], _ left: Double, _ right: Double) -> Bool {
+            line.count == 1 && line[0].x1 >= left - 2 && line[0].x2 <= right + 2
+        }
+        var runs: [ClosedRange<Int>] = []
+        var index = 0
+        while index < raw.count {
+            guard raw[index].count > 1 else { index += 1; continue }
+            var left = raw[index].map(\.x1).min() ?? 0, right = raw[index].map(\.x2).max() ?? 0
+            let floor = runs.last.map { $0.upperBound + 1 } ?? 0
+            var first = index
+            while first > floor, inside(raw[first - 1], left, right), near(raw[first - 1], raw[first], closeGap) { first -= 1 }
+            var last = index
+            while last + 1 < raw.count {
+                if raw[last + 1].count > 1 {
+                    last += 1
+                    left = min(left, raw[last].map(\.x1).min() ?? 0)
+                    right = max(right, raw[last].map(\.x2).max() ?? 0)
+                    continue
+                }
+                // Single-segment lines: a chain of close lines inside the table, the first within a
+                // row gap, that ends in a multi-segment line; or lines close below the table.
+                var end = last + 1
+                while end < raw.count, inside(raw[end], left, right), near(raw[end - 1], raw[end], end == last + 1 ? 2 : closeGap) {
+                    end += 1
+                }
+                if end < raw.count, end > last + 1, raw[end].count > 1 {
+                    last = end - 1
+                    continue
+                }
+                var tail = last + 1
+                while tail < raw.count, inside(raw[tail], left, right), near(raw[tail - 1], raw[tail], closeGap) { tail += 1 }
+                last = tail - 1
+                break
+            }
+            runs.append(first...last)
+            index = last + 1
+        }
+        var result: [Line] = []
+        var position = 0
+        for run in runs {
+            while position < run.lowerBound { result.append(plain(raw[position])); position += 1 }
+            result += rows(Array(raw[run].joined()))
+            position = run.upperBound + 1
+        }
+        while position < raw.count { result.append(plain(raw[position])); position += 1 }
+        return result
+    }
+
+    private static func plain(_ segments: [Segment]) -> Line {
+        Line(text: segments.map(\.text).joined(separator: " "), top: segments.map(\.top).min() ?? 0,
+             bottom: segments.map(\.bottom).max() ?? 0, isRow: false)
+    }
+
+    /// The rows of a table's segments (see `tables`).
+    static func rows(_ segments: [Segment]) -> [Line] {
+        let heights = segments.map { max($0.bottom - $0.top, 4) }.sorted()
+        let lineHeight = heights.isEmpty ? 4 : heights[heights.count / 2]
+        var groups: [[Segment]] = []
+        var rowBottom = -Double.infinity
+        for segment in segments.sorted(by: { ($0.top, $0.x1) < ($1.top, $1.x1) }) {
+            if groups.isEmpty || segment.top - rowBottom > closeGap * lineHeight {
+                groups.append([segment])
+                rowBottom = segment.bottom
+            } else {
+                groups[groups.count - 1].append(segment)
+                rowBottom = max(rowBottom, segment.bottom)
+            }
+        }
+        return groups.map { row in
+            var columns: [(x1: Double, x2: Double, parts: [Segment])] = []
+            for segment in row.sorted(by: { $0.x1 < $1.x1 }) {
+                if let column = columns.firstIndex(where: { segment.x1 < $0.x2 + 1 && segment.x2 > $0.x1 - 1 }) {
+                    columns[column].x1 = min(columns[column].x1, segment.x1)
+                    columns[column].x2 = max(columns[column].x2, segment.x2)
+                    columns[column].parts.append(segment)
+                } else {
+                    columns.append((segment.x1, segment.x2, [segment]))
+                }
+            }
+            let cells = columns.sorted { $0.x1 < $1.x1 }.map { column in
+                PlainTextReader.joinWrapped(column.parts.sorted { ($0.top, $0.x1) < ($1.top, $1.x1) }.map(\.text))
+            }
+            return Line(text: cells.joined(separator: "\t"), top: row.map(\.top).min() ?? 0,
+                        bottom: row.map(\.bottom).max() ?? 0, isRow: cells.count > 1)
+        }
     }
 
     // MARK: Headers, footers, tables of contents
@@ -237,23 +378,23 @@ enum PDFReader {
 
     static func removeChrome(_ pages: inout [[Line]]) {
         var counts: [String: Int] = [:]
-        for page in pages {
+        for (index, page) in pages.enumerated() {
             var seen = Set<String>()
-            for line in edges(page) { seen.insert(key(line.text)) }
+            for line in edges(page) { seen.insert(key(line.text, page: index + 1)) }
             for key in seen { counts[key, default: 0] += 1 }
         }
         let threshold = max(2, (pages.count + 1) / 2)
-        func isChrome(_ line: Line) -> Bool {
+        func isChrome(_ line: Line, _ page: Int) -> Bool {
             let text = line.text.trimmingWhitespace()
             guard text.unicodeScalars.count <= 160 else { return false }
-            return PlainTextReader.isPageNumberLine(text) || (counts[key(text)] ?? 0) >= threshold
+            return PlainTextReader.isPageNumberLine(text) || (counts[key(text, page: page)] ?? 0) >= threshold
         }
         for index in pages.indices {
             var page = pages[index]
             var removed = 0
-            while removed < chromeDepth, let first = page.first, isChrome(first) { page.removeFirst(); removed += 1 }
+            while removed < chromeDepth, let first = page.first, isChrome(first, index + 1) { page.removeFirst(); removed += 1 }
             removed = 0
-            while removed < chromeDepth, let last = page.last, isChrome(last) { page.removeLast(); removed += 1 }
+            while removed < chromeDepth, let last = page.last, isChrome(last, index + 1) { page.removeLast(); removed += 1 }
             page.removeAll { PlainTextReader.isTableOfContentsLine($0.text.trimmingWhitespace()) }
             pages[index] = page
         }
@@ -263,7 +404,18 @@ enum PDFReader {
         page.count <= 2 * chromeDepth ? page : Array(page.prefix(chromeDepth) + page.suffix(chromeDepth))
     }
 
-    private static func key(_ text: String) -> String { text.collapsingWhitespace().lowercased() }
+    /// The text that must repeat: lower case, and the page's own number at the
+    /// start or end of the line after a separator ("Werkagenda 2025 | 4") as `#`.
+    static func key(_ text: String, page: Int) -> String {
+        var words = text.collapsingWhitespace().lowercased().split(separator: " ").map(String.init)
+        let separators: Set<String> = ["|", "-", "–", "—", "•", "·", "/"]
+        let number = String(page)
+        if words.count >= 3, words[words.count - 1] == number, separators.contains(words[words.count - 2]) {
+            words[words.count - 1] = "#"
+        }
+        if words.count >= 3, words[0] == number, separators.contains(words[1]) { words[0] = "#" }
+        return words.joined(separator: " ")
+    }
 
     // MARK: Blocks
 
@@ -282,7 +434,7 @@ enum PDFReader {
                         blank = before.isRow || line.isRow || last.map { ".!?:;".unicodeScalars.contains($0) } ?? true
                     } else {
                         let height = max(min(before.bottom - before.top, line.bottom - line.top), 4)
-                        blank = line.top - before.bottom > 0.5 * height || line.top < before.top - 0.5 * height
+                        blank = line.top - before.bottom > closeGap * height || line.top < before.top - 0.5 * height
                     }
                     if blank {
                         lines.append("")
