@@ -19,9 +19,15 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
+        // poppler-glib: the text of PDF pages (Debian libpoppler-glib-dev).
+        .systemLibrary(
+            name: "CPoppler",
+            pkgConfig: "poppler-glib",
+            providers: [.apt(["libpoppler-glib-dev"]), .brew(["poppler"])]
+        ),
         .target(
             name: "AgendaAudit",
-            dependencies: ["CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["CLibXML2", "CPoppler", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .executableTarget(
             name: "agenda-audit",

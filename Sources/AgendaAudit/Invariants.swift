@@ -16,6 +16,18 @@ extension Document {
             if slice(passage.start, passage.end) != passage.text { problems.append("\(passage.id) does not slice its text") }
             previous = passage.end
         }
+        // Pages: on every passage of a PDF (1 or more, never going back), on none of any other format.
+        var previousPage = 1
+        for passage in passages {
+            switch (format == .pdf, passage.page) {
+            case (true, nil): problems.append("\(passage.id) of a PDF has no page")
+            case (false, .some(let page)): problems.append("\(passage.id) has page \(page) in a \(format.rawValue) file")
+            case (true, .some(let page)):
+                if page < previousPage { problems.append("\(passage.id) on page \(page) after page \(previousPage)") }
+                previousPage = page
+            case (false, nil): break
+            }
+        }
         for heading in headings where !(0 <= heading.start && heading.start <= heading.end && heading.end <= count) {
             problems.append("heading \(heading.start)..<\(heading.end) outside the text (\(count) scalars)")
         }

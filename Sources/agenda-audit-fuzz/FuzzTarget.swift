@@ -2,7 +2,7 @@ import AgendaAudit
 import Foundation
 
 /// One fuzz input, every way in: the bytes are read as each supported type
-/// (txt, xhtml, html, docx); whatever parses is coded (matcher, coder),
+/// (txt, xhtml, html, docx, pdf); whatever parses is coded (matcher, coder),
 /// checked for the policy cycle (quantities scanner, cycle checker) and
 /// rendered as the `check` report (text in both languages, JSON).
 ///
@@ -10,7 +10,7 @@ import Foundation
 /// headings and evidence must lie inside the text, in order, and slice out
 /// the words they claim. A failed `precondition` stops the run like a crash.
 enum FuzzTarget {
-    static let formats = ["txt", "xhtml", "html", "docx"]
+    static let formats = ["txt", "xhtml", "html", "docx", "pdf"]
 
     /// `AGENDA_AUDIT_RUBRIC`, else the package's rubric.json (found from this file).
     static let rubric: Rubric = {

@@ -145,9 +145,15 @@ struct AuditCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Schrijf ook een REFI-QDA-project (.qdpx) voor ATLAS.ti, MAXQDA, NVivo of QualCoder.", valueName: "FILE"))
     var qdpx: String?
 
+    @Option(name: .long, help: ArgumentHelp("Hoe lang één PDF gelezen mag worden, in seconden (standaard 30).", valueName: "SECONDS"))
+    var pdfTimeLimit: Double?
+
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
+        if let pdfTimeLimit, !(pdfTimeLimit > 0) {
+            throw ValidationError("--pdf-time-limit moet groter dan 0 zijn (--pdf-time-limit must be above 0)")
+        }
         if passages && format != .csv {
             throw ValidationError("--passages hoort bij --format csv (--passages goes with --format csv)")
         }
@@ -157,6 +163,7 @@ struct AuditCommand: ParsableCommand {
         let lang = common.lang
         try reportingErrors(lang) {
             let rubric = try common.loadRubric()
+            if let pdfTimeLimit { PDFLimits.current.seconds = pdfTimeLimit }
             let cancellation = Interrupt.install()
             // The report is streamed: each agenda is rendered (JSON, CSV per
             // passage) on the worker that audited it and written as soon as

@@ -146,9 +146,16 @@ def run_checks(base, port, server):
     verdict = submit_and_wait(driver, "#verdict").text
     check("pasted model draft is ready (English page)", "Ready to submit" in verdict, verdict)
 
+    # A PDF agenda: its passages cite the page.
+    driver.get(base + "/")
+    driver.find_element(By.ID, "file").send_keys(os.path.join(ROOT, "Tests", "Fixtures", "pdf", "layout.pdf"))
+    submit_and_wait(driver, "#verdict")
+    places = [element.text for element in driver.find_elements(By.CSS_SELECTOR, ".place")]
+    check("PDF upload: passages cite their page", "blz. 3" in places and "blz. 4" in places, places)
+
     # A wrong file type gets a friendly page.
-    with tempfile.NamedTemporaryFile("w", suffix=".pdf", delete=False) as bad:
-        bad.write("%PDF-1.4 niet ondersteund")
+    with tempfile.NamedTemporaryFile("w", suffix=".odt", delete=False) as bad:
+        bad.write("PK niet ondersteund")
     driver.get(base + "/")
     driver.find_element(By.ID, "file").send_keys(bad.name)
     check("wrong file type: friendly error", "bestandstype" in submit_and_wait(driver, "[role=alert]").text)

@@ -22,9 +22,13 @@ public enum IngestError: Error, Sendable, Equatable {
     case unreadableFolder(reason: String)
     /// (X)HTML or Word text with one text block longer than libxml2 reads (`XMLParse.maximumTextLength`).
     case textBlockTooLong(limit: Int)
+    /// A PDF that cannot be audited: encrypted, damaged, a scan, over a limit.
+    case pdf(PDFProblem)
 
     public func message(_ lang: Language) -> String {
         switch self {
+        case .pdf(let problem):
+            return problem.message(lang)
         case .unreadable(let reason):
             return lang.pick("bestand kan niet worden gelezen (\(Self.dutch(reason)))", "file cannot be read (\(reason))")
         case .unreadableFolder(let reason):
@@ -60,8 +64,8 @@ public enum IngestError: Error, Sendable, Equatable {
                 return lang.pick("het oude Word-formaat .doc wordt niet ondersteund; sla het bestand op als .docx",
                                  "the old Word format .doc is not supported; save the file as .docx")
             }
-            return lang.pick("bestandstype \(shown) wordt niet ondersteund; gebruik .docx, .txt, .xhtml, .html of .htm",
-                             "file type \(shown) is not supported; use .docx, .txt, .xhtml, .html or .htm")
+            return lang.pick("bestandstype \(shown) wordt niet ondersteund; gebruik \(Ingest.extensionList(.nl))",
+                             "file type \(shown) is not supported; use \(Ingest.extensionList(.en))")
         case .empty:
             return lang.pick("bestand is leeg", "file is empty")
         case .binary:
@@ -118,9 +122,9 @@ public enum IngestError: Error, Sendable, Equatable {
 
 /// Reads a file from disk (or bytes from elsewhere) into a `Document`.
 public enum Ingest {
-    public static let supportedExtensions: Set<String> = ["txt", "text", "xhtml", "html", "htm", "docx"]
+    public static let supportedExtensions: Set<String> = ["txt", "text", "xhtml", "html", "htm", "docx", "pdf"]
     /// The supported extensions for people to read, derived from `supportedExtensions`:
-    /// `.docx, .txt, .xhtml, .html of .htm` (`text`, an alias of `txt`, is left out).
+    /// `.docx, .pdf, .txt, .xhtml, .html of .htm` (`text`, an alias of `txt`, is left out).
     public static func extensionList(_ lang: Language) -> String {
         let preferred = ["docx", "pdf", "txt", "xhtml", "html", "htm"]
         let shown = preferred.filter(supportedExtensions.contains)
@@ -227,7 +231,8 @@ public enum Ingest {
     }
 
     /// Parses bytes as the type named by `ext` ("txt", "xhtml", "html", ...).
-    public static func parse(data: Data, path: String, ext: String) throws(IngestError) -> Document {
+    /// `pdfLimits`: the limits for a PDF (default `PDFLimits.current`).
+    public static func parse(data: Data, path: String, ext: String, pdfLimits: PDFLimits? = nil) throws(IngestError) -> Document {
         let fallbackTitle = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         switch ext.lowercased() {
         case "txt", "text":
@@ -244,6 +249,10 @@ public enum Ingest {
         case "docx":
             let result = try DocxReader.read(data: data)
             return try makeDocument(path: path, format: .docx, blocks: result.blocks, title: result.title,
+                                    fallbackTitle: fallbackTitle, warnings: [])
+        case "pdf":
+            let blocks = try PDFReader.read(data: data, limits: pdfLimits ?? PDFLimits.current)
+            return try makeDocument(path: path, format: .pdf, blocks: blocks, title: nil,
                                     fallbackTitle: fallbackTitle, warnings: [])
         default:
             throw .unsupportedType(ext: ext)

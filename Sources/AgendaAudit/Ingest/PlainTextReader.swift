@@ -9,9 +9,11 @@
 ///   page) are dropped.
 /// - Lines with tabs or `|` between cells are table rows.
 enum PlainTextReader {
-    static func blocks(from raw: String) -> [Block] {
+    /// `detectChrome: false` when the caller has removed page headers,
+    /// footers and tables of contents itself (the PDF reader, which knows the pages).
+    static func blocks(from raw: String, detectChrome: Bool = true) -> [Block] {
         let lines = splitLines(raw)
-        let chrome = pageChrome(lines)
+        let chrome = detectChrome ? pageChrome(lines) : []
         var blocks: [Block] = []
         var current: (kind: BlockKind, lines: [String], line: Int)?
 

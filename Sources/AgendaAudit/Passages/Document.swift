@@ -25,12 +25,15 @@ public struct Block: Sendable, Equatable {
     public var level: Int
     /// 1-based line in the source where the block begins (0 when unknown).
     public var line: Int
+    /// 1-based page where the block begins; nil for formats without pages (text, HTML, Word).
+    public var page: Int?
 
-    public init(kind: BlockKind, text: String, level: Int = 0, line: Int = 0) {
+    public init(kind: BlockKind, text: String, level: Int = 0, line: Int = 0, page: Int? = nil) {
         self.kind = kind
         self.text = text
         self.level = level
         self.line = line
+        self.page = page
     }
 }
 
@@ -44,6 +47,19 @@ public struct Passage: Sendable, Equatable, Identifiable {
     /// The headings above the passage, outermost first.
     public let section: [String]
     public let text: String
+    /// 1-based page where the passage begins (PDF); nil when the source has no pages.
+    public let page: Int?
+
+    public init(id: String, kind: BlockKind, start: Int, end: Int, line: Int, section: [String], text: String, page: Int? = nil) {
+        self.id = id
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.line = line
+        self.section = section
+        self.text = text
+        self.page = page
+    }
 }
 
 public struct Heading: Sendable, Equatable {
@@ -59,6 +75,7 @@ public enum SourceFormat: String, Sendable, Codable {
     case xhtml
     case html
     case docx
+    case pdf
 }
 
 public struct Document: Sendable {
@@ -92,7 +109,7 @@ public struct Document: Sendable {
                 for piece in Self.pieces(of: text, length: end - start, maximum: Self.maximumPassageLength) {
                     passages.append(Passage(
                         id: "p\(passages.count + 1)", kind: block.kind, start: start + piece.start, end: start + piece.end,
-                        line: block.line, section: section, text: piece.text))
+                        line: block.line, section: section, text: piece.text, page: block.page))
                 }
             }
         }

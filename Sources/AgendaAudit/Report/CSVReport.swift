@@ -24,7 +24,7 @@ public enum CSVReport {
         return render(rows, delimiter: delimiter)
     }
 
-    /// One row per coded passage and code: file, passage, start, end, code, evidence, text.
+    /// One row per coded passage and code: file, passage, start, end, code, evidence, text, page.
     public static func passages(_ result: AuditResult, delimiter: Delimiter = .comma) -> String {
         passageHeader(delimiter) + result.audits.map { passageRows($0, delimiter: delimiter) }.joined()
     }
@@ -59,7 +59,8 @@ public enum CSVReport {
         }
     }
 
-    static let passageHeader = ["file", "passage", "start", "end", "code", "evidence", "text"]
+    /// `page`: the page where the passage starts (PDF), empty for sources without pages.
+    static let passageHeader = ["file", "passage", "start", "end", "code", "evidence", "text", "page"]
 
     /// The rows of one agenda, for streaming after the header.
     public static func passageRows(_ audit: AuditedAgenda, delimiter: Delimiter = .comma) -> String {
@@ -68,7 +69,7 @@ public enum CSVReport {
             for assignment in item.codes {
                 let evidence = assignment.evidence.map { "\($0.text) [\($0.term)]" }.joined(separator: "; ")
                 rows.append([audit.document.path, item.passage.id, String(item.passage.start), String(item.passage.end),
-                             assignment.code, evidence, item.passage.text])
+                             assignment.code, evidence, item.passage.text, item.passage.page.map(String.init) ?? ""])
             }
         }
         return rows.isEmpty ? "" : render(rows, delimiter: delimiter, bom: false)

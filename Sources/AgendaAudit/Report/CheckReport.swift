@@ -242,3 +242,4 @@ public struct CheckReport: Sendable {
         return data
     }
 }
+

@@ -63,6 +63,8 @@ public enum JSONReport {
         let start: Int
         let end: Int
         let line: Int
+        /// The page where the passage starts (PDF); absent for sources without pages.
+        let page: Int?
         let section: [String]
         let text: String
         let codes: [CodeAssignment]
@@ -97,7 +99,7 @@ public enum JSONReport {
             passages: coded.passages.enumerated().map { index, item in
                 let findings = audit.cycle?.passages[index].elements ?? [:]
                 return PassageOut(id: item.passage.id, kind: item.passage.kind.rawValue, start: item.passage.start,
-                                  end: item.passage.end, line: item.passage.line, section: item.passage.section,
+                                  end: item.passage.end, line: item.passage.line, page: item.passage.page, section: item.passage.section,
                                   text: item.passage.text, codes: item.codes, suppressed: item.suppressed,
                                   cycle: Dictionary(uniqueKeysWithValues: findings.map { ($0.key.rawValue, $0.value.status) }))
             })

@@ -204,6 +204,7 @@ extension JSONReport {
         json.key("id"); json.string(passage.id)
         json.key("kind"); json.string(passage.kind.rawValue)
         json.key("line"); json.int(passage.line)
+        if let page = passage.page { json.key("page"); json.int(page) }
         json.key("section"); json.strings(passage.section)
         json.key("start"); json.int(passage.start)
         json.key("suppressed")

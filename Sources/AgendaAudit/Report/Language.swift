@@ -34,6 +34,9 @@ extension Document {
         format == .docx ? lang.pick("alinea", "paragraph") : lang.pick("regel", "line")
     }
 
-    /// "regel 41", or "alinea 12" for a `.docx`.
-    public func place(_ passage: Passage, _ lang: Language) -> String { "\(placeWord(lang)) \(passage.line)" }
+    /// "regel 41", "alinea 12" for a `.docx`, or "blz. 3" for a PDF (the page the passage starts on).
+    public func place(_ passage: Passage, _ lang: Language) -> String {
+        if let page = passage.page { return lang.pick("blz. \(page)", "p. \(page)") }
+        return "\(placeWord(lang)) \(passage.line)"
+    }
 }

@@ -99,6 +99,8 @@ public enum QDPXExport {
                                                     ("startPosition", String(passage.start)),
                                                     ("endPosition", String(passage.end)),
                                                     ("creatingUser", user), ("creationDateTime", stamp)])
+                    // The page a PDF passage starts on, as the selection's description.
+                    if let page = passage.page { xml.element("Description", lang.pick("blz. \(page)", "p. \(page)")) }
                     var targets: [(key: String, code: String)] = []
                     for assignment in item.codes { targets.append((assignment.code, actionCodeGUID(assignment.code))) }
                     for element in elements { targets.append(("cycle:\(element.rawValue)", cycleCodeGUID(element))) }

@@ -17,7 +17,7 @@ public struct WebCheck: Sendable {
     /// Uploads above this many bytes are refused with a friendly page.
     public let uploadLimit: Int
 
-    public static let allowedExtensions = ["docx", "txt", "xhtml", "html", "htm"]
+    public static let allowedExtensions = ["pdf", "docx", "txt", "xhtml", "html", "htm"]
 
     public init(rubric: Rubric, uploadLimit: Int = 10 * 1024 * 1024) {
         self.rubric = rubric
@@ -72,8 +72,8 @@ public struct WebCheck: Sendable {
             ext = (name as NSString).pathExtension.lowercased()
             guard Self.allowedExtensions.contains(ext) else {
                 return errorPage(415, lang: lang, message: lang.pick(
-                    "Dit bestandstype kan de check niet lezen. Gebruik een Word-bestand (.docx), platte tekst (.txt) of een webpagina (.xhtml, .html).",
-                    "The check cannot read this file type. Use a Word file (.docx), plain text (.txt) or a web page (.xhtml, .html)."))
+                    "Dit bestandstype kan de check niet lezen. Gebruik een PDF (.pdf), een Word-bestand (.docx), platte tekst (.txt) of een webpagina (.xhtml, .html).",
+                    "The check cannot read this file type. Use a PDF (.pdf), a Word file (.docx), plain text (.txt) or a web page (.xhtml, .html)."))
             }
             data = upload.data
         } else if !pasted.isEmpty {
@@ -152,10 +152,10 @@ public struct WebCheck: Sendable {
         html.open("form", attributes: ["method": "post", "action": "/check", "enctype": "multipart/form-data"])
         html.raw("<input type=\"hidden\" name=\"lang\" value=\"\(lang.rawValue)\">\n")
         html.open("div", attributes: ["class": "field"])
-        html.element("label", lang.pick("Concept-agenda (Word .docx, .txt, .xhtml of .html, tot \(uploadLimit / (1024 * 1024)) MB)",
-                                        "Draft agenda (Word .docx, .txt, .xhtml or .html, up to \(uploadLimit / (1024 * 1024)) MB)"),
+        html.element("label", lang.pick("Concept-agenda (PDF, Word .docx, .txt, .xhtml of .html, tot \(uploadLimit / (1024 * 1024)) MB)",
+                                        "Draft agenda (PDF, Word .docx, .txt, .xhtml or .html, up to \(uploadLimit / (1024 * 1024)) MB)"),
                      attributes: ["for": "file"])
-        html.raw("<input type=\"file\" id=\"file\" name=\"file\" accept=\".docx,.txt,.xhtml,.html,.htm\">\n")
+        html.raw("<input type=\"file\" id=\"file\" name=\"file\" accept=\".pdf,.docx,.txt,.xhtml,.html,.htm\">\n")
         html.close("div")
         html.open("div", attributes: ["class": "field"])
         html.element("label", lang.pick("Of plak hier de tekst van de agenda", "Or paste the text of the agenda here"), attributes: ["for": "text"])
