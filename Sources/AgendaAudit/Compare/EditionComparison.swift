@@ -200,6 +200,16 @@ public struct EditionComparison: Sendable {
         }
     }
 
+    /// The titles name the same agenda once years and common words are left out (`EditionTable.titleKey`); when
+    /// they do not, the output asks whether the previous agenda is of the same sector (the verdict stays).
+    public var sameTitle: Bool { EditionTable.titleKey(old.document.title) == EditionTable.titleKey(new.document.title) }
+
+    public func titleNote(_ lang: Language) -> String? {
+        sameTitle ? nil : lang.pick(
+            "Let op: de titels verschillen ('\(old.document.title)' en '\(new.document.title)'). Is de vorige agenda van dezelfde sector?",
+            "Note: the titles differ ('\(old.document.title)' and '\(new.document.title)'). Is the previous agenda of the same sector?")
+    }
+
     public var reportedOn: Int { goals.filter { $0.report != nil }.count }
 
     /// A goal fell short and the new edition names no bottleneck at all: the shortfall is not explained.
@@ -260,10 +270,24 @@ public struct EditionComparison: Sendable {
         var lines: [String] = []
         lines.append(lang.pick("Oordeel: ", "Verdict: ") + headline(lang).uppercased())
         lines += CheckReport.wrap(reason(lang), first: "", indent: 0)
+        if let note = titleNote(lang) { lines += CheckReport.wrap(note, first: "", indent: 0) }
         lines.append("")
         lines.append(lang.pick("Vorige agenda: ", "Previous agenda: ") + "\(old.document.title) (\(old.document.path))")
         lines.append(lang.pick("Nieuwe agenda: ", "New agenda: ") + "\(new.document.title) (\(new.document.path))")
         lines.append("")
+        lines += details(lang)
+        let advice = self.advice(lang)
+        if !advice.isEmpty {
+            lines.append("")
+            lines.append(lang.pick("Advies", "Advice"))
+            for item in advice { lines += CheckReport.wrap(item, first: "  - ", indent: 4) }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The goals with their reports, the bottlenecks and the action types (also in `check --previous`).
+    public func details(_ lang: Language) -> [String] {
+        var lines: [String] = []
         lines.append(lang.pick("Doelen van de vorige agenda", "Goals of the previous agenda"))
         if goals.isEmpty { lines.append(lang.pick("  geen", "  none")) }
         for link in goals {
@@ -291,13 +315,7 @@ public struct EditionComparison: Sendable {
         lines.append(lang.pick("  behouden: ", "  kept: ") + label(kept))
         lines.append(lang.pick("  nieuw: ", "  added: ") + label(added))
         lines.append(lang.pick("  vervallen: ", "  dropped: ") + label(dropped))
-        let advice = self.advice(lang)
-        if !advice.isEmpty {
-            lines.append("")
-            lines.append(lang.pick("Advies", "Advice"))
-            for item in advice { lines += CheckReport.wrap(item, first: "  - ", indent: 4) }
-        }
-        return lines.joined(separator: "\n") + "\n"
+        return lines
     }
 
     /// "doel 50, gerapporteerd 31: niet gehaald".
@@ -369,6 +387,7 @@ public struct EditionComparison: Sendable {
         let verdict: String
         let headline: String
         let reason: String
+        let sameTitle: Bool
         let goals: [Goal]
         let results: [Statement]
         let bottlenecks: [BottleneckOut]
@@ -379,11 +398,17 @@ public struct EditionComparison: Sendable {
     }
 
     public func json(_ lang: Language) throws -> Data {
+        var data = try JSONReport.encoder().encode(output(lang))
+        data.append(0x0A)
+        return data
+    }
+
+    func output(_ lang: Language) -> JSONOut {
         func statement(_ s: CountStatement) -> JSONOut.Statement {
             JSONOut.Statement(passage: s.passage, start: s.start, end: s.end, text: s.text, value: s.value, object: s.object, head: s.head, countsJobs: s.countsJobs)
         }
         let out = JSONOut(
-            old: old.document.path, new: new.document.path, verdict: verdict.rawValue, headline: headline(lang), reason: reason(lang),
+            old: old.document.path, new: new.document.path, verdict: verdict.rawValue, headline: headline(lang), reason: reason(lang), sameTitle: sameTitle,
             goals: goals.map { link in
                 JSONOut.Goal(goal: statement(link.goal), alsoAt: link.alsoAt, reportedOn: link.report != nil, rule: link.rule,
                              report: link.report.map(statement), reached: link.reached, interim: link.interim,
@@ -393,8 +418,6 @@ public struct EditionComparison: Sendable {
             bottlenecks: bottlenecks.map { JSONOut.BottleneckOut(passage: $0.evidence.passage, start: $0.evidence.start, end: $0.evidence.end,
                                                                  text: $0.evidence.text, tiedToActivity: $0.tiedToActivity) },
             kept: kept, added: added, dropped: dropped, advice: advice(lang))
-        var data = try JSONReport.encoder().encode(out)
-        data.append(0x0A)
-        return data
+        return out
     }
 }
