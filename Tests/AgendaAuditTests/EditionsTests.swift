@@ -152,6 +152,51 @@ struct EditionsTests {
         #expect(missing.stdout.isEmpty)
     }
 
+    // MARK: the web check's previous agenda
+
+    static func multipart(_ fields: [(name: String, filename: String?, data: Data)], boundary: String) -> Data {
+        var body = Data()
+        for field in fields {
+            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field.name)\"".utf8))
+            if let filename = field.filename { body.append(Data("; filename=\"\(filename)\"\r\nContent-Type: text/plain".utf8)) }
+            body.append(Data("\r\n\r\n".utf8))
+            body.append(field.data)
+            body.append(Data("\r\n".utf8))
+        }
+        body.append(Data("--\(boundary)--\r\n".utf8))
+        return body
+    }
+
+    @Test func webCheckTakesAPreviousAgenda() throws {
+        let web = WebCheck(rubric: Repo.rubric)
+        let start = String(decoding: web.handle(method: "GET", path: "/", contentType: nil, body: Data()).body, as: UTF8.self)
+        #expect(start.contains("name=\"previous\"") && start.contains("name=\"previousText\""))
+        let draft = try Data(contentsOf: URL(fileURLWithPath: Repo.path("drafts/edities/nieuw-deels.txt")))
+        let previous = try Data(contentsOf: URL(fileURLWithPath: Repo.path("drafts/edities/vorige-2023-2024.txt")))
+        let boundary = "grens123"
+        func post(_ fields: [(name: String, filename: String?, data: Data)]) -> (Int, String) {
+            let reply = web.handle(method: "POST", path: "/check", contentType: "multipart/form-data; boundary=\(boundary)",
+                                   body: Self.multipart(fields, boundary: boundary))
+            return (reply.status, String(decoding: reply.body, as: UTF8.self))
+        }
+        // Uploaded previous agenda: the look-back section with every old goal.
+        let (status, page) = post([("file", "nieuw.txt", draft), ("previous", "vorige.txt", previous)])
+        #expect(status == 200)
+        #expect(page.contains("id=\"previous\""))
+        #expect(page.contains("Bouwt deels voort op de vorige agenda"))
+        #expect(page.components(separatedBy: "data-reported=\"false\"").count - 1 == 3)
+        #expect(page.components(separatedBy: "data-reported=\"true\"").count - 1 == 1)
+        // Pasted previous agenda, in English.
+        let (_, pasted) = post([("lang", nil, Data("en".utf8)), ("file", "nieuw.txt", draft), ("previousText", nil, previous)])
+        #expect(pasted.contains("Partly builds on the previous agenda"))
+        // Without one: no look-back.
+        let (_, alone) = post([("file", "nieuw.txt", draft)])
+        #expect(!alone.contains("id=\"previous\""))
+        // A previous agenda of a type the check cannot read: a friendly page, not a result.
+        let (refused, message) = post([("file", "nieuw.txt", draft), ("previous", "vorige.pdf", Data("%PDF-1.4".utf8))])
+        #expect(refused == 415 && message.contains("vorige agenda"))
+    }
+
     // MARK: compare --editions
 
     @Test func editionsTableTextCsvJson() throws {
