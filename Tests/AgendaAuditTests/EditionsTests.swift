@@ -101,8 +101,13 @@ struct EditionsTests {
         for goal in linked {
             let evidence = try #require(goal["evidence"] as? [String])
             #expect(evidence.count == 2)
-            #expect(c.old.document.passages.contains { $0.text.replacingOccurrences(of: "\n", with: " ").hasPrefix(evidence[0].replacingOccurrences(of: "…", with: "")) })
-            #expect(c.new.document.passages.contains { $0.text.replacingOccurrences(of: "\n", with: " ").hasPrefix(evidence[1].replacingOccurrences(of: "…", with: "")) })
+            // Each quote is words of its agenda that hold the linked figure.
+            let goalText = try #require((goal["goal"] as? [String: Any])?["text"] as? String)
+            let reportText = try #require((goal["report"] as? [String: Any])?["text"] as? String)
+            #expect(evidence[0].contains(goalText) && evidence[1].contains(reportText))
+            let bare = { (quote: String) in quote.trimmingCharacters(in: CharacterSet(charactersIn: "…")) }
+            #expect(c.old.document.passages.contains { $0.text.replacingOccurrences(of: "\n", with: " ").contains(bare(evidence[0])) })
+            #expect(c.new.document.passages.contains { $0.text.replacingOccurrences(of: "\n", with: " ").contains(bare(evidence[1])) })
         }
     }
 

@@ -260,10 +260,27 @@ public struct EditionComparison: Sendable {
         return lang.pick("\(statement.passage), regel \(line)", "\(statement.passage), line \(line)")
     }
 
+    /// The sentence that states the figure, quoted (a long sentence cut around the figure, with "…").
     func sentence(of statement: CountStatement, in audit: AuditedAgenda, limit: Int = 150) -> String {
         guard let passage = audit.document.passages.first(where: { $0.id == statement.passage }) else { return statement.text }
-        let text = passage.text.replacingOccurrences(of: "\n", with: " ")
-        return text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
+        let scalars = Array(passage.text.unicodeScalars).map { $0 == "\n" ? " " : $0 }
+        let localStart = min(scalars.count, max(0, statement.start - passage.start))
+        let localEnd = min(scalars.count, max(localStart, statement.end - passage.start))
+        func endsSentence(_ i: Int) -> Bool { ".?!".unicodeScalars.contains(scalars[i]) && (i + 1 == scalars.count || scalars[i + 1] == " ") }
+        var from = localStart
+        while from > 0, !endsSentence(from - 1) { from -= 1 }
+        var to = localEnd
+        while to < scalars.count, !(to > 0 && endsSentence(to - 1)) { to += 1 }
+        // A long sentence: a window around the figure, cut at spaces.
+        if to - from > limit {
+            let room = max(0, limit - (localEnd - localStart)) / 2
+            let a = max(from, localStart - room), b = min(to, localEnd + room)
+            var x = a, y = b
+            while x > from, x < localStart, scalars[x - 1] != " " { x += 1 }
+            while y < to, y > localEnd, scalars[y] != " " { y -= 1 }
+            return (x > from ? "…" : "") + String(String.UnicodeScalarView(scalars[x..<y])).trimmingWhitespace() + (y < to ? "…" : "")
+        }
+        return String(String.UnicodeScalarView(scalars[from..<to])).trimmingWhitespace()
     }
 
     public func text(_ lang: Language) -> String {
