@@ -294,14 +294,18 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Controleer een concept-werkagenda: doorloopt hij de beleidscyclus, en wat ontbreekt?",
         discussion: """
-        Exitcode 0: klaar om in te dienen (meetbare doelen, planning, monitoring en probleemanalyse aanwezig). \
-        1: nog niet klaar. 2: het bestand kan niet worden gelezen (of een fout in het codeboek).
+        Exitcode 0: klaar om in te dienen (meetbare doelen, planning, monitoring en probleemanalyse aanwezig; met \
+        --previous ook: bouwt voort op de vorige agenda). 1: nog niet klaar. 2: een bestand kan niet worden gelezen \
+        (of een fout in het codeboek).
         """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
     @Argument(help: ArgumentHelp("De concept-agenda (\(Ingest.extensionList(.nl)))."))
     var file: String
+
+    @Option(name: .long, help: "De vorige agenda: bouwt het concept daarop voort (doelen, knelpunten, actietypen)?")
+    var previous: String?
 
     @Option(name: .long, help: "Uitvoer: text of json.")
     var format: Format = .text
@@ -324,8 +328,17 @@ struct CheckCommand: ParsableCommand {
             } catch {
                 throw CLIError(message: "\(file): \(error.message(lang))", exitCode: 2)
             }
-            let audit = Pipeline(rubric: rubric).audit(document)
-            guard let report = CheckReport(audit: audit, rubric: rubric) else { throw ExitCode(2) }
+            let pipeline = Pipeline(rubric: rubric)
+            let audit = pipeline.audit(document)
+            var previousAudit: AuditedAgenda?
+            if let previous {
+                do {
+                    previousAudit = pipeline.audit(try Ingest.load(path: previous))
+                } catch {
+                    throw CLIError(message: "\(previous): \(error.message(lang))", exitCode: 2)
+                }
+            }
+            guard let report = CheckReport(audit: audit, rubric: rubric, previous: previousAudit) else { throw ExitCode(2) }
             switch format {
             case .text: try Output.emit(report.text(lang), to: out)
             case .json: try Output.emit(report.json(lang), to: out)

@@ -18,8 +18,11 @@ struct CompareTests {
         #expect(c.goals.map(\.goal.text) == ["tien veiligheidsregio's", "50 werkplekbegeleiders", "acht netwerkbijeenkomsten voor hr-adviseurs",
                                              "180 banen voor de doelgroep"])
         #expect(c.goals.map { $0.report?.text } == ["twaalf regio's", "31 begeleiders", "zes netwerkbijeenkomsten", "152 banen voor de doelgroep"])
-        // "In 2023 en 2024 zijn 31 begeleiders opgeleid" is dated by its first year: the same object, not near the horizon.
-        #expect(c.goals.map(\.rule) == ["same-object+horizon", "same-object", "same-object+horizon", "same-object+horizon"])
+        // "In 2023 en 2024 zijn 31 begeleiders opgeleid" is dated by both years of its clause: near the goal's horizon (eind 2024).
+        #expect(c.goals.map(\.rule) == ["same-object+horizon", "same-object+horizon", "same-object+horizon", "same-object+horizon"])
+        // 31 of 50 supervisors is short, and the new edition explains it (a bottleneck with a remedy).
+        #expect(c.goals.map(\.reached) == [true, false, false, false])
+        #expect(!c.unexplainedShortfall)
         #expect(c.bottlenecks.count == 1 && c.bottlenecks[0].tiedToActivity)
         #expect(c.verdict == .buildsOn)
     }
@@ -28,6 +31,9 @@ struct CompareTests {
         let c = try Self.comparison("nieuw-deels.txt")
         #expect(c.goals.map { $0.report?.text } == [nil, nil, nil, "152 banen voor de doelgroep"])
         #expect(c.verdict == .partly)
+        // 152 of 180 jobs, and no bottleneck named: the shortfall is not explained.
+        #expect(c.unexplainedShortfall)
+        #expect(c.advice(.nl).contains { $0.hasPrefix("Zeg bij elk doel dat niet gehaald is waarom") })
         #expect(c.added.contains("meet-and-greets") && c.dropped.contains("training-begeleiders"))
         let text = c.text(.nl).split(whereSeparator: \.isWhitespace).joined(separator: " ")
         #expect(text.contains("niet gerapporteerd: de nieuwe agenda zegt niet wat er van '50 werkplekbegeleiders' terechtkwam."))
@@ -38,6 +44,24 @@ struct CompareTests {
         #expect(c.reportedOn == 0 && c.goals.count == 4)
         #expect(c.verdict == .not)
         #expect(!c.advice(.nl).isEmpty)
+    }
+
+    /// Rows of a goal-versus-realisation table in the new edition are results: drafts/stijl-tabel.txt reports on the
+    /// three goals of drafts/edities/omgevingsdiensten-2023-2024.txt in its table only.
+    @Test func tableRowsAreResults() throws {
+        let pipeline = Pipeline(rubric: Repo.rubric)
+        let old = pipeline.audit(try Ingest.load(path: Repo.path("drafts/edities/omgevingsdiensten-2023-2024.txt")))
+        let next = pipeline.audit(try Ingest.load(path: Repo.path("drafts/stijl-tabel.txt")))
+        let c = try #require(EditionComparison(old: old, new: next))
+        #expect(c.goals.map { $0.report?.text } == ["23 diensten", "41 begeleiders", "118 banen"])
+        #expect(c.goals.allSatisfy { $0.report?.fromTable == true && $0.rule == "same-object+horizon+figure" })
+        #expect(c.goals.map(\.reached) == [true, false, false])
+        #expect(c.verdict == .buildsOn)
+        // The evidence quotes both agendas: the old goal's sentence and the new table row.
+        let text = c.text(.nl)
+        #expect(text.contains("Eind 2024 hebben we 60 werkplekbegeleiders opgeleid."))
+        #expect(text.contains("Werkplekbegeleiders opgeleid | 60 begeleiders | 41 begeleiders"))
+        #expect(text.contains("doel 60, gerapporteerd 41: niet gehaald"))
     }
 
     @Test func commandExitCodesJsonAndEnglish() throws {

@@ -7,20 +7,40 @@ import Foundation
 /// Rules:
 /// - **Action types** kept, added and dropped: the coder's types of each edition.
 /// - **Goals**: every goal of the old edition (a figure the cycle checker reads
-///   as a goal or jobs target: `CountStatement.isGoal`) is *reported on* when the
-///   new edition states a result looking back (`isGoal == false`) that counts
-///   the same thing: the same lemma (`werkplekbegeleider`), one lemma ending
-///   in the other (Dutch compounds are right-headed: `werkplekbegeleiders` ~
-///   `begeleiders`, `veiligheidsregio's` ~ `regio's`), the same compound head,
-///   or jobs for a jobs target.
-///   Of several, the result whose time lies nearest the goal's horizon wins
-///   (`same-object+horizon` when the times overlap or the result is dated at most
-///   a year after the horizon, else `same-object`). A goal without such a result
-///   is named as not reported on.
+///   as a goal or jobs target: `CountStatement.isGoal`); a goal stated twice (in
+///   the text and again in a plan table) is one goal: the same number counting
+///   the same thing.
+/// - **Results**: the new edition's figures looking back (`isGoal == false`),
+///   and the realisation column of a goal-versus-realisation table
+///   (`CountStatement.fromTable`); not a figure that restates an earlier goal
+///   ("we namen ons voor 150 banen te realiseren").
+/// - A result **reports on** a goal when all of these hold:
+///   1. *same object*: the same lemma (`werkplekbegeleider`), one lemma ending in
+///      the other (Dutch compounds are right-headed: `werkplekbegeleiders` ~
+///      `begeleiders`, `veiligheidsregio's` ~ `regio's`), the same compound head,
+///      or jobs for a jobs target;
+///   2. *horizon near the report's date*: the result's date (its own time, else
+///      the new edition's report date: the start of its period) lies from the
+///      start of the old edition's period to a year after the goal's horizon
+///      (the goal's own time, else the old edition's period); a result of
+///      before the old agenda cannot report on it;
+///   3. *numbers*: both percentages or both counts, and the result at most five
+///      times larger or smaller than the goal (a larger figure is a stock, such
+///      as all employees, a smaller one a part), unless the result's passage
+///      also states the goal's figure ("31 van de 50 beoogde begeleiders").
+///   Each result reports on one goal at most. Pairs are chosen best first: the
+///   passage states the goal's figure, dated within a year of the horizon, the
+///   same lemma, nearest in value, nearest in time. The rule names what held:
+///   `same-object`, `+horizon` (within a year of the horizon), `+interim` (dated
+///   before the horizon: a state on the way), `+figure` (the goal's figure in
+///   the same passage).
+/// - A reported goal is **short** when the result lies below the goal and is
+///   not an interim figure.
 /// - **Bottlenecks**: the new edition's problem-analysis findings; `present`
 ///   means an activity is tied to the bottleneck, `partial` that none is.
-/// - **Verdict**: `builds-on` when every old goal is reported on and every
-///   bottleneck has an activity; `partly` when some goal is reported on, or the
+/// - **Verdict**: `builds-on` when every old goal is reported on, every
+///   bottleneck has an activity and a shortfall comes with a bottleneck (the new
+///   edition names at least one); `partly` when some goal is reported on, or the
 ///   old edition had no goals and the new one looks back (monitoring or problem
 ///   analysis); `not` otherwise.
 public struct EditionComparison: Sendable {
@@ -29,8 +49,16 @@ public struct EditionComparison: Sendable {
     public struct GoalLink: Sendable {
         public let goal: CountStatement
         public let report: CountStatement?
-        /// `same-object+horizon`, `same-object`, or nil when not reported on.
+        /// `same-object` with `+horizon`, `+interim`, `+figure`; nil when not reported on.
         public let rule: String?
+        /// The same goal stated again elsewhere in the old edition (passage ids).
+        public let alsoAt: [String]
+        /// The result was dated before the goal's horizon: a state on the way.
+        public let interim: Bool
+        /// The result reaches the goal's figure; nil when not reported on.
+        public var reached: Bool? { report.map { $0.value >= goal.value } }
+        /// Reported, below the goal and not an interim figure.
+        public var short: Bool { reached == false && !interim }
     }
 
     public struct Bottleneck: Sendable {
@@ -44,6 +72,8 @@ public struct EditionComparison: Sendable {
     public let added: [String]
     public let dropped: [String]
     public let goals: [GoalLink]
+    /// The new edition's results looking back (what a goal may be linked to).
+    public let results: [CountStatement]
     public let bottlenecks: [Bottleneck]
 
     public init?(old: AuditedAgenda, new: AuditedAgenda) {
@@ -55,42 +85,139 @@ public struct EditionComparison: Sendable {
         added = new.coded.actionTypes.filter { !before.contains($0) }
         dropped = old.coded.actionTypes.filter { !after.contains($0) }
         let results = newCycle.passages.flatMap(\.statements).filter { !$0.isGoal }
-        goals = oldCycle.passages.flatMap(\.statements).filter(\.isGoal).map { Self.link($0, to: results) }
+        self.results = results
+        let oldPeriod = Self.period(old.document)
+        // Without a period, the new edition reports up to its latest dated result.
+        let report = Self.period(new.document)?.lowerBound ?? results.compactMap { $0.horizon?.upperBound }.max()
+        // The figures each passage of the new edition states (digits, number words, table cells), for `+figure`.
+        var figures: [String: Set<Double>] = [:]
+        for findings in newCycle.passages {
+            var values = Set((findings.statements + findings.cells).map(\.value))
+            values.formUnion(Self.numbers(in: findings.passage.text))
+            figures[findings.passage.id] = values
+        }
+        goals = Self.link(Self.distinctGoals(oldCycle.passages.flatMap(\.statements).filter(\.isGoal)), to: results,
+                          dating: Dating(oldPeriod: oldPeriod, report: report), figures: figures)
         bottlenecks = newCycle.passages.compactMap { findings in
             guard let finding = findings.elements[.problemAnalysis], let evidence = finding.evidence.first else { return nil }
             return Bottleneck(evidence: evidence, tiedToActivity: finding.status == .present)
         }
     }
 
-    /// The result in the new edition that reports on an old goal, if any.
-    static func link(_ goal: CountStatement, to results: [CountStatement]) -> GoalLink {
-        func sameObject(_ result: CountStatement) -> Bool {
-            if goal.countsJobs { return result.countsJobs }
-            if result.countsJobs { return false }
-            // Dutch compounds are right-headed: "werkplekbegeleider" counts "begeleider"s, "veiligheidsregio" "regio"s.
-            let (a, b) = (goal.object, result.object)
-            guard !a.isEmpty, !b.isEmpty else { return false }
-            return a == b || min(a.count, b.count) >= 4 && (a.hasSuffix(b) || b.hasSuffix(a)) || !goal.head.isEmpty && result.head == goal.head
+    /// What dates the goals and results: the old edition's period (months) and the new edition's report date.
+    struct Dating {
+        let oldPeriod: ClosedRange<Int>?
+        let report: Int?
+    }
+
+    /// The months of an agenda's period, "2023-2024" in its title or first three headings (January of the first year
+    /// to December of the last).
+    static func period(_ document: Document) -> ClosedRange<Int>? {
+        for line in [document.title] + document.headings.prefix(3).map(\.text) {
+            let words = line.split(whereSeparator: { !$0.isNumber && $0 != "-" && $0 != "–" && $0 != "/" })
+            for word in words {
+                let parts = word.split(whereSeparator: { $0 == "-" || $0 == "–" || $0 == "/" })
+                guard parts.count == 2, let first = Int(parts[0]), let last = Int(parts[1]),
+                      (1990...2099).contains(first), (first...first + 10).contains(last) else { continue }
+                return first * 12...last * 12 + 11
+            }
         }
-        /// Months from the goal's horizon to the result's time (0 when they overlap); nil without both.
-        func distance(_ result: CountStatement) -> Int? {
-            guard let horizon = goal.horizon, let time = result.horizon else { return nil }
-            if time.overlaps(horizon) { return 0 }
-            return time.lowerBound > horizon.upperBound ? time.lowerBound - horizon.upperBound : horizon.lowerBound - time.upperBound + 100
+        return CycleChecker.periodYear(document).map { $0 * 12...$0 * 12 + 11 }
+    }
+
+    /// Digit figures in a text: "1.447" (dots group thousands), "87,8" (a comma for decimals).
+    static func numbers(in text: String) -> Set<Double> {
+        var values = Set<Double>()
+        for word in text.split(whereSeparator: { !($0.isASCII && ($0.isNumber || $0 == "." || $0 == ",")) }) {
+            let trimmed = word.trimmingCharacters(in: CharacterSet(charactersIn: ".,"))
+            if let value = CycleChecker.bareNumber(trimmed)?.value { values.insert(value) }
         }
-        let candidates = results.filter(sameObject)
-        guard let best = candidates.min(by: { (distance($0) ?? 1000) < (distance($1) ?? 1000) }) else {
-            return GoalLink(goal: goal, report: nil, rule: nil)
+        return values
+    }
+
+    static func sameObject(_ goal: CountStatement, _ result: CountStatement) -> Bool {
+        if goal.countsJobs { return result.countsJobs }
+        if result.countsJobs { return false }
+        // Dutch compounds are right-headed: "werkplekbegeleider" counts "begeleider"s, "veiligheidsregio" "regio"s.
+        let (a, b) = (goal.object, result.object)
+        guard !a.isEmpty, !b.isEmpty else { return false }
+        return a == b || min(a.count, b.count) >= 4 && (a.hasSuffix(b) || b.hasSuffix(a)) || !goal.head.isEmpty && result.head == goal.head
+    }
+
+    /// A goal stated twice (text and plan table) is one goal: the first, with the places of the others.
+    static func distinctGoals(_ goals: [CountStatement]) -> [(CountStatement, [String])] {
+        var kept: [(CountStatement, [String])] = []
+        for goal in goals {
+            if let index = kept.firstIndex(where: { $0.0.value == goal.value && $0.0.isPercentage == goal.isPercentage && sameObject($0.0, goal) }) {
+                kept[index].1.append(goal.passage)
+            } else {
+                kept.append((goal, []))
+            }
         }
-        let near = distance(best).map { $0 <= 12 } ?? false
-        return GoalLink(goal: goal, report: best, rule: near ? "same-object+horizon" : "same-object")
+        return kept
+    }
+
+    /// Links each goal to the result in the new edition that reports on it, if any (the rules above).
+    static func link(_ goals: [(CountStatement, [String])], to results: [CountStatement], dating: Dating,
+                     figures: [String: Set<Double>]) -> [GoalLink] {
+        struct Pair { let goal: Int; let result: Int; let key: [Double]; let rule: String; let interim: Bool }
+        var pairs: [Pair] = []
+        for (g, (goal, _)) in goals.enumerated() {
+            let horizon = goal.horizon ?? dating.oldPeriod
+            for (r, result) in results.enumerated() {
+                guard sameObject(goal, result), result.isPercentage == goal.isPercentage else { continue }
+                if result.restatesGoal && result.value == goal.value { continue }
+                let cites = figures[result.passage]?.contains(goal.value) == true && result.value != goal.value
+                if !cites, goal.value > 0, result.value > 0, max(goal.value, result.value) / min(goal.value, result.value) > 5 { continue }
+                let date = result.horizon ?? dating.report.map { $0...$0 }
+                var gap = 0.0, near = false, interim = false
+                if let date, let horizon {
+                    if let start = dating.oldPeriod?.lowerBound ?? goal.horizon.map({ $0.lowerBound - 12 }), date.upperBound < start { continue }
+                    if date.lowerBound > horizon.upperBound + 12 { continue }
+                    gap = Double(date.overlaps(horizon) ? 0 : (date.lowerBound > horizon.upperBound
+                        ? date.lowerBound - horizon.upperBound : horizon.lowerBound - date.upperBound))
+                    near = gap <= 12
+                    interim = date.upperBound < horizon.lowerBound
+                } else {
+                    gap = 1000
+                }
+                let sameLemma = goal.object == result.object
+                let ratio = goal.value > 0 && result.value > 0 ? abs(log(result.value / goal.value)) : 10
+                let rule = "same-object" + (near ? "+horizon" : "") + (interim ? "+interim" : "") + (cites ? "+figure" : "")
+                pairs.append(Pair(goal: g, result: r, key: [cites ? 0 : 1, near ? 0 : 1, sameLemma ? 0 : 1, ratio, gap], rule: rule, interim: interim))
+            }
+        }
+        pairs.sort { $0.key.lexicographicallyPrecedes($1.key) }
+        var chosen: [Int: Pair] = [:]
+        var used = Set<Int>()
+        for pair in pairs where chosen[pair.goal] == nil && !used.contains(pair.result) {
+            chosen[pair.goal] = pair
+            used.insert(pair.result)
+        }
+        return goals.enumerated().map { g, item in
+            guard let pair = chosen[g] else { return GoalLink(goal: item.0, report: nil, rule: nil, alsoAt: item.1, interim: false) }
+            return GoalLink(goal: item.0, report: results[pair.result], rule: pair.rule, alsoAt: item.1, interim: pair.interim)
+        }
+    }
+
+    /// The titles name the same agenda once years and common words are left out (`EditionTable.titleKey`); when
+    /// they do not, the output asks whether the previous agenda is of the same sector (the verdict stays).
+    public var sameTitle: Bool { EditionTable.titleKey(old.document.title) == EditionTable.titleKey(new.document.title) }
+
+    public func titleNote(_ lang: Language) -> String? {
+        sameTitle ? nil : lang.pick(
+            "Let op: de titels verschillen ('\(old.document.title)' en '\(new.document.title)'). Is de vorige agenda van dezelfde sector?",
+            "Note: the titles differ ('\(old.document.title)' and '\(new.document.title)'). Is the previous agenda of the same sector?")
     }
 
     public var reportedOn: Int { goals.filter { $0.report != nil }.count }
 
+    /// A goal fell short and the new edition names no bottleneck at all: the shortfall is not explained.
+    public var unexplainedShortfall: Bool { bottlenecks.isEmpty && goals.contains(where: \.short) }
+
     public var verdict: Verdict {
         let untied = bottlenecks.contains { !$0.tiedToActivity }
-        if !goals.isEmpty && reportedOn == goals.count && !untied { return .buildsOn }
+        if !goals.isEmpty && reportedOn == goals.count && !untied && !unexplainedShortfall { return .buildsOn }
         if reportedOn > 0 { return .partly }
         let looksBack = new.cycle.map { $0.status(.monitoring) != .absent || $0.status(.problemAnalysis) != .absent } ?? false
         return goals.isEmpty && looksBack ? .partly : .not
@@ -114,6 +241,10 @@ public struct EditionComparison: Sendable {
             parts.append(lang.pick("over \(reportedOn) van de \(goals.count) doelen van de vorige agenda wordt gerapporteerd",
                                    "\(reportedOn) of the \(goals.count) goals of the previous agenda are reported on"))
         }
+        if unexplainedShortfall {
+            parts.append(lang.pick("niet gehaalde doelen worden niet verklaard: de nieuwe agenda noemt geen knelpunt",
+                                   "goals not reached are not explained: the new agenda names no bottleneck"))
+        }
         if !bottlenecks.isEmpty {
             parts.append(lang.pick("\(bottlenecks.count - untied) van de \(bottlenecks.count) genoemde knelpunten hebben een activiteit",
                                    "\(bottlenecks.count - untied) of the \(bottlenecks.count) bottlenecks named have an activity"))
@@ -129,20 +260,51 @@ public struct EditionComparison: Sendable {
         return "\(statement.passage), " + audit.document.place(passage, lang)
     }
 
+    /// The sentence that states the figure, quoted (a long sentence cut around the figure, with "…").
     func sentence(of statement: CountStatement, in audit: AuditedAgenda, limit: Int = 150) -> String {
         guard let passage = audit.document.passages.first(where: { $0.id == statement.passage }) else { return statement.text }
-        let text = passage.text.replacingOccurrences(of: "\n", with: " ")
-        return text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
+        let scalars = Array(passage.text.unicodeScalars).map { $0 == "\n" ? " " : $0 }
+        let localStart = min(scalars.count, max(0, statement.start - passage.start))
+        let localEnd = min(scalars.count, max(localStart, statement.end - passage.start))
+        func endsSentence(_ i: Int) -> Bool { ".?!".unicodeScalars.contains(scalars[i]) && (i + 1 == scalars.count || scalars[i + 1] == " ") }
+        var from = localStart
+        while from > 0, !endsSentence(from - 1) { from -= 1 }
+        var to = localEnd
+        while to < scalars.count, !(to > 0 && endsSentence(to - 1)) { to += 1 }
+        // A long sentence: a window around the figure, cut at spaces.
+        if to - from > limit {
+            let room = max(0, limit - (localEnd - localStart)) / 2
+            let a = max(from, localStart - room), b = min(to, localEnd + room)
+            var x = a, y = b
+            while x > from, x < localStart, scalars[x - 1] != " " { x += 1 }
+            while y < to, y > localEnd, scalars[y] != " " { y -= 1 }
+            return (x > from ? "…" : "") + String(String.UnicodeScalarView(scalars[x..<y])).trimmingWhitespace() + (y < to ? "…" : "")
+        }
+        return String(String.UnicodeScalarView(scalars[from..<to])).trimmingWhitespace()
     }
 
     public func text(_ lang: Language) -> String {
         var lines: [String] = []
         lines.append(lang.pick("Oordeel: ", "Verdict: ") + headline(lang).uppercased())
         lines += CheckReport.wrap(reason(lang), first: "", indent: 0)
+        if let note = titleNote(lang) { lines += CheckReport.wrap(note, first: "", indent: 0) }
         lines.append("")
         lines.append(lang.pick("Vorige agenda: ", "Previous agenda: ") + "\(old.document.title) (\(old.document.path))")
         lines.append(lang.pick("Nieuwe agenda: ", "New agenda: ") + "\(new.document.title) (\(new.document.path))")
         lines.append("")
+        lines += details(lang)
+        let advice = self.advice(lang)
+        if !advice.isEmpty {
+            lines.append("")
+            lines.append(lang.pick("Advies", "Advice"))
+            for item in advice { lines += CheckReport.wrap(item, first: "  - ", indent: 4) }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The goals with their reports, the bottlenecks and the action types (also in `check --previous`).
+    public func details(_ lang: Language) -> [String] {
+        var lines: [String] = []
         lines.append(lang.pick("Doelen van de vorige agenda", "Goals of the previous agenda"))
         if goals.isEmpty { lines.append(lang.pick("  geen", "  none")) }
         for link in goals {
@@ -150,6 +312,7 @@ public struct EditionComparison: Sendable {
             if let report = link.report {
                 lines += CheckReport.wrap(lang.pick("gerapporteerd", "reported on") + " (\(link.rule!)): [\(place(report, in: new, lang))] \"\(sentence(of: report, in: new))\"",
                                           first: "    → ", indent: 6)
+                lines += CheckReport.wrap(figures(link, lang), first: "      ", indent: 6)
             } else {
                 lines += CheckReport.wrap(lang.pick("niet gerapporteerd: de nieuwe agenda zegt niet wat er van '\(link.goal.text)' terechtkwam.",
                                                     "not reported on: the new agenda does not say what became of '\(link.goal.text)'."),
@@ -169,17 +332,26 @@ public struct EditionComparison: Sendable {
         lines.append(lang.pick("  behouden: ", "  kept: ") + label(kept))
         lines.append(lang.pick("  nieuw: ", "  added: ") + label(added))
         lines.append(lang.pick("  vervallen: ", "  dropped: ") + label(dropped))
-        let advice = self.advice(lang)
-        if !advice.isEmpty {
-            lines.append("")
-            lines.append(lang.pick("Advies", "Advice"))
-            for item in advice { lines += CheckReport.wrap(item, first: "  - ", indent: 4) }
-        }
-        return lines.joined(separator: "\n") + "\n"
+        return lines
+    }
+
+    /// "doel 50, gerapporteerd 31: niet gehaald".
+    func figures(_ link: GoalLink, _ lang: Language) -> String {
+        guard let report = link.report, let reached = link.reached else { return "" }
+        let f = { (v: Double) in v == v.rounded() ? String(Int(v)) : String(v) }
+        let outcome = link.interim ? lang.pick("tussenstand", "interim figure")
+            : (reached ? lang.pick("gehaald", "reached") : lang.pick("niet gehaald", "not reached"))
+        return lang.pick("doel \(f(link.goal.value)), gerapporteerd \(f(report.value)): \(outcome)",
+                         "goal \(f(link.goal.value)), reported \(f(report.value)): \(outcome)")
     }
 
     public func advice(_ lang: Language) -> [String] {
         var items: [String] = []
+        if unexplainedShortfall {
+            items.append(lang.pick(
+                "Zeg bij elk doel dat niet gehaald is waarom, en wat u daaraan doet. Bijvoorbeeld: \"De opleiding bleef achter doordat leidinggevenden de reistijd niet konden missen; daarom bieden we haar vanaf 2025 ook online aan.\"",
+                "For each goal that was not reached, say why and what you do about it. For example: \"The training fell behind because managers could not spare the travel time; so from 2025 we also offer it online.\""))
+        }
         if goals.contains(where: { $0.report == nil }) {
             items.append(lang.pick(
                 "Zet elk doel van de vorige agenda naast wat er gerealiseerd is. Bijvoorbeeld: \"Het doel was 60 werkplekbegeleiders op te leiden; eind 2024 waren er 41 opgeleid.\"",
@@ -201,9 +373,14 @@ public struct EditionComparison: Sendable {
     struct JSONOut: Encodable {
         struct Goal: Encodable {
             let goal: Statement
+            let alsoAt: [String]
             let reportedOn: Bool
             let rule: String?
             let report: Statement?
+            let reached: Bool?
+            let interim: Bool
+            /// The sentences of both editions, quoted.
+            let evidence: [String]
         }
         struct Statement: Encodable {
             let passage: String
@@ -227,7 +404,9 @@ public struct EditionComparison: Sendable {
         let verdict: String
         let headline: String
         let reason: String
+        let sameTitle: Bool
         let goals: [Goal]
+        let results: [Statement]
         let bottlenecks: [BottleneckOut]
         let kept: [String]
         let added: [String]
@@ -236,17 +415,26 @@ public struct EditionComparison: Sendable {
     }
 
     public func json(_ lang: Language) throws -> Data {
+        var data = try JSONReport.encoder().encode(output(lang))
+        data.append(0x0A)
+        return data
+    }
+
+    func output(_ lang: Language) -> JSONOut {
         func statement(_ s: CountStatement) -> JSONOut.Statement {
             JSONOut.Statement(passage: s.passage, start: s.start, end: s.end, text: s.text, value: s.value, object: s.object, head: s.head, countsJobs: s.countsJobs)
         }
         let out = JSONOut(
-            old: old.document.path, new: new.document.path, verdict: verdict.rawValue, headline: headline(lang), reason: reason(lang),
-            goals: goals.map { JSONOut.Goal(goal: statement($0.goal), reportedOn: $0.report != nil, rule: $0.rule, report: $0.report.map(statement)) },
+            old: old.document.path, new: new.document.path, verdict: verdict.rawValue, headline: headline(lang), reason: reason(lang), sameTitle: sameTitle,
+            goals: goals.map { link in
+                JSONOut.Goal(goal: statement(link.goal), alsoAt: link.alsoAt, reportedOn: link.report != nil, rule: link.rule,
+                             report: link.report.map(statement), reached: link.reached, interim: link.interim,
+                             evidence: [sentence(of: link.goal, in: old, limit: 400)] + (link.report.map { [sentence(of: $0, in: new, limit: 400)] } ?? []))
+            },
+            results: results.map(statement),
             bottlenecks: bottlenecks.map { JSONOut.BottleneckOut(passage: $0.evidence.passage, start: $0.evidence.start, end: $0.evidence.end,
                                                                  text: $0.evidence.text, tiedToActivity: $0.tiedToActivity) },
             kept: kept, added: added, dropped: dropped, advice: advice(lang))
-        var data = try JSONReport.encoder().encode(out)
-        data.append(0x0A)
-        return data
+        return out
     }
 }

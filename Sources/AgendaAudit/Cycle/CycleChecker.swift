@@ -68,6 +68,8 @@ public struct CycleChecker: Sendable {
         var numberCount = 0
         /// The figures the passage states as goals or as results looking back, with what they count (for `compare`).
         public var statements: [CountStatement] = []
+        /// A table row's counted cells (`column` set), for the goal-versus-realisation tables of `assemble`.
+        var cells: [CountStatement] = []
     }
 
     /// Checks one passage. `referenceYear` is the first year of the agenda's
@@ -123,15 +125,36 @@ public struct CycleChecker: Sendable {
             if status > findings.elements[element]!.status { findings.elements[element]!.status = status }
         }
         let monitored = monitoring(context, add: add)
-        goalsAndTargets(context, monitored: monitored, add: add) { isGoal, quantity, kind in
+        /// A counted figure with what it counts and when: the times of its own clause ("In 2023 en 2024 zijn 31
+        /// begeleiders opgeleid": 2023-2024), else the sentence's first time.
+        func statement(_ isGoal: Bool, _ quantity: CountedQuantity, _ kind: Counted, column: Int? = nil) -> CountStatement {
             let sentence = tokens[quantity.quantity.first].sentence
-            let time = context.clauses(ofSentence: sentence).lazy.flatMap { context.times($0) }.first
+            let own = context.times(context.analysis.words[quantity.quantity.first].clause)
+            let horizon: ClosedRange<Int>? = own.isEmpty
+                ? context.clauses(ofSentence: sentence).lazy.flatMap { context.times($0) }.first.map { $0.startMonth...$0.endMonth }
+                : own.map(\.startMonth).min()!...own.map(\.endMonth).max()!
             let start = tokens[quantity.quantity.first].start, end = tokens[quantity.last].end
-            findings.statements.append(CountStatement(
+            return CountStatement(
                 isGoal: isGoal, value: quantity.quantity.value, isPercentage: quantity.quantity.kind == .percentage, countsJobs: kind == .jobs,
                 object: language.string(quantity.lemma), head: language.string(quantity.head),
-                horizon: time.map { $0.startMonth...$0.endMonth }, passage: passage.id, start: start, end: end,
-                text: indexed.slice(start - passage.start, end - passage.start)))
+                horizon: horizon, passage: passage.id, start: start, end: end,
+                text: indexed.slice(start - passage.start, end - passage.start),
+                column: column, restatesGoal: !isGoal && earlierGoal(sentence, context) != nil)
+        }
+        goalsAndTargets(context, monitored: monitored, add: add) { isGoal, quantity, kind in
+            findings.statements.append(statement(isGoal, quantity, kind))
+        }
+        // A table row's counted cells, with their column: `assemble` reads the realisation column of a
+        // goal-versus-realisation table as results.
+        if passage.kind == .tableRow {
+            let scalars = Array(passage.text.unicodeScalars)
+            for quantity in analysis.quantities where isCount(quantity, context) {
+                let kind = counted(quantity, context)
+                guard kind != .none else { continue }
+                let offset = min(scalars.count, max(0, tokens[quantity.quantity.first].start - passage.start))
+                let column = scalars[..<offset].filter { $0 == "|" }.count
+                findings.cells.append(statement(false, quantity, kind, column: column))
+            }
         }
         planning(context, monitored: monitored, add: add)
         problemAnalysis(context, add: add)
@@ -194,10 +217,78 @@ public struct CycleChecker: Sendable {
                                                           text: passage.text, rule: "goal-vs-realisation-table"))
                     passages[row].elements[.monitoring] = finding
                 }
+                tableResults(header: header.passage, rows: &passages[(index + 1)..<end])
             }
             index = end
         }
         return AgendaCycle(passages: passages, breadth: coded.breadth)
+    }
+
+    /// The realisation column of a goal-versus-realisation table as results looking back (for `compare`): the
+    /// header cell with a realisation word (`lemmas.realise`: "Gerealiseerd eind 2024", "Realisatie") that has no goal
+    /// word. A cell's figure counts what its own noun counts ("41 begeleiders"), else what the header cell names
+    /// ("Gerealiseerd (banen)"); it is dated by a year cell of its row ("2024"), else by the header cell's year.
+    func tableResults(header: Passage, rows: inout ArraySlice<PassageFindings>) {
+        let cache = LanguageCache()
+        func isIn(_ list: CycleLemmas, _ lemma: String) -> Bool { lemmaLists[list.ordinal]?.contains(lemma) ?? false }
+        func year(_ text: Substring) -> Int? {
+            text.split(whereSeparator: { !$0.isNumber }).lazy.compactMap { Int($0) }.first { (1990...2099).contains($0) }
+        }
+        let cells = header.text.components(separatedBy: "|").map { $0.trimmingWhitespace() }
+        var column: Int?
+        var noun: (lemma: String, head: String)?
+        for (index, cell) in cells.enumerated() {
+            let tokens = tokenizer.tokens(cell, base: 0)
+            let analysis = analyzer.analyze(tokens, text: cell, base: 0, referenceYear: nil, cache: cache)
+            let lemmas = analysis.words.map { cache.string($0.lemma) }
+            guard lemmas.contains(where: { isIn(.realise, $0) }), !lemmas.contains(where: { isIn(.goalNouns, $0) }) else { continue }
+            column = index
+            let inTime = { (i: Int) in analysis.times.contains { $0.first <= i && i <= $0.last } }
+            if let word = analysis.words.indices.reversed().lazy.filter({ !inTime($0) }).map({ analysis.words[$0] }).first(where: {
+                $0.pos == .noun && !isIn(.realise, cache.string($0.lemma)) && !isIn(.units, cache.string($0.lemma))
+            }) {
+                noun = (cache.string(word.lemma), cache.string(word.head))
+            }
+            break
+        }
+        guard let column else { return }
+        let headerYear = year(Substring(cells[column]))
+        for row in rows.indices {
+            let passage = rows[row].passage
+            let rowCells = passage.text.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard column < rowCells.count else { continue }
+            let rowYear = rowCells.first { $0.count == 4 && $0.allSatisfy(\.isNumber) }.flatMap { year(Substring($0)) } ?? headerYear
+            let horizon = rowYear.map { $0 * 12...$0 * 12 + 11 }
+            func result(_ statement: CountStatement) -> CountStatement {
+                var result = CountStatement(isGoal: false, value: statement.value, isPercentage: statement.isPercentage, countsJobs: statement.countsJobs,
+                                            object: statement.object, head: statement.head, horizon: horizon ?? statement.horizon,
+                                            passage: statement.passage, start: statement.start, end: statement.end, text: statement.text,
+                                            column: column)
+                result.fromTable = true
+                return result
+            }
+            if let cell = rows[row].cells.first(where: { $0.column == column }) {
+                rows[row].statements.append(result(cell))
+            } else if let noun, let value = Self.bareNumber(rowCells[column]) {
+                // A bare number ("1.447") counts what the header names.
+                let offset = rowCells[..<column].reduce(0) { $0 + $1.unicodeScalars.count + 3 }
+                let text = rowCells[column]
+                let start = passage.start + offset, end = start + text.unicodeScalars.count
+                let jobs = isIn(.jobNouns, noun.lemma) || isIn(.jobNouns, noun.head)
+                rows[row].statements.append(result(CountStatement(
+                    isGoal: false, value: value.value, isPercentage: value.percentage, countsJobs: jobs, object: noun.lemma, head: noun.head,
+                    horizon: nil, passage: passage.id, start: start, end: end, text: text)))
+            }
+        }
+    }
+
+    /// A cell that is only a number: "1.447" (dots group thousands), "94,0%" (a comma for decimals).
+    static func bareNumber(_ cell: String) -> (value: Double, percentage: Bool)? {
+        var text = cell.trimmingWhitespace()
+        let percentage = text.hasSuffix("%")
+        if percentage { text = String(text.dropLast()).trimmingWhitespace() }
+        guard !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }), text.first!.isNumber else { return nil }
+        return Double(text.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: ",", with: ".")).map { ($0, percentage) }
     }
 
     /// The first year of the agenda's period: "2023-2024" in the title or one
@@ -321,6 +412,13 @@ public struct CountStatement: Sendable, Equatable {
     public let start: Int
     public let end: Int
     public let text: String
+    /// The cell of a table row that holds the figure (0 is the first), nil outside tables.
+    public var column: Int? = nil
+    /// A result that restates an earlier goal rather than what became of it: a figure in a sentence that names
+    /// it as a goal ("In de vorige werkagenda namen we ons voor eind 2024 150 extra banen ... te realiseren").
+    public var restatesGoal = false
+    /// Read from the realisation column of a goal-versus-realisation table.
+    public var fromTable = false
 }
 
 public enum CycleElement: String, Sendable, CaseIterable, Codable, Comparable {

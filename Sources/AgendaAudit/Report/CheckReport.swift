@@ -7,18 +7,29 @@ public struct CheckReport: Sendable {
     public let audit: AuditedAgenda
     public let rubric: Rubric
     public let cycle: AgendaCycle
+    /// With a previous edition (`check --previous`): did the draft build on it? Its verdict joins the check's.
+    public let previous: EditionComparison?
 
-    public init?(audit: AuditedAgenda, rubric: Rubric) {
+    public init?(audit: AuditedAgenda, rubric: Rubric, previous: AuditedAgenda? = nil) {
         guard let cycle = audit.cycle else { return nil }
         self.audit = audit
         self.rubric = rubric
         self.cycle = cycle
+        if let previous {
+            guard let comparison = EditionComparison(old: previous, new: audit) else { return nil }
+            self.previous = comparison
+        } else {
+            self.previous = nil
+        }
     }
+
+    /// With a previous edition: the draft builds on it (every old goal reported on, every bottleneck answered).
+    public var buildsOnPrevious: Bool { previous.map { $0.verdict == .buildsOn } ?? true }
 
     /// The four elements that make a draft ready to submit.
     public static let required: [CycleElement] = [.measurableGoals, .planning, .monitoring, .problemAnalysis]
 
-    public var isReady: Bool { cycle.isComplete }
+    public var isReady: Bool { cycle.isComplete && buildsOnPrevious }
 
     /// The four phases with their score and the elements behind them ("Do" has the action types).
     public var phaseRows: [(name: String, score: Double, elements: [CycleElement])] {
@@ -36,16 +47,24 @@ public struct CheckReport: Sendable {
     }
 
     public func verdict(_ lang: Language) -> (headline: String, reason: String) {
+        // The look-back on the previous edition, when one was given: "... bouwt deels voort op de vorige agenda: ...".
+        let lookBack = previous.map { comparison in
+            lang.pick("De agenda \(comparison.headline(lang).lowercased()): ", "The agenda \(comparison.headline(lang).lowercased()): ")
+                + comparison.reason(lang).prefix(1).lowercased() + comparison.reason(lang).dropFirst()
+        }
         if isReady {
             return (lang.pick("Klaar om in te dienen", "Ready to submit"),
                     lang.pick("De agenda doorloopt de hele cyclus: meetbare doelen, planning, monitoring en een probleemanalyse zijn aanwezig.",
-                              "The agenda completes the cycle: measurable goals, planning, monitoring and a problem analysis are present."))
+                              "The agenda completes the cycle: measurable goals, planning, monitoring and a problem analysis are present.")
+                    + (lookBack.map { " " + $0 } ?? ""))
         }
         let lacking = Self.required.filter { cycle.status($0) != .present }
         let names = lacking.map { CycleText.label($0, lang).lowercased() }
-        return (lang.pick("Nog niet klaar om in te dienen", "Not ready to submit yet"),
-                lang.pick("De cyclus is niet rond: \(Self.list(names, lang)) \(lacking.count == 1 ? "ontbreekt of is onvolledig" : "ontbreken of zijn onvolledig").",
-                          "The cycle is not complete: \(Self.list(names, lang)) \(lacking.count == 1 ? "is" : "are") missing or incomplete."))
+        let cycleReason = lacking.isEmpty
+            ? lang.pick("De cyclus is rond.", "The cycle is complete.")
+            : lang.pick("De cyclus is niet rond: \(Self.list(names, lang)) \(lacking.count == 1 ? "ontbreekt of is onvolledig" : "ontbreken of zijn onvolledig").",
+                        "The cycle is not complete: \(Self.list(names, lang)) \(lacking.count == 1 ? "is" : "are") missing or incomplete.")
+        return (lang.pick("Nog niet klaar om in te dienen", "Not ready to submit yet"), cycleReason + (lookBack.map { " " + $0 } ?? ""))
     }
 
     static func list(_ items: [String], _ lang: Language) -> String {
@@ -142,8 +161,21 @@ public struct CheckReport: Sendable {
         if !anyFound { out.append("  " + lang.pick("geen van de cyclus-elementen", "none of the cycle elements")) }
         out.append("")
 
-        if !missing.isEmpty {
+        if let previous {
+            out.append(lang.pick("Terugblik op de vorige agenda", "Looking back on the previous agenda") + ": "
+                       + "\(previous.old.document.title) (\(previous.old.document.path))")
+            out.append("  " + previous.headline(lang))
+            if let note = previous.titleNote(lang) { out += Self.wrap(note, first: "  ", indent: 2) }
+            out += previous.details(lang).map { "  " + $0 }
+            out.append("")
+        }
+
+        if !missing.isEmpty || !(previous?.advice(lang).isEmpty ?? true) {
             out.append(lang.pick("Wat ontbreekt, en hoe u het schrijft", "What is missing, and how to write it"))
+            for item in previous?.advice(lang) ?? [] {
+                out.append("  " + lang.pick("Voortbouwen op de vorige agenda", "Building on the previous agenda"))
+                out += Self.wrap(item, first: "    ", indent: 4)
+            }
             for element in missing {
                 let status = cycle.status(element)
                 out.append("  \(CycleText.label(element, lang)) — \(CycleText.status(status, lang))")
@@ -188,6 +220,8 @@ public struct CheckReport: Sendable {
         let missing: [Missing]
         let actionTypes: [String]
         let recommendedAbsent: [Recommended]
+        /// With `--previous`: the comparison with the previous edition (as `compare --format json`).
+        let previous: EditionComparison.JSONOut?
         let passages: [JSONReport.PassageOut]
     }
 
@@ -236,6 +270,7 @@ public struct CheckReport: Sendable {
                                            example: CycleText.example($0, lang, year: exampleYear)) },
             actionTypes: audit.coded.actionTypes,
             recommendedAbsent: recommendedAbsent.map { Recommended(code: $0.id, label: $0.label.text(lang), why: $0.advice!.text(lang)) },
+            previous: previous?.output(lang),
             passages: agenda.passages)
         var data = try JSONReport.encoder().encode(out)
         data.append(0x0A)

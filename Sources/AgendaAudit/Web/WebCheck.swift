@@ -95,7 +95,12 @@ public struct WebCheck: Sendable {
                              + error.message(lang) + ".")
         }
         let audit = pipeline.audit(document)
-        guard let report = CheckReport(audit: audit, rubric: rubric) else {
+        let previous: AuditedAgenda?
+        switch previousAgenda(form, lang: lang) {
+        case .success(let found): previous = found
+        case .failure(let error): return error.reply
+        }
+        guard let report = CheckReport(audit: audit, rubric: rubric, previous: previous) else {
             return errorPage(500, lang: lang, message: lang.pick("Het codeboek heeft geen beleidscyclus.", "The rubric has no policy cycle."))
         }
         let json = (try? report.json(lang)) ?? Data()
@@ -161,6 +166,7 @@ public struct WebCheck: Sendable {
         html.element("label", lang.pick("Of plak hier de tekst van de agenda", "Or paste the text of the agenda here"), attributes: ["for": "text"])
         html.raw("<textarea id=\"text\" name=\"text\" rows=\"10\"></textarea>\n")
         html.close("div")
+        previousFields(&html, lang: lang)
         html.element("button", lang.pick("Controleer de agenda", "Check the agenda"), attributes: ["type": "submit"])
         html.close("form")
     }
@@ -206,6 +212,8 @@ public struct WebCheck: Sendable {
         html.element("p", "\(CycleText.label(.boardSignature, lang)): \(CycleText.status(signature, lang)) · "
                      + lang.pick("cycluscompleetheid", "cycle completeness") + " \(CycleText.score(cycle.phases.completeness)) "
                      + lang.pick("van 4", "of 4"), attributes: ["class": "meta"])
+
+        lookBackSection(&html, report: report, lang: lang)
 
         if !report.missing.isEmpty {
             html.open("section", attributes: ["id": "missing"])
