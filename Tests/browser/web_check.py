@@ -82,6 +82,8 @@ def main():
     try:
         run_checks(base, port, server)
     except Exception as error:  # a step that cannot run is a failure, not a crash
+        import traceback
+        traceback.print_exc()
         check("browser steps ran to the end", False, repr(error)[:300])
     finally:
         driver = DRIVER_HOLDER.get("driver")
