@@ -25,14 +25,14 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Grootste upload in MB (1 tot en met 1024).")
     var maxUploadMB = 10
 
-    @Option(name: .long, help: "Hoogste aantal open verbindingen tegelijk.")
-    var maxConnections = 256
+    @Option(name: .long, help: "Hoogste aantal open verbindingen tegelijk (blijft onder de grens van open bestanden).")
+    var maxConnections = 1000
 
     @Option(name: .long, help: "Checks die tegelijk draaien; standaard het aantal processorkernen.")
     var workers: Int?
 
     @Option(name: .long, help: ArgumentHelp("Seconden voor de kop van een verzoek (en de wachttijd van een open verbinding).", visibility: .hidden))
-    var headerTimeout = 10
+    var headerTimeout = 5
 
     @Option(name: .long, help: ArgumentHelp("Seconden voor de inhoud van een verzoek (een upload).", visibility: .hidden))
     var bodyTimeout = 120
@@ -74,7 +74,8 @@ struct ServeCommand: AsyncParsableCommand {
         let web = WebCheck(rubric: rubric, uploadLimit: maxUploadMB * 1024 * 1024)
         let guardian = RequestGuard(boundHost: trimmedHost, extraNames: Self.machineNames())
         let workerCount = workers ?? max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let pool = CheckPool(workers: workerCount, waiting: 2 * workerCount)
+        // Waiting uploads hold their body (at most the upload limit each); only the workers parse.
+        let pool = CheckPool(workers: workerCount, waiting: 8 * workerCount)
         if let problem = Self.bindProblem(host: trimmedHost, port: port) {
             throw fail(problem.dutch, problem.english)
         }

@@ -84,6 +84,21 @@ struct WebCheckTests {
         #expect(start.contains("href=\"/?lang=en\""))
     }
 
+    @Test func hostileNamesAndTextAreEscapedInPageAndDownloads() throws {
+        let name = "<script>alert(1)</script>\"'&.txt"
+        let text = "<img src=x onerror=alert(1)> In 2026 plaatsen wij 40 kandidaten op een garantiebaan. </textarea><script>x()</script>"
+        let (status, page) = Self.post([("file", name, Data(text.utf8))])
+        #expect(status == 200)
+        let printable = try #require(Self.download(page, after: "download=\"werkagenda-check.html\""))
+        let english = try #require(Self.download(page, after: "download=\"werkagenda-check-en.html\""))
+        for html in [page, printable, english] {
+            #expect(!html.contains("<script") && !html.contains("<img"))
+            #expect(html.contains("&lt;img src=x onerror=alert(1)&gt;"))
+        }
+        let (_, refused) = Self.post([("file", "<b onmouseover=x>.exe", Data("MZ".utf8))])
+        #expect(refused.contains("“&lt;b onmouseover=x&gt;.exe”") && !refused.contains("<b onmouseover"))
+    }
+
     @Test func tooManyPassagesAreRefusedNamingTheLimit() {
         let text = (1...(WebCheck.maximumPassages + 1)).map { "Alinea \(Self.word($0)) van de agenda." }.joined(separator: "\n\n")
         let (status, page) = Self.post([("file", "lang.txt", Data(text.utf8))])

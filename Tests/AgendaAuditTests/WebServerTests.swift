@@ -250,8 +250,8 @@ struct WebServerTests {
 
     @Test func aFullPoolAnswersBusyAndPagesStillLoad() throws {
         let server = try ServerProcess(["--workers", "1", "--body-timeout", "20"])
-        // Three uploads that have not finished arriving hold the one worker and its two waiting places.
-        let holders = try (0..<3).map { _ in try RawConnection(port: server.port) }
+        // Nine uploads that have not finished arriving hold the one worker and its eight waiting places.
+        let holders = try (0..<9).map { _ in try RawConnection(port: server.port) }
         for holder in holders {
             holder.send("POST /check HTTP/1.1\r\nHost: localhost\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: 100000\r\n\r\n--b\r\n")
         }
@@ -270,6 +270,40 @@ struct WebServerTests {
             answer = status(try Self.exchange(server.port, "POST /check HTTP/1.1\r\nHost: localhost\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)")) ?? 0
         } while answer != 200 && Date() < deadline
         #expect(answer == 200)
+    }
+
+    @Test func smugglingPipeliningAndChunkedBodies() throws {
+        let server = try ServerProcess(["--max-upload-mb", "1"])
+        // Two requests in one write: two answers, in order.
+        let pipelined = try RawConnection(port: server.port)
+        pipelined.send("GET / HTTP/1.1\r\nHost: localhost\r\n\r\nGET /bestaat-niet HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+        let both = pipelined.receive(timeout: 10).text
+        let statuses = both.components(separatedBy: "HTTP/1.1 ").dropFirst().map { $0.prefix(3) }
+        #expect(statuses == ["200", "404"], "\(statuses)")
+        // Content-Length and Transfer-Encoding together, and two lengths: refused, not read as two requests.
+        for smuggle in [
+            "POST /check HTTP/1.1\r\nHost: localhost\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\nGET /bestaat-niet HTTP/1.1\r\nHost: localhost\r\n\r\n",
+            "POST /check HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\nContent-Length: 44\r\n\r\nGET /bestaat-niet HTTP/1.1\r\nHost: localhost\r\n\r\n",
+        ] {
+            let connection = try RawConnection(port: server.port)
+            connection.send(smuggle)
+            let answer = connection.receive(timeout: 10).text
+            #expect(status(answer) == 400, "\(answer.prefix(200))")
+            #expect(!answer.contains("HTTP/1.1 404"), "a second, smuggled request was answered")
+        }
+        // A chunked body over the limit is "te groot"; one under it is not.
+        var chunked = "POST /check HTTP/1.1\r\nHost: localhost\r\nContent-Type: multipart/form-data; boundary=b\r\nTransfer-Encoding: chunked\r\n\r\n"
+        let piece = String(repeating: "x", count: 65536)
+        for _ in 0..<24 { chunked += String(piece.utf8.count, radix: 16) + "\r\n" + piece + "\r\n" }
+        chunked += "0\r\n\r\n"
+        let large = try RawConnection(port: server.port)
+        large.send(chunked)
+        let tooLarge = large.response()
+        #expect(status(tooLarge) == 413 && tooLarge.contains("te groot"))
+        let body = "--b\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\nWij plaatsen 40 mensen.\r\n--b--\r\n"
+        let small = try Self.exchange(server.port, "POST /check HTTP/1.1\r\nHost: localhost\r\nContent-Type: multipart/form-data; boundary=b\r\nTransfer-Encoding: chunked\r\n\r\n"
+            + String(body.utf8.count, radix: 16) + "\r\n" + body + "\r\n0\r\n\r\n")
+        #expect(status(small) == 200 && !small.contains("te groot"))
     }
 
     @Test func startUpOptionsAreValidatedInDutch() throws {
