@@ -189,6 +189,9 @@ struct WebServerTests {
         #expect(status(try Self.exchange(server.port, post(""))) == 200)
     }
 
+    /// Issue 14 saw 19 of 20 such descriptors held for 30 minutes; on this
+    /// machine the earlier build did not hold them either, so this guards the
+    /// behaviour rather than reproducing the report.
     @Test func connectionsClosedEarlyAreReleased() throws {
         let server = try ServerProcess([])
         _ = try Self.exchange(server.port, "GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
