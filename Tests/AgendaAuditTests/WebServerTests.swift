@@ -309,6 +309,32 @@ struct WebServerTests {
         #expect(status(small) == 200 && !small.contains("te groot"))
     }
 
+    @Test func pagesAreAnsweredWhileChecksRun() throws {
+        let server = try ServerProcess(["--workers", "2"])
+        let words = try String(contentsOfFile: Repo.path("drafts/voorbeeld-goed.txt"), encoding: .utf8).split(whereSeparator: \.isWhitespace)
+        var paragraphs: [String] = []
+        for index in 0..<3000 {
+            let start = (index * 7) % (words.count - 40)
+            let sentence: String = words[start..<(start + 30)].joined(separator: " ")
+            paragraphs.append(sentence + " (regel " + WebCheckTests.word(index) + ").")
+        }
+        let text = paragraphs.joined(separator: "\n\n")
+        let body = "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"groot.txt\"\r\n\r\n\(text)\r\n--b--\r\n"
+        let uploads = try (0..<2).map { _ in try RawConnection(port: server.port) }
+        for upload in uploads {
+            upload.send("POST /check HTTP/1.1\r\nHost: localhost\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)")
+        }
+        Thread.sleep(forTimeInterval: 0.3)
+        let page = try Self.exchange(server.port, "GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+        #expect(status(page) == 200)
+        // The start page came back while both checks were still running: their answers are not there yet.
+        for upload in uploads {
+            var poller = pollfd(fd: upload.descriptor, events: Int16(POLLIN), revents: 0)
+            #expect(poll(&poller, 1, 0) == 0, "a check had already answered: the test proves nothing on this machine")
+        }
+        for upload in uploads { #expect(status(upload.response(timeout: 120)) == 200) }
+    }
+
     @Test func startUpOptionsAreValidatedInDutch() throws {
         let badPort = try runTool(["serve", "--port", "70000"], timeout: 60)
         #expect(badPort.status == 2 && badPort.stderr.contains("--port 70000 is geen geldige poort"))
