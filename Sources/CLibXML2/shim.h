@@ -18,4 +18,24 @@ static inline void agenda_xml_free(void *pointer) {
     if (pointer != NULL) { xmlFree(pointer); }
 }
 
+/* An anonymous in-memory file for a .docx upload (Linux memfd_create,
+   which Swift's Glibc module does not show); -1 elsewhere or on failure. */
+#if defined(__linux__)
+#include <sys/syscall.h>
+#include <unistd.h>
+static inline int agenda_memory_file(const char *name) {
+    return (int)syscall(SYS_memfd_create, name, 1u /* MFD_CLOEXEC */);
+}
+#else
+static inline int agenda_memory_file(const char *name) { (void)name; return -1; }
+#endif
+
+/* Gives freed heap back to the system (glibc keeps it otherwise). */
+#if defined(__GLIBC__)
+#include <malloc.h>
+static inline void agenda_release_memory(void) { malloc_trim(0); }
+#else
+static inline void agenda_release_memory(void) { }
+#endif
+
 #endif

@@ -82,6 +82,8 @@ def main():
     try:
         run_checks(base, port, server)
     except Exception as error:  # a step that cannot run is a failure, not a crash
+        import traceback
+        traceback.print_exc()
         check("browser steps ran to the end", False, repr(error)[:300])
     finally:
         driver = DRIVER_HOLDER.get("driver")
@@ -135,6 +137,9 @@ def run_checks(base, port, server):
     advice = driver.find_element(By.ID, "missing").text
     check("advice for a missing element, with an example", "Meetbare doelen" in advice and "Bijvoorbeeld" in advice, advice[:200])
     check("downloads as JSON and HTML", len(driver.find_elements(By.CSS_SELECTOR, ".downloads a[download]")) == 2)
+    other = driver.find_elements(By.CSS_SELECTOR, "#other-language[download]")
+    check("the English link keeps the result (a download of this check in English)",
+          len(other) == 1 and other[0].get_attribute("href").startswith("data:text/html"))
     screenshot = os.path.join(ARTIFACTS, "web-check-result.png")
     driver.save_screenshot(screenshot)
     check("screenshot saved", os.path.getsize(screenshot) > 10000, screenshot)

@@ -10,7 +10,12 @@ import ZIPFoundation
 /// (`Heading 1`, Dutch `Kop 1`, or an outline level) headings.
 enum DocxReader {
     /// Refuse to inflate more than this from one part (a zip bomb stops here).
-    static let maximumPartSize = 256 * 1024 * 1024
+    /// A 1,000-page document's `word/document.xml` is about 30 MB.
+    static let maximumPartSize = 32 * 1024 * 1024
+    /// Refuse a part with more tags and attributes than this, counted before it
+    /// is parsed: libxml2 spends about 150 bytes per node, so 60 MB of empty
+    /// paragraphs (10 million tags, a 92 KB file) would take 1.5 GB.
+    static let maximumMarkupItems = 1_000_000
 
     static func read(data: Data) throws(IngestError) -> (blocks: [Block], title: String?) {
         if data.isEmpty { throw .empty }
@@ -18,28 +23,30 @@ enum DocxReader {
             throw .unreadableDocument(detail: "encrypted-or-doc")
         }
         guard data.starts(with: [0x50, 0x4B]) else { throw .unreadableDocument(detail: "not-a-zip") }
-        // Opened from a temporary file, not from memory: ZIPFoundation's in-memory
-        // archive (0.9.20) traps when a damaged zip points past the end of the data
-        // (MemoryFile.readData makes a negative range) and leaks its memory file when
-        // the zip has no end record; a file reads short there and is closed. Both
-        // found by fuzzing (Tests/Fixtures/fuzz/crash-zip-offset-past-end.docx,
+        // Opened from a file, not from ZIPFoundation's in-memory archive: that (0.9.20)
+        // traps when a damaged zip points past the end of the data (MemoryFile.readData
+        // makes a negative range) and leaks its memory file when the zip has no end
+        // record; a file reads short there and is closed. Both found by fuzzing
+        // (Tests/Fixtures/fuzz/crash-zip-offset-past-end.docx,
         // leak-zip-without-end-record.docx). Left: a file-backed archive leaks its
         // path as a C string on Linux (Fuzz/lsan.supp).
-        // Readable by this user only (an upload to `serve` passes through
-        // here) and removed as soon as the parts are read.
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("agenda-audit-\(UUID().uuidString).docx")
-        let descriptor = open(file.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else {
-            throw .unreadable(reason: "temporary file: \(String(cString: strerror(errno)))")
-        }
+        // On Linux the file is anonymous memory (memfd), reached by its
+        // /proc/self/fd path: nothing is written to disk, and nothing is left if
+        // the process dies. Elsewhere it is a temporary file, readable by this
+        // user only, removed as soon as the archive has it open.
+        let (descriptor, path, named) = try backingFile()
         let written = data.withUnsafeBytes { OutputFile.writeAll($0, to: descriptor) }
         let writeError = errno
-        close(descriptor)
         guard written else {
-            unlink(file.path)
+            close(descriptor)
+            if named { unlink(path) }
             throw .unreadable(reason: "temporary file: \(String(cString: strerror(writeError)))")
         }
-        defer { try? FileManager.default.removeItem(at: file) }
+        defer {
+            close(descriptor)
+            if named { unlink(path) }
+        }
+        let file = URL(fileURLWithPath: path)
         let archive: Archive
         do {
             archive = try Archive(url: file, accessMode: .read)
@@ -48,6 +55,8 @@ enum DocxReader {
             // central directory at its end: a cut-off download or copy.
             throw .unreadableDocument(detail: data.starts(with: [0x50, 0x4B, 0x03, 0x04]) ? "corrupt" : "not-a-zip")
         }
+        // The archive holds its own handle now: the name can go.
+        if named { unlink(path) }
         guard let documentXML = try part("word/document.xml", in: archive) else {
             throw .unreadableDocument(detail: "no-document-part")
         }
@@ -56,23 +65,48 @@ enum DocxReader {
         return (try blocks(documentXML, headingStyles: styles), title)
     }
 
+    /// A descriptor to write the zip to, the path to open it by, and whether that path is a name on disk.
+    private static func backingFile() throws(IngestError) -> (Int32, String, Bool) {
+        let memory = agenda_memory_file("agenda-audit-docx")
+        if memory >= 0 { return (memory, "/proc/self/fd/\(memory)", false) }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("agenda-audit-\(UUID().uuidString).docx").path
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            throw .unreadable(reason: "temporary file: \(String(cString: strerror(errno)))")
+        }
+        return (descriptor, path, true)
+    }
+
     private static func part(_ path: String, in archive: Archive) throws(IngestError) -> Data? {
         guard let entry = archive[path] else { return nil }
         guard entry.uncompressedSize <= UInt64(maximumPartSize) else {
-            throw .tooLarge(bytes: Int(clamping: entry.uncompressedSize), limit: maximumPartSize)
+            throw .wordPartTooLarge(part: path, limit: maximumPartSize)
         }
         var output = Data()
         do {
             _ = try archive.extract(entry, skipCRC32: false) { chunk in
                 output.append(chunk)
-                if output.count > maximumPartSize { throw IngestError.tooLarge(bytes: output.count, limit: maximumPartSize) }
+                if output.count > maximumPartSize { throw IngestError.wordPartTooLarge(part: path, limit: maximumPartSize) }
             }
         } catch let error as IngestError {
             throw error
         } catch {
             throw .unreadableDocument(detail: "corrupt")
         }
+        if markupItems(output, above: maximumMarkupItems) { throw .wordPartTooComplex(part: path, limit: maximumMarkupItems) }
         return output
+    }
+
+    /// Whether `data` has more than `limit` tags and attributes (`<` and `=` bytes: an upper bound).
+    static func markupItems(_ data: Data, above limit: Int) -> Bool {
+        data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Bool in
+            var count = 0
+            for byte in bytes where byte == 0x3C || byte == 0x3D {
+                count += 1
+                if count > limit { return true }
+            }
+            return false
+        }
     }
 
     // MARK: XML

@@ -24,6 +24,10 @@ public enum IngestError: Error, Sendable, Equatable {
     case textBlockTooLong(limit: Int)
     /// A PDF that cannot be audited: encrypted, damaged, a scan, over a limit.
     case pdf(PDFProblem)
+    /// A part of a Word file inflates beyond `DocxReader.maximumPartSize` bytes (a zip bomb).
+    case wordPartTooLarge(part: String, limit: Int)
+    /// A part of a Word file has more XML tags and attributes than `DocxReader.maximumMarkupItems`.
+    case wordPartTooComplex(part: String, limit: Int)
 
     public func message(_ lang: Language) -> String {
         switch self {
@@ -92,6 +96,12 @@ public enum IngestError: Error, Sendable, Equatable {
         case .tooLarge(let bytes, let limit):
             return lang.pick("bestand is te groot (\(bytes) bytes, maximaal \(limit))",
                              "file is too large (\(bytes) bytes, at most \(limit))")
+        case .wordPartTooLarge(let part, let limit):
+            return lang.pick("Word-bestand pakt uit tot meer dan \(limit / (1024 * 1024)) MB in \(part) (de grens van de check; een werkagenda is veel kleiner)",
+                             "Word file inflates to more than \(limit / (1024 * 1024)) MB in \(part) (the check's limit; a work agenda is far smaller)")
+        case .wordPartTooComplex(let part, let limit):
+            return lang.pick("Word-bestand heeft in \(part) meer dan \(Self.grouped(limit, ".")) XML-elementen en -attributen (de grens van de check; een werkagenda heeft er veel minder)",
+                             "Word file has more than \(Self.grouped(limit, ",")) XML elements and attributes in \(part) (the check's limit; a work agenda has far fewer)")
         }
     }
 

@@ -48,12 +48,51 @@ public struct WebCheck: Sendable {
                                                                      "The form did not arrive correctly. Please try again."))
             }
             if let chosen = form.text("lang").flatMap(Language.init(rawValue:)) { lang = chosen }
+            if form.tooManyParts {
+                return errorPage(400, lang: lang, message: lang.pick(
+                    "Het formulier heeft meer dan \(MultipartForm.maximumParts) velden; de check leest er niet meer dan \(MultipartForm.maximumParts).",
+                    "The form has more than \(MultipartForm.maximumParts) fields; the check reads no more than \(MultipartForm.maximumParts)."))
+            }
             return check(form, lang: lang)
         case ("GET", "/check"):
             return page(200, title: lang.pick("Werkagenda-check", "Work agenda check"), lang: lang) { startPage(&$0, lang: lang, message: nil) }
         default:
             return errorPage(404, lang: lang, message: lang.pick("Deze pagina bestaat niet.", "This page does not exist."))
         }
+    }
+
+    /// The refusal of a request that names another host (a DNS rebinding page)
+    /// or posts from another site's page; nil when the request may go on.
+    public func refusal(_ guardian: RequestGuard, method: String, path: String, host: String?, origin: String?,
+                        fetchSite: String?) -> Reply? {
+        let pieces = path.split(separator: "?", maxSplits: 1)
+        let lang = Self.language(pieces.count > 1 ? String(pieces[1]) : nil)
+        guard guardian.admits(host: host) else {
+            return errorPage(421, lang: lang, message: lang.pick(
+                "Deze check neemt alleen verzoeken aan voor zijn eigen adres (localhost of het adres waarop hij is gestart), niet voor een andere naam.",
+                "This check only answers requests for its own address (localhost or the address it was started on), not for another name."))
+        }
+        if method.uppercased() != "GET", method.uppercased() != "HEAD",
+           !guardian.admits(origin: origin, fetchSite: fetchSite, host: host) {
+            return errorPage(403, lang: lang, message: lang.pick(
+                "Het formulier kwam van een andere website. De check neemt alleen formulieren van zijn eigen pagina aan.",
+                "The form came from another website. The check only accepts forms from its own page."))
+        }
+        return nil
+    }
+
+    /// The reply when every worker is busy and the queue is full.
+    public func busy(lang: Language = .nl) -> Reply {
+        errorPage(503, lang: lang, message: lang.pick(
+            "De check is druk, probeer het zo opnieuw.",
+            "The check is busy, please try again in a moment."))
+    }
+
+    /// The reply for an upload that broke off or was too slow to arrive.
+    public func unreadableRequest(lang: Language = .nl) -> Reply {
+        errorPage(400, lang: lang, message: lang.pick(
+            "Het bestand kwam niet volledig aan. Probeer het opnieuw.",
+            "The file did not arrive completely. Please try again."))
     }
 
     /// The reply for an upload that went over the limit before it was read.
@@ -64,16 +103,22 @@ public struct WebCheck: Sendable {
     }
 
     func check(_ form: MultipartForm, lang: Language) -> Reply {
-        let upload = form.part("file").flatMap { $0.data.isEmpty || ($0.filename ?? "").isEmpty ? nil : $0 }
+        // A browser sends an empty part without a file name when no file was chosen.
+        let upload = form.part("file").flatMap { ($0.filename ?? "").isEmpty ? nil : $0 }
         let pasted = form.text("text")?.trimmingWhitespace() ?? ""
         let name: String, ext: String, data: Data
         if let upload {
             name = upload.filename ?? "upload"
             ext = (name as NSString).pathExtension.lowercased()
             guard Self.allowedExtensions.contains(ext) else {
-                return errorPage(415, lang: lang, message: lang.pick(
-                    "Dit bestandstype kan de check niet lezen. Gebruik een PDF (.pdf), een Word-bestand (.docx), platte tekst (.txt) of een webpagina (.xhtml, .html).",
-                    "The check cannot read this file type. Use a PDF (.pdf), a Word file (.docx), plain text (.txt) or a web page (.xhtml, .html)."))
+                return errorPage(415, lang: lang, message: "“\(name)”: " + IngestError.unsupportedType(ext: ext).message(lang) + ".")
+            }
+            guard !upload.data.isEmpty else {
+                return page(400, title: lang.pick("Werkagenda-check", "Work agenda check"), lang: lang) {
+                    startPage(&$0, lang: lang, message: lang.pick(
+                        "Het bestand “\(name)” is leeg (0 bytes). Kies het bestand met de tekst van de agenda, of plak de tekst hieronder.",
+                        "The file “\(name)” is empty (0 bytes). Choose the file with the text of the agenda, or paste the text below."))
+                }
             }
             data = upload.data
         } else if !pasted.isEmpty {
@@ -91,8 +136,13 @@ public struct WebCheck: Sendable {
         do {
             document = try Ingest.parse(data: data, path: name, ext: ext)
         } catch {
-            return errorPage(422, lang: lang, message: lang.pick("Het bestand kan niet worden gelezen: ", "The file cannot be read: ")
+            return errorPage(422, lang: lang, message: lang.pick("“\(name)” kan niet worden gelezen: ", "“\(name)” cannot be read: ")
                              + error.message(lang) + ".")
+        }
+        if document.passages.count > Self.maximumPassages {
+            return errorPage(422, lang: lang, message: lang.pick(
+                "“\(name)” heeft \(IngestError.grouped(document.passages.count, ".")) passages; de check neemt agenda's tot \(IngestError.grouped(Self.maximumPassages, ".")) passages aan (een werkagenda heeft er meestal een paar honderd). Controleer of dit het goede bestand is.",
+                "“\(name)” has \(IngestError.grouped(document.passages.count, ",")) passages; the check accepts agendas of up to \(IngestError.grouped(Self.maximumPassages, ",")) passages (a work agenda usually has a few hundred). Check that this is the right file."))
         }
         let audit = pipeline.audit(document)
         let previous: AuditedAgenda?
@@ -104,15 +154,41 @@ public struct WebCheck: Sendable {
             return errorPage(500, lang: lang, message: lang.pick("Het codeboek heeft geen beleidscyclus.", "The rubric has no policy cycle."))
         }
         let json = (try? report.json(lang)) ?? Data()
-        let html = HTMLReport.render(AuditResult(rubric: rubric, outcomes: [.audited(audit)]), lang: lang)
-        return page(200, title: lang.pick("Resultaat: ", "Result: ") + document.title, lang: lang) {
-            resultPage(&$0, report: report, lang: lang, json: json, html: Data(html.utf8))
+        let printable = printablePage(report, lang: lang)
+        let other: Language = lang == .nl ? .en : .nl
+        let alternate = printablePage(report, lang: other)
+        return page(200, title: lang.pick("Resultaat: ", "Result: ") + document.title, lang: lang,
+                    alternate: (alternate, "werkagenda-check-\(other.rawValue).html")) {
+            resultPage(&$0, report: report, lang: lang, downloads: (json, printable))
         }
+    }
+
+    /// Agendas with more passages are refused (a work agenda has a few hundred).
+    public static let maximumPassages = 5_000
+    /// The result page shows at most this many passages with findings ...
+    public static let maximumShownPassages = 400
+    /// ... and at most this much of their text (characters); the rest is summarised.
+    public static let maximumShownText = 400_000
+    /// A JSON download larger than this is left off the page (it would double the page).
+    public static let maximumEmbeddedJSON = 4 * 1024 * 1024
+
+    /// The check as a page of its own, for printing or saving: no menu, no downloads.
+    func printablePage(_ report: CheckReport, lang: Language) -> Data {
+        var html = HTMLReport.Builder()
+        html.raw("<!DOCTYPE html>\n<html lang=\"\(lang.rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n")
+        html.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+        html.raw("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n")
+        html.element("title", lang.pick("Werkagenda-check: ", "Work agenda check: ") + report.audit.document.title)
+        html.raw("<style>\(HTMLReport.css(rubric))\(Self.css)\(Self.printCSS)</style>\n</head>\n<body class=\"printable\">\n<main>\n")
+        resultPage(&html, report: report, lang: lang, downloads: nil)
+        html.raw("</main>\n</body>\n</html>\n")
+        return Data(html.output.utf8)
     }
 
     // MARK: Pages
 
-    func page(_ status: Int, title: String, lang: Language, _ body: (inout HTMLReport.Builder) -> Void) -> Reply {
+    func page(_ status: Int, title: String, lang: Language, alternate: (page: Data, filename: String)? = nil,
+              _ body: (inout HTMLReport.Builder) -> Void) -> Reply {
         var html = HTMLReport.Builder()
         html.raw("<!DOCTYPE html>\n<html lang=\"\(lang.rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n")
         html.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -121,8 +197,15 @@ public struct WebCheck: Sendable {
         html.raw("<style>\(HTMLReport.css(rubric))\(Self.css)</style>\n</head>\n<body>\n")
         html.open("header", attributes: ["class": "top"])
         html.element("a", lang.pick("Werkagenda-check", "Work agenda check"), attributes: ["href": "/?lang=\(lang.rawValue)", "class": "brand"])
-        html.element("a", lang == .nl ? "English" : "Nederlands",
-                     attributes: ["href": lang == .nl ? "/?lang=en" : "/?lang=nl", "lang": lang == .nl ? "en" : "nl"])
+        if let alternate {
+            // A result page: the other language is this result, as a page to download (the upload is not kept).
+            html.element("a", lang == .nl ? "English (download)" : "Nederlands (download)", attributes: [
+                "href": "data:text/html;charset=utf-8;base64," + alternate.page.base64EncodedString(),
+                "download": alternate.filename, "lang": lang == .nl ? "en" : "nl", "id": "other-language"])
+        } else {
+            html.element("a", lang == .nl ? "English" : "Nederlands",
+                         attributes: ["href": lang == .nl ? "/?lang=en" : "/?lang=nl", "lang": lang == .nl ? "en" : "nl"])
+        }
         html.close("header")
         html.raw("<main>\n")
         body(&html)
@@ -171,7 +254,7 @@ public struct WebCheck: Sendable {
         html.close("form")
     }
 
-    func resultPage(_ html: inout HTMLReport.Builder, report: CheckReport, lang: Language, json: Data, html reportHTML: Data) {
+    func resultPage(_ html: inout HTMLReport.Builder, report: CheckReport, lang: Language, downloads: (json: Data, printable: Data)?) {
         let cycle = report.cycle
         let (headline, reason) = report.verdict(lang)
         html.open("section", attributes: ["class": "verdict \(report.isReady ? "ready" : "not-ready")", "id": "verdict"])
@@ -258,9 +341,14 @@ public struct WebCheck: Sendable {
 
         html.open("section", attributes: ["id": "passages"])
         html.element("h2", lang.pick("Uw tekst, met wat de check vond", "Your text, with what the check found"))
+        var withFindings = 0, shown = 0, shownText = 0
         for (position, item) in report.audit.coded.passages.enumerated() {
             let findings = cycle.passages[position].elements
             guard !item.codes.isEmpty || !findings.isEmpty else { continue }
+            withFindings += 1
+            guard shown < Self.maximumShownPassages, shownText < Self.maximumShownText else { continue }
+            shown += 1
+            shownText += item.passage.text.utf16.count
             html.open("div", attributes: ["class": "passage", "data-passage": item.passage.id])
             html.open("div", attributes: ["class": "margin"])
             html.element("span", report.audit.document.place(item.passage, lang), attributes: ["class": "place"])
@@ -277,18 +365,41 @@ public struct WebCheck: Sendable {
             html.close("p")
             html.close("div")
         }
+        if withFindings == 0 {
+            html.element("p", lang.pick(
+                "De check vond in geen van de \(report.audit.coded.passages.count) passages een actietype of een onderdeel van de beleidscyclus. Hierboven staat wat er nog bij moet.",
+                "The check found no action type and no part of the policy cycle in any of the \(report.audit.coded.passages.count) passages. What is missing is listed above."),
+                attributes: ["class": "notice", "id": "no-findings"])
+        } else if shown < withFindings {
+            html.element("p", lang.pick(
+                "Deze pagina toont de eerste \(shown) van de \(withFindings) passages met bevindingen (de grens van de pagina is \(Self.maximumShownPassages) passages of \(IngestError.grouped(Self.maximumShownText, ".")) tekens); het oordeel en de tellingen hierboven gaan over de hele agenda.",
+                "This page shows the first \(shown) of the \(withFindings) passages with findings (the page's limit is \(Self.maximumShownPassages) passages or \(IngestError.grouped(Self.maximumShownText, ",")) characters); the verdict and counts above cover the whole agenda."),
+                attributes: ["class": "notice", "id": "summarised"])
+        }
         html.close("section")
 
+        guard let downloads else { return }
         html.open("p", attributes: ["class": "downloads"])
-        html.element("a", lang.pick("Download als JSON", "Download as JSON"), attributes: [
-            "href": "data:application/json;base64," + json.base64EncodedString(), "download": "werkagenda-check.json"])
+        if downloads.json.count <= Self.maximumEmbeddedJSON {
+            html.element("a", lang.pick("Download als JSON", "Download as JSON"), attributes: [
+                "href": "data:application/json;base64," + downloads.json.base64EncodedString(), "download": "werkagenda-check.json"])
+        } else {
+            html.text(lang.pick("(De JSON is groter dan \(Self.maximumEmbeddedJSON / (1024 * 1024)) MB en staat niet op deze pagina.)",
+                                "(The JSON is larger than \(Self.maximumEmbeddedJSON / (1024 * 1024)) MB and is not on this page.)"))
+        }
         html.text(" · ")
-        html.element("a", lang.pick("Download het rapport (HTML)", "Download the report (HTML)"), attributes: [
-            "href": "data:text/html;charset=utf-8;base64," + reportHTML.base64EncodedString(), "download": "werkagenda-rapport.html"])
+        html.element("a", lang.pick("Download de check om te printen (HTML)", "Download the check for printing (HTML)"), attributes: [
+            "href": "data:text/html;charset=utf-8;base64," + downloads.printable.base64EncodedString(), "download": "werkagenda-check.html"])
         html.text(" · ")
         html.element("a", lang.pick("Nog een agenda controleren", "Check another agenda"), attributes: ["href": "/?lang=\(lang.rawValue)"])
         html.close("p")
     }
+
+    static let printCSS = """
+    body.printable main{max-width:none}
+    @media print{.verdict,.advice,.passage{break-inside:avoid}a{color:inherit;text-decoration:none}}
+
+    """
 
     static let css = """
     .top{display:flex;justify-content:space-between;max-width:1100px;margin:0 auto;padding:.8rem 1.5rem;border-bottom:1px solid #ddd}
