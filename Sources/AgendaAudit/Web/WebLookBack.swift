@@ -28,9 +28,8 @@ extension WebCheck {
             name = upload.filename ?? "upload"
             ext = (name as NSString).pathExtension.lowercased()
             guard Self.allowedExtensions.contains(ext) else {
-                return .failure(ErrorReply(reply: errorPage(415, lang: lang, message: lang.pick(
-                    "Het bestandstype van de vorige agenda kan de check niet lezen. Gebruik .docx, .txt, .xhtml of .html.",
-                    "The check cannot read the file type of the previous agenda. Use .docx, .txt, .xhtml or .html."))))
+                return .failure(ErrorReply(reply: errorPage(415, lang: lang, message: lang.pick("De vorige agenda “\(name)”: ", "The previous agenda “\(name)”: ")
+                    + IngestError.unsupportedType(ext: ext).message(lang) + ".")))
             }
             data = upload.data
         } else if !pasted.isEmpty {
