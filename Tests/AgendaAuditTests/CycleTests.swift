@@ -46,6 +46,10 @@ struct CycleElementTests {
         let narrow = cycleElements("We creëren in het komende jaar veertig nieuwe banen.")
         #expect(narrow[.jobsTarget] == .present)
         #expect(narrow[.measurableGoals] == nil)
+        // The object of an intent verb's preposition is counted; a circumstance is not.
+        #expect(cycleElements("Voor deze activiteit rekenen we op 8 extra banen in 2024.")[.jobsTarget] == .present)
+        #expect(cycleElements("In 2025 mikken we op 20 deelnemende werkgevers.")[.measurableGoals] == .present)
+        #expect(cycleElements("In 2025 werken we in 15 proeftuinen.")[.measurableGoals] == nil)
     }
 
     @Test func pastFiguresAreNotTargets() {
