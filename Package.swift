@@ -23,11 +23,11 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
-        // poppler-glib: the text of PDF pages (Debian libpoppler-glib-dev).
-        .systemLibrary(
+        // poppler-glib: the text of PDF pages (Debian libpoppler-glib8), loaded with dlopen at the first PDF
+        // rather than linked, so that its ~40 libraries do not slow the start of every command.
+        .target(
             name: "CPoppler",
-            pkgConfig: "poppler-glib",
-            providers: [.apt(["libpoppler-glib-dev"]), .brew(["poppler"])]
+            linkerSettings: [.linkedLibrary("dl")]
         ),
         .target(
             name: "AgendaAudit",

@@ -343,6 +343,14 @@ public struct Coder: Sendable {
                                                 reason: reason.0, cue: reason.1, rule: reason.2))
                 return false
             }
+            /// The valid ones of `hits`, in order. `valid` is called directly: passed to `filter` as a closure, it
+            /// captured a copy of the whole coder (its rubric, analyzer, ...) at every call, a tenth of an audit's time
+            /// in swift_retain/release.
+            func validOnes(_ hits: [Located]) -> [Located] {
+                var kept: [Located] = []
+                for located in hits where valid(located) { kept.append(located) }
+                return kept
+            }
 
             var score = 0.0
             var matchedNonContext = false
@@ -353,10 +361,10 @@ public struct Coder: Sendable {
                 var role = Evidence.Role.term
                 switch weighted.kind {
                 case .terms:
-                    found = (patternHits[key(codeIndex, .patterns, index, 0)] ?? []).filter(valid)
+                    found = validOnes(patternHits[key(codeIndex, .patterns, index, 0)] ?? [])
                 case .near(let window):
-                    let left = (patternHits[key(codeIndex, .patterns, index, 0)] ?? []).filter(valid)
-                    let right = (patternHits[key(codeIndex, .patterns, index, 1)] ?? []).filter(valid)
+                    let left = validOnes(patternHits[key(codeIndex, .patterns, index, 0)] ?? [])
+                    let right = validOnes(patternHits[key(codeIndex, .patterns, index, 1)] ?? [])
                     for pair in nearPairs(left, right, window: window, tokens: tokens) {
                         found.append(pair.0)
                         found.append(pair.1)
@@ -365,7 +373,7 @@ public struct Coder: Sendable {
                     found = context >= 0 ? contextHits[context] : []
                     role = .context
                 case .lemma:
-                    found = (patternHits[key(codeIndex, .patterns, index, 0)] ?? []).filter(valid)
+                    found = validOnes(patternHits[key(codeIndex, .patterns, index, 0)] ?? [])
                 case .clause(let count), .sentence(let count):
                     let isClause: Bool
                     if case .clause = weighted.kind { isClause = true } else { isClause = false }
@@ -377,7 +385,7 @@ public struct Coder: Sendable {
                     let raw = (0..<count).map { patternHits[key(codeIndex, .patterns, index, $0)] ?? [] }
                     let meeting = together(raw, by: unit)
                     guard !meeting.isEmpty else { break }
-                    found = together(meeting.flatMap { $0 }.filter(valid).reduce(into: [[Located]](repeating: [], count: count)) { sides, located in
+                    found = together(validOnes(meeting.flatMap { $0 }).reduce(into: [[Located]](repeating: [], count: count)) { sides, located in
                         for side in 0..<count where raw[side].contains(where: { $0.hit.first == located.hit.first && $0.term == located.term }) {
                             sides[side].append(located)
                         }

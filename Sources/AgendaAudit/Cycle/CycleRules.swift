@@ -566,8 +566,12 @@ extension CycleChecker {
             if context.scope.isMetaText(sentence: sentence) || isHypothetical(sentence: sentence, context) { continue }
             let clauses = context.clauses(ofSentence: sentence)
             let hasCause = clauses.contains { context.has(.cause, clause: $0) }
-            guard let (found, rule) = clauses.lazy.filter({ self.isStatement(clause: $0, context) })
-                    .compactMap({ self.bottleneck(in: $0, sentence: sentence, hasCause: hasCause, context) }).first else { continue }
+            // A plain loop, not lazy.filter/compactMap: their stored closures captured a copy of the whole checker per sentence.
+            var named: (Int, String)?
+            for clause in clauses where isStatement(clause: clause, context) {
+                if let bottleneck = bottleneck(in: clause, sentence: sentence, hasCause: hasCause, context) { named = bottleneck; break }
+            }
+            guard let (found, rule) = named else { continue }
             let remedyHere = context.cueHits(.remedy, sentence: sentence).first { $0.first > found }
             let remedyNext = position + 1 < sentences.count ? context.cueHits(.remedy, sentence: sentences[position + 1]).first : nil
             if let remedy = remedyHere ?? remedyNext {

@@ -40,6 +40,8 @@ public enum PDFProblem: Sendable, Equatable {
     case tooMuchText(limit: Int)
     /// The time limit passed after `page` of `pages`.
     case timeLimit(seconds: Double, page: Int, pages: Int)
+    /// poppler-glib, loaded at the first PDF, is not installed.
+    case readerUnavailable
 
     func message(_ lang: Language) -> String {
         switch self {
@@ -50,6 +52,9 @@ public enum PDFProblem: Sendable, Equatable {
                              "PDF is password-protected (encrypted); save it without a password")
         case .damaged:
             return lang.pick("PDF-bestand is beschadigd en kan niet worden gelezen", "PDF file is damaged and cannot be read")
+        case .readerUnavailable:
+            return lang.pick("PDF-bestanden kunnen hier niet worden gelezen: de bibliotheek libpoppler-glib ontbreekt; installeer die (Debian: libpoppler-glib8)",
+                             "PDF files cannot be read here: the library libpoppler-glib is missing; install it (Debian: libpoppler-glib8)")
         case .truncated:
             return lang.pick("PDF-bestand is afgebroken (het einde ontbreekt); download of kopieer het opnieuw",
                              "PDF file is truncated (its end is missing); download or copy it again")
@@ -135,6 +140,7 @@ enum PDFReader {
         guard let document = opened else {
             switch Int(failure) {
             case Int(AGENDA_PDF_ENCRYPTED): throw .pdf(.encrypted)
+            case Int(AGENDA_PDF_UNAVAILABLE): throw .pdf(.readerUnavailable)
             default: throw .pdf(.damaged)
             }
         }

@@ -253,19 +253,25 @@ struct Morphology: Sendable {
         let bytes = Array(form.utf8)
         let n = bytes.count
         guard n >= 7 else { return nil }
+        func known(_ part: ArraySlice<UInt8>) -> Bool {
+            part.count >= 2 && lexicon.isWord(String(decoding: part, as: UTF8.self))
+        }
         for cut in 3...(n - 3) {
+            // The first part is checked before the head: it costs one or two lookups and fails at most cuts,
+            // where the head's check (`nounLemma` tries several forms) costs up to eight. Both must hold at
+            // the same cut, so the order of the two checks does not change the answer.
+            let left = bytes[..<cut]
+            var firstKnown = known(left)
+            if !firstKnown {
+                for link in ["s", "en", "e", "-"] where left.count > link.utf8.count + 2 && left.suffix(link.utf8.count).elementsEqual(link.utf8) {
+                    if known(left.dropLast(link.utf8.count)) { firstKnown = true; break }
+                }
+            }
+            guard firstKnown else { continue }
             let head = String(decoding: bytes[cut...], as: UTF8.self)
-            guard lexicon.isNoun(head) || nounLemma(head) != nil || lexicon.isVerb(head) else { continue }
-            var left = Array(bytes[..<cut])
-            func known(_ part: [UInt8]) -> Bool {
-                part.count >= 2 && lexicon.isWord(String(decoding: part, as: UTF8.self))
-            }
-            if known(left) { return (String(decoding: left, as: UTF8.self), head) }
-            for link in ["s", "en", "e", "-"] where left.count > link.utf8.count + 2 && left.suffix(link.utf8.count).elementsEqual(link.utf8) {
-                left.removeLast(link.utf8.count)
-                if known(left) { return (String(decoding: bytes[..<cut], as: UTF8.self), head) }
-                left = Array(bytes[..<cut])
-            }
+            // `nounLemma` looks the form up as a noun first.
+            guard nounLemma(head) != nil || lexicon.isVerb(head) else { continue }
+            return (String(decoding: left, as: UTF8.self), head)
         }
         return nil
     }
