@@ -104,6 +104,11 @@ struct WebCheckTests {
         let (status, page) = Self.post([("file", "lang.txt", Data(text.utf8))])
         #expect(status == 422)
         #expect(page.contains("5.001 passages") && page.contains("tot 5.000 passages"))
+        // The previous agenda is held to the same limit.
+        let draft = Data("Werkagenda 2025-2026\n\nWe organiseren in 2025 vier bijeenkomsten.".utf8)
+        let (previousStatus, previousPage) = Self.post([("file", "nieuw.txt", draft), ("previous", "lang.txt", Data(text.utf8))])
+        #expect(previousStatus == 422)
+        #expect(previousPage.contains("“lang.txt” heeft 5.001 passages"))
     }
 
     @Test func aLongResultIsSummarisedAndSaysSo() throws {

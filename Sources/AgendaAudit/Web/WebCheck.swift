@@ -139,11 +139,7 @@ public struct WebCheck: Sendable {
             return errorPage(422, lang: lang, message: lang.pick("“\(name)” kan niet worden gelezen: ", "“\(name)” cannot be read: ")
                              + error.message(lang) + ".")
         }
-        if document.passages.count > Self.maximumPassages {
-            return errorPage(422, lang: lang, message: lang.pick(
-                "“\(name)” heeft \(IngestError.grouped(document.passages.count, ".")) passages; de check neemt agenda's tot \(IngestError.grouped(Self.maximumPassages, ".")) passages aan (een werkagenda heeft er meestal een paar honderd). Controleer of dit het goede bestand is.",
-                "“\(name)” has \(IngestError.grouped(document.passages.count, ",")) passages; the check accepts agendas of up to \(IngestError.grouped(Self.maximumPassages, ",")) passages (a work agenda usually has a few hundred). Check that this is the right file."))
-        }
+        if let refused = tooManyPassages(document, name: name, lang: lang) { return refused }
         let audit = pipeline.audit(document)
         let previous: AuditedAgenda?
         switch previousAgenda(form, lang: lang) {
@@ -165,6 +161,17 @@ public struct WebCheck: Sendable {
 
     /// Agendas with more passages are refused (a work agenda has a few hundred).
     public static let maximumPassages = 5_000
+
+    /// The reply refusing a document over `maximumPassages`, for the draft and the previous agenda alike; nil when it is within.
+    func tooManyPassages(_ document: Document, name: String, lang: Language) -> Reply? {
+        guard document.passages.count > Self.maximumPassages else { return nil }
+        return errorPage(422, lang: lang, message: lang.pick(
+            "“\(name)” heeft \(IngestError.grouped(document.passages.count, ".")) passages; de check neemt agenda's tot \(IngestError.grouped(Self.maximumPassages, ".")) passages aan (een werkagenda heeft er meestal een paar honderd). Controleer of dit het goede bestand is.",
+            "“\(name)” has \(IngestError.grouped(document.passages.count, ",")) passages; the check accepts agendas of up to \(IngestError.grouped(Self.maximumPassages, ",")) passages (a work agenda usually has a few hundred). Check that this is the right file."))
+    }
+
+    /// The file types the form's file fields offer, from `allowedExtensions`: ".pdf,.docx,...".
+    static var acceptedTypes: String { allowedExtensions.map { "." + $0 }.joined(separator: ",") }
     /// The result page shows at most this many passages with findings ...
     public static let maximumShownPassages = 400
     /// ... and at most this much of their text (characters); the rest is summarised.
@@ -243,7 +250,7 @@ public struct WebCheck: Sendable {
         html.element("label", lang.pick("Concept-agenda (PDF, Word .docx, .txt, .xhtml of .html, tot \(uploadLimit / (1024 * 1024)) MB)",
                                         "Draft agenda (PDF, Word .docx, .txt, .xhtml or .html, up to \(uploadLimit / (1024 * 1024)) MB)"),
                      attributes: ["for": "file"])
-        html.raw("<input type=\"file\" id=\"file\" name=\"file\" accept=\".pdf,.docx,.txt,.xhtml,.html,.htm\">\n")
+        html.raw("<input type=\"file\" id=\"file\" name=\"file\" accept=\"\(Self.acceptedTypes)\">\n")
         html.close("div")
         html.open("div", attributes: ["class": "field"])
         html.element("label", lang.pick("Of plak hier de tekst van de agenda", "Or paste the text of the agenda here"), attributes: ["for": "text"])

@@ -12,7 +12,7 @@ extension WebCheck {
             "Bouwt uw nieuwe agenda voort op de vorige? Geef de vorige agenda mee; de check kijkt dan of de nieuwe agenda over elk doel van de vorige rapporteert en de knelpunten aanpakt.",
             "Does your new agenda build on the previous one? Add the previous agenda; the check then tests whether the new agenda reports on each goal of the previous one and addresses the bottlenecks."))
         html.element("label", lang.pick("Vorige agenda (bestand)", "Previous agenda (file)"), attributes: ["for": "previous"])
-        html.raw("<input type=\"file\" id=\"previous\" name=\"previous\" accept=\".docx,.txt,.xhtml,.html,.htm\">\n")
+        html.raw("<input type=\"file\" id=\"previous\" name=\"previous\" accept=\"\(Self.acceptedTypes)\">\n")
         html.element("label", lang.pick("Of plak hier de tekst van de vorige agenda", "Or paste the text of the previous agenda here"),
                      attributes: ["for": "previousText"])
         html.raw("<textarea id=\"previousText\" name=\"previousText\" rows=\"6\"></textarea>\n")
@@ -41,7 +41,9 @@ extension WebCheck {
         }
         if data.count > uploadLimit { return .failure(ErrorReply(reply: tooLarge(lang: lang))) }
         do {
-            return .success(pipeline.audit(try Ingest.parse(data: data, path: name, ext: ext)))
+            let document = try Ingest.parse(data: data, path: name, ext: ext)
+            if let refused = tooManyPassages(document, name: name, lang: lang) { return .failure(ErrorReply(reply: refused)) }
+            return .success(pipeline.audit(document))
         } catch {
             return .failure(ErrorReply(reply: errorPage(422, lang: lang, message: lang.pick(
                 "De vorige agenda kan niet worden gelezen: ", "The previous agenda cannot be read: ") + error.message(lang) + ".")))
