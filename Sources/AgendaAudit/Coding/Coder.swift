@@ -251,6 +251,12 @@ public struct Coder: Sendable {
             }
         }
         if hits.isEmpty && !hasPatternHit.contains(true) { return ([], []) }
+        /// Where the words of a `clause` pattern must meet (their clause in the language layer) or of a
+        /// `sentence` pattern (their sentence), for its hits and its exclusions alike.
+        func meetingUnit(_ kind: PatternPlan.Kind) -> (Located) -> Int {
+            if case .clause = kind { return { lemmaClause[$0.hit.first] ?? -1 } }
+            return { tokens[$0.hit.first].sentence }
+        }
 
         func words(_ hit: PhraseMatcher.Hit) -> (String, Int, Int) {
             let start = tokens[hit.first].start, end = tokens[hit.last].end
@@ -293,7 +299,7 @@ public struct Coder: Sendable {
             for (index, weighted) in code.exclude.enumerated() {
                 let left = patternHits[key(codeIndex, .exclude, index, 0)] ?? []
                 switch weighted.kind {
-                case .terms:
+                case .terms, .lemma:
                     for located in left where scope.blocker(located.hit) == nil {
                         excludedClauses.insert(tokens[located.hit.first].clause)
                         exclusionCue[tokens[located.hit.first].clause] = words(located.hit).0
@@ -306,23 +312,12 @@ public struct Coder: Sendable {
                     }
                 case .context:
                     break
-                case .lemma:
-                    for located in left where scope.blocker(located.hit) == nil {
-                        excludedClauses.insert(tokens[located.hit.first].clause)
-                        exclusionCue[tokens[located.hit.first].clause] = words(located.hit).0
-                    }
                 case .clause(let count), .sentence(let count):
                     let sides = [left] + (1..<count).map { patternHits[key(codeIndex, .exclude, index, $0)] ?? [] }
-                    if case .clause = weighted.kind {
-                        for group in together(sides, by: { lemmaClause[$0.hit.first] ?? -1 }) {
-                            excludedSentences.insert(tokens[group[0].hit.first].sentence)
-                            exclusionCue[-1 - tokens[group[0].hit.first].sentence] = group.map { words($0.hit).0 }.joined(separator: " … ")
-                        }
-                    } else {
-                        for group in together(sides, by: { tokens[$0.hit.first].sentence }) {
-                            excludedSentences.insert(tokens[group[0].hit.first].sentence)
-                            exclusionCue[-1 - tokens[group[0].hit.first].sentence] = group.map { words($0.hit).0 }.joined(separator: " … ")
-                        }
+                    let unit = meetingUnit(weighted.kind)
+                    for group in together(sides, by: unit) {
+                        excludedSentences.insert(tokens[group[0].hit.first].sentence)
+                        exclusionCue[-1 - tokens[group[0].hit.first].sentence] = group.map { words($0.hit).0 }.joined(separator: " … ")
                     }
                 }
             }
@@ -375,11 +370,7 @@ public struct Coder: Sendable {
                 case .lemma:
                     found = validOnes(patternHits[key(codeIndex, .patterns, index, 0)] ?? [])
                 case .clause(let count), .sentence(let count):
-                    let isClause: Bool
-                    if case .clause = weighted.kind { isClause = true } else { isClause = false }
-                    func unit(_ located: Located) -> Int {
-                        isClause ? lemmaClause[located.hit.first] ?? -1 : tokens[located.hit.first].sentence
-                    }
+                    let unit = meetingUnit(weighted.kind)
                     // Only where the words meet at all are their hits checked (and suppressed ones kept): a lone
                     // "functie" is no hit of a pattern that needs "taak" and "losknippen" beside it.
                     let raw = (0..<count).map { patternHits[key(codeIndex, .patterns, index, $0)] ?? [] }
