@@ -120,13 +120,10 @@ public struct EditionTable: Sendable {
     // MARK: Text
 
     public func text(_ lang: Language) -> String {
-        func pad(_ s: String, _ n: Int) -> String {
-            s.count > n ? String(s.prefix(n - 1)) + "…" : s.padding(toLength: n, withPad: " ", startingAt: 0)
-        }
-        func left(_ s: String, _ n: Int) -> String { String(repeating: " ", count: max(0, n - s.count)) + s }
+        let pad = Columns.pad, right = Columns.right
         var lines: [String] = []
-        let header = pad(lang.pick("Sector", "Sector"), 22) + left(lang.pick("Doelen", "Goals"), 8)
-            + left(lang.pick("Behouden", "Kept"), 10) + left(lang.pick("Nieuw", "Added"), 7) + left(lang.pick("Vervallen", "Dropped"), 11)
+        let header = pad(lang.pick("Sector", "Sector"), 22) + right(lang.pick("Doelen", "Goals"), 8)
+            + right(lang.pick("Behouden", "Kept"), 10) + right(lang.pick("Nieuw", "Added"), 7) + right(lang.pick("Vervallen", "Dropped"), 11)
             + "  " + lang.pick("Oordeel", "Verdict")
         lines.append(header)
         lines.append(String(repeating: "-", count: header.count + 6))
@@ -135,8 +132,8 @@ public struct EditionTable: Sendable {
                 lines.append(pad(row.sector, 22) + "  " + lang.pick("fout: ", "error: ") + (row.error ?? ""))
                 continue
             }
-            lines.append(pad(row.sector, 22) + left("\(c.reportedOn)/\(c.goals.count)", 8) + left("\(c.kept.count)", 10)
-                         + left("\(c.added.count)", 7) + left("\(c.dropped.count)", 11) + "  " + Self.verdictLabel(c.verdict, lang))
+            lines.append(pad(row.sector, 22) + right("\(c.reportedOn)/\(c.goals.count)", 8) + right("\(c.kept.count)", 10)
+                         + right("\(c.added.count)", 7) + right("\(c.dropped.count)", 11) + "  " + Self.verdictLabel(c.verdict, lang))
         }
         lines.append("")
         lines.append(lang.pick("Doelen: doelen van de vorige agenda waarover de nieuwe rapporteert / alle doelen met een aantal.",
