@@ -228,6 +228,13 @@ public enum InputNote: Sendable, Equatable {
     }
 }
 
+/// A file on disk whatever the path to it: its device and inode (a link, or the same path twice, is one file).
+private struct FileIdentity: Hashable {
+    let device: UInt64
+    let inode: UInt64
+    init(_ info: stat) { device = UInt64(info.st_dev); inode = UInt64(info.st_ino) }
+}
+
 public enum Auditor {
     /// Expands folders (recursively, supported types only, sorted) and keeps
     /// files given by name even when they will fail, so they are reported.
@@ -252,8 +259,7 @@ public enum Auditor {
         var skipped: [InputNote] = []
         var expanded: [AuditInput] = []
         for path in paths { expanded += expandOne(path, skipped: &skipped) }
-        struct Identity: Hashable { let device: UInt64; let inode: UInt64 }
-        var firstPlace: [Identity: String] = [:]
+        var firstPlace: [FileIdentity: String] = [:]
         var seenPaths: Set<String> = []
         var inputs: [AuditInput] = []
         var notes = skipped
@@ -263,7 +269,7 @@ public enum Auditor {
                 continue
             }
             if input.problem == nil, case .success(let info) = Ingest.examine(input.path) {
-                let identity = Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+                let identity = FileIdentity(info)
                 if let first = firstPlace[identity] {
                     notes.append(.duplicate(path: input.path, first: first))
                     continue
@@ -275,37 +281,28 @@ public enum Auditor {
         return (inputs, notes)
     }
 
+    /// One path given on the command line: a file (kept even when it will fail, so it is reported) or a folder's inputs.
     private static func expandOne(_ path: String, skipped: inout [InputNote]) -> [AuditInput] {
-        var inputs: [AuditInput] = []
-        for path in [path] {
-            let info: stat
-            switch Ingest.examine(path) {
-            case .success(let found): info = found
-            case .failure(.unreadable(reason: "no such file")):
-                inputs.append(AuditInput(path: path, problem: .unreadable(reason: "no such file or folder")))
-                continue
-            case .failure(let problem):
-                inputs.append(AuditInput(path: path, problem: problem))
-                continue
-            }
-            guard Ingest.FileKind(info).isDirectory else {
-                // A file given by name: `Ingest.load` says what is wrong with it, if anything.
-                inputs.append(AuditInput(path: path, problem: nil))
-                continue
-            }
-            var notes: [InputNote] = []
-            inputs.append(contentsOf: walk(folder: path, info: info, skipped: &notes).sorted { $0.path < $1.path })
-            skipped += notes.sorted { $0.path < $1.path }
+        let info: stat
+        switch Ingest.examine(path) {
+        case .success(let found): info = found
+        case .failure(.unreadable(reason: "no such file")):
+            return [AuditInput(path: path, problem: .unreadable(reason: "no such file or folder"))]
+        case .failure(let problem):
+            return [AuditInput(path: path, problem: problem)]
         }
+        // A file given by name: `Ingest.load` says what is wrong with it, if anything.
+        guard Ingest.FileKind(info).isDirectory else { return [AuditInput(path: path, problem: nil)] }
+        var notes: [InputNote] = []
+        let inputs = walk(folder: path, info: info, skipped: &notes).sorted { $0.path < $1.path }
+        skipped += notes.sorted { $0.path < $1.path }
         return inputs
     }
 
     /// The inputs in a folder and its subfolders, unsorted.
     private static func walk(folder root: String, info rootInfo: stat, skipped: inout [InputNote]) -> [AuditInput] {
-        struct Identity: Hashable { let device: UInt64; let inode: UInt64 }
-        func identity(_ info: stat) -> Identity { Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino)) }
         var found: [AuditInput] = []
-        var visited: Set<Identity> = [identity(rootInfo)]
+        var visited: Set<FileIdentity> = [FileIdentity(rootInfo)]
         var pending = [root]
         while let folder = pending.popLast() {
             let names: [String]
@@ -328,7 +325,7 @@ public enum Auditor {
                 }
                 let kind = Ingest.FileKind(info)
                 if kind.isDirectory {
-                    if visited.insert(identity(info)).inserted { pending.append(full) }
+                    if visited.insert(FileIdentity(info)).inserted { pending.append(full) }
                 } else if supported {
                     found.append(AuditInput(path: full, problem: kind.irregular.map { .notRegularFile(kind: $0) }))
                 } else if InputNote.documentExtensions.contains(ext) {
