@@ -246,8 +246,9 @@ public struct EditionComparison: Sendable {
                                    "goals not reached are not explained: the new agenda names no bottleneck"))
         }
         if !bottlenecks.isEmpty {
-            parts.append(lang.pick("\(bottlenecks.count - untied) van de \(bottlenecks.count) genoemde knelpunten hebben een activiteit",
-                                   "\(bottlenecks.count - untied) of the \(bottlenecks.count) bottlenecks named have an activity"))
+            let tied = bottlenecks.count - untied
+            parts.append(lang.pick("\(tied) van de \(bottlenecks.count) genoemde knelpunten \(tied == 1 ? "heeft" : "hebben") een activiteit",
+                                   "\(tied) of the \(bottlenecks.count) bottlenecks named \(tied == 1 ? "has" : "have") an activity"))
         }
         let text = parts.joined(separator: lang.pick("; ", "; "))
         return text.prefix(1).uppercased() + text.dropFirst() + "."
