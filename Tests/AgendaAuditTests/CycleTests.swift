@@ -127,6 +127,31 @@ struct CycleLanguageTests {
         #expect(back[.problemAnalysis] == .present)
     }
 
+    /// A problem noun counts only under a verb that states it exists for someone (zijn, ervaren, aanlopen tegen, in a
+    /// relative clause too); under any other verb it is a category ("verschillen", "resulteren in"), and a
+    /// demonstrative after a sentence that named the same noun is that mention again.
+    @Test func problemNounNeedsAStatingVerb() {
+        #expect(elements("De knelpunten verschillen sterk tussen de sectoren.", year: nil)[.problemAnalysis] == nil)
+        #expect(elements("Deze succesfactoren en knelpunten resulteren in een aantal aanbevelingen.", year: nil)[.problemAnalysis] == nil)
+        #expect(elements("Wij lopen bij de werving tegen knelpunten aan.", year: nil)[.problemAnalysis] == .partial)
+        #expect(elements("Het knelpunt dat onze afdeling ervaart, gaat vooral over de reistijd.", year: nil)[.problemAnalysis] == .partial)
+        #expect(elements("Leidinggevenden hebben veel moeite met de aanvraag van loonkostensubsidie.", year: nil)[.problemAnalysis] == .partial)
+        #expect(elements("Een werkgever heeft veel moeite gestoken in de werving van kandidaten.", year: nil)[.problemAnalysis] == nil)
+        #expect(elements("De werving bleef achter omdat de lange reistijd een knelpunt vormde. Daarom starten we met vervoer.", year: nil)[.problemAnalysis] == .present)
+        #expect(elements("De pilots zijn niet geland omdat het tekort aan begeleiders. Om dit op te lossen starten we een training.", year: nil)[.problemAnalysis] == .present)
+        #expect(elements("De werving bleef vorig jaar achter vanwege personeelstekorten.", year: nil)[.problemAnalysis] == .partial)
+        let repeated = elements("We geven inzicht in de knelpunten bij de uitvoering. Deze knelpunten leiden tot aanbevelingen.", year: nil)
+        #expect(repeated[.problemAnalysis] == nil)
+    }
+
+    /// A shortfall measured in a figure against a goal is monitoring; a decimal comma does not split the clause.
+    @Test func shortfallAgainstAGoalIsMonitoring() {
+        let found = elements("Hieruit blijkt dat de universiteit eind 2019 20,1 banen achterliep op het quotum.", year: 2025)
+        #expect(found[.monitoring] != nil)
+        #expect(found[.problemAnalysis] == nil)
+        #expect(elements("Eind 2019 liep de universiteit 20 banen achter, omdat de werving stil lag.", year: 2025)[.problemAnalysis] != nil)
+    }
+
     /// Reports and references are no plans: a perfect dated to a day or to a month without its year, the date of a
     /// noun, the rest of a worked example. A horizon with its year, or "met ingang van", still plans.
     @Test func reportsAndReferencesAreNoPlans() {

@@ -157,7 +157,7 @@ public struct CycleChecker: Sendable {
             }
         }
         planning(context, monitored: monitored, add: add)
-        problemAnalysis(context, add: add)
+        problemAnalysis(context, monitored: monitored, add: add)
         boardSignature(context, add: add)
 
         // Facts for the agenda level: a remedy opening the passage, table headers, what is counted.

@@ -61,6 +61,10 @@ public enum CycleLemmas: String, Sendable, CaseIterable, Hashable {
     case circumstancePrepositions
     /// Prepositions that make the cue word after them a topic, not a finding: "onderzoek naar de knelpunten".
     case topicPrepositions
+    /// Verbs under which a problem noun is stated to exist for someone (zijn, vormen, ervaren, aanlopen, stuiten):
+    /// "Een knelpunt is ...", "we lopen tegen knelpunten aan". Under any other verb the noun is a category or a
+    /// topic ("de knelpunten verschillen per sector", "knelpunten resulteren in aanbevelingen").
+    case problemVerbs
 
     /// Position in `allCases`: the index of its list in `CycleChecker.lemmaLists` and its number in per-word memos
     /// (no hashing of the raw value on the hot path).
@@ -88,6 +92,7 @@ public enum CycleLemmas: String, Sendable, CaseIterable, Hashable {
         case .referenceNouns: return 19
         case .circumstancePrepositions: return 20
         case .topicPrepositions: return 21
+        case .problemVerbs: return 22
         }
     }
 }

@@ -452,6 +452,10 @@ extension CycleChecker {
                 return noun
             }
             if let hit = context.cueHits(.monitoringRealisation, clause: clause).first, back, clauseHasFigure(clause, context) { return hit.first }
+            // A shortfall measured in a figure is a realisation too: "dat de universiteit eind 2019 20,1 banen
+            // achterliep op het quotum".
+            if let verb = context.clauseVerbs(clause, in: .shortfall).first, back, !c.isFuture, c.negation == nil,
+               clauseHasFigure(clause, context) { return verb }
         }
         return nil
     }
@@ -543,6 +547,56 @@ extension CycleChecker {
             && context.clauseVerbs(clause, in: .reporting).contains { context.analysis.words[$0].pos != .participle || $0 > index }
     }
 
+    /// A problem noun is stated when a `problemVerbs` verb carries it: a verb of its own clause ("Een knelpunt is
+    /// ...", "we lopen tegen knelpunten aan"), of the main clause it resumes in ("Een ander knelpunt [waar ...], is
+    /// ..."), or of a relative clause right after it ("de knelpunten die wij ervaren"); or it points back with a
+    /// demonstrative to the sentence before ("... waardoor kandidaten afhaken. Dit knelpunt pakken we aan met ..."); or
+    /// it follows a cause word in its clause ("omdat [knelpunt X]", "vanwege personeelstekorten").
+    /// Under any other verb it names
+    /// a category or a topic: "de knelpunten verschillen per sector", "knelpunten resulteren in aanbevelingen".
+    /// Words that are not nouns ("lastig", "beperkt") state themselves.
+    func isStated(_ index: Int, clause: Int, _ context: Context) -> Bool {
+        guard context.analysis.words[index].pos == .noun else { return true }
+        if stating(clause, context) { return true }
+        let clauses = context.analysis.clauses
+        // Given as a cause: "... niet volledig geland omdat [knelpunt X]", "vanwege personeelstekorten".
+        if context.cueHits(.cause, clause: clause).contains(where: { $0.last < index }) { return true }
+        let sentence = clauses[clause].sentence
+        // "Dit knelpunt" after a sentence that states the problem in other words: that sentence is its content. After
+        // one that names the same noun ("inzicht in de knelpunten. Deze knelpunten ...") it is that mention again.
+        if (max(clauses[clause].first, index - 2)..<index).contains(where: { j in
+            let classes = context.analysis.words[j].classes
+            return classes.contains(.demonstrative) && !classes.contains(.relative)
+        }), let position = context.sentences.firstIndex(of: sentence), position > 0 {
+            let lemma = context.analysis.words[index].lemma
+            let before = context.sentences[position - 1]
+            return !context.analysis.words.indices.contains { context.tokens[$0].sentence == before && context.analysis.words[$0].lemma == lemma }
+        }
+        var next = clause + 1
+        while next < clauses.count, clauses[next].sentence == sentence {
+            let other = clauses[next]
+            if other.isSubordinate {
+                // A relative clause opening right after the noun (a comma may stand between).
+                if other.first <= index + 2, stating(next, context) { return true }
+            } else {
+                return resumes(clause, context) && stating(next, context)
+            }
+            next += 1
+        }
+        return false
+    }
+
+    /// The clause has a `problemVerbs` verb that is not just the auxiliary of a perfect or passive ("heeft veel moeite
+    /// gestoken in": steken carries the noun, not hebben).
+    func stating(_ clause: Int, _ context: Context) -> Bool {
+        let c = context.analysis.clauses[clause]
+        let s = context.cache.specials
+        return context.clauseVerbs(clause, in: .problemVerbs).contains { verb in
+            let lemma = context.analysis.words[verb].lemma
+            return !(verb == c.finite && (c.isPerfect || c.isPassive) && (lemma == s.hebben || lemma == s.zijn || lemma == s.worden))
+        }
+    }
+
     /// A cue word inside a prepositional phrase ("onderzoek naar de knelpunten", "over de knelpunten") is a topic, not a finding.
     func isTopic(_ index: Int, _ context: Context) -> Bool {
         for j in max(0, index - 6)..<index {
@@ -560,7 +614,10 @@ extension CycleChecker {
         return false
     }
 
-    func problemAnalysis(_ context: Context, add: (CycleElement, CycleStatus, Int, Int, String) -> Void) {
+    /// A shortfall or missed realisation without a cause in a sentence that monitoring set against a goal ("20,1
+    /// banen achterliep op het quotum", "niet in geslaagd het afgesproken aantal te realiseren") is that
+    /// comparison's finding, not a complaint.
+    func problemAnalysis(_ context: Context, monitored: Set<Int>, add: (CycleElement, CycleStatus, Int, Int, String) -> Void) {
         let sentences = context.sentences
         for (position, sentence) in sentences.enumerated() {
             if context.scope.isMetaText(sentence: sentence) || isHypothetical(sentence: sentence, context) { continue }
@@ -568,10 +625,13 @@ extension CycleChecker {
             let hasCause = clauses.contains { context.has(.cause, clause: $0) }
             // A plain loop, not lazy.filter/compactMap: their stored closures captured a copy of the whole checker per sentence.
             var named: (Int, String)?
-            for clause in clauses where isStatement(clause: clause, context) {
+            // A cause clause states its cause without a verb too: "niet volledig geland omdat [knelpunt X]".
+            for clause in clauses where isStatement(clause: clause, context)
+                || context.analysis.clauses[clause].isSubordinate && context.cueHits(.cause, clause: clause).first?.first == context.analysis.clauses[clause].first {
                 if let bottleneck = bottleneck(in: clause, sentence: sentence, hasCause: hasCause, context) { named = bottleneck; break }
             }
             guard let (found, rule) = named else { continue }
+            if rule == "shortfall" || rule == "negated-realisation", !hasCause, monitored.contains(sentence) { continue }
             let remedyHere = context.cueHits(.remedy, sentence: sentence).first { $0.first > found }
             let remedyNext = position + 1 < sentences.count ? context.cueHits(.remedy, sentence: sentences[position + 1]).first : nil
             if let remedy = remedyHere ?? remedyNext {
@@ -588,12 +648,14 @@ extension CycleChecker {
         let c = context.analysis.clauses[clause]
         // A named bottleneck or difficulty: "Het knelpunt is ...", "we hebben moeite om ...".
         if let hit = context.cueHits(.bottleneck, clause: clause).first(where: {
-            !isTopic($0.first, context) && !isNamedOnly($0.first, clause: clause, context)
+            !isTopic($0.first, context) && !isNamedOnly($0.first, clause: clause, context) && isStated($0.first, clause: clause, context)
         }),
            context.scope.blocker(hit, lookingAhead: false) == nil {
             return (hit.first, "bottleneck")
         }
-        if let word = context.words(clause, in: .difficulty).first(where: { !isTopic($0, context) && !isNamedOnly($0, clause: clause, context) }),
+        if let word = context.words(clause, in: .difficulty).first(where: {
+            !isTopic($0, context) && !isNamedOnly($0, clause: clause, context) && isStated($0, clause: clause, context)
+        }),
            context.scope.blocker(PhraseMatcher.Hit(entry: -1, first: word, last: word), lookingAhead: false) == nil {
             return (word, "difficulty")
         }

@@ -124,6 +124,10 @@ public struct LanguageAnalyzer: Sendable {
                     capitalised[index] = scalar.value < 0x80 ? (scalar.value >= 0x41 && scalar.value <= 0x5A) : scalar.properties.isUppercase
                     if index > 0, gap == .none, offset == tokens[index - 1].end + 1, previous == "-" { hyphenated[index] = true }
                     spaced[index] = previous.properties.isWhitespace
+                    // A decimal comma ("20,1 banen") separates no clauses.
+                    if gap == .comma, index > 0, offset == tokens[index - 1].end + 1, tokens[index].isNumber, tokens[index - 1].isNumber {
+                        gap = .none
+                    }
                     bracketed[index] = bracket
                     bracket = false
                     gaps[index] = gap
