@@ -144,6 +144,14 @@ struct CycleLanguageTests {
         #expect(repeated[.problemAnalysis] == nil)
     }
 
+    /// A row of a planning table (activity | when | who) plans without a verb; a row of figures for past years does not.
+    @Test func planningTableRows() {
+        let table = "Actie | Wanneer | Wie\nKennismakingsmiddagen in de eenheden | vanaf het eerste kwartaal van 2026 | Centraal team\n"
+        #expect(elements(table, year: 2025)[.planning] == .present)
+        #expect(elements("Jaar | Banen\nPeildatum 31 december 2022 | 1.046 banen\n", year: 2025)[.planning] == nil)
+        #expect(elements("Actie | Wanneer\nSpeeddates in de eenheden | tweede kwartaal 2023\n", year: 2025)[.planning] == nil)
+    }
+
     /// A shortfall measured in a figure against a goal is monitoring; a decimal comma does not split the clause.
     @Test func shortfallAgainstAGoalIsMonitoring() {
         let found = elements("Hieruit blijkt dat de universiteit eind 2019 20,1 banen achterliep op het quotum.", year: 2025)

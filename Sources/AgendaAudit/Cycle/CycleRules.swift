@@ -341,6 +341,20 @@ extension CycleChecker {
         for time in context.analysis.times where !context.isPeriod(time) && !context.isAttribute(time) {
             let clause = context.analysis.words[time.first].clause
             let sentence = context.tokens[time.first].sentence
+            // A row of a planning table: "Kennismakingsmiddagen in de eenheden | vanaf het eerste kwartaal van 2024 |
+            // Centraal Team". No verb; the row names the activity beside a time on or after the agenda's start.
+            if context.passage.kind == .tableRow, context.analysis.clauses[clause].finite == nil {
+                let start = (context.referenceYear ?? LanguageAnalyzer.currentYear) * 12
+                let activity = context.analysis.words.indices.contains { i in
+                    (i < time.first || i > time.last) && context.analysis.words[i].pos == .noun
+                        && !context.isIn(.units, i) && !context.analysis.times.contains { $0.first <= i && $0.last >= i }
+                }
+                if time.endMonth >= start, activity, !context.isBlocked(time.first, time.last) {
+                    add(.planning, .present, time.first, time.last, "table-row:time+activity")
+                    return
+                }
+                continue
+            }
             guard orientation(clause: clause, context) == .ahead || effectiveOrientation(clause: clause, context) == .ahead
                     && orientation(clause: clause, context) == .neither else { continue }
             if monitored.contains(sentence) || isSignature(sentence: sentence, context) || isHypothetical(sentence: sentence, context)

@@ -46,6 +46,8 @@ public struct PassageAnalysis: Sendable {
         public var capitalised: Bool
         /// An opening bracket stands before it ("doelstelling 3 (goede voorbeelden ...)").
         public var afterBracket: Bool = false
+        /// A participle used as an adjective right before its noun ("afgelopen zomer"): no verb of its clause.
+        public var attributive: Bool = false
     }
 
     public struct Clause: Sendable {

@@ -245,6 +245,12 @@ public struct LanguageAnalyzer: Sendable {
                 if wordInfo.noun >= 0 { analysis.words[i].lemma = wordInfo.noun }
                 continue
             }
+            // After "ten"/"ter" (a preposition fused with its article) comes a noun: "ten slotte", "ter ondersteuning".
+            if i > range.lowerBound, analysis.words[i - 1].form == specials.ten || analysis.words[i - 1].form == specials.ter {
+                analysis.words[i].pos = .noun
+                if wordInfo.noun >= 0 { analysis.words[i].lemma = wordInfo.noun }
+                continue
+            }
             // "de beoogde banen", "de geplande bijeenkomsten": a -de/-te form after a determiner is an attributive participle.
             if isNounContext(i), wordInfo.endsWithE, let past = wordInfo.verbs.first(where: { $0.kind == .past || $0.kind == .participle }),
                wordInfo.noun < 0 || i + 1 <= range.upperBound && (infos[i + 1].noun >= 0) {
@@ -283,6 +289,17 @@ public struct LanguageAnalyzer: Sendable {
                 continue
             }
             analysis.words[i].pos = .other
+        }
+
+        // A participle without -e right before a noun is used as an adjective ("afgelopen zomer"): a participle of the
+        // clause stands in its final verb cluster, not before a noun. It stays a participle (Frog: WW(vd,prenom)) but is
+        // no verb of its clause (-e forms, "de beoogde banen", are read as attributive by the rules that need it).
+        for i in range where i < range.upperBound && analysis.words[i].pos == .participle && !infos[i].endsWithE {
+            // The next word a noun, or a provisional verb with a noun reading ("zomer").
+            let next = analysis.words[i + 1].pos
+            if gaps[i + 1] == .none, next == .noun || next == .infinitive && infos[i + 1].noun >= 0 && !infos[i + 1].endsWithT {
+                analysis.words[i].attributive = true
+            }
         }
 
         // Step 2: clauses.
@@ -523,7 +540,7 @@ public struct LanguageAnalyzer: Sendable {
         var participles: [Int] = [], infinitives: [Int] = []
         for i in range {
             switch analysis.words[i].pos {
-            case .participle: participles.append(i)
+            case .participle: if !analysis.words[i].attributive { participles.append(i) }
             case .infinitive: infinitives.append(i)
             default: break
             }
@@ -567,7 +584,7 @@ public struct LanguageAnalyzer: Sendable {
             }
         }
         // Verb lemmas of the clause, a separable particle reunited with the finite verb.
-        for i in range where [.finiteVerb, .participle, .infinitive].contains(analysis.words[i].pos) {
+        for i in range where [.finiteVerb, .participle, .infinitive].contains(analysis.words[i].pos) && !analysis.words[i].attributive {
             clause.verbLemmas.append(analysis.words[i].lemma)
             clause.verbTokens.append(i)
         }
@@ -600,7 +617,7 @@ extension LanguageCache {
     struct Specials {
         let te, dat, die, of, als, en, maar, want, wat, zodat, u, je, ik: Int32
         let hebben, zijn, worden, zullen, gaan, kunnen, moeten, mogen: Int32
-        let van, uit: Int32
+        let van, uit, ten, ter: Int32
     }
 
     var specials: Specials {
@@ -609,7 +626,7 @@ extension LanguageCache {
                             want: id("want"), wat: id("wat"), zodat: id("zodat"), u: id("u"), je: id("je"), ik: id("ik"),
                             hebben: id("hebben"), zijn: id("zijn"), worden: id("worden"), zullen: id("zullen"), gaan: id("gaan"),
                             kunnen: id("kunnen"), moeten: id("moeten"), mogen: id("mogen"),
-                            van: id("van"), uit: id("uit"))
+                            van: id("van"), uit: id("uit"), ten: id("ten"), ter: id("ter"))
         cachedSpecials = made
         return made
     }
