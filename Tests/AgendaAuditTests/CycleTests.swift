@@ -152,6 +152,22 @@ struct CycleLanguageTests {
         #expect(elements("Actie | Wanneer\nSpeeddates in de eenheden | tweede kwartaal 2023\n", year: 2025)[.planning] == nil)
     }
 
+    /// Realising a number of jobs by a date is a jobs target, not a dated activity; an activity word that is the
+    /// target's means does not make it one.
+    @Test func aJobsTargetIsNoPlanning() {
+        let target = elements("Begin 2026 moeten er 125.000 banen bijgekomen zijn voor mensen met een arbeidsbeperking.", year: 2025)
+        #expect(target[.planning] == nil)
+        #expect(target[.jobsTarget] != nil)
+        #expect(elements("Met dit programma willen de universiteiten eind 2025 samen 1.600 banen hebben gerealiseerd.", year: 2024)[.planning] == nil)
+        #expect(elements("In 2025 starten we een pilot jobcarving bij drie organisaties.", year: 2025)[.planning] == .present)
+        #expect(elements("In 2025 organiseren we vier bijeenkomsten voor leidinggevenden.", year: 2025)[.planning] == .present)
+    }
+
+    /// An inflected adjective is read as its base form in the cue lists: "beperkte invloed" is "beperkt".
+    @Test func inflectedAdjectivesMatchTheirBase() {
+        #expect(elements("De sectorvertegenwoordigers hebben een beperkte invloed op de werkgevers.", year: nil)[.problemAnalysis] == .partial)
+    }
+
     /// A shortfall measured in a figure against a goal is monitoring; a decimal comma does not split the clause.
     @Test func shortfallAgainstAGoalIsMonitoring() {
         let found = elements("Hieruit blijkt dat de universiteit eind 2019 20,1 banen achterliep op het quotum.", year: 2025)

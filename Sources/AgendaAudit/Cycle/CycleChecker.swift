@@ -6,8 +6,8 @@
 /// counted quantities) and assembles the agenda: what only neighbouring
 /// passages show (a remedy opening the next passage, goal-versus-realisation
 /// tables), then per element `present` when a passage has it present
-/// (planning: two passages), `partial` when only partial passages (planning:
-/// one), otherwise `absent` (see `AgendaCycle`).
+/// (planning: two dated activities), `partial` when only partial passages
+/// (planning: one), otherwise `absent` (see `AgendaCycle`).
 public struct CycleChecker: Sendable {
     public let rubric: Rubric
     let cycle: CycleRubric
@@ -484,7 +484,8 @@ public struct AgendaCycle: Sendable {
             let found = passages.compactMap { $0.elements[element] }
             var status: CycleStatus = found.map(\.status).max() ?? .absent
             if element == .planning {
-                status = found.count >= 2 ? .present : (found.count == 1 ? .partial : .absent)
+                let dated = found.reduce(0) { $0 + $1.evidence.count }
+                status = dated >= 2 ? .present : (dated == 1 ? .partial : .absent)
             }
             elements[element] = CycleFinding(status: status, evidence: found.flatMap(\.evidence))
         }

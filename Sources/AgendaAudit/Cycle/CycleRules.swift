@@ -337,10 +337,13 @@ extension CycleChecker {
         }
     }
 
+    /// One finding per sentence that ties an activity to a time ahead (the agenda has planning when two do).
     func planning(_ context: Context, monitored: Set<Int>, add: (CycleElement, CycleStatus, Int, Int, String) -> Void) {
+        var planned = Set<Int>()
         for time in context.analysis.times where !context.isPeriod(time) && !context.isAttribute(time) {
             let clause = context.analysis.words[time.first].clause
             let sentence = context.tokens[time.first].sentence
+            if planned.contains(sentence) { continue }
             // A row of a planning table: "Kennismakingsmiddagen in de eenheden | vanaf het eerste kwartaal van 2024 |
             // Centraal Team". No verb; the row names the activity beside a time on or after the agenda's start.
             if context.passage.kind == .tableRow, context.analysis.clauses[clause].finite == nil {
@@ -362,18 +365,26 @@ extension CycleChecker {
             if context.isBlocked(time.first, time.last) { continue }
             // A heading or caption (no finite verb in the clause) plans nothing: "peildatum 31 december".
             if context.analysis.clauses[clause].finite == nil { continue }
-            // An activity: a verb that acts (not a copula or auxiliary), or an activity cue, in the sentence.
+            // An activity: a verb that acts (not a copula or auxiliary), or an activity cue, in the sentence. Realising a
+            // number of jobs is an outcome, not an activity: with a time it is a jobs target ("In 2025 komen er 45
+            // plaatsingen bij", "Begin 2026 moeten er 125.000 banen bijgekomen zijn").
             let acts = context.clauses(ofSentence: sentence).contains { index in
                 let c = context.analysis.clauses[index]
+                let countsJobs = context.analysis.quantities.contains { q in
+                    q.quantity.first >= c.first && q.quantity.first <= c.last && isCount(q, context) && counted(q, context) == .jobs
+                }
+                let realisesJobs = countsJobs && c.verbTokens.contains { context.isIn(.realise, $0) }
                 let acting = zip(c.verbLemmas, c.verbTokens).contains { id, token in
                     !context.isIn(.copulas, id: id) && !context.isIn(.intent, id: id)
-                        && !context.isAuxiliary(id) && token != time.first
+                        && !context.isAuxiliary(id) && token != time.first && !(realisesJobs && context.isIn(.realise, token))
                 }
-                return acting || context.has(.activity, clause: index)
+                // In a target's clause an activity word is its means ("Met dit programma willen we eind 2025 1.600 banen
+                // hebben gerealiseerd"), not a dated activity.
+                return acting || !realisesJobs && context.has(.activity, clause: index)
             }
             guard acts else { continue }
             add(.planning, .present, time.first, time.last, "time+activity+ahead")
-            return
+            planned.insert(sentence)
         }
     }
 

@@ -148,7 +148,11 @@ public final class LanguageCache {
         if known & Self.maskKnown != 0 { return known }
         var mask = Self.maskKnown
         let string = strings[index]
-        for (list, set) in lists.enumerated() where set?.contains(string) == true { mask |= 1 << UInt32(list) }
+        // An inflected adjective or participle is in a list when its base form is: "beperkte invloed", "lastige regels".
+        let base = string.utf8.count > 4 && string.hasSuffix("e") ? String(string.dropLast()) : nil
+        for (list, set) in lists.enumerated() where set?.contains(string) == true || base.map({ set?.contains($0) == true }) == true {
+            mask |= 1 << UInt32(list)
+        }
         masks[index] = mask
         return mask
     }
