@@ -163,6 +163,18 @@ struct CycleLanguageTests {
         #expect(elements("In 2025 organiseren we vier bijeenkomsten voor leidinggevenden.", year: 2025)[.planning] == .present)
     }
 
+    /// A problem can be said without a problem word: a positive evaluation negated, or scarce means ("maar weinig"
+    /// is "only a little", no conjunction).
+    @Test func negatedEvaluationsAndScarceMeans() {
+        #expect(elements("We merken dat de invulling van het quotum niet motiverend werkt.", year: nil)[.problemAnalysis] == .partial)
+        #expect(elements("In het onderwijs wordt de opgave vaak als niet realistisch ervaren.", year: nil)[.problemAnalysis] == .partial)
+        #expect(elements("Het onderwerp staat laag op de lijst, waardoor er maar weinig budget beschikbaar is.", year: nil)[.problemAnalysis] == .partial)
+        #expect(elements("Het onderwerp staat laag op de lijst, waardoor er maar weinig budget beschikbaar is. Daarom vragen we het bestuur om extra middelen.", year: nil)[.problemAnalysis] == .present)
+        // Not a problem: a positive evaluation, or plenty of means.
+        #expect(elements("De aanpak werkt motiverend voor leidinggevenden.", year: nil)[.problemAnalysis] == nil)
+        #expect(elements("Er is voldoende budget voor de training.", year: nil)[.problemAnalysis] == nil)
+    }
+
     /// An inflected adjective is read as its base form in the cue lists: "beperkte invloed" is "beperkt".
     @Test func inflectedAdjectivesMatchTheirBase() {
         #expect(elements("De sectorvertegenwoordigers hebben een beperkte invloed op de werkgevers.", year: nil)[.problemAnalysis] == .partial)

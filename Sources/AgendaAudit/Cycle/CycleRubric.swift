@@ -65,6 +65,12 @@ public enum CycleLemmas: String, Sendable, CaseIterable, Hashable {
     /// "Een knelpunt is ...", "we lopen tegen knelpunten aan". Under any other verb the noun is a category or a
     /// topic ("de knelpunten verschillen per sector", "knelpunten resulteren in aanbevelingen").
     case problemVerbs
+    /// Positive evaluations that a negation turns into a problem: "niet motiverend", "niet realistisch", "geen kans".
+    case positiveEvaluation
+    /// Means to act: budget, tijd, capaciteit, expertise. After a `scarcity` word they are lacking.
+    case resources
+    /// Words of scarcity before a resource: weinig, onvoldoende, nauwelijks ("maar weinig budget en tijd").
+    case scarcity
 
     /// Position in `allCases`: the index of its list in `CycleChecker.lemmaLists` and its number in per-word memos
     /// (no hashing of the raw value on the hot path).
@@ -93,6 +99,9 @@ public enum CycleLemmas: String, Sendable, CaseIterable, Hashable {
         case .circumstancePrepositions: return 20
         case .topicPrepositions: return 21
         case .problemVerbs: return 22
+        case .positiveEvaluation: return 23
+        case .resources: return 24
+        case .scarcity: return 25
         }
     }
 }

@@ -684,6 +684,18 @@ extension CycleChecker {
            context.scope.blocker(PhraseMatcher.Hit(entry: -1, first: word, last: word), lookingAhead: false) == nil {
             return (word, "difficulty")
         }
+        // A positive evaluation negated: "werkt niet motiverend", "wordt als niet realistisch ervaren", "geen reële kans".
+        if let negation = c.negation, negation < c.last, let word = (negation + 1...min(c.last, negation + 3)).first(where: { context.isIn(.positiveEvaluation, $0) }),
+           (negation + 1..<word).allSatisfy({ context.analysis.words[$0].pos != .finiteVerb && context.analysis.words[$0].pos != .noun }) {
+            return (word, "negated-evaluation")
+        }
+        // Scarce means: "waardoor er maar weinig budget en tijd beschikbaar is", "onvoldoende capaciteit".
+        for word in context.words(clause, in: .scarcity) where word + 1 <= c.last {
+            if let resource = (word + 1...min(c.last, word + 2)).first(where: { context.isIn(.resources, $0) && context.analysis.words[$0].pos == .noun }),
+               !isTopic(word, context) {
+                return (resource, "scarcity")
+            }
+        }
         // Falling short: "bleef achter doordat ...", "De werving strandde".
         if let verb = context.clauseVerbs(clause, in: .shortfall).first, !c.isFuture, hasCause || c.tense == .past && !c.isSubordinate {
             return (verb, "shortfall")

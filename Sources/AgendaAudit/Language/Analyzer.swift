@@ -310,6 +310,8 @@ public struct LanguageAnalyzer: Sendable {
             let gap = gaps[i]
             let form = analysis.words[i].form
             if gap == .semicolon || gap == .colon { starts.append(i); continue }
+            // "maar" before a quantity is "only", no conjunction: "waardoor er maar weinig budget is", "maar één kandidaat".
+            if form == specials.maar, i < range.upperBound, infos[i + 1].classes.contains(.numeral) || tokens[i + 1].isNumber { continue }
             if form == specials.maar || form == specials.want { starts.append(i); continue }
             if classes.contains(.subordinator) && form != specials.dat && form != specials.of && form != specials.als {
                 starts.append(i); continue
