@@ -161,6 +161,9 @@ struct CycleLanguageTests {
         #expect(elements("Met dit programma willen de universiteiten eind 2025 samen 1.600 banen hebben gerealiseerd.", year: 2024)[.planning] == nil)
         #expect(elements("In 2025 starten we een pilot jobcarving bij drie organisaties.", year: 2025)[.planning] == .present)
         #expect(elements("In 2025 organiseren we vier bijeenkomsten voor leidinggevenden.", year: 2025)[.planning] == .present)
+        // A count of the plan's parts sets no goal.
+        #expect(elements("De provincies zetten als werkgever gezamenlijk in op vier sporen.", year: 2025)[.measurableGoals] == nil)
+        #expect(elements("De provincies zetten in 2025 in op vier extra werkervaringsplekken.", year: 2025)[.measurableGoals] != nil)
     }
 
     /// A problem can be said without a problem word: a positive evaluation negated, or scarce means ("maar weinig"
@@ -182,6 +185,11 @@ struct CycleLanguageTests {
 
     /// A shortfall measured in a figure against a goal is monitoring; a decimal comma does not split the clause.
     @Test func shortfallAgainstAGoalIsMonitoring() {
+        // A separable particle before a phrase put after it ("blijft ... achter op het quotum"); a percentage that gives
+        // a ratio noun's value ("een realisatiepercentage van 73%") is a figure, not a circumstance.
+        #expect(elements("De realisatie van directe banen blijft met 300 banen achter op het quotum.", year: nil)[.monitoring] != nil)
+        #expect(elements("Met een realisatiepercentage van 73% blijft de realisatie van directe banen achter op het quotum.", year: nil)[.monitoring] != nil)
+        #expect(elements("In 15 proeftuinen blijft de realisatie achter.", year: nil)[.monitoring] == nil)
         let found = elements("Hieruit blijkt dat de universiteit eind 2019 20,1 banen achterliep op het quotum.", year: 2025)
         #expect(found[.monitoring] != nil)
         #expect(found[.problemAnalysis] == nil)

@@ -82,6 +82,12 @@ struct LemmaPatternTests {
         #expect(Set(code.evidence.map(\.text)).isSuperset(of: ["taken", "knippen", "los"]), "\(code.evidence.map(\.text))")
         #expect(Self.codes(coder, "Wij analyseren welke taken kunnen worden losgeknipt tot een nieuwe functie.")
             .contains { $0.code == "functies-passend" })
+        // The particle before a prepositional phrase put after it: "knippen ... los [uit de functie]".
+        #expect(Self.codes(coder, "Wij knippen eenvoudige taken los uit de bestaande functies.").contains { $0.code == "functies-passend" })
+        // The bundled rubric: meeting needs someone to meet, not the work ("maken kennis met het werk").
+        let bundled = Coder(rubric: Repo.rubric)
+        #expect(Self.codes(bundled, "Kandidaten maken kennis met hun nieuwe leidinggevende.").contains { $0.code == "meet-and-greets" })
+        #expect(!Self.codes(bundled, "Kandidaten maken kennis met het werk in de buitendienst.").contains { $0.code == "meet-and-greets" })
     }
 
     /// `clause` needs its words in one clause of the language layer, `sentence` in one sentence.

@@ -71,6 +71,11 @@ public enum CycleLemmas: String, Sendable, CaseIterable, Hashable {
     case resources
     /// Words of scarcity before a resource: weinig, onvoldoende, nauwelijks ("maar weinig budget en tijd").
     case scarcity
+    /// Nouns whose value a percentage after "van" gives: percentage, aandeel ("een realisatiepercentage van 73%").
+    case ratioNouns
+    /// Nouns for the parts of a plan or document: spoor, pijler, actielijn, thema. A count of them structures the text,
+    /// it sets no goal ("De provincies zetten in op vier sporen").
+    case planParts
 
     /// Position in `allCases`: the index of its list in `CycleChecker.lemmaLists` and its number in per-word memos
     /// (no hashing of the raw value on the hot path).
@@ -102,6 +107,8 @@ public enum CycleLemmas: String, Sendable, CaseIterable, Hashable {
         case .positiveEvaluation: return 23
         case .resources: return 24
         case .scarcity: return 25
+        case .ratioNouns: return 26
+        case .planParts: return 27
         }
     }
 }

@@ -247,9 +247,12 @@ extension CycleChecker {
         }
         if q.first > 0 {
             if context.isIn(.referenceNouns, q.first - 1) { return false }
-            // Unless the preposition is the object's of an intent verb: "we rekenen op 8 extra banen", "zetten in op 15 plaatsingen".
+            // Unless the preposition is the object's of an intent verb: "we rekenen op 8 extra banen", "zetten in op 15 plaatsingen",
+            // or a percentage gives the value of the ratio noun before it: "een realisatiepercentage van 73%".
+            let ratio = q.kind == .percentage && q.first > 1 && context.tokens[q.first - 1].form == "van"
+                && context.analysis.words[q.first - 2].pos == .noun && context.isIn(.ratioNouns, q.first - 2)
             if context.analysis.words[q.first - 1].classes.contains(.preposition), context.isIn(.circumstancePrepositions, q.first - 1),
-               context.clauseVerbs(context.analysis.words[q.first].clause, in: .intent).isEmpty { return false }
+               context.clauseVerbs(context.analysis.words[q.first].clause, in: .intent).isEmpty, !ratio { return false }
         }
         return true
     }
@@ -273,8 +276,9 @@ extension CycleChecker {
         if quantity.quantity.kind == .percentage, quantity.of >= 0, context.isIn(.goalNouns, quantity.of) { return .none }
         if quantity.quantity.kind == .percentage, quantity.of >= 0, context.isIn(.jobNouns, quantity.of) { return .jobs }
         if context.isIn(.units, quantity.noun), !(quantity.quantity.kind == .percentage && quantity.of >= 0) { return .none }
-        // A count of goals is no goal: "Bovenstaande lijst bevat vier doelstellingen".
-        if context.isIn(.goalNouns, quantity.noun) { return .none }
+        // A count of goals, or of the plan's parts, is no goal: "Bovenstaande lijst bevat vier doelstellingen", "We zetten in
+        // op vier sporen".
+        if context.isIn(.goalNouns, quantity.noun) || context.isIn(.planParts, quantity.noun) { return .none }
         if context.isIn(.jobNouns, quantity.noun) { return .jobs }
         if context.isIn(.peopleNouns, quantity.noun) {
             // "45 mensen uit de doelgroep", "medewerkers met een arbeidsbeperking".
@@ -478,8 +482,11 @@ extension CycleChecker {
             }
             if let hit = context.cueHits(.monitoringRealisation, clause: clause).first, back, clauseHasFigure(clause, context) { return hit.first }
             // A shortfall measured in a figure is a realisation too: "dat de universiteit eind 2019 20,1 banen
-            // achterliep op het quotum".
-            if let verb = context.clauseVerbs(clause, in: .shortfall).first, back, !c.isFuture, c.negation == nil,
+            // achterliep op het quotum"; in the present it is the state now, whatever its date ("Met een
+            // realisatiepercentage van 73% (in Q1 2023) blijft de realisatie achter op het quotum").
+            if let verb = context.clauseVerbs(clause, in: .shortfall).first, back || c.tense == .present && !c.isPerfect,
+               !c.isFuture, c.modal < 0, c.negation == nil,
+               context.clauseVerbs(clause, in: .intent).allSatisfy({ context.analysis.words[$0].pos == .participle }),
                clauseHasFigure(clause, context) { return verb }
         }
         return nil

@@ -595,14 +595,27 @@ public struct LanguageAnalyzer: Sendable {
             // The particle stands at the end of the clause, before any final verbs.
             var j = clause.last
             while j > finite, [.infinitive, .participle].contains(analysis.words[j].pos) { j -= 1 }
-            if j > finite {
-                let particle = cache.strings[Int(analysis.words[j].form)]
-                if lexicon.particles.contains(particle), lexicon.isVerb(particle + verb) {
-                    let joined = cache.id(particle + verb)
-                    if let position = clause.verbTokens.firstIndex(of: finite) { clause.verbLemmas[position] = joined }
-                    clause.verbLemmas.append(joined)
-                    clause.verbTokens.append(j)
+            func separable(_ k: Int) -> Int32? {
+                let particle = cache.strings[Int(analysis.words[k].form)]
+                return lexicon.particles.contains(particle) && lexicon.isVerb(particle + verb) ? cache.id(particle + verb) : nil
+            }
+            // Or before a prepositional phrase put after it: "blijft de realisatie achter [op het quotum]", "werken
+            // samen [met partners]" (the phrase holds no verb).
+            var found = j > finite ? separable(j).map { (j, $0) } : nil
+            if found == nil, j > finite + 1 {
+                var k = j
+                while k > finite + 1, found == nil {
+                    if infos[k].classes.contains(.preposition), ![.finiteVerb, .infinitive, .participle].contains(analysis.words[k - 1].pos),
+                       (k...j).allSatisfy({ ![.finiteVerb, .infinitive, .participle].contains(analysis.words[$0].pos) }) {
+                        found = separable(k - 1).map { (k - 1, $0) }
+                    }
+                    k -= 1
                 }
+            }
+            if let (position, joined) = found {
+                if let index = clause.verbTokens.firstIndex(of: finite) { clause.verbLemmas[index] = joined }
+                clause.verbLemmas.append(joined)
+                clause.verbTokens.append(position)
             }
         }
     }
