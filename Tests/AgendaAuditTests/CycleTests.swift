@@ -178,6 +178,17 @@ struct CycleLanguageTests {
         #expect(elements("Er is voldoende budget voor de training.", year: nil)[.problemAnalysis] == nil)
     }
 
+    /// Causes named by a causal verb in a sentence about results, and "te" + adjective (too much, too little).
+    @Test func causalVerbsAndExcess() {
+        #expect(elements("Het aantal plaatsingen wordt vooral bepaald door de aard van het werk.", year: nil)[.problemAnalysis] == .partial)
+        #expect(elements("Het aantal plaatsingen is afhankelijk van de beschikbare begeleiding.", year: nil)[.problemAnalysis] == .partial)
+        #expect(elements("Het aantal plaatsingen hangt vooral af van het beschikbare budget.", year: nil)[.problemAnalysis] == .partial)
+        #expect(elements("Wij bepalen samen met de sector de doelen voor de banen.", year: nil)[.problemAnalysis] == nil)
+        #expect(elements("De reistijd naar de werkplek is voor veel kandidaten te lang.", year: nil)[.problemAnalysis] == .partial)
+        #expect(elements("Het ministerie noemt een te smalle afbakening van de doelgroep.", year: nil)[.problemAnalysis] != nil)
+        #expect(elements("Voor deze agenda zijn we bij enkele werkgevers te rade gegaan.", year: nil)[.problemAnalysis] == nil)
+    }
+
     /// An inflected adjective is read as its base form in the cue lists: "beperkte invloed" is "beperkt".
     @Test func inflectedAdjectivesMatchTheirBase() {
         #expect(elements("De sectorvertegenwoordigers hebben een beperkte invloed op de werkgevers.", year: nil)[.problemAnalysis] == .partial)

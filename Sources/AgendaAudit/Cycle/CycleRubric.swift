@@ -76,6 +76,11 @@ public enum CycleLemmas: String, Sendable, CaseIterable, Hashable {
     /// Nouns for the parts of a plan or document: spoor, pijler, actielijn, thema. A count of them structures the text,
     /// it sets no goal ("De provincies zetten in op vier sporen").
     case planParts
+    /// Verbs whose passive with "door" names a cause: bepalen, veroorzaken, beperken ("De mate waarin een sector banen
+    /// kan realiseren, wordt bepaald door de aard van het werk"; active "Wij bepalen de doelen" names none).
+    case causalVerbs
+    /// Words of dependence, in any voice: afhangen, afhankelijk ("Het aantal plaatsingen hangt af van het budget").
+    case dependence
 
     /// Position in `allCases`: the index of its list in `CycleChecker.lemmaLists` and its number in per-word memos
     /// (no hashing of the raw value on the hot path).
@@ -109,6 +114,8 @@ public enum CycleLemmas: String, Sendable, CaseIterable, Hashable {
         case .scarcity: return 25
         case .ratioNouns: return 26
         case .planParts: return 27
+        case .causalVerbs: return 28
+        case .dependence: return 29
         }
     }
 }

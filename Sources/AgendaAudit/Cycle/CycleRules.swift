@@ -717,6 +717,24 @@ extension CycleChecker {
            }) {
             return (word, "causes")
         }
+        // What a result depends on, in a sentence about realising results: dependence ("hangt af van", "is afhankelijk van")
+        // or a causal verb in the passive with its cause as agent ("wordt bepaald door de aard van het werk").
+        let agent = (c.first...c.last).contains { context.tokens[$0].form == "door" }
+        if let verb = context.clauseVerbs(clause, in: .dependence).first ?? context.words(clause, in: .dependence).first
+            ?? (agent ? context.clauseVerbs(clause, in: .causalVerbs).first(where: { context.analysis.words[$0].pos == .participle }) : nil),
+           !c.isFuture, c.negation == nil,
+           context.clauses(ofSentence: sentence).contains(where: { !context.clauseVerbs($0, in: .realise).isEmpty || !context.words($0, in: .jobNouns).isEmpty }) {
+            return (verb, "causes")
+        }
+        // Too much or too little: "te" before an adjective that modifies a noun ("een te smalle afbakening") or is the
+        // predicate of a copula ("is te duur"); not before an infinitive, nor a fixed phrase ("te rade gaan").
+        for i in c.first..<c.last where context.analysis.words[i].form == context.cache.specials.te {
+            let next = context.analysis.words[i + 1]
+            guard next.pos == .other, !context.tokens[i + 1].isNumber, next.classes.isEmpty else { continue }
+            let beforeNoun = i + 2 <= c.last && context.analysis.words[i + 2].pos == .noun
+            let predicate = c.finite.map { context.isIn(.copulas, $0) } == true && !c.isPerfect && !c.isPassive
+            if beforeNoun || predicate { return (i + 1, "excess") }
+        }
         // A lack of the means to act: "De vo-raad heeft het mandaat niet om te sturen", "Werkgevers hebben niet
         // altijd de tijd en/of expertise om de regels te doorgronden" (negated possession with an om-te purpose).
         if let negation = c.negation, let finite = c.finite, context.analysis.words[finite].lemma == context.cache.specials.hebben,
