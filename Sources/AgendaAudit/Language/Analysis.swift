@@ -151,15 +151,43 @@ public final class LanguageCache {
         return mask
     }
 
-    /// Per word list (by the caller's list number), whether each word id is in it: 0 not asked yet, 1 no, 2 yes.
+    /// Per word id, a bit per list number (below 64) once asked, and a bit per list that holds the word: two flat
+    /// arrays indexed by id (a nested array per list cost an exclusivity check and a bounds check per level).
     /// For lists beyond `listMask`'s 31 (the coder's action lists).
+    private var asked: [UInt64] = []
+    private var member: [UInt64] = []
+    /// Lists numbered 64 and above: per list, 0 not asked yet, 1 no, 2 yes.
     private var membership: [[UInt8]] = []
+
+    /// Whether the word `id` is in list number `list`, when that is known already (nil: ask `isMember`). A caller can
+    /// so leave the set where it is: fetching it from a struct of sets for every call retained and released it.
+    @inline(__always)
+    func knownMembership(_ id: Int32, of list: Int) -> Bool? {
+        guard id >= 0 else { return false }
+        let index = Int(id), bit: UInt64 = 1 << UInt64(list & 63)
+        guard list < 64, index < asked.count, asked[index] & bit != 0 else { return nil }
+        return member[index] & bit != 0
+    }
 
     /// Whether the word `id` is in `set`, the caller's list number `list` (the same number must always mean the same set).
     func isMember(_ id: Int32, of list: Int, _ set: Set<String>) -> Bool {
         guard id >= 0 else { return false }
-        while membership.count <= list { membership.append([]) }
         let index = Int(id)
+        guard list < 64 else { return isMemberWide(index, of: list, set) }
+        if asked.count <= index {
+            asked.append(contentsOf: repeatElement(0, count: strings.count - asked.count))
+            member.append(contentsOf: repeatElement(0, count: strings.count - member.count))
+        }
+        let bit: UInt64 = 1 << UInt64(list)
+        if asked[index] & bit == 0 {
+            asked[index] |= bit
+            if set.contains(strings[index]) { member[index] |= bit }
+        }
+        return member[index] & bit != 0
+    }
+
+    private func isMemberWide(_ index: Int, of list: Int, _ set: Set<String>) -> Bool {
+        while membership.count <= list { membership.append([]) }
         if membership[list].count <= index {
             membership[list].append(contentsOf: repeatElement(0, count: strings.count - membership[list].count))
         }

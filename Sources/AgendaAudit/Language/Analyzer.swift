@@ -123,7 +123,7 @@ public struct LanguageAnalyzer: Sendable {
                 if offset == tokens[index].start {
                     capitalised[index] = scalar.value < 0x80 ? (scalar.value >= 0x41 && scalar.value <= 0x5A) : scalar.properties.isUppercase
                     if index > 0, gap == .none, offset == tokens[index - 1].end + 1, previous == "-" { hyphenated[index] = true }
-                    spaced[index] = previous.properties.isWhitespace
+                    spaced[index] = previous.isWhitespaceFast
                     bracketed[index] = bracket
                     bracket = false
                     gaps[index] = gap
