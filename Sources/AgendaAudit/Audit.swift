@@ -47,21 +47,31 @@ public struct Pipeline: Sendable {
     public func audit(_ document: Document) -> AuditedAgenda {
         let caches = self.caches.take()
         defer { self.caches.give(caches) }
-        let (year, written) = cycleChecker?.reference(document, cache: caches.language) ?? (nil, nil)
+        // The passages the document's date was read from keep their tokens and reading (same tokenizer, analyser
+        // and cache as below); only their times are resolved again for the reference year.
+        var dated: [Int: CycleChecker.DatedPassage]? = [:]
+        let (year, written) = cycleChecker?.reference(document, cache: caches.language, keeping: &dated) ?? (nil, nil)
         var codedPassages: [CodedPassage] = [], findings: [CycleChecker.PassageFindings] = []
         codedPassages.reserveCapacity(document.passages.count)
         let coder = self.coder, cycleChecker = self.cycleChecker
         if cycleChecker != nil { findings.reserveCapacity(document.passages.count) }
-        for passage in document.passages {
-            let tokens = coder.tokenizer.tokens(passage.text, base: passage.start)
+        for (index, passage) in document.passages.enumerated() {
             let text = ScalarIndexedText(passage.text)
-            // Each token's form interned once, for both matchers' caches and the language layer; one reading by the
-            // language layer serves the coder and the cycle checker.
             let language = caches.language
-            let words = tokens.map { language.id($0.form) }
-            let analysis = cycleChecker != nil && !tokens.isEmpty
-                ? coder.analyzer.analyze(tokens, words: words, text: passage.text, base: passage.start, referenceYear: year, cache: language)
-                : nil
+            let tokens: [Token], words: [Int32], analysis: PassageAnalysis?
+            if cycleChecker != nil, let read = dated?.removeValue(forKey: index) {
+                tokens = read.tokens
+                words = read.analysis.words.map(\.form)
+                analysis = coder.analyzer.retimed(read.analysis, tokens: tokens, inputs: read.inputs, referenceYear: year)
+            } else {
+                tokens = coder.tokenizer.tokens(passage.text, base: passage.start)
+                // Each token's form interned once, for both matchers' caches and the language layer; one reading by the
+                // language layer serves the coder and the cycle checker.
+                words = tokens.map { language.id($0.form) }
+                analysis = cycleChecker != nil && !tokens.isEmpty
+                    ? coder.analyzer.analyze(tokens, words: words, text: passage.text, base: passage.start, referenceYear: year, cache: language)
+                    : nil
+            }
             codedPassages.append(coder.code(passage, tokens: tokens, words: words, text: text, cache: caches.code, analysis: analysis,
                                             language: language))
             // Optional chaining borrows the checker; `if let` copied it (and retained its fields) per passage.

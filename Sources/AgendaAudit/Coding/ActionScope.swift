@@ -160,6 +160,7 @@ struct ActionScope {
 
     func isIn(_ list: ActionList, id: Int32) -> Bool {
         let ordinal = list.ordinal
+        if let known = cache.knownMembership(id, of: Self.listBase + ordinal) { return known }
         return cache.isMember(id, of: Self.listBase + ordinal, lists.byOrdinal[ordinal])
     }
 

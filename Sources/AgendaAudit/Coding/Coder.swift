@@ -227,7 +227,12 @@ public struct Coder: Sendable {
             let read = analysis()
             var seen = Set<Int>()
             func consider(_ id: Int32, at position: Int) {
-                guard id >= 0, language.isMember(id, of: Self.lemmaList, lemmaWords) else { return }
+                guard id >= 0 else { return }
+                if let known = language.knownMembership(id, of: Self.lemmaList) {
+                    guard known else { return }
+                } else {
+                    guard language.isMember(id, of: Self.lemmaList, lemmaWords) else { return }
+                }
                 let word = language.string(id)
                 for owner in lemmaOwners[word] ?? [] {
                     let slot = key(owner.code, owner.list, owner.index, owner.side)

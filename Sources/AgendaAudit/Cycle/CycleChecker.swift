@@ -301,24 +301,53 @@ public struct CycleChecker: Sendable {
     /// The reference of a document's times: its period's first year, else its own date (the year, and the
     /// month as `year * 12 + month - 1`, the months of `TimeExpression`), else nothing.
     func reference(_ document: Document, cache: LanguageCache = LanguageCache()) -> (year: Int?, written: Int?) {
+        var unused: [Int: DatedPassage]? = nil
+        return reference(document, cache: cache, keeping: &unused)
+    }
+
+    /// The same, keeping in `kept` (when not nil) the tokens and the reading of each passage `documentDate` read,
+    /// by passage index, so that the audit does not tokenize and analyse those passages twice.
+    func reference(_ document: Document, cache: LanguageCache, keeping kept: inout [Int: DatedPassage]?) -> (year: Int?, written: Int?) {
         if let year = Self.periodYear(document) { return (year, nil) }
-        if let written = documentDate(document, cache: cache) { return (written / 12, written) }
+        if let written = documentDate(document, cache: cache, keeping: &kept) { return (written / 12, written) }
         return (nil, nil)
     }
+
+    /// A passage read for the document's date: its tokens, the language layer's reading (times resolved without a
+    /// reference year) and what its times are resolved from (`LanguageAnalyzer.retimed`).
+    struct DatedPassage {
+        let tokens: [Token]
+        let analysis: PassageAnalysis
+        let inputs: LanguageAnalyzer.TimeInputs
+    }
+
+    /// At most this many tokens are kept for the audit: the rest is read again, so memory stays bounded on a huge document.
+    static let keptTokenLimit = 100_000
 
     /// The document's own date, as a month: the latest full date ("17 december 2019", "26 januari 2023") that
     /// stands on its own (a date line, no finite verb) or in a clause that looks back. A letter, memo or report is
     /// written on or after every day it reports, so what lies up to that month is the past; a full date in a
     /// present or future clause may be a plan ("op 3 december 2024 staat een debat gepland") and does not count.
     func documentDate(_ document: Document, cache: LanguageCache = LanguageCache()) -> Int? {
+        var unused: [Int: DatedPassage]? = nil
+        return documentDate(document, cache: cache, keeping: &unused)
+    }
+
+    func documentDate(_ document: Document, cache: LanguageCache, keeping kept: inout [Int: DatedPassage]?) -> Int? {
         var latest: Int?
         // A heading or the title holding a date is a date line ("Den Haag, 17 december 2019").
         for line in [document.title] + document.headings.map(\.text) {
             if let date = Self.fullDates(line).max() { latest = max(latest ?? 0, date) }
         }
-        for passage in document.passages where !Self.fullDates(passage.text).isEmpty {
+        var keptTokens = 0
+        for (index, passage) in document.passages.enumerated() where !Self.fullDates(passage.text).isEmpty {
             let tokens = tokenizer.tokens(passage.text, base: passage.start)
-            let analysis = analyzer.analyze(tokens, text: passage.text, base: passage.start, referenceYear: nil, cache: cache)
+            let (analysis, inputs) = analyzer.analyzeKeepingTimeInputs(tokens, words: nil, text: passage.text, base: passage.start,
+                                                                       referenceYear: nil, cache: cache)
+            if kept != nil, !tokens.isEmpty, keptTokens + tokens.count <= Self.keptTokenLimit {
+                keptTokens += tokens.count
+                kept![index] = DatedPassage(tokens: tokens, analysis: analysis, inputs: inputs)
+            }
             for time in analysis.times where time.hasDay && !time.isRelative && time.startMonth == time.endMonth {
                 let explicitYear = (time.first...time.last).contains { tokens[$0].isNumber && tokens[$0].form.utf8.count == 4 }
                 guard explicitYear else { continue }

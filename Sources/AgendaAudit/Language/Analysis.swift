@@ -120,13 +120,64 @@ public final class LanguageCache {
 
     public init() {}
 
+    /// ASCII words (nearly all) are interned through `asciiTable` instead of `ids`: an open-addressing table of
+    /// ids by a cheap hash of the bytes, without `Hasher` and `String` hashing per token. Other words go through `ids`
+    /// (String equality there is canonical equivalence; an ASCII word has no other spelling).
+    private var asciiTable = [Int32](repeating: -1, count: 1024)
+    private var asciiCount = 0
+    /// Per id, the ASCII hash (0 for a word interned through `ids`).
+    private var hashes: [UInt32] = []
+
     func id(_ string: String) -> Int32 {
-        if let id = ids[string] { return id }
+        let hash = string.utf8.withContiguousStorageIfAvailable { Self.asciiHash($0) } ?? Self.asciiHash(Array(string.utf8))
+        guard hash != 0 else {
+            if let id = ids[string] { return id }
+            return append(string, hash: 0, ids: true)
+        }
+        let mask = asciiTable.count - 1
+        var slot = Int(hash) & mask
+        while true {
+            let id = asciiTable[slot]
+            if id < 0 { break }
+            if hashes[Int(id)] == hash && strings[Int(id)] == string { return id }
+            slot = (slot + 1) & mask
+        }
+        let id = append(string, hash: hash, ids: false)
+        asciiTable[slot] = id
+        asciiCount += 1
+        if asciiCount * 2 > asciiTable.count { growASCIITable() }
+        return id
+    }
+
+    private func append(_ string: String, hash: UInt32, ids inDictionary: Bool) -> Int32 {
         let id = Int32(strings.count)
-        ids[string] = id
+        if inDictionary { ids[string] = id }
         strings.append(string)
+        hashes.append(hash)
         info.append(nil)
         return id
+    }
+
+    private func growASCIITable() {
+        var table = [Int32](repeating: -1, count: asciiTable.count * 2)
+        let mask = table.count - 1
+        for (id, hash) in hashes.enumerated() where hash != 0 {
+            var slot = Int(hash) & mask
+            while table[slot] >= 0 { slot = (slot + 1) & mask }
+            table[slot] = Int32(id)
+        }
+        asciiTable = table
+    }
+
+    /// FNV-1a of ASCII bytes, never 0; 0 when a byte is not ASCII.
+    @inline(__always)
+    private static func asciiHash(_ bytes: some Collection<UInt8>) -> UInt32 {
+        var hash: UInt32 = 2_166_136_261
+        for byte in bytes {
+            if byte >= 0x80 { return 0 }
+            hash = (hash ^ UInt32(byte)) &* 16_777_619
+        }
+        return hash == 0 ? 1 : hash
     }
 
     /// The number of interned words.
@@ -157,15 +208,43 @@ public final class LanguageCache {
         return mask
     }
 
-    /// Per word list (by the caller's list number), whether each word id is in it: 0 not asked yet, 1 no, 2 yes.
+    /// Per word id, a bit per list number (below 64) once asked, and a bit per list that holds the word: two flat
+    /// arrays indexed by id (a nested array per list cost an exclusivity check and a bounds check per level).
     /// For lists beyond `listMask`'s 31 (the coder's action lists).
+    private var asked: [UInt64] = []
+    private var member: [UInt64] = []
+    /// Lists numbered 64 and above: per list, 0 not asked yet, 1 no, 2 yes.
     private var membership: [[UInt8]] = []
+
+    /// Whether the word `id` is in list number `list`, when that is known already (nil: ask `isMember`). A caller can
+    /// so leave the set where it is: fetching it from a struct of sets for every call retained and released it.
+    @inline(__always)
+    func knownMembership(_ id: Int32, of list: Int) -> Bool? {
+        guard id >= 0 else { return false }
+        let index = Int(id), bit: UInt64 = 1 << UInt64(list & 63)
+        guard list < 64, index < asked.count, asked[index] & bit != 0 else { return nil }
+        return member[index] & bit != 0
+    }
 
     /// Whether the word `id` is in `set`, the caller's list number `list` (the same number must always mean the same set).
     func isMember(_ id: Int32, of list: Int, _ set: Set<String>) -> Bool {
         guard id >= 0 else { return false }
-        while membership.count <= list { membership.append([]) }
         let index = Int(id)
+        guard list < 64 else { return isMemberWide(index, of: list, set) }
+        if asked.count <= index {
+            asked.append(contentsOf: repeatElement(0, count: strings.count - asked.count))
+            member.append(contentsOf: repeatElement(0, count: strings.count - member.count))
+        }
+        let bit: UInt64 = 1 << UInt64(list)
+        if asked[index] & bit == 0 {
+            asked[index] |= bit
+            if set.contains(strings[index]) { member[index] |= bit }
+        }
+        return member[index] & bit != 0
+    }
+
+    private func isMemberWide(_ index: Int, of list: Int, _ set: Set<String>) -> Bool {
+        while membership.count <= list { membership.append([]) }
         if membership[list].count <= index {
             membership[list].append(contentsOf: repeatElement(0, count: strings.count - membership[list].count))
         }

@@ -100,8 +100,28 @@ public struct LanguageAnalyzer: Sendable {
 
     /// `words`, when given, are the tokens' ids in `cache` (`cache.id(token.form)`).
     func analyze(_ tokens: [Token], words: [Int32]?, text: String, base: Int, referenceYear: Int?, cache: LanguageCache) -> PassageAnalysis {
+        analyzeKeepingTimeInputs(tokens, words: words, text: text, base: base, referenceYear: referenceYear, cache: cache).analysis
+    }
+
+    /// What the time expressions are resolved from besides the tokens: an analysis made for one reference year
+    /// serves another by resolving its times again (`retimed`), the rest of the reading does not depend on the year.
+    struct TimeInputs {
+        let isMonth: [Bool]
+        let spaced: [Bool]
+    }
+
+    /// `analysis` with its times resolved for `referenceYear` instead.
+    func retimed(_ analysis: PassageAnalysis, tokens: [Token], inputs: TimeInputs, referenceYear: Int?) -> PassageAnalysis {
+        var analysis = analysis
+        analysis.times = TimeResolver().resolve(tokens: tokens, referenceYear: referenceYear ?? Self.currentYear, isMonth: inputs.isMonth,
+                                                spaced: inputs.spaced)
+        return analysis
+    }
+
+    func analyzeKeepingTimeInputs(_ tokens: [Token], words: [Int32]?, text: String, base: Int, referenceYear: Int?,
+                                  cache: LanguageCache) -> (analysis: PassageAnalysis, inputs: TimeInputs) {
         var analysis = PassageAnalysis(words: [], clauses: [], times: [], quantities: [])
-        guard !tokens.isEmpty else { return analysis }
+        guard !tokens.isEmpty else { return (analysis, TimeInputs(isMonth: [], spaced: [])) }
         let specials = cache.specials
         // One walk over the scalars: capitals and the punctuation before each token.
         var capitalised = [Bool](repeating: false, count: tokens.count)
@@ -123,7 +143,7 @@ public struct LanguageAnalyzer: Sendable {
                 if offset == tokens[index].start {
                     capitalised[index] = scalar.value < 0x80 ? (scalar.value >= 0x41 && scalar.value <= 0x5A) : scalar.properties.isUppercase
                     if index > 0, gap == .none, offset == tokens[index - 1].end + 1, previous == "-" { hyphenated[index] = true }
-                    spaced[index] = previous.properties.isWhitespace
+                    spaced[index] = previous.isWhitespaceFast
                     // A decimal comma ("20,1 banen") separates no clauses.
                     if gap == .comma, index > 0, offset == tokens[index - 1].end + 1, tokens[index].isNumber, tokens[index - 1].isNumber {
                         gap = .none
@@ -168,9 +188,10 @@ public struct LanguageAnalyzer: Sendable {
                             cache: cache, into: &analysis)
             sentenceStart = sentenceEnd + 1
         }
-        analysis.times = TimeResolver().resolve(tokens: tokens, referenceYear: referenceYear ?? Self.currentYear, isMonth: infos.map(\.isMonth),
-                                                 spaced: spaced)
-        return analysis
+        let inputs = TimeInputs(isMonth: infos.map(\.isMonth), spaced: spaced)
+        analysis.times = TimeResolver().resolve(tokens: tokens, referenceYear: referenceYear ?? Self.currentYear, isMonth: inputs.isMonth,
+                                                 spaced: inputs.spaced)
+        return (analysis, inputs)
     }
 
     enum Gap: Equatable { case none, comma, semicolon, colon, dash }

@@ -247,27 +247,43 @@ public struct IngestWarning: Sendable, Equatable, Codable {
 /// The index is built on the first slice, so a passage without hits never pays for it.
 final class ScalarIndexedText {
     let text: String
-    private lazy var indices: [String.Index] = {
-        var indices = Array(text.unicodeScalars.indices)
-        indices.append(text.endIndex)
-        return indices
+    /// The UTF-8 offset of each scalar and of the end (4 bytes a scalar, not a 16-byte `String.Index`);
+    /// empty when the text is ASCII, where scalar and byte offsets are the same.
+    private lazy var offsets: [Int32] = {
+        let utf8 = text.utf8
+        guard !utf8.allSatisfy({ $0 < 0x80 }) else { return [] }
+        var offsets: [Int32] = []
+        offsets.reserveCapacity(utf8.count + 1)
+        var offset: Int32 = 0
+        for byte in utf8 {
+            if byte & 0xC0 != 0x80 { offsets.append(offset) }
+            offset += 1
+        }
+        offsets.append(offset)
+        return offsets
     }()
 
     init(_ text: String) {
         self.text = text
     }
 
-    var count: Int { indices.count - 1 }
+    var count: Int { offsets.isEmpty ? text.utf8.count : offsets.count - 1 }
+
+    @inline(__always)
+    private func utf8Index(_ scalarOffset: Int) -> String.Index {
+        let utf8 = text.utf8
+        return utf8.index(utf8.startIndex, offsetBy: offsets.isEmpty ? scalarOffset : Int(offsets[scalarOffset]))
+    }
 
     /// The scalar at `offset` (relative to the text), or nil outside it.
     func scalar(at offset: Int) -> Unicode.Scalar? {
-        offset >= 0 && offset < count ? text.unicodeScalars[indices[offset]] : nil
+        offset >= 0 && offset < count ? text.unicodeScalars[utf8Index(offset)] : nil
     }
 
     /// The scalars `from..<to`, clamped to the text.
     func slice(_ from: Int, _ to: Int) -> String {
         let lower = max(0, min(count, from)), upper = max(lower, min(count, to))
-        return String(text.unicodeScalars[indices[lower]..<indices[upper]])
+        return String(decoding: text.utf8[utf8Index(lower)..<utf8Index(upper)], as: UTF8.self)
     }
 }
 
