@@ -175,9 +175,15 @@ public struct LanguageAnalyzer: Sendable {
                                  specials: LanguageCache.Specials, cache: LanguageCache, into analysis: inout PassageAnalysis) {
         // Step 1: provisional parts of speech from the word alone and its left neighbour.
         func hasVerb(_ i: Int) -> Bool { !infos[i].verbs.isEmpty }
+        func isNominative(_ i: Int) -> Bool { Self.isNominative(infos[i].classes) }
         func isNounContext(_ i: Int) -> Bool {
             guard i > range.lowerBound else { return false }
             if hyphenated[i] { return true }
+            // A finite-looking form before a nominative pronoun is the verb of an inversion, whatever precedes it:
+            // "Ten slotte zien we", "In de tabel laten we zien".
+            if i + 1 <= range.upperBound, isNominative(i + 1), infos[i].verbs.contains(where: { $0.kind == .present || $0.kind == .past }) {
+                return false
+            }
             let previous = i - 1
             let classes = infos[previous].classes
             if classes.contains(.article) || classes.contains(.possessive) || classes.contains(.numeral) || classes.contains(.preposition) {
@@ -411,6 +417,21 @@ public struct LanguageAnalyzer: Sendable {
             }
             return nil
         }
+        /// Whether the word at `j` can end the first constituent of a main clause, so that a verb may follow it.
+        func closesConstituent(_ j: Int, first: Int) -> Bool {
+            let classes = infos[j].classes
+            if analysis.words[j].form == specials.te { return false }
+            switch analysis.words[j].pos {
+            case .noun, .properNoun, .number: return true
+            case .other: return !infos[j].endsWithE && classes.isEmpty
+            case .function:
+                if !classes.isDisjoint(with: [.subjectPronoun, .objectPronoun]), !classes.contains(.article) { return true }
+                // "Dit staat ...", "Deze komen ...": a demonstrative standing alone as the first constituent.
+                if classes.contains(.demonstrative), j == first { return true }
+                return classes.contains(.adverb) && classes.isDisjoint(with: [.preposition, .article, .subordinator, .relative, .negation])
+            default: return false
+            }
+        }
         // Auxiliaries and modals: finite forms are unambiguous except the -en forms (zijn, hebben, worden, kunnen ...).
         var finite: Int?
         var candidates: [Int] = []
@@ -427,6 +448,7 @@ public struct LanguageAnalyzer: Sendable {
                 candidates.append(i)
             }
         }
+        let allCandidates = candidates
         // A candidate that is also a noun ("banen") yields the finite slot to one that is not.
         if candidates.count > 1, candidates.contains(where: { infos[$0].noun < 0 }) {
             candidates = candidates.filter { infos[$0].noun < 0 || infos[$0].classes.contains(.auxiliary) || infos[$0].classes.contains(.modal) }
@@ -450,6 +472,22 @@ public struct LanguageAnalyzer: Sendable {
                         || i + 1 <= range.upperBound && !infos[i + 1].classes.isDisjoint(with: [.article, .possessive, .demonstrative])
                             && i > range.lowerBound && analysis.words[i - 1].pos != .function && !infos[i - 1].classes.contains(.article)
                 }
+                // Verb second: the first form with a finite reading right after a complete first constituent (a noun,
+                // name, number, pronoun or adverb ends it; an article, preposition or prenominal word leaves it open),
+                // also when it is a noun as well: "In het Bestuursakkoord van 2019 staat", "Overigens horen we",
+                // "Leidinggevenden en kandidaten leren elkaar ... kennen" (not "kennen").
+                // A form that is also a noun needs a verb's company after it: not the clause's end, a noun, or a word
+                // that continues a noun phrase ("het aantal banen van ...", "de sectoren markt en overheid").
+                func followedAsVerb(_ i: Int) -> Bool {
+                    guard infos[i].noun >= 0 else { return true }
+                    guard i < range.upperBound else { return false }
+                    let next = analysis.words[i + 1]
+                    if next.pos == .noun || next.pos == .properNoun || next.pos == .number { return false }
+                    return next.form != specials.en && next.form != specials.of && next.form != specials.van
+                }
+                let verbSecond = allCandidates.first { i in
+                    i > contentFirst && !afterTe(i) && closesConstituent(i - 1, first: contentFirst) && followedAsVerb(i)
+                }
                 // Verb second after a long first constituent: "De gesprekken met de sectoren zijn gericht op ...".
                 let auxiliary = candidates.first { isAuxiliary($0) && !afterTe($0) }
                 // Far from the front, a word that is also a noun ("universiteiten (banen van ...") is the noun.
@@ -459,7 +497,7 @@ public struct LanguageAnalyzer: Sendable {
                 }
                 // An imperative first in the clause: "Zorg er als sector voor dat ...".
                 let imperative = candidates.first { $0 == clause.first && infos[$0].verbs.contains { $0.kind == .stem } }
-                preferred = secondPlace ?? auxiliary ?? imperative ?? verbOnly
+                preferred = verbSecond ?? secondPlace ?? auxiliary ?? imperative ?? verbOnly
             }
             finite = preferred.flatMap { i in i > range.lowerBound && analysis.words[i - 1].form == specials.te ? nil : i }
         }
@@ -582,6 +620,11 @@ public struct LanguageAnalyzer: Sendable {
                 }
             }
         }
+    }
+
+    /// A pronoun that is only a subject ("we", "ik", "hij"; not "het", "ze", "u", which are also articles or objects).
+    static func isNominative(_ classes: WordClasses) -> Bool {
+        classes.contains(.subjectPronoun) && classes.isDisjoint(with: [.objectPronoun, .article, .possessive])
     }
 
     private func firstOfSentence(_ i: Int, _ tokens: [Token]) -> Int {

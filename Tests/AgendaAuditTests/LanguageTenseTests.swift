@@ -1,0 +1,26 @@
+import Testing
+@testable import AgendaAudit
+
+/// Finite verbs picked per clause (regression tests for the mechanisms that raised tense agreement with Frog;
+/// Benchmarks/frog-compare.sh measures them on real text).
+extension LanguageTests {
+    static func finite(_ r: Reading, _ form: String) -> Bool { r.word(form).pos == .finiteVerb }
+
+    /// Verb second: the first finite-looking form after a complete first constituent, also when it is a noun too;
+    /// a noun-verb homograph there needs a verb's company after it.
+    @Test func verbSecondAfterTheFirstConstituent() {
+        let staat = Self.read("In het Bestuursakkoord van 2019 staat over de werkagenda het volgende.")
+        #expect(Self.finite(staat, "staat") && staat.word("staat").tense == .present)
+        let leren = Self.read("Leidinggevenden en kandidaten leren elkaar tijdens een rondleiding op een informele manier kennen.")
+        #expect(Self.finite(leren, "leren"))
+        #expect(leren.word("kennen").pos == .infinitive)
+        let zien = Self.read("Ten slotte zien we dat werkgevers veel knelpunten ervaren.")
+        #expect(Self.finite(zien, "zien"))
+        let bevatten = Self.read("Daarnaast bevatten de werkagenda's vaak twee acties.")
+        #expect(Self.finite(bevatten, "bevatten"))
+        // A noun-verb homograph that continues a noun phrase stays a noun.
+        let markt = Self.read("De sectoren markt en overheid werken samen.")
+        #expect(markt.word("markt").pos == .noun)
+        #expect(Self.finite(markt, "werken"))
+    }
+}
