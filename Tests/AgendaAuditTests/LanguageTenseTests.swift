@@ -23,4 +23,19 @@ extension LanguageTests {
         #expect(markt.word("markt").pos == .noun)
         #expect(Self.finite(markt, "werken"))
     }
+
+    /// An irregular verb's bare stem is no present form unless it is the third person too: "onderwijs" (onderwijzen)
+    /// after an adjective or in a table cell is the noun; "kan", "wil" stay finite, "ben", "heb" with "ik".
+    @Test func aBareStemIsNoThirdPerson() {
+        let cell = Self.read("Primair onderwijs | 12 | 14")
+        #expect(cell.word("onderwijs").pos == .noun)
+        let sector = Self.read("In het primair en voortgezet onderwijs werken veel mensen.")
+        #expect(sector.word("onderwijs").pos == .noun)
+        #expect(Self.finite(sector, "werken"))
+        let modal = Self.read("De sector kan meer doen en wil dat ook.")
+        #expect(Self.finite(modal, "kan") && Self.finite(modal, "wil"))
+        let first = Self.read("Ik ben blij en ik heb tijd.")
+        #expect(Self.finite(first, "ben") && first.word("ben").tense == .present)
+        #expect(Self.finite(first, "heb"))
+    }
 }

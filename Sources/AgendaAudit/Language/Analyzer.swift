@@ -423,6 +423,8 @@ public struct LanguageAnalyzer: Sendable {
             if analysis.words[j].form == specials.te { return false }
             switch analysis.words[j].pos {
             case .noun, .properNoun, .number: return true
+            // A noun with only a stem reading ("voortgezet onderwijs werken"): a noun once the clause is read.
+            case .infinitive: return infos[j].noun >= 0 && finiteReading(j) == nil
             case .other: return !infos[j].endsWithE && classes.isEmpty
             case .function:
                 if !classes.isDisjoint(with: [.subjectPronoun, .objectPronoun]), !classes.contains(.article) { return true }
@@ -482,7 +484,7 @@ public struct LanguageAnalyzer: Sendable {
                     guard infos[i].noun >= 0 else { return true }
                     guard i < range.upperBound else { return false }
                     let next = analysis.words[i + 1]
-                    if next.pos == .noun || next.pos == .properNoun || next.pos == .number { return false }
+                    if next.pos == .noun || next.pos == .properNoun || tokens[i + 1].isNumber { return false }
                     return next.form != specials.en && next.form != specials.of && next.form != specials.van
                 }
                 let verbSecond = allCandidates.first { i in
