@@ -38,4 +38,22 @@ extension LanguageTests {
         #expect(Self.finite(first, "ben") && first.word("ben").tense == .present)
         #expect(Self.finite(first, "heb"))
     }
+
+    /// A prefixed weak verb's stem + t is participle and present ("gebruikt", "bereikt"): the clause decides, and a
+    /// clause without another finite verb takes it. An adjective or particle that is also a verb form ("vast",
+    /// "kort") is finite only by position.
+    @Test func eachClauseHasOneFiniteVerb() {
+        let perfect = Self.read("We hebben de aanbevelingen om deze reden als basis gebruikt voor onze analyse.")
+        #expect(Self.finite(perfect, "hebben"))
+        #expect(perfect.word("gebruikt").pos == .participle)
+        #expect(perfect.clause(of: "hebben").isPerfect)
+        let present = Self.read("De sector bereikt met deze aanpak veel werkgevers.")
+        #expect(Self.finite(present, "bereikt") && present.word("bereikt").tense == .present)
+        let adjective = Self.read("Met dit akkoord hebben de sectoren afgesproken een werkagenda vast te stellen.")
+        #expect(Self.finite(adjective, "hebben"))
+        #expect(adjective.word("vast").pos != .finiteVerb)
+        let particle = Self.read("Provinciale Staten stellen jaarlijks de begroting vast.")
+        #expect(Self.finite(particle, "stellen"))
+        #expect(particle.verbs(of: "stellen").contains("vaststellen"))
+    }
 }

@@ -65,9 +65,15 @@ public struct LanguageAnalyzer: Sendable {
         }
         let isWord = lexicon.isWord(form)
         let isKnown = isWord || noun >= 0 || !verbs.isEmpty
-        let result = LanguageCache.WordInfo(classes: classes, verbs: verbs, noun: noun, head: head, isKnown: isKnown, isWord: isWord,
+        // A present form that is a separable particle ("los", "vast") or a bare stem in -t that is also an adjective
+        // (its -e form is a word but no verb form: "kort"/"korte" of "korten", "echt"/"echte").
+        let isAdjective = verbs.contains { $0.kind == .present } && !verbs.contains { $0.kind == .infinitive }
+            && (lexicon.particles.contains(form)
+                || form.hasSuffix("t") && lexicon.isVerb(form + "en") && lexicon.isWord(form + "e") && lexicon.verbLemma(ofForm: form + "e") == nil)
+        var result = LanguageCache.WordInfo(classes: classes, verbs: verbs, noun: noun, head: head, isKnown: isKnown, isWord: isWord,
                                             endsWithE: form.hasSuffix("e"), endsWithT: form.hasSuffix("t"),
                                             startsWithGe: form.hasPrefix("ge"), isMonth: TimeResolver.months[form] != nil)
+        result.isAdjective = isAdjective
         cache.info[Int(id)] = result
         return result
     }
@@ -444,7 +450,7 @@ public struct LanguageAnalyzer: Sendable {
             let kinds = infos[i].verbs.map(\.kind)
             // An auxiliary's stem is finite ("heb", "kan", "wil").
             let onlyFinite = !kinds.isEmpty && !kinds.contains(.infinitive) && !kinds.contains(.participle) && (!kinds.contains(.stem) || isAuxiliary)
-            if onlyFinite && infos[i].noun < 0 || onlyFinite && isAuxiliary {
+            if onlyFinite && infos[i].noun < 0 && !infos[i].isAdjective || onlyFinite && isAuxiliary {
                 if finite == nil { finite = i }
             } else if finiteReading(i) != nil {
                 candidates.append(i)
@@ -452,8 +458,10 @@ public struct LanguageAnalyzer: Sendable {
         }
         let allCandidates = candidates
         // A candidate that is also a noun ("banen") yields the finite slot to one that is not.
-        if candidates.count > 1, candidates.contains(where: { infos[$0].noun < 0 }) {
-            candidates = candidates.filter { infos[$0].noun < 0 || infos[$0].classes.contains(.auxiliary) || infos[$0].classes.contains(.modal) }
+        if candidates.count > 1, candidates.contains(where: { infos[$0].noun < 0 && !infos[$0].isAdjective }) {
+            candidates = candidates.filter {
+                infos[$0].noun < 0 && !infos[$0].isAdjective || infos[$0].classes.contains(.auxiliary) || infos[$0].classes.contains(.modal)
+            }
         }
         if finite == nil, !candidates.isEmpty {
             // An -en form: after a subject pronoun, second word of a main clause, last of a subordinate clause.
@@ -481,7 +489,7 @@ public struct LanguageAnalyzer: Sendable {
                 // A form that is also a noun needs a verb's company after it: not the clause's end, a noun, or a word
                 // that continues a noun phrase ("het aantal banen van ...", "de sectoren markt en overheid").
                 func followedAsVerb(_ i: Int) -> Bool {
-                    guard infos[i].noun >= 0 else { return true }
+                    guard infos[i].noun >= 0 || infos[i].isAdjective else { return true }
                     guard i < range.upperBound else { return false }
                     let next = analysis.words[i + 1]
                     if next.pos == .noun || next.pos == .properNoun || tokens[i + 1].isNumber { return false }
@@ -495,13 +503,18 @@ public struct LanguageAnalyzer: Sendable {
                 // Far from the front, a word that is also a noun ("universiteiten (banen van ...") is the noun.
                 // An -en form opening the clause is an infinitive heading or label ("Samenwerken met partners ...").
                 let verbOnly = candidates.first { i in
-                    !afterTe(i) && infos[i].noun < 0 && !(i == clause.first && infos[i].verbs.contains { $0.kind == .infinitive })
+                    !afterTe(i) && infos[i].noun < 0 && !infos[i].isAdjective && !(i == clause.first && infos[i].verbs.contains { $0.kind == .infinitive })
                 }
                 // An imperative first in the clause: "Zorg er als sector voor dat ...".
                 let imperative = candidates.first { $0 == clause.first && infos[$0].verbs.contains { $0.kind == .stem } }
                 preferred = verbSecond ?? secondPlace ?? auxiliary ?? imperative ?? verbOnly
             }
             finite = preferred.flatMap { i in i > range.lowerBound && analysis.words[i - 1].form == specials.te ? nil : i }
+        }
+        // Each clause has a finite verb: without one, a participle that is also a present form is it ("De sector bereikt
+        // veel werkgevers", "We hebben ... gebruikt" keeps "hebben").
+        if finite == nil, let i = range.first(where: { analysis.words[$0].pos == .participle && infos[$0].verbs.contains { $0.kind == .present } }) {
+            finite = i
         }
         // "Te" before an -en form makes it an infinitive; the -en form of "zijn" after a determiner-less noun is the verb.
         if let finite {
@@ -544,6 +557,9 @@ public struct LanguageAnalyzer: Sendable {
                 } else if infos[i].noun >= 0 {
                     analysis.words[i].pos = .noun
                     analysis.words[i].lemma = infos[i].noun
+                } else if infos[i].isAdjective {
+                    analysis.words[i].pos = .other
+                    analysis.words[i].lemma = analysis.words[i].form
                 } else if let reading = infos[i].verbs.first(where: { $0.kind == .present || $0.kind == .past }) {
                     // A finite form that lost the finite slot (stem + t in a list): finite all the same.
                     analysis.words[i].pos = .finiteVerb
