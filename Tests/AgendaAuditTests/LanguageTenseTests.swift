@@ -56,4 +56,20 @@ extension LanguageTests {
         #expect(Self.finite(particle, "stellen"))
         #expect(particle.verbs(of: "stellen").contains("vaststellen"))
     }
+
+    /// The main clause resumes after an embedded subordinate clause when it had no finite verb before it; a
+    /// coordinated main clause shares its subject and opens with its finite verb.
+    @Test func theMainClauseResumesWithItsFiniteVerb() {
+        let relative = Self.read("Sectoren die zelf werkgever zijn hebben meer mogelijkheden dan andere sectoren.")
+        #expect(Self.finite(relative, "zijn") && relative.clause(of: "zijn").isSubordinate)
+        #expect(Self.finite(relative, "hebben") && !relative.clause(of: "hebben").isSubordinate)
+        let lexical = Self.read("Waterschappen die gezamenlijk aanbesteden hanteren dezelfde voorwaarden.")
+        #expect(Self.finite(lexical, "hanteren") && !lexical.clause(of: "hanteren").isSubordinate)
+        // A verb cluster closing the subordinate clause stays in it.
+        let cluster = Self.read("We zien dat de afspraken in de werkagenda's verwerkt moeten worden.")
+        #expect(Self.finite(cluster, "moeten") && cluster.clause(of: "worden").isSubordinate)
+        let coordinated = Self.read("De vertegenwoordigers hebben invloed op het beleid en kunnen ook bijdragen aan de uitvoering.")
+        #expect(Self.finite(coordinated, "kunnen"))
+        #expect(coordinated.word("bijdragen").pos != .finiteVerb)
+    }
 }

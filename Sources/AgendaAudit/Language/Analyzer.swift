@@ -337,10 +337,21 @@ public struct LanguageAnalyzer: Sendable {
         // is de focus op ...", "Eén van de knelpunten waar sectorvertegenwoordigers op stuiten is de complexiteit": an
         // unambiguous finite auxiliary after a subordinate clause that already has its own finite verb, with words after it.
         var resumed: [Int] = []
+        var resumesMain: Set<Int> = []
+        func looksFinite(_ j: Int) -> Bool {
+            !infos[j].classes.isDisjoint(with: [.auxiliary, .modal])
+                || analysis.words[j].pos == .infinitive && infos[j].verbs.contains { $0.kind == .present || $0.kind == .past }
+        }
         for (number, start) in starts.enumerated() {
             let opener = infos[start].classes
             guard start > range.lowerBound, opener.contains(.subordinator) || opener.contains(.relative) else { continue }
             let end = number + 1 < starts.count ? starts[number + 1] - 1 : range.upperBound
+            // The clause this one is embedded in has no finite verb yet ("Sectoren die zelf werkgever zijn hebben meer
+            // ...", "De conclusies die men trekt in de actualisatiefase hoeven niet ..."): the first finite-looking form
+            // after the subordinate clause's own, followed by no verb, is the main clause's.
+            let previousStart = number > 0 ? starts[number - 1] : range.lowerBound
+            let embeddedInVerbless = number > 0 && infos[previousStart].classes.isDisjoint(with: [.subordinator, .relative])
+                && !(previousStart..<start).contains(where: looksFinite)
             var ownFinite = false
             var i = start + 1
             while i < end {
@@ -350,6 +361,13 @@ public struct LanguageAnalyzer: Sendable {
                 if onlyFinite, ownFinite, i > start + 1, [.infinitive, .participle].contains(analysis.words[i - 1].pos) || isAux && gaps[i] == .comma,
                    i + 1 <= end, infos[i + 1].verbs.isEmpty || !infos[i + 1].classes.isEmpty {
                     resumed.append(i)
+                    break
+                }
+                if embeddedInVerbless, ownFinite, i > start + 1, looksFinite(i), analysis.words[i - 1].form != specials.te,
+                   i + 1 <= end, infos[i + 1].verbs.isEmpty || !infos[i + 1].classes.isEmpty && infos[i + 1].classes.isDisjoint(with: [.auxiliary, .modal]),
+                   !looksFinite(i - 1) || !infos[i + 1].classes.contains(.preposition) {
+                    resumed.append(i)
+                    resumesMain.insert(i)
                     break
                 }
                 if isAux || analysis.words[i].pos == .infinitive && kinds.contains(where: { $0 == .present || $0 == .past }) { ownFinite = true }
@@ -372,7 +390,8 @@ public struct LanguageAnalyzer: Sendable {
             }
             let index = analysis.clauses.count
             for i in start...end { analysis.words[i].clause = index }
-            finishClause(&clause, tokens: tokens, infos: infos, specials: specials, cache: cache, analysis: &analysis)
+            finishClause(&clause, tokens: tokens, infos: infos, specials: specials, cache: cache, analysis: &analysis,
+                         opensWithFinite: resumesMain.contains(start))
             analysis.clauses.append(clause)
         }
     }
@@ -399,7 +418,8 @@ public struct LanguageAnalyzer: Sendable {
     }
 
     private func finishClause(_ clause: inout PassageAnalysis.Clause, tokens: [Token], infos: [LanguageCache.WordInfo],
-                              specials: LanguageCache.Specials, cache: LanguageCache, analysis: inout PassageAnalysis) {
+                              specials: LanguageCache.Specials, cache: LanguageCache, analysis: inout PassageAnalysis,
+                              opensWithFinite: Bool = false) {
         let range = clause.first...clause.last
         let startsSentence = clause.first == firstOfSentence(clause.first, tokens)
         // A list marker ("d. Organiseer ...", "3 Wij ...") before the clause's first word: the word after it is first.
@@ -433,6 +453,9 @@ public struct LanguageAnalyzer: Sendable {
             case .infinitive: return infos[j].noun >= 0 && finiteReading(j) == nil
             case .other: return !infos[j].endsWithE && classes.isEmpty
             case .function:
+                // A coordinated main clause shares its subject: "en kunnen ook bijdragen", "maar zien de waarde niet".
+                let form = analysis.words[j].form
+                if j == clause.first, form == specials.en || form == specials.of || form == specials.maar || form == specials.want { return true }
                 if !classes.isDisjoint(with: [.subjectPronoun, .objectPronoun]), !classes.contains(.article) { return true }
                 // "Dit staat ...", "Deze komen ...": a demonstrative standing alone as the first constituent.
                 if classes.contains(.demonstrative), j == first { return true }
@@ -507,7 +530,9 @@ public struct LanguageAnalyzer: Sendable {
                 }
                 // An imperative first in the clause: "Zorg er als sector voor dat ...".
                 let imperative = candidates.first { $0 == clause.first && infos[$0].verbs.contains { $0.kind == .stem } }
-                preferred = verbSecond ?? secondPlace ?? auxiliary ?? imperative ?? verbOnly
+                // The main clause resumed after an embedded subordinate clause opens with its finite verb.
+                let resumedVerb = opensWithFinite && allCandidates.contains(range.lowerBound) ? range.lowerBound : nil
+                preferred = resumedVerb ?? verbSecond ?? secondPlace ?? auxiliary ?? imperative ?? verbOnly
             }
             finite = preferred.flatMap { i in i > range.lowerBound && analysis.words[i - 1].form == specials.te ? nil : i }
         }
