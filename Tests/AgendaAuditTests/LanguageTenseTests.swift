@@ -72,4 +72,35 @@ extension LanguageTests {
         #expect(Self.finite(coordinated, "kunnen"))
         #expect(coordinated.word("bijdragen").pos != .finiteVerb)
     }
+
+    /// An embedded clause without a comma: after a clause that has its finite verb, a relative or interrogative word
+    /// followed by a verb-final form opens a subordinate clause with its own finite verb.
+    @Test func anEmbeddedClauseWithoutACommaHasItsOwnFiniteVerb() {
+        let relative = Self.read("We kijken naar de mogelijkheden die sectorvertegenwoordigers hebben voor de implementatie.")
+        #expect(Self.finite(relative, "kijken"))
+        #expect(Self.finite(relative, "hebben") && relative.clause(of: "hebben").isSubordinate)
+        let question = Self.read("UWV houdt bij welke werkgevers personen uit de doelgroep in dienst hebben.")
+        #expect(Self.finite(question, "hebben") && question.clause(of: "hebben").isSubordinate)
+        let whether = Self.read("Het is niet te verifiëren of de activiteiten tot de beoogde resultaten hebben geleid.")
+        #expect(Self.finite(whether, "hebben") && whether.clause(of: "hebben").isPerfect)
+        // No verb-final form follows: nothing finite is made of the noun phrase.
+        let determiner = Self.read("We geven de sector die taak voor de komende jaren.")
+        #expect(Self.finite(determiner, "geven"))
+        #expect(determiner.word("taak").pos == .noun && determiner.word("jaren").pos == .noun)
+        // After a fronted subordinate clause the main clause opens with its verb, also one that is a noun too.
+        let fronted = Self.read("Omdat werkgevers de weg nauwelijks weten te vinden, stellen de provincies een contactpersoon aan die de samenwerking regelt.")
+        #expect(Self.finite(fronted, "weten") && fronted.clause(of: "weten").isSubordinate)
+        #expect(Self.finite(fronted, "stellen") && fronted.verbs(of: "stellen").contains("aanstellen"))
+    }
+
+    /// A parenthesis opening with a verb is an imperative clause; a stem before "je" is the inverted second person.
+    @Test func parentheticalImperativesAndInvertedStems() {
+        let see = Self.read("We gebruiken eerder onderzoek als basis (zie het analysekader in paragraaf 2).")
+        #expect(Self.finite(see, "gebruiken") && Self.finite(see, "zie"))
+        let inverted = Self.read("Dan krijg je proeftuinen en dan zie je of dat werkt.")
+        #expect(Self.finite(inverted, "krijg") && Self.finite(inverted, "zie"))
+        // "geld" is no third person of "gelden" ("geldt" is): a noun in a list.
+        let money = Self.read("Het is voor een vertegenwoordiger met weinig tijd en geld lastig om verandering te brengen.")
+        #expect(money.word("geld").pos == .noun)
+    }
 }

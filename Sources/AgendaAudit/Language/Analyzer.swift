@@ -294,17 +294,55 @@ public struct LanguageAnalyzer: Sendable {
         }
 
         // Step 2: clauses.
+        /// A word that reads as a clause's finite verb before clauses are known: an auxiliary or modal, or a verb form
+        /// with a finite reading that is no noun.
+        func looksFiniteEarly(_ j: Int) -> Bool {
+            !infos[j].classes.isDisjoint(with: [.auxiliary, .modal])
+                || analysis.words[j].pos == .infinitive && infos[j].verbs.contains { $0.kind == .present || $0.kind == .past }
+                    // a noun too only next to a nominative pronoun: "We kijken naar ..."
+                    && (infos[j].noun < 0 || j > range.lowerBound && isNominative(j - 1) || j < range.upperBound && isNominative(j + 1))
+        }
+        /// A finite-looking form ends the stretch after `i` (up to punctuation): the verb of a subordinate clause.
+        func verbFinalAhead(after i: Int) -> Bool {
+            var j = i + 2
+            while j <= range.upperBound, j <= i + 12, gaps[j] == .none {
+                if infos[j].classes.contains(.subordinator) || infos[j].classes.contains(.relative) { return false }
+                if looksFiniteEarly(j) {
+                    guard analysis.words[j - 1].form != specials.te else { return false }
+                    let atEnd = j == range.upperBound || gaps[j + 1] != .none
+                    return atEnd || [.participle, .infinitive].contains(analysis.words[j + 1].pos)
+                        || infos[j + 1].classes.contains(.auxiliary) || infos[j + 1].classes.contains(.modal)
+                        || infos[j + 1].classes.contains(.preposition) && analysis.words[j + 1].form != specials.te
+                }
+                j += 1
+            }
+            return false
+        }
         var starts: [Int] = [range.lowerBound]
+        /// Main clauses that open with their finite verb (after a fronted or an embedded subordinate clause).
+        var opensWithVerb: Set<Int> = []
         var frontedSplit = false
         for i in range where i > range.lowerBound {
             let classes = infos[i].classes
             let gap = gaps[i]
             let form = analysis.words[i].form
             if gap == .semicolon || gap == .colon { starts.append(i); continue }
+            // A parenthesis that opens with a verb is a clause of its own, an imperative: "(zie tabel 2)", "(denk aan ...)".
+            if analysis.words[i].afterBracket, infos[i].noun < 0, infos[i].classes.isEmpty,
+               infos[i].verbs.contains(where: { $0.kind == .stem || $0.kind == .present }) {
+                starts.append(i); opensWithVerb.insert(i); continue
+            }
             if form == specials.maar || form == specials.want { starts.append(i); continue }
             if classes.contains(.subordinator) && form != specials.dat && form != specials.of && form != specials.als {
                 starts.append(i); continue
             }
+            // An embedded clause without a comma: the clause so far has a finite verb, and a verb-final form follows
+            // ("de mogelijkheden die sectorvertegenwoordigers hebben", "houdt bij welke werkgevers ... in dienst
+            // hebben", "te verifiëren of de activiteiten tot resultaten hebben geleid").
+            let opensEmbedded = (form == specials.dat || form == specials.die || classes.contains(.relative) && form != specials.wat
+                                 || form == specials.of && [.infinitive, .participle].contains(analysis.words[i - 1].pos))
+                && ((starts.last! ..< i).contains(where: looksFiniteEarly) || opensWithVerb.contains(starts.last!)) && verbFinalAhead(after: i)
+            if opensEmbedded { starts.append(i); continue }
             if form == specials.dat || form == specials.die {
                 // A conjunction or relative after a verb, a comma or a noun; a determiner before a noun otherwise.
                 let previous = analysis.words[i - 1]
@@ -312,7 +350,7 @@ public struct LanguageAnalyzer: Sendable {
                 // "dat" determines no plural: "dat vertegenwoordigers ... besteden" is the conjunction.
                 let pluralAfterDat = form == specials.dat && next.map { $0.pos == .noun && $0.lemma != $0.form } == true
                 let nextIsNoun = (next?.pos == .noun || next?.pos == .properNoun) && !pluralAfterDat
-                    || i + 2 <= range.upperBound && analysis.words[i + 2].pos == .noun && infos[i + 1].endsWithE
+                    || i + 2 <= range.upperBound && analysis.words[i + 2].pos == .noun && infos[i + 1].endsWithE && infos[i + 1].classes.isEmpty
                 if gap == .comma || previous.pos == .infinitive || previous.pos == .participle || previous.pos == .finiteVerb
                     || previous.form == specials.zodat || !nextIsNoun {
                     starts.append(i)
@@ -326,8 +364,11 @@ public struct LanguageAnalyzer: Sendable {
             // After a fronted subordinate clause the main clause opens with its finite verb: "Wanneer ... is, is het belangrijk".
             if gap == .comma, !frontedSplit, infos[range.lowerBound].classes.contains(.subordinator),
                infos[i].classes.contains(.auxiliary) || infos[i].classes.contains(.modal)
-                || infos[i].verbs.contains(where: { $0.kind == .present || $0.kind == .past }) && infos[i].noun < 0 {
-                starts.append(i); frontedSplit = true; continue
+                || infos[i].verbs.contains(where: { $0.kind == .present || $0.kind == .past })
+                    // a noun too only when its subject follows: ", stellen de provincies ... aan"
+                    && (infos[i].noun < 0 || i < range.upperBound
+                        && !infos[i + 1].classes.isDisjoint(with: [.article, .demonstrative, .possessive, .subjectPronoun])) {
+                starts.append(i); frontedSplit = true; opensWithVerb.insert(i); continue
             }
             if (form == specials.en || form == specials.of || gap == .comma || gap == .dash), clauseHasOwnVerb(from: i, range: range, analysis: analysis, infos: infos, gaps: gaps, specials: specials) {
                 starts.append(i)
@@ -337,7 +378,6 @@ public struct LanguageAnalyzer: Sendable {
         // is de focus op ...", "Eén van de knelpunten waar sectorvertegenwoordigers op stuiten is de complexiteit": an
         // unambiguous finite auxiliary after a subordinate clause that already has its own finite verb, with words after it.
         var resumed: [Int] = []
-        var resumesMain: Set<Int> = []
         func looksFinite(_ j: Int) -> Bool {
             !infos[j].classes.isDisjoint(with: [.auxiliary, .modal])
                 || analysis.words[j].pos == .infinitive && infos[j].verbs.contains { $0.kind == .present || $0.kind == .past }
@@ -367,7 +407,7 @@ public struct LanguageAnalyzer: Sendable {
                    i + 1 <= end, infos[i + 1].verbs.isEmpty || !infos[i + 1].classes.isEmpty && infos[i + 1].classes.isDisjoint(with: [.auxiliary, .modal]),
                    !looksFinite(i - 1) || !infos[i + 1].classes.contains(.preposition) {
                     resumed.append(i)
-                    resumesMain.insert(i)
+                    opensWithVerb.insert(i)
                     break
                 }
                 if isAux || analysis.words[i].pos == .infinitive && kinds.contains(where: { $0 == .present || $0 == .past }) { ownFinite = true }
@@ -391,7 +431,7 @@ public struct LanguageAnalyzer: Sendable {
             let index = analysis.clauses.count
             for i in start...end { analysis.words[i].clause = index }
             finishClause(&clause, tokens: tokens, infos: infos, specials: specials, cache: cache, analysis: &analysis,
-                         opensWithFinite: resumesMain.contains(start))
+                         opensWithFinite: opensWithVerb.contains(start))
             analysis.clauses.append(clause)
         }
     }
@@ -432,8 +472,9 @@ public struct LanguageAnalyzer: Sendable {
             if let kind = infos[i].verbs.first(where: { $0.kind == .present || $0.kind == .past })?.kind { return kind }
             // A bare stem is finite after or before "ik", or first in a main clause (an imperative).
             if infos[i].verbs.contains(where: { $0.kind == .stem }) {
+                // (and before "je": the inverted second person drops its -t, "krijg je", "kun je")
                 let nextToIk = range.contains(i - 1) && analysis.words[i - 1].form == specials.ik
-                    || range.contains(i + 1) && analysis.words[i + 1].form == specials.ik
+                    || range.contains(i + 1) && (analysis.words[i + 1].form == specials.ik || analysis.words[i + 1].form == specials.je)
                 // A stem that is also a noun ("Zorg", "Deel") is an imperative when a determiner, pronoun or "er" follows:
                 // "Zorg er als sector voor dat ...", "Deel de lessen".
                 let next = i + 1 <= range.upperBound ? infos[i + 1].classes : []
@@ -479,6 +520,8 @@ public struct LanguageAnalyzer: Sendable {
                 candidates.append(i)
             }
         }
+        // "te" before an -en form makes it an infinitive.
+        candidates.removeAll { $0 > range.lowerBound && analysis.words[$0 - 1].form == specials.te }
         let allCandidates = candidates
         // A candidate that is also a noun ("banen") yields the finite slot to one that is not.
         if candidates.count > 1, candidates.contains(where: { infos[$0].noun < 0 && !infos[$0].isAdjective }) {
@@ -494,7 +537,7 @@ public struct LanguageAnalyzer: Sendable {
             if clause.isSubordinate {
                 // The verb cluster at the end: its auxiliary or modal is finite ("die moeten voldoen", "dat ... kunnen worden
                 // gerealiseerd"), else its last verb ("omdat ze banen realiseren").
-                preferred = candidates.first { isAuxiliary($0) && !afterTe($0) } ?? candidates.last
+                preferred = candidates.first { isAuxiliary($0) && !afterTe($0) } ?? candidates.last { !afterTe($0) } ?? candidates.last
             } else {
                 let secondPlace = candidates.first { i in
                     // Verb first after a fronted constituent: "Net als bij ..., kan de sectorvertegenwoordiger ...".

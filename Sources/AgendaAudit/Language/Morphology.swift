@@ -82,7 +82,9 @@ struct Morphology: Sendable {
             }
             else if isPast(form, lemma: lemma) { add(.init(lemma: lemma, kind: .past)) }
             else if let kind = prefixedIrregularKind(form, lemma: lemma) { add(.init(lemma: lemma, kind: kind)) }
-            else if form.hasSuffix("t") || lexicon.irregular[form] != nil { add(.init(lemma: lemma, kind: .present)) }
+            else if form.hasSuffix("t") { add(.init(lemma: lemma, kind: .present)) }
+            // An irregular form: the table's kind (a bare stem there is no third person: "geld" of "gelden").
+            else if let table = lexicon.irregular[form] { add(.init(lemma: lemma, kind: table.first { $0.lemma == lemma }?.kind ?? .present)) }
             else { add(.init(lemma: lemma, kind: .stem)) }
             if !readings.isEmpty && readings.count >= (lexicon.irregular[form]?.count ?? 0) + 1 { return readings }
         }
