@@ -103,4 +103,14 @@ extension LanguageTests {
         let money = Self.read("Het is voor een vertegenwoordiger met weinig tijd en geld lastig om verandering te brengen.")
         #expect(money.word("geld").pos == .noun)
     }
+
+    /// Coordinated predicates share the subject: "en" straight before a finite-looking form with its object.
+    @Test func coordinatedPredicatesEachHaveAFiniteVerb() {
+        let r = Self.read("Accountmanagers van het werkgeversservicepunt kennen de werkzoekenden in de regio en dragen kandidaten voor.")
+        #expect(Self.finite(r, "kennen") && Self.finite(r, "dragen"))
+        #expect(r.verbs(of: "dragen").contains("voordragen"))
+        // An infinitive coordinated under "te" stays one.
+        let te = Self.read("We proberen kandidaten te plaatsen en werkgevers te overtuigen.")
+        #expect(r.word("kennen").pos == .finiteVerb && te.word("overtuigen").pos == .infinitive)
+    }
 }

@@ -372,6 +372,17 @@ public struct LanguageAnalyzer: Sendable {
             }
             if (form == specials.en || form == specials.of || gap == .comma || gap == .dash), clauseHasOwnVerb(from: i, range: range, analysis: analysis, infos: infos, gaps: gaps, specials: specials) {
                 starts.append(i)
+                continue
+            }
+            // Coordinated predicates sharing the subject: after a clause with its finite verb, "en"/"of" and straight
+            // away a finite-looking form with its object ("kennen de werkzoekenden en dragen kandidaten voor",
+            // "horen bij de opleiding en staan los van ...").
+            if form == specials.en || form == specials.of, i + 2 <= range.upperBound, gaps[i + 1] == .none,
+               analysis.words[i + 1].pos == .infinitive, infos[i + 1].verbs.contains(where: { $0.kind == .present || $0.kind == .past }),
+               !infos[i + 2].classes.isDisjoint(with: [.article, .possessive, .demonstrative, .objectPronoun, .adverb, .numeral])
+                || analysis.words[i + 2].pos == .noun && infos[i + 1].noun < 0 || analysis.words[i + 2].pos == .other && !infos[i + 2].endsWithE,
+               (starts.last! ..< i).contains(where: looksFiniteEarly) {
+                starts.append(i)
             }
         }
         // The main clause resumes after an embedded subordinate clause: "Een ander knelpunt ... waar we op worden gewezen,
