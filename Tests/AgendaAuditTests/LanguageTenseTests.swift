@@ -113,4 +113,21 @@ extension LanguageTests {
         let te = Self.read("We proberen kandidaten te plaatsen en werkgevers te overtuigen.")
         #expect(r.word("kennen").pos == .finiteVerb && te.word("overtuigen").pos == .infinitive)
     }
+
+    /// Verb first (a question or condition opened by an auxiliary before its subject), a demonstrative standing
+    /// alone before a noun-verb homograph, and an imperative stem before "dat".
+    @Test func verbFirstDemonstrativeSubjectsAndImperatives() {
+        let condition = Self.read("Hebben de werkgevers vragen over de wet, dan kunnen ze bij ons terecht.")
+        #expect(Self.finite(condition, "Hebben") && Self.finite(condition, "kunnen"))
+        let staat = Self.read("Dit staat ook niet als afspraak in het Bestuursakkoord.")
+        #expect(Self.finite(staat, "staat") && staat.lemma("staat") == "staan")
+        let komen = Self.read("Deze komen vier keer per jaar bijeen.")
+        #expect(Self.finite(komen, "komen"))
+        #expect(komen.verbs(of: "komen").contains("bijeenkomen"))
+        let stel = Self.read("Stel dat de organisatie gegroeid is.")
+        #expect(Self.finite(stel, "Stel") && stel.clause(of: "Stel").addressesReader)
+        // The demonstrative before a noun stays a determiner.
+        let noun = Self.read("Dat onderzoek ging over knelpunten.")
+        #expect(noun.word("onderzoek").pos == .noun && Self.finite(noun, "ging"))
+    }
 }

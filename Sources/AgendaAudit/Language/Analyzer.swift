@@ -488,7 +488,8 @@ public struct LanguageAnalyzer: Sendable {
                     || range.contains(i + 1) && (analysis.words[i + 1].form == specials.ik || analysis.words[i + 1].form == specials.je)
                 // A stem that is also a noun ("Zorg", "Deel") is an imperative when a determiner, pronoun or "er" follows:
                 // "Zorg er als sector voor dat ...", "Deel de lessen".
-                let next = i + 1 <= range.upperBound ? infos[i + 1].classes : []
+                // (the next word of the sentence, also when a clause opens there: "Stel dat ...", "Zorg dat ...")
+                let next = i + 1 < tokens.count && tokens[i + 1].sentence == tokens[i].sentence ? infos[i + 1].classes : []
                 let imperativeNoun = !next.isDisjoint(with: [.adverb, .article, .objectPronoun, .possessive, .demonstrative])
                     && !next.contains(.preposition) && (i == firstOfSentence(i, tokens) || i == contentFirst)
                 if nextToIk || i == contentFirst && !clause.isSubordinate && (infos[i].noun < 0 || imperativeNoun) { return .present }
@@ -533,6 +534,12 @@ public struct LanguageAnalyzer: Sendable {
         }
         // "te" before an -en form makes it an infinitive.
         candidates.removeAll { $0 > range.lowerBound && analysis.words[$0 - 1].form == specials.te }
+        // A noun-verb homograph read as a noun after a demonstrative opening a main clause competes too ("Dit staat
+        // ook niet ...", "Deze komen vier keer per jaar bijeen"); verb second decides.
+        if !clause.isSubordinate, contentFirst + 1 <= range.upperBound, infos[contentFirst].classes.contains(.demonstrative),
+           analysis.words[contentFirst + 1].pos == .noun, infos[contentFirst + 1].verbs.contains(where: { $0.kind == .present || $0.kind == .past }) {
+            candidates.insert(contentFirst + 1, at: candidates.firstIndex { $0 > contentFirst + 1 } ?? candidates.count)
+        }
         let allCandidates = candidates
         // A candidate that is also a noun ("banen") yields the finite slot to one that is not.
         if candidates.count > 1, candidates.contains(where: { infos[$0].noun < 0 && !infos[$0].isAdjective }) {
@@ -575,6 +582,12 @@ public struct LanguageAnalyzer: Sendable {
                 let verbSecond = allCandidates.first { i in
                     i > contentFirst && !afterTe(i) && closesConstituent(i - 1, first: contentFirst) && followedAsVerb(i)
                 }
+                // Verb first: a question or a condition ("Hebben de werkgevers vragen ..., dan ...", "Zijn het de
+                // werkagenda's zelf die ...?"): an auxiliary or modal opening the sentence before its subject.
+                let verbFirst = allCandidates.first { i in
+                    i == contentFirst && startsSentence && isAuxiliary(i) && i < range.upperBound
+                        && !infos[i + 1].classes.isDisjoint(with: [.article, .demonstrative, .subjectPronoun])
+                }
                 // Verb second after a long first constituent: "De gesprekken met de sectoren zijn gericht op ...".
                 let auxiliary = candidates.first { isAuxiliary($0) && !afterTe($0) }
                 // Far from the front, a word that is also a noun ("universiteiten (banen van ...") is the noun.
@@ -586,7 +599,7 @@ public struct LanguageAnalyzer: Sendable {
                 let imperative = candidates.first { $0 == clause.first && infos[$0].verbs.contains { $0.kind == .stem } }
                 // The main clause resumed after an embedded subordinate clause opens with its finite verb.
                 let resumedVerb = opensWithFinite && allCandidates.contains(range.lowerBound) ? range.lowerBound : nil
-                preferred = resumedVerb ?? verbSecond ?? secondPlace ?? auxiliary ?? imperative ?? verbOnly
+                preferred = resumedVerb ?? verbFirst ?? verbSecond ?? secondPlace ?? auxiliary ?? imperative ?? verbOnly
             }
             finite = preferred.flatMap { i in i > range.lowerBound && analysis.words[i - 1].form == specials.te ? nil : i }
         }
