@@ -130,4 +130,15 @@ extension LanguageTests {
         let noun = Self.read("Dat onderzoek ging over knelpunten.")
         #expect(noun.word("onderzoek").pos == .noun && Self.finite(noun, "ging"))
     }
+
+    /// A free relative after a preposition is a clause of its own ("naar wat er nog mogelijk is"), and an
+    /// infinitival phrase ends a first constituent ("Door ... te delen kunnen werkgevers ...").
+    @Test func freeRelativesAndInfinitivalFirstConstituents() {
+        let wat = Self.read("De gesprekken met de sectoren zijn gericht op het benutten van het potentieel en te kijken naar wat er nog mogelijk is.")
+        #expect(Self.finite(wat, "zijn") && Self.finite(wat, "is"))
+        #expect(wat.clause(of: "is").isSubordinate && !wat.clause(of: "zijn").isSubordinate)
+        let te = Self.read("Door goede voorbeelden te delen kunnen werkgevers aan de ene kant inzien wat de waarde is.")
+        #expect(Self.finite(te, "kunnen"))
+        #expect(te.word("inzien").pos == .infinitive)
+    }
 }

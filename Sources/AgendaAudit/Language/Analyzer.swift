@@ -339,7 +339,7 @@ public struct LanguageAnalyzer: Sendable {
             // An embedded clause without a comma: the clause so far has a finite verb, and a verb-final form follows
             // ("de mogelijkheden die sectorvertegenwoordigers hebben", "houdt bij welke werkgevers ... in dienst
             // hebben", "te verifiëren of de activiteiten tot resultaten hebben geleid").
-            let opensEmbedded = (form == specials.dat || form == specials.die || classes.contains(.relative) && form != specials.wat
+            let opensEmbedded = (form == specials.dat || form == specials.die || classes.contains(.relative)
                                  || form == specials.of && [.infinitive, .participle].contains(analysis.words[i - 1].pos))
                 && ((starts.last! ..< i).contains(where: looksFiniteEarly) || opensWithVerb.contains(starts.last!)) && verbFinalAhead(after: i)
             if opensEmbedded { starts.append(i); continue }
@@ -503,7 +503,10 @@ public struct LanguageAnalyzer: Sendable {
             switch analysis.words[j].pos {
             case .noun, .properNoun, .number: return true
             // A noun with only a stem reading ("voortgezet onderwijs werken"): a noun once the clause is read.
-            case .infinitive: return infos[j].noun >= 0 && finiteReading(j) == nil
+            case .infinitive:
+                // an infinitival phrase ends the first constituent: "Door goede voorbeelden te delen kunnen werkgevers ..."
+                if j > range.lowerBound, analysis.words[j - 1].form == specials.te { return true }
+                return infos[j].noun >= 0 && finiteReading(j) == nil
             case .other: return !infos[j].endsWithE && classes.isEmpty
             case .function:
                 // A coordinated main clause shares its subject: "en kunnen ook bijdragen", "maar zien de waarde niet".
