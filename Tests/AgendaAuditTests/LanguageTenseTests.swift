@@ -141,4 +141,17 @@ extension LanguageTests {
         #expect(Self.finite(te, "kunnen"))
         #expect(te.word("inzien").pos == .infinitive)
     }
+
+    /// Inversion with existential "er" or a pronoun subject, also after a participle or a count, and a free
+    /// relative opening the sentence before the main verb.
+    @Test func inversionAndFreeRelatives() {
+        let er = Self.read("Lang geleden zijn er afspraken gemaakt.")
+        #expect(Self.finite(er, "zijn") && er.word("afspraken").pos == .noun)
+        #expect(er.clause(of: "zijn").isPassive)
+        let count = Self.read("In paragraaf 8.1.7 komen we tot een schatting.")
+        #expect(Self.finite(count, "komen"))
+        let free = Self.read("Wat we doen is dat we de agenda erbij pakken.")
+        #expect(Self.finite(free, "doen") && free.clause(of: "doen").isSubordinate)
+        #expect(Self.finite(free, "is") && !free.clause(of: "is").isSubordinate)
+    }
 }

@@ -182,14 +182,16 @@ public struct LanguageAnalyzer: Sendable {
         // Step 1: provisional parts of speech from the word alone and its left neighbour.
         func hasVerb(_ i: Int) -> Bool { !infos[i].verbs.isEmpty }
         func isNominative(_ i: Int) -> Bool { Self.isNominative(infos[i].classes) }
+        func invertedSubjectFollows(_ i: Int) -> Bool {
+            infos[i].verbs.contains(where: { $0.kind == .present || $0.kind == .past })
+                && (isNominative(i + 1) || analysis.words[i + 1].form == specials.er)
+        }
         func isNounContext(_ i: Int) -> Bool {
             guard i > range.lowerBound else { return false }
             if hyphenated[i] { return true }
-            // A finite-looking form before a nominative pronoun is the verb of an inversion, whatever precedes it:
-            // "Ten slotte zien we", "In de tabel laten we zien".
-            if i + 1 <= range.upperBound, isNominative(i + 1), infos[i].verbs.contains(where: { $0.kind == .present || $0.kind == .past }) {
-                return false
-            }
+            // A finite-looking form before a nominative pronoun or existential "er" is the verb of an inversion, whatever
+            // precedes it: "Ten slotte zien we", "In de tabel laten we zien", "Lang geleden zijn er afspraken gemaakt".
+            if i + 1 <= range.upperBound, invertedSubjectFollows(i) { return false }
             let previous = i - 1
             let classes = infos[previous].classes
             if classes.contains(.article) || classes.contains(.possessive) || classes.contains(.numeral) || classes.contains(.preposition) {
@@ -238,7 +240,9 @@ public struct LanguageAnalyzer: Sendable {
                 continue
             }
             // After a count (not a year) comes what it counts: "45 banen", "per 1 maart", "3 keer".
+            // (Not a verb before its inverted subject: "In paragraaf 8.1.7 komen we ...", "In 2023 zijn er ...".)
             if i > range.lowerBound, tokens[i - 1].isNumber, !(tokens[i - 1].form.utf8.count == 4 && tokens[i - 1].form.hasPrefix("20")),
+               !(i + 1 <= range.upperBound && invertedSubjectFollows(i)),
                !(tokens[i - 1].form.utf8.count == 4 && tokens[i - 1].form.hasPrefix("19")), !wordInfo.verbs.contains(where: { $0.kind == .participle }),
                wordInfo.classes.isEmpty, wordInfo.noun >= 0 || wordInfo.verbs.isEmpty && !wordInfo.isWord,
                !(wordInfo.endsWithE && wordInfo.verbs.contains(where: { $0.kind == .past || $0.kind == .participle })) {
@@ -395,17 +399,26 @@ public struct LanguageAnalyzer: Sendable {
         }
         for (number, start) in starts.enumerated() {
             let opener = infos[start].classes
-            guard start > range.lowerBound, opener.contains(.subordinator) || opener.contains(.relative) else { continue }
+            // A free relative opening the sentence is the main clause's subject: "Wat we doen is dat ...".
+            let freeRelative = start == range.lowerBound && analysis.words[start].form == specials.wat
+            guard start > range.lowerBound || freeRelative, opener.contains(.subordinator) || opener.contains(.relative) else { continue }
             let end = number + 1 < starts.count ? starts[number + 1] - 1 : range.upperBound
             // The clause this one is embedded in has no finite verb yet ("Sectoren die zelf werkgever zijn hebben meer
             // ...", "De conclusies die men trekt in de actualisatiefase hoeven niet ..."): the first finite-looking form
             // after the subordinate clause's own, followed by no verb, is the main clause's.
             let previousStart = number > 0 ? starts[number - 1] : range.lowerBound
-            let embeddedInVerbless = number > 0 && infos[previousStart].classes.isDisjoint(with: [.subordinator, .relative])
+            let embeddedInVerbless = freeRelative || number > 0 && infos[previousStart].classes.isDisjoint(with: [.subordinator, .relative])
                 && !(previousStart..<start).contains(where: looksFinite)
             var ownFinite = false
             var i = start + 1
-            while i < end {
+            while i <= end {
+                // The free relative's own verb, then the main clause's, closing the clause: "Wat we doen is | dat ...".
+                if freeRelative, ownFinite, i == end, end < range.upperBound, i > start + 1, looksFinite(i),
+                   analysis.words[i - 1].form != specials.te {
+                    resumed.append(i)
+                    opensWithVerb.insert(i)
+                    break
+                }
                 let kinds = infos[i].verbs.map(\.kind)
                 let isAux = !infos[i].classes.isDisjoint(with: [.auxiliary, .modal])
                 let onlyFinite = isAux && !kinds.isEmpty && !kinds.contains(.infinitive) && !kinds.contains(.participle)
@@ -582,7 +595,14 @@ public struct LanguageAnalyzer: Sendable {
                     if next.pos == .noun || next.pos == .properNoun || tokens[i + 1].isNumber { return false }
                     return next.form != specials.en && next.form != specials.of && next.form != specials.van
                 }
-                let verbSecond = allCandidates.first { i in
+                // A candidate right before its inverted subject ("zijn er", "komen we"), after the first constituent.
+                func subjectFollows(_ i: Int) -> Bool {
+                    guard i > contentFirst, i < range.upperBound, !afterTe(i), !infos[i - 1].classes.contains(.article) else { return false }
+                    let next = analysis.words[i + 1].form
+                    return Self.isNominative(infos[i + 1].classes) || next == specials.er
+                }
+                let beforeSubject = allCandidates.first(where: subjectFollows)
+                let verbSecond = beforeSubject ?? allCandidates.first { i in
                     i > contentFirst && !afterTe(i) && closesConstituent(i - 1, first: contentFirst) && followedAsVerb(i)
                 }
                 // Verb first: a question or a condition ("Hebben de werkgevers vragen ..., dan ...", "Zijn het de
@@ -752,7 +772,7 @@ extension LanguageCache {
     struct Specials {
         let te, dat, die, of, als, en, maar, want, wat, zodat, u, je, ik: Int32
         let hebben, zijn, worden, zullen, gaan, kunnen, moeten, mogen: Int32
-        let van, uit: Int32
+        let van, uit, er: Int32
     }
 
     var specials: Specials {
@@ -761,7 +781,7 @@ extension LanguageCache {
                             want: id("want"), wat: id("wat"), zodat: id("zodat"), u: id("u"), je: id("je"), ik: id("ik"),
                             hebben: id("hebben"), zijn: id("zijn"), worden: id("worden"), zullen: id("zullen"), gaan: id("gaan"),
                             kunnen: id("kunnen"), moeten: id("moeten"), mogen: id("mogen"),
-                            van: id("van"), uit: id("uit"))
+                            van: id("van"), uit: id("uit"), er: id("er"))
         cachedSpecials = made
         return made
     }
