@@ -154,4 +154,17 @@ extension LanguageTests {
         #expect(Self.finite(free, "doen") && free.clause(of: "doen").isSubordinate)
         #expect(Self.finite(free, "is") && !free.clause(of: "is").isSubordinate)
     }
+
+    /// A verb that is also a noun counts as the clause's finite verb before its object's determiner, so an
+    /// embedded clause after it gets its own ("leveren de gegevens aan waarop ... zijn gebaseerd"); "als" inside
+    /// an embedded clause is a comparison; a coordinated predicate may be a present form that is also a participle.
+    @Test func embeddedClausesAfterNounVerbsAndCoordinatedParticiples() {
+        let waarop = Self.read("De DUO en het UWV leveren de gegevens aan waarop de sectorcijfers zijn gebaseerd.")
+        #expect(Self.finite(waarop, "leveren") && Self.finite(waarop, "zijn"))
+        #expect(waarop.clause(of: "zijn").isSubordinate && waarop.clause(of: "zijn").isPassive)
+        let als = Self.read("In hun bestuursverslag beschrijven steeds meer schoolbesturen wat zij als werkgever hebben gedaan.")
+        #expect(Self.finite(als, "beschrijven") && Self.finite(als, "hebben") && als.clause(of: "hebben").isPerfect)
+        let beslist = Self.read("Iedere schoolbestuurder is zelf werkgever en beslist zelf over het personeelsbeleid.")
+        #expect(Self.finite(beslist, "is") && Self.finite(beslist, "beslist"))
+    }
 }

@@ -303,14 +303,19 @@ public struct LanguageAnalyzer: Sendable {
         func looksFiniteEarly(_ j: Int) -> Bool {
             !infos[j].classes.isDisjoint(with: [.auxiliary, .modal])
                 || analysis.words[j].pos == .infinitive && infos[j].verbs.contains { $0.kind == .present || $0.kind == .past }
-                    // a noun too only next to a nominative pronoun: "We kijken naar ..."
-                    && (infos[j].noun < 0 || j > range.lowerBound && isNominative(j - 1) || j < range.upperBound && isNominative(j + 1))
+                    // a noun too only next to a nominative pronoun or before its object's determiner: "We kijken naar ...",
+                    // "Het UWV leveren de gegevens aan"
+                    && (infos[j].noun < 0 || j > range.lowerBound && isNominative(j - 1)
+                        || j < range.upperBound && (isNominative(j + 1) || !infos[j + 1].classes.isDisjoint(with: [.article, .possessive, .demonstrative])))
         }
         /// A finite-looking form ends the stretch after `i` (up to punctuation): the verb of a subordinate clause.
         func verbFinalAhead(after i: Int) -> Bool {
             var j = i + 2
             while j <= range.upperBound, j <= i + 12, gaps[j] == .none {
-                if infos[j].classes.contains(.subordinator) || infos[j].classes.contains(.relative) { return false }
+                // (another clause's opener ends the search; "als" is also a comparison: "wat zij als werkgever hebben gedaan")
+                if infos[j].classes.contains(.subordinator) && analysis.words[j].form != specials.als || infos[j].classes.contains(.relative) {
+                    return false
+                }
                 if looksFiniteEarly(j) {
                     guard analysis.words[j - 1].form != specials.te else { return false }
                     let atEnd = j == range.upperBound || gaps[j + 1] != .none
@@ -382,7 +387,8 @@ public struct LanguageAnalyzer: Sendable {
             // away a finite-looking form with its object ("kennen de werkzoekenden en dragen kandidaten voor",
             // "horen bij de opleiding en staan los van ...").
             if form == specials.en || form == specials.of, i + 2 <= range.upperBound, gaps[i + 1] == .none,
-               analysis.words[i + 1].pos == .infinitive, infos[i + 1].verbs.contains(where: { $0.kind == .present || $0.kind == .past }),
+               analysis.words[i + 1].pos == .infinitive || analysis.words[i + 1].pos == .participle,
+               infos[i + 1].verbs.contains(where: { $0.kind == .present || $0.kind == .past }),
                !infos[i + 2].classes.isDisjoint(with: [.article, .possessive, .demonstrative, .objectPronoun, .adverb, .numeral])
                 || analysis.words[i + 2].pos == .noun && infos[i + 1].noun < 0 || analysis.words[i + 2].pos == .other && !infos[i + 2].endsWithE,
                (starts.last! ..< i).contains(where: looksFiniteEarly) {
