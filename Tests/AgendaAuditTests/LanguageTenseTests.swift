@@ -167,4 +167,17 @@ extension LanguageTests {
         let beslist = Self.read("Iedere schoolbestuurder is zelf werkgever en beslist zelf over het personeelsbeleid.")
         #expect(Self.finite(beslist, "is") && Self.finite(beslist, "beslist"))
     }
+
+    /// A prepositional phrase first: the noun after the verb is its inverted subject; "hoeveel" opens an indirect
+    /// question like "hoe".
+    @Test func invertedNounSubjectsAndIndirectQuestions() {
+        let pp = Self.read("Over de kwaliteit van de banen hoeven werkgevers zich ook niet te verantwoorden.")
+        #expect(Self.finite(pp, "hoeven") && pp.word("werkgevers").pos == .noun)
+        let question = Self.read("Alle marktwerkgevers gaven in de enquête aan hoeveel mensen zij in dienst hadden.")
+        #expect(Self.finite(question, "gaven") && question.word("gaven").tense == .past)
+        #expect(Self.finite(question, "hadden") && question.clause(of: "hadden").isSubordinate)
+        // Without a phrase first, a noun after a noun-verb homograph keeps the noun phrase together.
+        let list = Self.read("De sectoren markt en overheid werken samen.")
+        #expect(list.word("markt").pos == .noun)
+    }
 }

@@ -598,7 +598,10 @@ public struct LanguageAnalyzer: Sendable {
                     guard infos[i].noun >= 0 || infos[i].isAdjective else { return true }
                     guard i < range.upperBound else { return false }
                     let next = analysis.words[i + 1]
-                    if next.pos == .noun || next.pos == .properNoun || tokens[i + 1].isNumber { return false }
+                    // A noun after it is its inverted subject when a prepositional phrase stands first ("Over de kwaliteit
+                    // van de banen hoeven werkgevers ...", "Voor de werving maken provincies gebruik van ...").
+                    let openedByPhrase = infos[contentFirst].classes.contains(.preposition)
+                    if next.pos == .noun && !openedByPhrase || next.pos == .properNoun || tokens[i + 1].isNumber { return false }
                     return next.form != specials.en && next.form != specials.of && next.form != specials.van
                 }
                 // A candidate right before its inverted subject ("zijn er", "komen we"), after the first constituent.
