@@ -324,7 +324,10 @@ extension CycleChecker {
             // A standing rule: "draagt jaarlijks 0,5 procent af", "leggen 2% van hun inkomsten in".
             let ownShare = q.kind == .percentage && quantity.of > 0 && context.analysis.words[quantity.of - 1].classes.contains(.possessive)
             let acts = context.analysis.clauses[clause].finite.map { !context.isIn(.copulas, $0) } ?? false
-            if !ahead, kind == .other, acts, !context.words(clause, in: .frequency).isEmpty || ownShare {
+            // The standing rule counts what the verb acts on, after it; a count before the finite verb is its subject
+            // ("De 36 hogescholen leiden jaarlijks ... op" describes who acts).
+            let countsObject = context.analysis.clauses[clause].finite.map { $0 < q.first } ?? false
+            if !ahead, kind == .other, acts, countsObject && !context.words(clause, in: .frequency).isEmpty || ownShare {
                 ahead = true; rule = ownShare ? "share" : "frequency"
             }
             guard ahead else { continue }

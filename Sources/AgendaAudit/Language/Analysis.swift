@@ -278,5 +278,7 @@ public final class LanguageCache {
         var endsWithT: Bool
         var startsWithGe: Bool
         var isMonth: Bool
+        /// An adjective or separable particle that is also a verb form ("vast", "kort", "echt"): finite only by position.
+        var isAdjective: Bool = false
     }
 }

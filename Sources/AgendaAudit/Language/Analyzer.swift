@@ -65,9 +65,15 @@ public struct LanguageAnalyzer: Sendable {
         }
         let isWord = lexicon.isWord(form)
         let isKnown = isWord || noun >= 0 || !verbs.isEmpty
-        let result = LanguageCache.WordInfo(classes: classes, verbs: verbs, noun: noun, head: head, isKnown: isKnown, isWord: isWord,
+        // A present form that is a separable particle ("los", "vast") or a bare stem in -t that is also an adjective
+        // (its -e form is a word but no verb form: "kort"/"korte" of "korten", "echt"/"echte").
+        let isAdjective = verbs.contains { $0.kind == .present } && !verbs.contains { $0.kind == .infinitive }
+            && (lexicon.particles.contains(form)
+                || form.hasSuffix("t") && lexicon.isVerb(form + "en") && lexicon.isWord(form + "e") && lexicon.verbLemma(ofForm: form + "e") == nil)
+        var result = LanguageCache.WordInfo(classes: classes, verbs: verbs, noun: noun, head: head, isKnown: isKnown, isWord: isWord,
                                             endsWithE: form.hasSuffix("e"), endsWithT: form.hasSuffix("t"),
                                             startsWithGe: form.hasPrefix("ge"), isMonth: TimeResolver.months[form] != nil)
+        result.isAdjective = isAdjective
         cache.info[Int(id)] = result
         return result
     }
@@ -200,9 +206,17 @@ public struct LanguageAnalyzer: Sendable {
                                  specials: LanguageCache.Specials, cache: LanguageCache, into analysis: inout PassageAnalysis) {
         // Step 1: provisional parts of speech from the word alone and its left neighbour.
         func hasVerb(_ i: Int) -> Bool { !infos[i].verbs.isEmpty }
+        func isNominative(_ i: Int) -> Bool { Self.isNominative(infos[i].classes) }
+        func invertedSubjectFollows(_ i: Int) -> Bool {
+            infos[i].verbs.contains(where: { $0.kind == .present || $0.kind == .past })
+                && (isNominative(i + 1) || analysis.words[i + 1].form == specials.er)
+        }
         func isNounContext(_ i: Int) -> Bool {
             guard i > range.lowerBound else { return false }
             if hyphenated[i] { return true }
+            // A finite-looking form before a nominative pronoun or existential "er" is the verb of an inversion, whatever
+            // precedes it: "Ten slotte zien we", "In de tabel laten we zien", "Lang geleden zijn er afspraken gemaakt".
+            if i + 1 <= range.upperBound, invertedSubjectFollows(i) { return false }
             let previous = i - 1
             let classes = infos[previous].classes
             if classes.contains(.article) || classes.contains(.possessive) || classes.contains(.numeral) || classes.contains(.preposition) {
@@ -251,7 +265,9 @@ public struct LanguageAnalyzer: Sendable {
                 continue
             }
             // After a count (not a year) comes what it counts: "45 banen", "per 1 maart", "3 keer".
+            // (Not a verb before its inverted subject: "In paragraaf 8.1.7 komen we ...", "In 2023 zijn er ...".)
             if i > range.lowerBound, tokens[i - 1].isNumber, !(tokens[i - 1].form.utf8.count == 4 && tokens[i - 1].form.hasPrefix("20")),
+               !(i + 1 <= range.upperBound && invertedSubjectFollows(i)),
                !(tokens[i - 1].form.utf8.count == 4 && tokens[i - 1].form.hasPrefix("19")), !wordInfo.verbs.contains(where: { $0.kind == .participle }),
                wordInfo.classes.isEmpty, wordInfo.noun >= 0 || wordInfo.verbs.isEmpty && !wordInfo.isWord,
                !(wordInfo.endsWithE && wordInfo.verbs.contains(where: { $0.kind == .past || $0.kind == .participle })) {
@@ -324,7 +340,38 @@ public struct LanguageAnalyzer: Sendable {
         }
 
         // Step 2: clauses.
+        /// A word that reads as a clause's finite verb before clauses are known: an auxiliary or modal, or a verb form
+        /// with a finite reading that is no noun.
+        func looksFiniteEarly(_ j: Int) -> Bool {
+            !infos[j].classes.isDisjoint(with: [.auxiliary, .modal])
+                || analysis.words[j].pos == .infinitive && infos[j].verbs.contains { $0.kind == .present || $0.kind == .past }
+                    // a noun too only next to a nominative pronoun or before its object's determiner: "We kijken naar ...",
+                    // "Het UWV leveren de gegevens aan"
+                    && (infos[j].noun < 0 || j > range.lowerBound && isNominative(j - 1)
+                        || j < range.upperBound && (isNominative(j + 1) || !infos[j + 1].classes.isDisjoint(with: [.article, .possessive, .demonstrative])))
+        }
+        /// A finite-looking form ends the stretch after `i` (up to punctuation): the verb of a subordinate clause.
+        func verbFinalAhead(after i: Int) -> Bool {
+            var j = i + 2
+            while j <= range.upperBound, j <= i + 12, gaps[j] == .none {
+                // (another clause's opener ends the search; "als" is also a comparison: "wat zij als werkgever hebben gedaan")
+                if infos[j].classes.contains(.subordinator) && analysis.words[j].form != specials.als || infos[j].classes.contains(.relative) {
+                    return false
+                }
+                if looksFiniteEarly(j) {
+                    guard analysis.words[j - 1].form != specials.te else { return false }
+                    let atEnd = j == range.upperBound || gaps[j + 1] != .none
+                    return atEnd || [.participle, .infinitive].contains(analysis.words[j + 1].pos)
+                        || infos[j + 1].classes.contains(.auxiliary) || infos[j + 1].classes.contains(.modal)
+                        || infos[j + 1].classes.contains(.preposition) && analysis.words[j + 1].form != specials.te
+                }
+                j += 1
+            }
+            return false
+        }
         var starts: [Int] = [range.lowerBound]
+        /// Main clauses that open with their finite verb (after a fronted or an embedded subordinate clause).
+        var opensWithVerb: Set<Int> = []
         var frontedSplit = false
         for i in range where i > range.lowerBound {
             let classes = infos[i].classes
@@ -333,10 +380,22 @@ public struct LanguageAnalyzer: Sendable {
             if gap == .semicolon || gap == .colon { starts.append(i); continue }
             // "maar" before a quantity is "only", no conjunction: "waardoor er maar weinig budget is", "maar één kandidaat".
             if form == specials.maar, i < range.upperBound, infos[i + 1].classes.contains(.numeral) || tokens[i + 1].isNumber { continue }
+            // A parenthesis that opens with a verb is a clause of its own, an imperative: "(zie tabel 2)", "(denk aan ...)".
+            if analysis.words[i].afterBracket, infos[i].noun < 0, infos[i].classes.isEmpty,
+               infos[i].verbs.contains(where: { $0.kind == .stem || $0.kind == .present }) {
+                starts.append(i); opensWithVerb.insert(i); continue
+            }
             if form == specials.maar || form == specials.want { starts.append(i); continue }
             if classes.contains(.subordinator) && form != specials.dat && form != specials.of && form != specials.als {
                 starts.append(i); continue
             }
+            // An embedded clause without a comma: the clause so far has a finite verb, and a verb-final form follows
+            // ("de mogelijkheden die sectorvertegenwoordigers hebben", "houdt bij welke werkgevers ... in dienst
+            // hebben", "te verifiëren of de activiteiten tot resultaten hebben geleid").
+            let opensEmbedded = (form == specials.dat || form == specials.die || classes.contains(.relative)
+                                 || form == specials.of && [.infinitive, .participle].contains(analysis.words[i - 1].pos))
+                && ((starts.last! ..< i).contains(where: looksFiniteEarly) || opensWithVerb.contains(starts.last!)) && verbFinalAhead(after: i)
+            if opensEmbedded { starts.append(i); continue }
             if form == specials.dat || form == specials.die {
                 // A conjunction or relative after a verb, a comma or a noun; a determiner before a noun otherwise.
                 let previous = analysis.words[i - 1]
@@ -344,7 +403,7 @@ public struct LanguageAnalyzer: Sendable {
                 // "dat" determines no plural: "dat vertegenwoordigers ... besteden" is the conjunction.
                 let pluralAfterDat = form == specials.dat && next.map { $0.pos == .noun && $0.lemma != $0.form } == true
                 let nextIsNoun = (next?.pos == .noun || next?.pos == .properNoun) && !pluralAfterDat
-                    || i + 2 <= range.upperBound && analysis.words[i + 2].pos == .noun && infos[i + 1].endsWithE
+                    || i + 2 <= range.upperBound && analysis.words[i + 2].pos == .noun && infos[i + 1].endsWithE && infos[i + 1].classes.isEmpty
                 if gap == .comma || previous.pos == .infinitive || previous.pos == .participle || previous.pos == .finiteVerb
                     || previous.form == specials.zodat || !nextIsNoun {
                     starts.append(i)
@@ -358,10 +417,25 @@ public struct LanguageAnalyzer: Sendable {
             // After a fronted subordinate clause the main clause opens with its finite verb: "Wanneer ... is, is het belangrijk".
             if gap == .comma, !frontedSplit, infos[range.lowerBound].classes.contains(.subordinator),
                infos[i].classes.contains(.auxiliary) || infos[i].classes.contains(.modal)
-                || infos[i].verbs.contains(where: { $0.kind == .present || $0.kind == .past }) && infos[i].noun < 0 {
-                starts.append(i); frontedSplit = true; continue
+                || infos[i].verbs.contains(where: { $0.kind == .present || $0.kind == .past })
+                    // a noun too only when its subject follows: ", stellen de provincies ... aan"
+                    && (infos[i].noun < 0 || i < range.upperBound
+                        && !infos[i + 1].classes.isDisjoint(with: [.article, .demonstrative, .possessive, .subjectPronoun])) {
+                starts.append(i); frontedSplit = true; opensWithVerb.insert(i); continue
             }
             if (form == specials.en || form == specials.of || gap == .comma || gap == .dash), clauseHasOwnVerb(from: i, range: range, analysis: analysis, infos: infos, gaps: gaps, specials: specials) {
+                starts.append(i)
+                continue
+            }
+            // Coordinated predicates sharing the subject: after a clause with its finite verb, "en"/"of" and straight
+            // away a finite-looking form with its object ("kennen de werkzoekenden en dragen kandidaten voor",
+            // "horen bij de opleiding en staan los van ...").
+            if form == specials.en || form == specials.of, i + 2 <= range.upperBound, gaps[i + 1] == .none,
+               analysis.words[i + 1].pos == .infinitive || analysis.words[i + 1].pos == .participle,
+               infos[i + 1].verbs.contains(where: { $0.kind == .present || $0.kind == .past }),
+               !infos[i + 2].classes.isDisjoint(with: [.article, .possessive, .demonstrative, .objectPronoun, .adverb, .numeral])
+                || analysis.words[i + 2].pos == .noun && infos[i + 1].noun < 0 || analysis.words[i + 2].pos == .other && !infos[i + 2].endsWithE,
+               (starts.last! ..< i).contains(where: looksFiniteEarly) {
                 starts.append(i)
             }
         }
@@ -369,19 +443,45 @@ public struct LanguageAnalyzer: Sendable {
         // is de focus op ...", "Eén van de knelpunten waar sectorvertegenwoordigers op stuiten is de complexiteit": an
         // unambiguous finite auxiliary after a subordinate clause that already has its own finite verb, with words after it.
         var resumed: [Int] = []
+        func looksFinite(_ j: Int) -> Bool {
+            !infos[j].classes.isDisjoint(with: [.auxiliary, .modal])
+                || analysis.words[j].pos == .infinitive && infos[j].verbs.contains { $0.kind == .present || $0.kind == .past }
+        }
         for (number, start) in starts.enumerated() {
             let opener = infos[start].classes
-            guard start > range.lowerBound, opener.contains(.subordinator) || opener.contains(.relative) else { continue }
+            // A free relative opening the sentence is the main clause's subject: "Wat we doen is dat ...".
+            let freeRelative = start == range.lowerBound && analysis.words[start].form == specials.wat
+            guard start > range.lowerBound || freeRelative, opener.contains(.subordinator) || opener.contains(.relative) else { continue }
             let end = number + 1 < starts.count ? starts[number + 1] - 1 : range.upperBound
+            // The clause this one is embedded in has no finite verb yet ("Sectoren die zelf werkgever zijn hebben meer
+            // ...", "De conclusies die men trekt in de actualisatiefase hoeven niet ..."): the first finite-looking form
+            // after the subordinate clause's own, followed by no verb, is the main clause's.
+            let previousStart = number > 0 ? starts[number - 1] : range.lowerBound
+            let embeddedInVerbless = freeRelative || number > 0 && infos[previousStart].classes.isDisjoint(with: [.subordinator, .relative])
+                && !(previousStart..<start).contains(where: looksFinite)
             var ownFinite = false
             var i = start + 1
-            while i < end {
+            while i <= end {
+                // The free relative's own verb, then the main clause's, closing the clause: "Wat we doen is | dat ...".
+                if freeRelative, ownFinite, i == end, end < range.upperBound, i > start + 1, looksFinite(i),
+                   analysis.words[i - 1].form != specials.te {
+                    resumed.append(i)
+                    opensWithVerb.insert(i)
+                    break
+                }
                 let kinds = infos[i].verbs.map(\.kind)
                 let isAux = !infos[i].classes.isDisjoint(with: [.auxiliary, .modal])
                 let onlyFinite = isAux && !kinds.isEmpty && !kinds.contains(.infinitive) && !kinds.contains(.participle)
                 if onlyFinite, ownFinite, i > start + 1, [.infinitive, .participle].contains(analysis.words[i - 1].pos) || isAux && gaps[i] == .comma,
                    i + 1 <= end, infos[i + 1].verbs.isEmpty || !infos[i + 1].classes.isEmpty {
                     resumed.append(i)
+                    break
+                }
+                if embeddedInVerbless, ownFinite, i > start + 1, looksFinite(i), analysis.words[i - 1].form != specials.te,
+                   i + 1 <= end, infos[i + 1].verbs.isEmpty || !infos[i + 1].classes.isEmpty && infos[i + 1].classes.isDisjoint(with: [.auxiliary, .modal]),
+                   !looksFinite(i - 1) || !infos[i + 1].classes.contains(.preposition) {
+                    resumed.append(i)
+                    opensWithVerb.insert(i)
                     break
                 }
                 if isAux || analysis.words[i].pos == .infinitive && kinds.contains(where: { $0 == .present || $0 == .past }) { ownFinite = true }
@@ -404,7 +504,8 @@ public struct LanguageAnalyzer: Sendable {
             }
             let index = analysis.clauses.count
             for i in start...end { analysis.words[i].clause = index }
-            finishClause(&clause, tokens: tokens, infos: infos, specials: specials, cache: cache, analysis: &analysis)
+            finishClause(&clause, tokens: tokens, infos: infos, specials: specials, cache: cache, analysis: &analysis,
+                         opensWithFinite: opensWithVerb.contains(start))
             analysis.clauses.append(clause)
         }
     }
@@ -431,7 +532,8 @@ public struct LanguageAnalyzer: Sendable {
     }
 
     private func finishClause(_ clause: inout PassageAnalysis.Clause, tokens: [Token], infos: [LanguageCache.WordInfo],
-                              specials: LanguageCache.Specials, cache: LanguageCache, analysis: inout PassageAnalysis) {
+                              specials: LanguageCache.Specials, cache: LanguageCache, analysis: inout PassageAnalysis,
+                              opensWithFinite: Bool = false) {
         let range = clause.first...clause.last
         let startsSentence = clause.first == firstOfSentence(clause.first, tokens)
         // A list marker ("d. Organiseer ...", "3 Wij ...") before the clause's first word: the word after it is first.
@@ -444,16 +546,41 @@ public struct LanguageAnalyzer: Sendable {
             if let kind = infos[i].verbs.first(where: { $0.kind == .present || $0.kind == .past })?.kind { return kind }
             // A bare stem is finite after or before "ik", or first in a main clause (an imperative).
             if infos[i].verbs.contains(where: { $0.kind == .stem }) {
+                // (and before "je": the inverted second person drops its -t, "krijg je", "kun je")
                 let nextToIk = range.contains(i - 1) && analysis.words[i - 1].form == specials.ik
-                    || range.contains(i + 1) && analysis.words[i + 1].form == specials.ik
+                    || range.contains(i + 1) && (analysis.words[i + 1].form == specials.ik || analysis.words[i + 1].form == specials.je)
                 // A stem that is also a noun ("Zorg", "Deel") is an imperative when a determiner, pronoun or "er" follows:
                 // "Zorg er als sector voor dat ...", "Deel de lessen".
-                let next = i + 1 <= range.upperBound ? infos[i + 1].classes : []
+                // (the next word of the sentence, also when a clause opens there: "Stel dat ...", "Zorg dat ...")
+                let next = i + 1 < tokens.count && tokens[i + 1].sentence == tokens[i].sentence ? infos[i + 1].classes : []
                 let imperativeNoun = !next.isDisjoint(with: [.adverb, .article, .objectPronoun, .possessive, .demonstrative])
                     && !next.contains(.preposition) && (i == firstOfSentence(i, tokens) || i == contentFirst)
                 if nextToIk || i == contentFirst && !clause.isSubordinate && (infos[i].noun < 0 || imperativeNoun) { return .present }
             }
             return nil
+        }
+        /// Whether the word at `j` can end the first constituent of a main clause, so that a verb may follow it.
+        func closesConstituent(_ j: Int, first: Int) -> Bool {
+            let classes = infos[j].classes
+            if analysis.words[j].form == specials.te { return false }
+            switch analysis.words[j].pos {
+            case .noun, .properNoun, .number: return true
+            // A noun with only a stem reading ("voortgezet onderwijs werken"): a noun once the clause is read.
+            case .infinitive:
+                // an infinitival phrase ends the first constituent: "Door goede voorbeelden te delen kunnen werkgevers ..."
+                if j > range.lowerBound, analysis.words[j - 1].form == specials.te { return true }
+                return infos[j].noun >= 0 && finiteReading(j) == nil
+            case .other: return !infos[j].endsWithE && classes.isEmpty
+            case .function:
+                // A coordinated main clause shares its subject: "en kunnen ook bijdragen", "maar zien de waarde niet".
+                let form = analysis.words[j].form
+                if j == clause.first, form == specials.en || form == specials.of || form == specials.maar || form == specials.want { return true }
+                if !classes.isDisjoint(with: [.subjectPronoun, .objectPronoun]), !classes.contains(.article) { return true }
+                // "Dit staat ...", "Deze komen ...": a demonstrative standing alone as the first constituent.
+                if classes.contains(.demonstrative), j == first { return true }
+                return classes.contains(.adverb) && classes.isDisjoint(with: [.preposition, .article, .subordinator, .relative, .negation])
+            default: return false
+            }
         }
         // Auxiliaries and modals: finite forms are unambiguous except the -en forms (zijn, hebben, worden, kunnen ...).
         var finite: Int?
@@ -465,15 +592,26 @@ public struct LanguageAnalyzer: Sendable {
             let kinds = infos[i].verbs.map(\.kind)
             // An auxiliary's stem is finite ("heb", "kan", "wil").
             let onlyFinite = !kinds.isEmpty && !kinds.contains(.infinitive) && !kinds.contains(.participle) && (!kinds.contains(.stem) || isAuxiliary)
-            if onlyFinite && infos[i].noun < 0 || onlyFinite && isAuxiliary {
+            if onlyFinite && infos[i].noun < 0 && !infos[i].isAdjective || onlyFinite && isAuxiliary {
                 if finite == nil { finite = i }
             } else if finiteReading(i) != nil {
                 candidates.append(i)
             }
         }
+        // "te" before an -en form makes it an infinitive.
+        candidates.removeAll { $0 > range.lowerBound && analysis.words[$0 - 1].form == specials.te }
+        // A noun-verb homograph read as a noun after a demonstrative opening a main clause competes too ("Dit staat
+        // ook niet ...", "Deze komen vier keer per jaar bijeen"); verb second decides.
+        if !clause.isSubordinate, contentFirst + 1 <= range.upperBound, infos[contentFirst].classes.contains(.demonstrative),
+           analysis.words[contentFirst + 1].pos == .noun, infos[contentFirst + 1].verbs.contains(where: { $0.kind == .present || $0.kind == .past }) {
+            candidates.insert(contentFirst + 1, at: candidates.firstIndex { $0 > contentFirst + 1 } ?? candidates.count)
+        }
+        let allCandidates = candidates
         // A candidate that is also a noun ("banen") yields the finite slot to one that is not.
-        if candidates.count > 1, candidates.contains(where: { infos[$0].noun < 0 }) {
-            candidates = candidates.filter { infos[$0].noun < 0 || infos[$0].classes.contains(.auxiliary) || infos[$0].classes.contains(.modal) }
+        if candidates.count > 1, candidates.contains(where: { infos[$0].noun < 0 && !infos[$0].isAdjective }) {
+            candidates = candidates.filter {
+                infos[$0].noun < 0 && !infos[$0].isAdjective || infos[$0].classes.contains(.auxiliary) || infos[$0].classes.contains(.modal)
+            }
         }
         if finite == nil, !candidates.isEmpty {
             // An -en form: after a subject pronoun, second word of a main clause, last of a subordinate clause.
@@ -483,7 +621,7 @@ public struct LanguageAnalyzer: Sendable {
             if clause.isSubordinate {
                 // The verb cluster at the end: its auxiliary or modal is finite ("die moeten voldoen", "dat ... kunnen worden
                 // gerealiseerd"), else its last verb ("omdat ze banen realiseren").
-                preferred = candidates.first { isAuxiliary($0) && !afterTe($0) } ?? candidates.last
+                preferred = candidates.first { isAuxiliary($0) && !afterTe($0) } ?? candidates.last { !afterTe($0) } ?? candidates.last
             } else {
                 let secondPlace = candidates.first { i in
                     // Verb first after a fronted constituent: "Net als bij ..., kan de sectorvertegenwoordiger ...".
@@ -494,18 +632,57 @@ public struct LanguageAnalyzer: Sendable {
                         || i + 1 <= range.upperBound && !infos[i + 1].classes.isDisjoint(with: [.article, .possessive, .demonstrative])
                             && i > range.lowerBound && analysis.words[i - 1].pos != .function && !infos[i - 1].classes.contains(.article)
                 }
+                // Verb second: the first form with a finite reading right after a complete first constituent (a noun,
+                // name, number, pronoun or adverb ends it; an article, preposition or prenominal word leaves it open),
+                // also when it is a noun as well: "In het Bestuursakkoord van 2019 staat", "Overigens horen we",
+                // "Leidinggevenden en kandidaten leren elkaar ... kennen" (not "kennen").
+                // A form that is also a noun needs a verb's company after it: not the clause's end, a noun, or a word
+                // that continues a noun phrase ("het aantal banen van ...", "de sectoren markt en overheid").
+                func followedAsVerb(_ i: Int) -> Bool {
+                    guard infos[i].noun >= 0 || infos[i].isAdjective else { return true }
+                    guard i < range.upperBound else { return false }
+                    let next = analysis.words[i + 1]
+                    // A noun after it is its inverted subject when a prepositional phrase stands first ("Over de kwaliteit
+                    // van de banen hoeven werkgevers ...", "Voor de werving maken provincies gebruik van ...").
+                    let openedByPhrase = infos[contentFirst].classes.contains(.preposition)
+                    if next.pos == .noun && !openedByPhrase || next.pos == .properNoun || tokens[i + 1].isNumber { return false }
+                    return next.form != specials.en && next.form != specials.of && next.form != specials.van
+                }
+                // A candidate right before its inverted subject ("zijn er", "komen we"), after the first constituent.
+                func subjectFollows(_ i: Int) -> Bool {
+                    guard i > contentFirst, i < range.upperBound, !afterTe(i), !infos[i - 1].classes.contains(.article) else { return false }
+                    let next = analysis.words[i + 1].form
+                    return Self.isNominative(infos[i + 1].classes) || next == specials.er
+                }
+                let beforeSubject = allCandidates.first(where: subjectFollows)
+                let verbSecond = beforeSubject ?? allCandidates.first { i in
+                    i > contentFirst && !afterTe(i) && closesConstituent(i - 1, first: contentFirst) && followedAsVerb(i)
+                }
+                // Verb first: a question or a condition ("Hebben de werkgevers vragen ..., dan ...", "Zijn het de
+                // werkagenda's zelf die ...?"): an auxiliary or modal opening the sentence before its subject.
+                let verbFirst = allCandidates.first { i in
+                    i == contentFirst && startsSentence && isAuxiliary(i) && i < range.upperBound
+                        && !infos[i + 1].classes.isDisjoint(with: [.article, .demonstrative, .subjectPronoun])
+                }
                 // Verb second after a long first constituent: "De gesprekken met de sectoren zijn gericht op ...".
                 let auxiliary = candidates.first { isAuxiliary($0) && !afterTe($0) }
                 // Far from the front, a word that is also a noun ("universiteiten (banen van ...") is the noun.
                 // An -en form opening the clause is an infinitive heading or label ("Samenwerken met partners ...").
                 let verbOnly = candidates.first { i in
-                    !afterTe(i) && infos[i].noun < 0 && !(i == clause.first && infos[i].verbs.contains { $0.kind == .infinitive })
+                    !afterTe(i) && infos[i].noun < 0 && !infos[i].isAdjective && !(i == clause.first && infos[i].verbs.contains { $0.kind == .infinitive })
                 }
                 // An imperative first in the clause: "Zorg er als sector voor dat ...".
                 let imperative = candidates.first { $0 == clause.first && infos[$0].verbs.contains { $0.kind == .stem } }
-                preferred = secondPlace ?? auxiliary ?? imperative ?? verbOnly
+                // The main clause resumed after an embedded subordinate clause opens with its finite verb.
+                let resumedVerb = opensWithFinite && allCandidates.contains(range.lowerBound) ? range.lowerBound : nil
+                preferred = resumedVerb ?? verbFirst ?? verbSecond ?? secondPlace ?? auxiliary ?? imperative ?? verbOnly
             }
             finite = preferred.flatMap { i in i > range.lowerBound && analysis.words[i - 1].form == specials.te ? nil : i }
+        }
+        // Each clause has a finite verb: without one, a participle that is also a present form is it ("De sector bereikt
+        // veel werkgevers", "We hebben ... gebruikt" keeps "hebben").
+        if finite == nil, let i = range.first(where: { analysis.words[$0].pos == .participle && infos[$0].verbs.contains { $0.kind == .present } }) {
+            finite = i
         }
         // "Te" before an -en form makes it an infinitive; the -en form of "zijn" after a determiner-less noun is the verb.
         if let finite {
@@ -548,6 +725,9 @@ public struct LanguageAnalyzer: Sendable {
                 } else if infos[i].noun >= 0 {
                     analysis.words[i].pos = .noun
                     analysis.words[i].lemma = infos[i].noun
+                } else if infos[i].isAdjective {
+                    analysis.words[i].pos = .other
+                    analysis.words[i].lemma = analysis.words[i].form
                 } else if let reading = infos[i].verbs.first(where: { $0.kind == .present || $0.kind == .past }) {
                     // A finite form that lost the finite slot (stem + t in a list): finite all the same.
                     analysis.words[i].pos = .finiteVerb
@@ -641,6 +821,11 @@ public struct LanguageAnalyzer: Sendable {
         }
     }
 
+    /// A pronoun that is only a subject ("we", "ik", "hij"; not "het", "ze", "u", which are also articles or objects).
+    static func isNominative(_ classes: WordClasses) -> Bool {
+        classes.contains(.subjectPronoun) && classes.isDisjoint(with: [.objectPronoun, .article, .possessive])
+    }
+
     private func firstOfSentence(_ i: Int, _ tokens: [Token]) -> Int {
         var j = i
         while j > 0, tokens[j - 1].sentence == tokens[i].sentence { j -= 1 }
@@ -653,7 +838,7 @@ extension LanguageCache {
     struct Specials {
         let te, dat, die, of, als, en, maar, want, wat, zodat, u, je, ik: Int32
         let hebben, zijn, worden, zullen, gaan, kunnen, moeten, mogen: Int32
-        let van, uit, ten, ter: Int32
+        let van, uit, ten, ter, er: Int32
     }
 
     var specials: Specials {
@@ -662,7 +847,7 @@ extension LanguageCache {
                             want: id("want"), wat: id("wat"), zodat: id("zodat"), u: id("u"), je: id("je"), ik: id("ik"),
                             hebben: id("hebben"), zijn: id("zijn"), worden: id("worden"), zullen: id("zullen"), gaan: id("gaan"),
                             kunnen: id("kunnen"), moeten: id("moeten"), mogen: id("mogen"),
-                            van: id("van"), uit: id("uit"), ten: id("ten"), ter: id("ter"))
+                            van: id("van"), uit: id("uit"), ten: id("ten"), ter: id("ter"), er: id("er"))
         cachedSpecials = made
         return made
     }

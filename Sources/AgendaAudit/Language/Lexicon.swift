@@ -90,7 +90,12 @@ public struct Lexicon: Sendable {
             }
             add(columns[0], .infinitive)
             add(columns[0], .present)   // the infinitive is also the present plural
-            add(columns[1], .present)
+            // The bare stem is a present form only where it is also the third person ("kan", "wil", "zal"); else it is
+            // the first person or an imperative ("wijs", "ga", "sta"), a stem like a regular verb's ("werk").
+            let thirdPerson = columns.count > 6 ? Set(columns[6].split(separator: "/").map { Folding.fold(String($0)) }) : []
+            for stem in columns[1].split(separator: "/") {
+                add(String(stem), thirdPerson.isEmpty || thirdPerson.contains(Folding.fold(String(stem))) ? .present : .stem)
+            }
             add(columns[2], .past)
             add(columns[3], .past)
             add(columns[4], .participle)

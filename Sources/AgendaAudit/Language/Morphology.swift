@@ -71,12 +71,20 @@ struct Morphology: Sendable {
             if form == lemma { add(.init(lemma: lemma, kind: .infinitive)); add(.init(lemma: lemma, kind: .present)) }
             else if isParticiple(form, lemma: lemma) {
                 add(.init(lemma: lemma, kind: .participle))
+                // A weak verb with an inseparable prefix: stem + t is its participle and its present too ("bereikt",
+                // "gebruikt", "verwacht"); the clause decides.
+                if form.hasSuffix("t"), !form.hasSuffix("dt"), lexicon.paradigms[lemma] == nil,
+                   infinitives(ofStem: Array(form.utf8.dropLast())).contains(lemma) {
+                    add(.init(lemma: lemma, kind: .present))
+                }
                 // "beschreven", "vergeleken": also the past plural of the prefixed strong verb.
                 if let kind = prefixedIrregularKind(form, lemma: lemma), kind == .past { add(.init(lemma: lemma, kind: .past)) }
             }
             else if isPast(form, lemma: lemma) { add(.init(lemma: lemma, kind: .past)) }
             else if let kind = prefixedIrregularKind(form, lemma: lemma) { add(.init(lemma: lemma, kind: kind)) }
-            else if form.hasSuffix("t") || lexicon.irregular[form] != nil { add(.init(lemma: lemma, kind: .present)) }
+            else if form.hasSuffix("t") { add(.init(lemma: lemma, kind: .present)) }
+            // An irregular form: the table's kind (a bare stem there is no third person: "geld" of "gelden").
+            else if let table = lexicon.irregular[form] { add(.init(lemma: lemma, kind: table.first { $0.lemma == lemma }?.kind ?? .present)) }
             else { add(.init(lemma: lemma, kind: .stem)) }
             if !readings.isEmpty && readings.count >= (lexicon.irregular[form]?.count ?? 0) + 1 { return readings }
         }
@@ -160,7 +168,7 @@ struct Morphology: Sendable {
             if form.hasSuffix("t"), !form.hasSuffix("dt") {
                 let stem = form.dropLast()
                 guard let last = stem.last, "tkfsxp".contains(last) || stem.hasSuffix("ch") else { return false }
-                return lexicon.verbLemma(ofForm: form + "e") == nil
+                return true
             }
             return form.hasSuffix("d") && !form.hasSuffix("dt")
                 || form.hasSuffix("en") && form != lemma && !form.hasSuffix("den") && !form.hasSuffix("ten")

@@ -1,0 +1,183 @@
+import Testing
+@testable import AgendaAudit
+
+/// Finite verbs picked per clause (regression tests for the mechanisms that raised tense agreement with Frog;
+/// Benchmarks/frog-compare.sh measures them on real text).
+extension LanguageTests {
+    static func finite(_ r: Reading, _ form: String) -> Bool { r.word(form).pos == .finiteVerb }
+
+    /// Verb second: the first finite-looking form after a complete first constituent, also when it is a noun too;
+    /// a noun-verb homograph there needs a verb's company after it.
+    @Test func verbSecondAfterTheFirstConstituent() {
+        let staat = Self.read("In het Bestuursakkoord van 2019 staat over de werkagenda het volgende.")
+        #expect(Self.finite(staat, "staat") && staat.word("staat").tense == .present)
+        let leren = Self.read("Leidinggevenden en kandidaten leren elkaar tijdens een rondleiding op een informele manier kennen.")
+        #expect(Self.finite(leren, "leren"))
+        #expect(leren.word("kennen").pos == .infinitive)
+        let zien = Self.read("Ten slotte zien we dat werkgevers veel knelpunten ervaren.")
+        #expect(Self.finite(zien, "zien"))
+        let bevatten = Self.read("Daarnaast bevatten de werkagenda's vaak twee acties.")
+        #expect(Self.finite(bevatten, "bevatten"))
+        // A noun-verb homograph that continues a noun phrase stays a noun.
+        let markt = Self.read("De sectoren markt en overheid werken samen.")
+        #expect(markt.word("markt").pos == .noun)
+        #expect(Self.finite(markt, "werken"))
+    }
+
+    /// An irregular verb's bare stem is no present form unless it is the third person too: "onderwijs" (onderwijzen)
+    /// after an adjective or in a table cell is the noun; "kan", "wil" stay finite, "ben", "heb" with "ik".
+    @Test func aBareStemIsNoThirdPerson() {
+        let cell = Self.read("Primair onderwijs | 12 | 14")
+        #expect(cell.word("onderwijs").pos == .noun)
+        let sector = Self.read("In het primair en voortgezet onderwijs werken veel mensen.")
+        #expect(sector.word("onderwijs").pos == .noun)
+        #expect(Self.finite(sector, "werken"))
+        let modal = Self.read("De sector kan meer doen en wil dat ook.")
+        #expect(Self.finite(modal, "kan") && Self.finite(modal, "wil"))
+        let first = Self.read("Ik ben blij en ik heb tijd.")
+        #expect(Self.finite(first, "ben") && first.word("ben").tense == .present)
+        #expect(Self.finite(first, "heb"))
+    }
+
+    /// A prefixed weak verb's stem + t is participle and present ("gebruikt", "bereikt"): the clause decides, and a
+    /// clause without another finite verb takes it. An adjective or particle that is also a verb form ("vast",
+    /// "kort") is finite only by position.
+    @Test func eachClauseHasOneFiniteVerb() {
+        let perfect = Self.read("We hebben de aanbevelingen om deze reden als basis gebruikt voor onze analyse.")
+        #expect(Self.finite(perfect, "hebben"))
+        #expect(perfect.word("gebruikt").pos == .participle)
+        #expect(perfect.clause(of: "hebben").isPerfect)
+        let present = Self.read("De sector bereikt met deze aanpak veel werkgevers.")
+        #expect(Self.finite(present, "bereikt") && present.word("bereikt").tense == .present)
+        let adjective = Self.read("Met dit akkoord hebben de sectoren afgesproken een werkagenda vast te stellen.")
+        #expect(Self.finite(adjective, "hebben"))
+        #expect(adjective.word("vast").pos != .finiteVerb)
+        let particle = Self.read("Provinciale Staten stellen jaarlijks de begroting vast.")
+        #expect(Self.finite(particle, "stellen"))
+        #expect(particle.verbs(of: "stellen").contains("vaststellen"))
+    }
+
+    /// The main clause resumes after an embedded subordinate clause when it had no finite verb before it; a
+    /// coordinated main clause shares its subject and opens with its finite verb.
+    @Test func theMainClauseResumesWithItsFiniteVerb() {
+        let relative = Self.read("Sectoren die zelf werkgever zijn hebben meer mogelijkheden dan andere sectoren.")
+        #expect(Self.finite(relative, "zijn") && relative.clause(of: "zijn").isSubordinate)
+        #expect(Self.finite(relative, "hebben") && !relative.clause(of: "hebben").isSubordinate)
+        let lexical = Self.read("Waterschappen die gezamenlijk aanbesteden hanteren dezelfde voorwaarden.")
+        #expect(Self.finite(lexical, "hanteren") && !lexical.clause(of: "hanteren").isSubordinate)
+        // A verb cluster closing the subordinate clause stays in it.
+        let cluster = Self.read("We zien dat de afspraken in de werkagenda's verwerkt moeten worden.")
+        #expect(Self.finite(cluster, "moeten") && cluster.clause(of: "worden").isSubordinate)
+        let coordinated = Self.read("De vertegenwoordigers hebben invloed op het beleid en kunnen ook bijdragen aan de uitvoering.")
+        #expect(Self.finite(coordinated, "kunnen"))
+        #expect(coordinated.word("bijdragen").pos != .finiteVerb)
+    }
+
+    /// An embedded clause without a comma: after a clause that has its finite verb, a relative or interrogative word
+    /// followed by a verb-final form opens a subordinate clause with its own finite verb.
+    @Test func anEmbeddedClauseWithoutACommaHasItsOwnFiniteVerb() {
+        let relative = Self.read("We kijken naar de mogelijkheden die sectorvertegenwoordigers hebben voor de implementatie.")
+        #expect(Self.finite(relative, "kijken"))
+        #expect(Self.finite(relative, "hebben") && relative.clause(of: "hebben").isSubordinate)
+        let question = Self.read("UWV houdt bij welke werkgevers personen uit de doelgroep in dienst hebben.")
+        #expect(Self.finite(question, "hebben") && question.clause(of: "hebben").isSubordinate)
+        let whether = Self.read("Het is niet te verifiëren of de activiteiten tot de beoogde resultaten hebben geleid.")
+        #expect(Self.finite(whether, "hebben") && whether.clause(of: "hebben").isPerfect)
+        // No verb-final form follows: nothing finite is made of the noun phrase.
+        let determiner = Self.read("We geven de sector die taak voor de komende jaren.")
+        #expect(Self.finite(determiner, "geven"))
+        #expect(determiner.word("taak").pos == .noun && determiner.word("jaren").pos == .noun)
+        // After a fronted subordinate clause the main clause opens with its verb, also one that is a noun too.
+        let fronted = Self.read("Omdat werkgevers de weg nauwelijks weten te vinden, stellen de provincies een contactpersoon aan die de samenwerking regelt.")
+        #expect(Self.finite(fronted, "weten") && fronted.clause(of: "weten").isSubordinate)
+        #expect(Self.finite(fronted, "stellen") && fronted.verbs(of: "stellen").contains("aanstellen"))
+    }
+
+    /// A parenthesis opening with a verb is an imperative clause; a stem before "je" is the inverted second person.
+    @Test func parentheticalImperativesAndInvertedStems() {
+        let see = Self.read("We gebruiken eerder onderzoek als basis (zie het analysekader in paragraaf 2).")
+        #expect(Self.finite(see, "gebruiken") && Self.finite(see, "zie"))
+        let inverted = Self.read("Dan krijg je proeftuinen en dan zie je of dat werkt.")
+        #expect(Self.finite(inverted, "krijg") && Self.finite(inverted, "zie"))
+        // "geld" is no third person of "gelden" ("geldt" is): a noun in a list.
+        let money = Self.read("Het is voor een vertegenwoordiger met weinig tijd en geld lastig om verandering te brengen.")
+        #expect(money.word("geld").pos == .noun)
+    }
+
+    /// Coordinated predicates share the subject: "en" straight before a finite-looking form with its object.
+    @Test func coordinatedPredicatesEachHaveAFiniteVerb() {
+        let r = Self.read("Accountmanagers van het werkgeversservicepunt kennen de werkzoekenden in de regio en dragen kandidaten voor.")
+        #expect(Self.finite(r, "kennen") && Self.finite(r, "dragen"))
+        #expect(r.verbs(of: "dragen").contains("voordragen"))
+        // An infinitive coordinated under "te" stays one.
+        let te = Self.read("We proberen kandidaten te plaatsen en werkgevers te overtuigen.")
+        #expect(r.word("kennen").pos == .finiteVerb && te.word("overtuigen").pos == .infinitive)
+    }
+
+    /// Verb first (a question or condition opened by an auxiliary before its subject), a demonstrative standing
+    /// alone before a noun-verb homograph, and an imperative stem before "dat".
+    @Test func verbFirstDemonstrativeSubjectsAndImperatives() {
+        let condition = Self.read("Hebben de werkgevers vragen over de wet, dan kunnen ze bij ons terecht.")
+        #expect(Self.finite(condition, "Hebben") && Self.finite(condition, "kunnen"))
+        let staat = Self.read("Dit staat ook niet als afspraak in het Bestuursakkoord.")
+        #expect(Self.finite(staat, "staat") && staat.lemma("staat") == "staan")
+        let komen = Self.read("Deze komen vier keer per jaar bijeen.")
+        #expect(Self.finite(komen, "komen"))
+        #expect(komen.verbs(of: "komen").contains("bijeenkomen"))
+        let stel = Self.read("Stel dat de organisatie gegroeid is.")
+        #expect(Self.finite(stel, "Stel") && stel.clause(of: "Stel").addressesReader)
+        // The demonstrative before a noun stays a determiner.
+        let noun = Self.read("Dat onderzoek ging over knelpunten.")
+        #expect(noun.word("onderzoek").pos == .noun && Self.finite(noun, "ging"))
+    }
+
+    /// A free relative after a preposition is a clause of its own ("naar wat er nog mogelijk is"), and an
+    /// infinitival phrase ends a first constituent ("Door ... te delen kunnen werkgevers ...").
+    @Test func freeRelativesAndInfinitivalFirstConstituents() {
+        let wat = Self.read("De gesprekken met de sectoren zijn gericht op het benutten van het potentieel en te kijken naar wat er nog mogelijk is.")
+        #expect(Self.finite(wat, "zijn") && Self.finite(wat, "is"))
+        #expect(wat.clause(of: "is").isSubordinate && !wat.clause(of: "zijn").isSubordinate)
+        let te = Self.read("Door goede voorbeelden te delen kunnen werkgevers aan de ene kant inzien wat de waarde is.")
+        #expect(Self.finite(te, "kunnen"))
+        #expect(te.word("inzien").pos == .infinitive)
+    }
+
+    /// Inversion with existential "er" or a pronoun subject, also after a participle or a count, and a free
+    /// relative opening the sentence before the main verb.
+    @Test func inversionAndFreeRelatives() {
+        let er = Self.read("Lang geleden zijn er afspraken gemaakt.")
+        #expect(Self.finite(er, "zijn") && er.word("afspraken").pos == .noun)
+        #expect(er.clause(of: "zijn").isPassive)
+        let count = Self.read("In paragraaf 8.1.7 komen we tot een schatting.")
+        #expect(Self.finite(count, "komen"))
+        let free = Self.read("Wat we doen is dat we de agenda erbij pakken.")
+        #expect(Self.finite(free, "doen") && free.clause(of: "doen").isSubordinate)
+        #expect(Self.finite(free, "is") && !free.clause(of: "is").isSubordinate)
+    }
+
+    /// A verb that is also a noun counts as the clause's finite verb before its object's determiner, so an
+    /// embedded clause after it gets its own ("leveren de gegevens aan waarop ... zijn gebaseerd"); "als" inside
+    /// an embedded clause is a comparison; a coordinated predicate may be a present form that is also a participle.
+    @Test func embeddedClausesAfterNounVerbsAndCoordinatedParticiples() {
+        let waarop = Self.read("De DUO en het UWV leveren de gegevens aan waarop de sectorcijfers zijn gebaseerd.")
+        #expect(Self.finite(waarop, "leveren") && Self.finite(waarop, "zijn"))
+        #expect(waarop.clause(of: "zijn").isSubordinate && waarop.clause(of: "zijn").isPassive)
+        let als = Self.read("In hun bestuursverslag beschrijven steeds meer schoolbesturen wat zij als werkgever hebben gedaan.")
+        #expect(Self.finite(als, "beschrijven") && Self.finite(als, "hebben") && als.clause(of: "hebben").isPerfect)
+        let beslist = Self.read("Iedere schoolbestuurder is zelf werkgever en beslist zelf over het personeelsbeleid.")
+        #expect(Self.finite(beslist, "is") && Self.finite(beslist, "beslist"))
+    }
+
+    /// A prepositional phrase first: the noun after the verb is its inverted subject; "hoeveel" opens an indirect
+    /// question like "hoe".
+    @Test func invertedNounSubjectsAndIndirectQuestions() {
+        let pp = Self.read("Over de kwaliteit van de banen hoeven werkgevers zich ook niet te verantwoorden.")
+        #expect(Self.finite(pp, "hoeven") && pp.word("werkgevers").pos == .noun)
+        let question = Self.read("Alle marktwerkgevers gaven in de enquête aan hoeveel mensen zij in dienst hadden.")
+        #expect(Self.finite(question, "gaven") && question.word("gaven").tense == .past)
+        #expect(Self.finite(question, "hadden") && question.clause(of: "hadden").isSubordinate)
+        // Without a phrase first, a noun after a noun-verb homograph keeps the noun phrase together.
+        let list = Self.read("De sectoren markt en overheid werken samen.")
+        #expect(list.word("markt").pos == .noun)
+    }
+}
