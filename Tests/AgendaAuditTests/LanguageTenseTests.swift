@@ -180,4 +180,58 @@ extension LanguageTests {
         let list = Self.read("De sectoren markt en overheid werken samen.")
         #expect(list.word("markt").pos == .noun)
     }
+
+    /// A subordinate clause is closed before the main clause's verb: a form read as a noun that ends it (before a
+    /// finite auxiliary or its comma) is its verb, and after the comma the main clause resumes with its verb, also
+    /// before a participle or an infinitive.
+    @Test func aSubordinateClauseClosesBeforeTheMainVerb() {
+        let stuiten = Self.read("Het knelpunt waar werkgevers op stuiten is de complexiteit van de regels.")
+        #expect(Self.finite(stuiten, "stuiten") && stuiten.lemma("stuiten") == "stuiten")
+        #expect(stuiten.clause(of: "stuiten").isSubordinate)
+        #expect(Self.finite(stuiten, "is") && !stuiten.clause(of: "is").isSubordinate)
+        let mate = Self.read("De mate waarin een sector banen kan realiseren, wordt bepaald door de omvang.")
+        #expect(Self.finite(mate, "kan") && mate.clause(of: "kan").isSubordinate)
+        #expect(Self.finite(mate, "wordt") && !mate.clause(of: "wordt").isSubordinate && mate.clause(of: "wordt").isPassive)
+        let kunnen = Self.read("Medewerkers die willen doorgroeien, kunnen deelnemen aan het programma.")
+        #expect(Self.finite(kunnen, "kunnen") && !kunnen.clause(of: "kunnen").isSubordinate)
+        #expect(kunnen.word("deelnemen").pos == .infinitive)
+        let boden = Self.read("Alle werkgevers die geen verplichting hadden, boden dus uit andere overwegingen werk aan.")
+        #expect(Self.finite(boden, "boden") && boden.word("boden").tense == .past && boden.lemma("boden") == "bieden")
+        // A comma before a noun in a list opens no clause.
+        let list = Self.read("Wij hebben bewustzijn gegeven, aandacht, inspiratie en kennis.")
+        #expect(list.word("aandacht").pos == .noun && Self.finite(list, "hebben"))
+    }
+
+    /// A subordinate clause ends in its verb: the form that closes it is finite also when it could be a noun
+    /// ("die werkgevers ... uitvoeren", "waarvan wij er enkele spraken"); "die" after a noun, before a noun, opens a
+    /// relative clause when a finite-looking form closes the stretch.
+    @Test func clauseFinalFormsAreVerbs() {
+        let uitvoeren = Self.read("De inhoud beslaat deels de activiteiten die werkgevers in de sector al uitvoeren (bottom-up).")
+        #expect(Self.finite(uitvoeren, "beslaat"))
+        #expect(Self.finite(uitvoeren, "uitvoeren") && uitvoeren.clause(of: "uitvoeren").isSubordinate)
+        #expect(uitvoeren.lemma("uitvoeren") == "uitvoeren")
+        let spraken = Self.read("Er zijn veel intermediairs, waarvan wij er enkele spraken.")
+        #expect(Self.finite(spraken, "spraken") && spraken.word("spraken").tense == .past)
+        // A determiner before the last word keeps it a noun: "zoals de kosten" has no verb.
+        let kosten = Self.read("Werkgevers dragen veel lasten, zoals de kosten.")
+        #expect(kosten.word("kosten").pos == .noun)
+    }
+
+    /// A clause's first word after a comma may be its subject ("zij noemen zichzelf"), and a noun-verb homograph before
+    /// an object pronoun ("vragen zich af of ...") or after a clause-opening "ze" is the verb, so the embedded clause
+    /// after it gets its own; a verb-final form before "en" ends an embedded clause ("wat ... was en hoe ...").
+    @Test func subjectsAndObjectsAroundNounVerbs() {
+        let zij = Self.read("Andere sectoren vertegenwoordigen een grotere groep werkgevers, zij noemen zichzelf publieke werkgevers.")
+        #expect(Self.finite(zij, "vertegenwoordigen") && Self.finite(zij, "noemen"))
+        let zich = Self.read("De sectoren politie en Rijksoverheid vragen zich af of het werk passend is.")
+        #expect(Self.finite(zich, "vragen") && Self.finite(zich, "is") && zich.clause(of: "is").isSubordinate)
+        let ze = Self.read("De vertegenwoordigers kennen de sector goed: ze weten precies wat de banenafpraak lastig maakt.")
+        #expect(Self.finite(ze, "weten") && Self.finite(ze, "maakt"))
+        let wat = Self.read("We gaan na wat de oorspronkelijke doelstelling was en hoe de agenda's worden ingezet.")
+        #expect(Self.finite(wat, "gaan") && !wat.clause(of: "gaan").isSubordinate)
+        #expect(Self.finite(wat, "was") && wat.clause(of: "was").isSubordinate)
+        // "het" after a comma is an article, not a subject: a list of infinitives under "blijft".
+        let list = Self.read("De Vereniging blijft haar leden ondersteunen, het kennisnetwerk faciliteren en de verzameling aanvullen.")
+        #expect(Self.finite(list, "blijft") && list.word("faciliteren").pos == .infinitive)
+    }
 }

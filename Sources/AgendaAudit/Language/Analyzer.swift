@@ -207,6 +207,18 @@ public struct LanguageAnalyzer: Sendable {
         // Step 1: provisional parts of speech from the word alone and its left neighbour.
         func hasVerb(_ i: Int) -> Bool { !infos[i].verbs.isEmpty }
         func isNominative(_ i: Int) -> Bool { Self.isNominative(infos[i].classes) }
+        /// A subject pronoun: nominative only, or one that is also an object ("ze") opening a clause (after punctuation,
+        /// the sentence's start or a coordinator) - no article ("het").
+        func isSubject(_ i: Int) -> Bool {
+            let classes = infos[i].classes
+            return isNominative(i) || classes.contains(.subjectPronoun) && classes.isDisjoint(with: [.article, .possessive])
+                && (i == range.lowerBound || gaps[i] != .none || infos[i - 1].classes.contains(.coordinator))
+        }
+        /// An object pronoun that is nothing else ("zich", "zichzelf", "hen").
+        func isObjectOnly(_ i: Int) -> Bool {
+            let classes = infos[i].classes
+            return classes.contains(.objectPronoun) && classes.isDisjoint(with: [.subjectPronoun, .article, .possessive])
+        }
         func invertedSubjectFollows(_ i: Int) -> Bool {
             infos[i].verbs.contains(where: { $0.kind == .present || $0.kind == .past })
                 && (isNominative(i + 1) || analysis.words[i + 1].form == specials.er)
@@ -345,10 +357,12 @@ public struct LanguageAnalyzer: Sendable {
         func looksFiniteEarly(_ j: Int) -> Bool {
             !infos[j].classes.isDisjoint(with: [.auxiliary, .modal])
                 || analysis.words[j].pos == .infinitive && infos[j].verbs.contains { $0.kind == .present || $0.kind == .past }
-                    // a noun too only next to a nominative pronoun or before its object's determiner: "We kijken naar ...",
-                    // "Het UWV leveren de gegevens aan"
-                    && (infos[j].noun < 0 || j > range.lowerBound && isNominative(j - 1)
-                        || j < range.upperBound && (isNominative(j + 1) || !infos[j + 1].classes.isDisjoint(with: [.article, .possessive, .demonstrative])))
+                    // a noun too only next to a nominative pronoun (also "ze" opening a clause), before its object's
+                    // determiner or before an object pronoun: "We kijken naar ...", ": ze weten precies wat ...",
+                    // "Het UWV leveren de gegevens aan", "... vragen zich af of ..."
+                    && (infos[j].noun < 0 || j > range.lowerBound && isSubject(j - 1)
+                        || j < range.upperBound && (isNominative(j + 1) || !infos[j + 1].classes.isDisjoint(with: [.article, .possessive, .demonstrative])
+                            || isObjectOnly(j + 1)))
         }
         /// A finite-looking form ends the stretch after `i` (up to punctuation): the verb of a subordinate clause.
         func verbFinalAhead(after i: Int) -> Bool {
@@ -361,9 +375,27 @@ public struct LanguageAnalyzer: Sendable {
                 if looksFiniteEarly(j) {
                     guard analysis.words[j - 1].form != specials.te else { return false }
                     let atEnd = j == range.upperBound || gaps[j + 1] != .none
+                        // or before a coordinator or another clause's opener: "wat er veranderd is en dan ...",
+                        // "wat ... de doelstelling was en hoe ..."
+                        || (infos[j].noun < 0 || !infos[j].classes.isDisjoint(with: [.auxiliary, .modal]))
+                            && !infos[j + 1].classes.isDisjoint(with: [.coordinator, .subordinator, .relative])
                     return atEnd || [.participle, .infinitive].contains(analysis.words[j + 1].pos)
                         || infos[j + 1].classes.contains(.auxiliary) || infos[j + 1].classes.contains(.modal)
                         || infos[j + 1].classes.contains(.preposition) && analysis.words[j + 1].form != specials.te
+                }
+                j += 1
+            }
+            return false
+        }
+        /// The stretch after `i` up to punctuation (within 10 words, no other clause's opener) ends in a form with a
+        /// finite reading, even one read as a noun.
+        func endsInFiniteForm(after i: Int) -> Bool {
+            var j = i + 1
+            while j <= range.upperBound, j <= i + 10 {
+                if infos[j].classes.contains(.subordinator) || infos[j].classes.contains(.relative) { return false }
+                if j == range.upperBound || gaps[j + 1] != .none {
+                    return j > i + 1 && infos[j].verbs.contains { $0.kind == .present || $0.kind == .past }
+                        && analysis.words[j - 1].form != specials.te
                 }
                 j += 1
             }
@@ -393,7 +425,9 @@ public struct LanguageAnalyzer: Sendable {
             // ("de mogelijkheden die sectorvertegenwoordigers hebben", "houdt bij welke werkgevers ... in dienst
             // hebben", "te verifiëren of de activiteiten tot resultaten hebben geleid").
             let opensEmbedded = (form == specials.dat || form == specials.die || classes.contains(.relative)
-                                 || form == specials.of && [.infinitive, .participle].contains(analysis.words[i - 1].pos))
+                                 || form == specials.of && ([.infinitive, .participle].contains(analysis.words[i - 1].pos)
+                                    // after a separable particle: "vragen zich af of ..."
+                                    || analysis.words[i - 1].pos == .other && lexicon.particles.contains(cache.strings[Int(analysis.words[i - 1].form)])))
                 && ((starts.last! ..< i).contains(where: looksFiniteEarly) || opensWithVerb.contains(starts.last!)) && verbFinalAhead(after: i)
             if opensEmbedded { starts.append(i); continue }
             if form == specials.dat || form == specials.die {
@@ -405,7 +439,10 @@ public struct LanguageAnalyzer: Sendable {
                 let nextIsNoun = (next?.pos == .noun || next?.pos == .properNoun) && !pluralAfterDat
                     || i + 2 <= range.upperBound && analysis.words[i + 2].pos == .noun && infos[i + 1].endsWithE && infos[i + 1].classes.isEmpty
                 if gap == .comma || previous.pos == .infinitive || previous.pos == .participle || previous.pos == .finiteVerb
-                    || previous.form == specials.zodat || !nextIsNoun {
+                    || previous.form == specials.zodat || !nextIsNoun
+                    // after a noun, a stretch that ends in a finite-looking form is a relative clause, its noun the
+                    // subject: "de activiteiten die werkgevers in de sector al uitvoeren (...)"
+                    || form == specials.die && previous.pos == .noun && endsInFiniteForm(after: i) {
                     starts.append(i)
                 }
                 continue
@@ -423,8 +460,13 @@ public struct LanguageAnalyzer: Sendable {
                         && !infos[i + 1].classes.isDisjoint(with: [.article, .demonstrative, .possessive, .subjectPronoun])) {
                 starts.append(i); frontedSplit = true; opensWithVerb.insert(i); continue
             }
-            if (form == specials.en || form == specials.of || gap == .comma || gap == .dash), clauseHasOwnVerb(from: i, range: range, analysis: analysis, infos: infos, gaps: gaps, specials: specials) {
+            if form == specials.en || form == specials.of || gap == .comma || gap == .dash,
+               let verb = clauseVerb(from: i, includingStart: gap == .comma && form != specials.en && form != specials.of,
+                                     afterSubordinate: !infos[starts.last!].classes.isDisjoint(with: [.subordinator, .relative]), range: range,
+                                     analysis: analysis, infos: infos, gaps: gaps, specials: specials) {
                 starts.append(i)
+                // A clause after a comma that opens with its verb: ", laat zien dat ...", ", kunnen veel meer invloed uitoefenen".
+                if verb == i { opensWithVerb.insert(i) }
                 continue
             }
             // Coordinated predicates sharing the subject: after a clause with its finite verb, "en"/"of" and straight
@@ -478,13 +520,28 @@ public struct LanguageAnalyzer: Sendable {
                     break
                 }
                 if embeddedInVerbless, ownFinite, i > start + 1, looksFinite(i), analysis.words[i - 1].form != specials.te,
-                   i + 1 <= end, infos[i + 1].verbs.isEmpty || !infos[i + 1].classes.isEmpty && infos[i + 1].classes.isDisjoint(with: [.auxiliary, .modal]),
-                   !looksFinite(i - 1) || !infos[i + 1].classes.contains(.preposition) {
+                   i + 1 <= end, infos[i + 1].verbs.isEmpty || !infos[i + 1].classes.isEmpty && infos[i + 1].classes.isDisjoint(with: [.auxiliary, .modal])
+                    // after the comma that closes the embedded clause, whatever follows: "De mate waarin een sector banen
+                    // kan realiseren, wordt bepaald door ...", "Medewerkers die willen doorgroeien, kunnen deelnemen ..."
+                    || gaps[i] == .comma && (isAux || kinds.contains(where: { $0 == .present || $0 == .past })),
+                   !looksFinite(i - 1) || !infos[i + 1].classes.contains(.preposition) || gaps[i] == .comma {
                     resumed.append(i)
                     opensWithVerb.insert(i)
                     break
                 }
                 if isAux || analysis.words[i].pos == .infinitive && kinds.contains(where: { $0 == .present || $0 == .past }) { ownFinite = true }
+                // A form read as a noun that closes the embedded clause (before its comma or before a finite auxiliary)
+                // is its verb: "waar werkgevers op stuiten is ...", "die zij ... werk boden, deed ...".
+                if !ownFinite, i > start + 1, i < range.upperBound, kinds.contains(where: { $0 == .present || $0 == .past }),
+                   analysis.words[i - 1].form != specials.te,
+                   gaps[i + 1] == .comma || !infos[i + 1].classes.isDisjoint(with: [.auxiliary, .modal]) && !infos[i + 1].verbs.contains(where: { $0.kind == .infinitive }) {
+                    ownFinite = true
+                }
+                // The comma after the embedded clause already opened a clause there: it opens with the main clause's verb.
+                if i == end, ownFinite, embeddedInVerbless, end < range.upperBound, gaps[end + 1] == .comma, looksFinite(end + 1),
+                   starts.contains(end + 1) {
+                    opensWithVerb.insert(end + 1)
+                }
                 i += 1
             }
         }
@@ -504,36 +561,54 @@ public struct LanguageAnalyzer: Sendable {
             }
             let index = analysis.clauses.count
             for i in start...end { analysis.words[i].clause = index }
-            finishClause(&clause, tokens: tokens, infos: infos, specials: specials, cache: cache, analysis: &analysis,
-                         opensWithFinite: opensWithVerb.contains(start))
+            // "en"/"of" without a comma after a subordinate clause of this sentence continues it.
+            let verbFinal = number > 0 && gaps[start] == .none && (analysis.words[start].form == specials.en || analysis.words[start].form == specials.of)
+                && analysis.clauses.last?.isSubordinate == true
+            finishClause(&clause, tokens: tokens, infos: infos, gaps: gaps, specials: specials, cache: cache, analysis: &analysis,
+                         opensWithFinite: opensWithVerb.contains(start), verbFinal: verbFinal)
             analysis.clauses.append(clause)
         }
     }
 
     /// Whether the words from `start` up to the next boundary hold a finite-looking verb of their own.
-    private func clauseHasOwnVerb(from start: Int, range: ClosedRange<Int>, analysis: PassageAnalysis,
+    /// `includingStart`: the word at `start` (after punctuation) is the clause's first word, a subject or the verb itself
+    /// (", zij noemen zichzelf ...", ") raden we aan ...", ", beargumenteren zij").
+    private func clauseHasOwnVerb(from start: Int, includingStart: Bool = false, range: ClosedRange<Int>, analysis: PassageAnalysis,
                                   infos: [LanguageCache.WordInfo], gaps: [Gap], specials: LanguageCache.Specials) -> Bool {
-        var i = start + 1
+        clauseVerb(from: start, includingStart: includingStart, range: range, analysis: analysis, infos: infos, gaps: gaps, specials: specials) != nil
+    }
+
+    /// The finite-looking verb that gives the words from `start` a clause of their own (`clauseHasOwnVerb`).
+    /// The word at `start` is the verb when it is an auxiliary or modal, its subject follows, or it follows a subordinate
+    /// clause (`afterSubordinate`) and is no noun: not ", aandacht, inspiratie".
+    private func clauseVerb(from start: Int, includingStart: Bool = false, afterSubordinate: Bool = false, range: ClosedRange<Int>,
+                            analysis: PassageAnalysis, infos: [LanguageCache.WordInfo], gaps: [Gap], specials: LanguageCache.Specials) -> Int? {
+        var i = includingStart ? start : start + 1
         var sawSubject = false
         while i <= range.upperBound, i <= start + 6 {
             // Not past the next punctuation: "(41), maar ..." has no verb of its own.
-            if gaps[i] != .none { return false }
-            if infos[i].classes.contains(.subjectPronoun) { sawSubject = true }
-            if infos[i].classes.contains(.auxiliary) || infos[i].classes.contains(.modal) { return true }
+            if gaps[i] != .none && i > start { return nil }
+            // (the first word a subject only when it is no article: ", het kennisnetwerk faciliteren" is no clause)
+            if infos[i].classes.contains(.subjectPronoun), i > start || infos[i].classes.isDisjoint(with: [.article, .possessive]) {
+                sawSubject = true
+            }
+            if infos[i].classes.contains(.auxiliary) || infos[i].classes.contains(.modal) { return i }
             // Inversion counts too: ", dan leggen we ...".
             let subjectNext = i + 1 <= range.upperBound && infos[i + 1].classes.contains(.subjectPronoun)
             if analysis.words[i].pos == .infinitive, infos[i].verbs.contains(where: { $0.kind == .present || $0.kind == .past }),
-               sawSubject || subjectNext || !infos[i].verbs.contains(where: { $0.kind == .infinitive }) {
-                return true
+               sawSubject || subjectNext || !infos[i].verbs.contains(where: { $0.kind == .infinitive })
+                && (i > start || afterSubordinate && infos[i].noun < 0 && !infos[i].isAdjective) {
+                return i
             }
             i += 1
         }
-        return false
+        return nil
     }
 
-    private func finishClause(_ clause: inout PassageAnalysis.Clause, tokens: [Token], infos: [LanguageCache.WordInfo],
+    /// `verbFinal`: the clause is coordinated with a subordinate one before it ("dat ... en ... spraken").
+    private func finishClause(_ clause: inout PassageAnalysis.Clause, tokens: [Token], infos: [LanguageCache.WordInfo], gaps: [Gap],
                               specials: LanguageCache.Specials, cache: LanguageCache, analysis: inout PassageAnalysis,
-                              opensWithFinite: Bool = false) {
+                              opensWithFinite: Bool = false, verbFinal: Bool = false) {
         let range = clause.first...clause.last
         let startsSentence = clause.first == firstOfSentence(clause.first, tokens)
         // A list marker ("d. Organiseer ...", "3 Wij ...") before the clause's first word: the word after it is first.
@@ -609,8 +684,16 @@ public struct LanguageAnalyzer: Sendable {
         let allCandidates = candidates
         // A candidate that is also a noun ("banen") yields the finite slot to one that is not.
         if candidates.count > 1, candidates.contains(where: { infos[$0].noun < 0 && !infos[$0].isAdjective }) {
+            // (Not one right after the clause's subject pronoun: "Wij ontzorgen HR ...: coaching, ondersteunen, ...".)
+            func afterSubject(_ i: Int) -> Bool {
+                guard i > range.lowerBound else { return false }
+                let classes = infos[i - 1].classes
+                return Self.isNominative(classes)
+                    || i - 1 == contentFirst && classes.contains(.subjectPronoun) && classes.isDisjoint(with: [.article, .possessive])
+            }
             candidates = candidates.filter {
                 infos[$0].noun < 0 && !infos[$0].isAdjective || infos[$0].classes.contains(.auxiliary) || infos[$0].classes.contains(.modal)
+                    || afterSubject($0)
             }
         }
         if finite == nil, !candidates.isEmpty {
@@ -678,6 +761,26 @@ public struct LanguageAnalyzer: Sendable {
                 preferred = resumedVerb ?? verbFirst ?? verbSecond ?? secondPlace ?? auxiliary ?? imperative ?? verbOnly
             }
             finite = preferred.flatMap { i in i > range.lowerBound && analysis.words[i - 1].form == specials.te ? nil : i }
+        }
+        // A subordinate clause (or one coordinated with it) ends in its verb: without a finite verb, the form with a finite
+        // reading that closes it is the verb, also one read as a noun, when the clause has a subject before it and the
+        // word before is no determiner ("waar werkgevers op stuiten", "waarvan wij er enkele spraken", "dat we ... en
+        // onderzoeksinstituten niet over dit onderwerp spraken").
+        if finite == nil, clause.isSubordinate || verbFinal {
+            var last = range.upperBound
+            if let gap = range.first(where: { $0 > range.lowerBound + 1 && gaps[$0] != .none }) { last = gap - 1 }
+            let previous = last - 1
+            if last > range.lowerBound + 1, infos[last].verbs.contains(where: { $0.kind == .present || $0.kind == .past }),
+               [.noun, .infinitive].contains(analysis.words[last].pos), analysis.words[previous].form != specials.te {
+                let determiner = !infos[previous].classes.isDisjoint(with: [.article, .possessive, .demonstrative, .numeral])
+                    || analysis.words[previous].pos == .participle || infos[previous].endsWithE && infos[previous].classes.isEmpty
+                let stranded = infos[previous].classes.contains(.preposition) && clause.opener >= 0
+                    && cache.strings[Int(clause.opener)].hasPrefix("waar")
+                let pronounSubject = (range.lowerBound..<previous).contains { Self.isNominative(infos[$0].classes) }
+                if pronounSubject || stranded || !determiner && !infos[previous].classes.contains(.preposition) {
+                    finite = last
+                }
+            }
         }
         // Each clause has a finite verb: without one, a participle that is also a present form is it ("De sector bereikt
         // veel werkgevers", "We hebben ... gebruikt" keeps "hebben").
