@@ -234,4 +234,83 @@ extension LanguageTests {
         let list = Self.read("De Vereniging blijft haar leden ondersteunen, het kennisnetwerk faciliteren en de verzameling aanvullen.")
         #expect(Self.finite(list, "blijft") && list.word("faciliteren").pos == .infinitive)
     }
+
+    /// Participles as adjectives carry their verb's lemma: a present participle ("volgende", "bestaande",
+    /// "funderend") is an adjective with the infinitive as lemma, an inflected past participle before a noun is an
+    /// attributive participle ("de geïnterviewde respondenten"), not a noun and no verb of its clause; an -e form
+    /// that is also a noun or a past stays that elsewhere ("deze gedachte", "Elke persoon vervulde ...").
+    @Test func participlesAsAdjectivesKeepTheirVerbLemma() {
+        let present = Self.read("Het volgende is belangrijk voor de komende jaren en de bestaande banen in het funderend onderwijs.")
+        #expect(present.lemma("volgende") == "volgen" && present.lemma("komende") == "komen")
+        #expect(present.lemma("bestaande") == "bestaan" && present.lemma("funderend") == "funderen")
+        #expect(present.word("bestaande").pos == .other && present.word("banen").pos == .noun)
+        #expect(Self.finite(present, "is"))
+        let blijven = Self.read("De bestaande banen blijven.")
+        #expect(blijven.word("banen").pos == .noun && Self.finite(blijven, "blijven"))
+        let past = Self.read("De geïnterviewde respondenten noemen de door Significant genoemde acties.")
+        #expect(past.word("geïnterviewde").pos == .participle && past.lemma("geïnterviewde") == "interviewen")
+        #expect(past.lemma("genoemde") == "noemen" && Self.finite(past, "noemen"))
+        // Attributive participles make no passive: "Er zijn meer gespecialiseerde intermediairs".
+        let er = Self.read("Er zijn meer gespecialiseerde intermediairs.")
+        #expect(er.word("gespecialiseerde").pos == .participle && !er.clause(of: "zijn").isPassive)
+        let noun = Self.read("Met deze gedachte in het achterhoofd werken we.")
+        #expect(noun.word("gedachte").pos == .noun && noun.lemma("gedachte") == "gedachte")
+        let vervulde = Self.read("Elke persoon uit de doelgroep vervulde dus een baan.")
+        #expect(Self.finite(vervulde, "vervulde") && vervulde.word("vervulde").tense == .past)
+        // "gemeente" is no participle ("gemeent" is no word).
+        let gemeente = Self.read("Iedere gemeente is een werkgever.")
+        #expect(gemeente.word("gemeente").pos == .noun)
+    }
+
+    /// A nominal infinitive: "het" (which no plural noun takes) before an -en form, after a preposition or before
+    /// "van", is a noun with the infinitive as lemma ("bij het opstellen van", "het delen van goede voorbeelden"),
+    /// not "het" as an object before a verb-final form ("zodat we het halen").
+    @Test func nominalInfinitivesKeepTheirVerbLemma() {
+        let delen = Self.read("Het delen van goede voorbeelden is nuttig.")
+        #expect(delen.word("delen").pos == .noun && delen.lemma("delen") == "delen" && Self.finite(delen, "is"))
+        let opstellen = Self.read("Bij het opstellen van de agenda zijn de aanbevelingen gebruikt.")
+        #expect(opstellen.lemma("opstellen") == "opstellen" && opstellen.word("opstellen").pos != .finiteVerb)
+        let adverb = Self.read("Het gaat om het al dan niet meetellen van de externe inzet.")
+        #expect(adverb.lemma("meetellen") == "meetellen" && adverb.word("meetellen").pos != .finiteVerb)
+        let object = Self.read("We doen alles zodat we het halen.")
+        #expect(Self.finite(object, "halen"))
+    }
+
+    /// A finite modal needs an infinitive: without another verb in its clause, the last -en form that is also a
+    /// plural noun is it ("kunnen bijdragen aan"), not one a quantifier modifies ("meer banen").
+    @Test func aModalTakesAnInfinitive() {
+        let r = Self.read("De sectorvertegenwoordigers kunnen bijdragen aan het realiseren van meer banen.")
+        #expect(Self.finite(r, "kunnen"))
+        #expect(r.word("bijdragen").pos == .infinitive && r.lemma("bijdragen") == "bijdragen")
+        #expect(r.word("banen").pos == .noun && r.lemma("banen") == "baan")
+        // The infinitive stands last: the homograph before it is its object.
+        let object = Self.read("We kunnen vragen beantwoorden uit de sector.")
+        #expect(object.word("vragen").pos == .noun && object.word("beantwoorden").pos == .infinitive)
+    }
+
+    /// A sentence opening with a stem that is also a noun, before a bare plural or an adjective or participle with
+    /// its noun, and without a verb of its own, is an imperative ("Deel geleerde lessen met andere sectoren"); a
+    /// heading with a singular noun or a number stays a noun.
+    @Test func imperativesBeforeABareObject() {
+        let deel = Self.read("Deel geleerde lessen met andere sectoren.")
+        #expect(Self.finite(deel, "Deel") && deel.lemma("Deel") == "delen" && deel.clause(of: "Deel").addressesReader)
+        #expect(deel.word("lessen").pos == .noun)
+        let heading = Self.read("Deel 2 gaat over de aanpak.")
+        #expect(heading.word("Deel").pos == .noun && Self.finite(heading, "gaat"))
+        let withVerb = Self.read("Deel geleerde lessen is een van de acties.")
+        #expect(withVerb.word("Deel").pos != .finiteVerb && Self.finite(withVerb, "is"))
+    }
+
+    /// The readers of the layer take an attributive participle for the adjective it is: a copula with one in its subject
+    /// is still a definition (no action), and "het aantal gerealiseerde banen" with a figure is a realisation.
+    @Test func attributiveParticiplesAreAdjectivesToTheReaders() {
+        let text = "De minst genoemde typen activiteiten zijn talenttrajecten voor hoogopgeleide mensen met een arbeidsbeperking."
+        let passage = Passage(id: "p1", kind: .paragraph, start: 0, end: text.unicodeScalars.count, line: 1, section: [], text: text)
+        #expect(!Repo.coder.code(passage).codes.contains { $0.code == "talenttrajecten" })
+        let monitoring = "Het aantal gerealiseerde banen in het mbo bedraagt 29,02% van de opgave voor 2023."
+        let checked = CycleChecker(rubric: Repo.rubric)!.check(
+            Passage(id: "p1", kind: .paragraph, start: 0, end: monitoring.unicodeScalars.count, line: 1, section: [], text: monitoring),
+            referenceYear: 2024)
+        #expect(checked.elements[.monitoring]?.status == .partial)
+    }
 }

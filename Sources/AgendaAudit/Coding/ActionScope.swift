@@ -214,7 +214,7 @@ struct ActionScope {
         var j = finite + 1
         while j <= clause.last, j <= finite + 5 {
             let word = analysis.words[j]
-            if word.classes.contains(.preposition) || [.finiteVerb, .participle, .infinitive].contains(word.pos) { break }
+            if word.classes.contains(.preposition) || [.finiteVerb, .participle, .infinitive].contains(word.pos) && !word.attributive { break }
             if isNominal(j) {
                 found.append(j)
                 break
@@ -427,7 +427,8 @@ struct ActionScope {
         }
         let (subject, before) = self.subject(clause)
         let authors = isAuthors(subject)
-        let participle = (clause.first...clause.last).contains { words[$0].pos == .participle }
+        // (an attributive participle is an adjective: "De minst genoemde typen ... zijn ...")
+        let participle = (clause.first...clause.last).contains { words[$0].pos == .participle && !words[$0].attributive }
         // A possibility: "kunnen" or "zijn ... te" + infinitive, with a subject that is not the author's.
         if clause.tense == .present, !clause.isFuture, !authors {
             if isIn(.modals, id: lemma), !isBarePlural(subject, before: before, clause),
@@ -508,7 +509,7 @@ struct ActionScope {
                 return j
             } else if word.classes.contains(.article) || word.classes.contains(.possessive) || word.classes.contains(.demonstrative)
                         || word.classes.contains(.subjectPronoun) || word.classes.contains(.objectPronoun) || word.pos == .properNoun
-                        || [.finiteVerb, .participle, .infinitive].contains(word.pos) {
+                        || [.finiteVerb, .participle, .infinitive].contains(word.pos) && !word.attributive {
                 return nil
             } else if word.pos == .noun {
                 return j

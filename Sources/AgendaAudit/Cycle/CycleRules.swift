@@ -478,8 +478,11 @@ extension CycleChecker {
                 if c.negation != nil && c.tense != .past { continue }
                 return verb
             }
-            // Nouns: "de realisatie", "de stand", "het resultaat" with a figure.
-            if let noun = context.words(clause, in: .realise).first(where: { context.analysis.words[$0].pos == .noun }),
+            // Nouns: "de realisatie", "de stand", "het resultaat" with a figure; or an attributive participle, "het aantal
+            // gerealiseerde banen".
+            if let noun = context.words(clause, in: .realise).first(where: {
+                context.analysis.words[$0].pos == .noun || context.analysis.words[$0].pos == .participle && context.analysis.words[$0].attributive
+            }),
                !c.isFuture, context.clauseVerbs(clause, in: .intent).isEmpty, !countsIn(sentence, context).isEmpty {
                 return noun
             }

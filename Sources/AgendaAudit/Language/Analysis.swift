@@ -280,5 +280,7 @@ public final class LanguageCache {
         var isMonth: Bool
         /// An adjective or separable particle that is also a verb form ("vast", "kort", "echt"): finite only by position.
         var isAdjective: Bool = false
+        /// A present participle's infinitive ("volgende" → "volgen"), or -1.
+        var presentParticiple: Int32 = -1
     }
 }

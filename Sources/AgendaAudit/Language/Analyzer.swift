@@ -74,6 +74,7 @@ public struct LanguageAnalyzer: Sendable {
                                             endsWithE: form.hasSuffix("e"), endsWithT: form.hasSuffix("t"),
                                             startsWithGe: form.hasPrefix("ge"), isMonth: TimeResolver.months[form] != nil)
         result.isAdjective = isAdjective
+        if !isDigits, classes.isEmpty, let infinitive = morphology.presentParticipleLemma(form) { result.presentParticiple = cache.id(infinitive) }
         cache.info[Int(id)] = result
         return result
     }
@@ -243,6 +244,8 @@ public struct LanguageAnalyzer: Sendable {
                 return true
             }
             if classes.contains(.demonstrative), !classes.contains(.relative) { return true }
+            // An inflected present participle stands before its noun: "in regionale lerende netwerken".
+            if infos[previous].presentParticiple >= 0, infos[previous].endsWithE { return true }
             // An adjective (ends in -e, no verb reading) after a determiner, number or preposition: "de nieuwe banen".
             if infos[previous].endsWithE, infos[previous].verbs.isEmpty, infos[previous].noun < 0,
                infos[previous].classes.isEmpty {
@@ -294,6 +297,28 @@ public struct LanguageAnalyzer: Sendable {
                 if wordInfo.noun >= 0 { analysis.words[i].lemma = wordInfo.noun }
                 continue
             }
+            // A present participle is an adjective (or a noun's modifier) with its verb's lemma: "de volgende stap",
+            // "de bestaande banen", "funderend onderwijs" (Frog: WW(od), lemma the infinitive).
+            if wordInfo.presentParticiple >= 0 {
+                analysis.words[i].pos = .other
+                analysis.words[i].lemma = wordInfo.presentParticiple
+                continue
+            }
+            // A nominal infinitive: "het" (no plural noun takes it) before an -en form, with at most three adverbs or
+            // adjectives between, after a preposition or before "van": "bij het opstellen van", "het delen van goede
+            // voorbeelden", "het al dan niet meetellen van" (a noun, its lemma the infinitive).
+            if let infinitive = wordInfo.verbs.first(where: { $0.kind == .infinitive }), i > range.lowerBound {
+                var k = i - 1
+                while k > range.lowerBound, k >= i - 3, analysis.words[k].form != specials.het,
+                      analysis.words[k].pos == .other || infos[k].classes.contains(.adverb) || infos[k].classes.contains(.negation) { k -= 1 }
+                if analysis.words[k].form == specials.het, gaps[i] == .none,
+                   k > range.lowerBound && infos[k - 1].classes.contains(.preposition) && gaps[k] == .none
+                    || i < range.upperBound && analysis.words[i + 1].form == specials.van {
+                    analysis.words[i].pos = .noun
+                    analysis.words[i].lemma = infinitive.lemma
+                    continue
+                }
+            }
             // After "ten"/"ter" (a preposition fused with its article) comes a noun: "ten slotte", "ter ondersteuning".
             if i > range.lowerBound, analysis.words[i - 1].form == specials.ten || analysis.words[i - 1].form == specials.ter {
                 analysis.words[i].pos = .noun
@@ -311,7 +336,12 @@ public struct LanguageAnalyzer: Sendable {
             // A form that is participle and past plural, before its subject, is the past: "In het vorige hoofdstuk beschreven we".
             let pastBeforeSubject = i + 1 <= range.upperBound && infos[i + 1].classes.contains(.subjectPronoun)
                 && wordInfo.verbs.contains { $0.kind == .past }
-            if let participle, !pastBeforeSubject, !(wordInfo.noun >= 0 && isNounContext(i) && !wordInfo.startsWithGe) {
+            // An inflected participle ("-e") is one before a noun ("de geïnterviewde respondenten"); else it is the noun
+            // it is too ("deze gedachte") or the past it is too ("Elke persoon vervulde dus ...").
+            let nextIsNoun = i < range.upperBound && gaps[i + 1] == .none && (infos[i + 1].noun >= 0 || analysis.words[i + 1].capitalised)
+                && infos[i + 1].classes.isEmpty
+            let inflectedElsewhere = wordInfo.endsWithE && !nextIsNoun && (wordInfo.noun >= 0 || wordInfo.verbs.contains { $0.kind == .past })
+            if let participle, !pastBeforeSubject, !inflectedElsewhere, !(wordInfo.noun >= 0 && isNounContext(i) && !wordInfo.startsWithGe) {
                 analysis.words[i].pos = .participle
                 analysis.words[i].lemma = participle.lemma
                 continue
@@ -343,7 +373,8 @@ public struct LanguageAnalyzer: Sendable {
         // A participle without -e right before a noun is used as an adjective ("afgelopen zomer"): a participle of the
         // clause stands in its final verb cluster, not before a noun. It stays a participle (Frog: WW(vd,prenom)) but is
         // no verb of its clause (-e forms, "de beoogde banen", are read as attributive by the rules that need it).
-        for i in range where i < range.upperBound && analysis.words[i].pos == .participle && !infos[i].endsWithE {
+        // (An inflected one, "de beoogde banen", "meer gespecialiseerde intermediairs", likewise.)
+        for i in range where i < range.upperBound && analysis.words[i].pos == .participle {
             // The next word a noun, or a provisional verb with a noun reading ("zomer").
             let next = analysis.words[i + 1].pos
             if gaps[i + 1] == .none, next == .noun || next == .infinitive && infos[i + 1].noun >= 0 && !infos[i + 1].endsWithT {
@@ -617,6 +648,22 @@ public struct LanguageAnalyzer: Sendable {
             && (marker.unicodeScalars.count == 1 && marker != "u" && marker.unicodeScalars.allSatisfy { $0.properties.isAlphabetic }
                 || tokens[clause.first].isNumber && marker.utf8.count <= 2)
         let contentFirst = isMarker ? clause.first + 1 : clause.first
+        /// A bare plural or an adjective or participle before a noun follows the word, and the clause has no verb of its
+        /// own: the word opening the sentence is an imperative with its object ("Deel geleerde lessen met andere
+        /// sectoren"; not a heading "Doel banenafspraak", "Deel 2").
+        func bareObjectFollows(_ i: Int) -> Bool {
+            guard i + 2 <= range.upperBound, gaps[i + 1] == .none, infos[i + 1].classes.isEmpty, !tokens[i + 1].isNumber,
+                  !analysis.words[i + 1].capitalised else { return false }
+            let next = analysis.words[i + 1]
+            let plural = infos[i + 1].noun >= 0 && infos[i + 1].noun != next.form && infos[i + 1].verbs.allSatisfy { $0.kind == .infinitive || $0.kind == .present }
+            let modifier = (next.pos == .participle || next.pos == .other && infos[i + 1].endsWithE) && infos[i + 2].noun >= 0
+            guard plural || modifier else { return false }
+            return !range.contains { j in
+                j != i && (!infos[j].classes.isDisjoint(with: [.auxiliary, .modal])
+                           || infos[j].verbs.contains { $0.kind == .present || $0.kind == .past } && infos[j].noun < 0 && !infos[j].isAdjective
+                               && analysis.words[j].pos != .participle)
+            }
+        }
         func finiteReading(_ i: Int) -> Lexicon.VerbForm.Kind? {
             if let kind = infos[i].verbs.first(where: { $0.kind == .present || $0.kind == .past })?.kind { return kind }
             // A bare stem is finite after or before "ik", or first in a main clause (an imperative).
@@ -628,8 +675,8 @@ public struct LanguageAnalyzer: Sendable {
                 // "Zorg er als sector voor dat ...", "Deel de lessen".
                 // (the next word of the sentence, also when a clause opens there: "Stel dat ...", "Zorg dat ...")
                 let next = i + 1 < tokens.count && tokens[i + 1].sentence == tokens[i].sentence ? infos[i + 1].classes : []
-                let imperativeNoun = !next.isDisjoint(with: [.adverb, .article, .objectPronoun, .possessive, .demonstrative])
-                    && !next.contains(.preposition) && (i == firstOfSentence(i, tokens) || i == contentFirst)
+                let imperativeNoun = (!next.isDisjoint(with: [.adverb, .article, .objectPronoun, .possessive, .demonstrative])
+                    && !next.contains(.preposition) || bareObjectFollows(i)) && (i == firstOfSentence(i, tokens) || i == contentFirst)
                 if nextToIk || i == contentFirst && !clause.isSubordinate && (infos[i].noun < 0 || imperativeNoun) { return .present }
             }
             return nil
@@ -702,6 +749,11 @@ public struct LanguageAnalyzer: Sendable {
             func isAuxiliary(_ i: Int) -> Bool { !infos[i].classes.isDisjoint(with: [.auxiliary, .modal]) }
             func afterTe(_ i: Int) -> Bool { i > range.lowerBound && analysis.words[i - 1].form == specials.te }
             if clause.isSubordinate {
+                // A conjunction's clause has its subject before the verb: one word alone after it is no verb ("zoals
+                // scannen, postverwerking"); a relative pronoun may be the subject itself ("partners die ondersteunen").
+                if !infos[clause.first].classes.contains(.relative) {
+                    candidates.removeAll { $0 == clause.first + 1 && !isAuxiliary($0) && ($0 == range.upperBound || gaps[$0 + 1] != .none) }
+                }
                 // The verb cluster at the end: its auxiliary or modal is finite ("die moeten voldoen", "dat ... kunnen worden
                 // gerealiseerd"), else its last verb ("omdat ze banen realiseren").
                 preferred = candidates.first { isAuxiliary($0) && !afterTe($0) } ?? candidates.last { !afterTe($0) } ?? candidates.last
@@ -728,7 +780,8 @@ public struct LanguageAnalyzer: Sendable {
                     // A noun after it is its inverted subject when a prepositional phrase stands first ("Over de kwaliteit
                     // van de banen hoeven werkgevers ...", "Voor de werving maken provincies gebruik van ...").
                     let openedByPhrase = infos[contentFirst].classes.contains(.preposition)
-                    if next.pos == .noun && !openedByPhrase || next.pos == .properNoun || tokens[i + 1].isNumber { return false }
+                    // (also a name: "In regionale lerende netwerken wisselen HR-medewerkers ... uit")
+                    if (next.pos == .noun || next.pos == .properNoun) && !openedByPhrase || tokens[i + 1].isNumber { return false }
                     return next.form != specials.en && next.form != specials.of && next.form != specials.van
                 }
                 // A candidate right before its inverted subject ("zijn er", "komen we"), after the first constituent.
@@ -798,6 +851,31 @@ public struct LanguageAnalyzer: Sendable {
             clause.finite = finite
             clause.tense = analysis.words[finite].tense
         }
+        // A finite modal or future auxiliary needs an infinitive: without another verb form in the clause, the last -en
+        // form that is also a plural noun is it ("kunnen bijdragen aan de implementatie", "zullen gebruik maken van").
+        var modalInfinitive: Int?
+        /// Only modifiers (adjectives, adverbs, counts) stand between the word and a determiner or preposition before it.
+        func inPhrase(_ j: Int) -> Bool {
+            var k = j - 1
+            while k > clause.first, analysis.words[k].pos == .other || tokens[k].isNumber
+                    || !infos[k].classes.isDisjoint(with: [.adverb, .numeral]) && infos[k].classes.isDisjoint(with: [.preposition, .article]) {
+                k -= 1
+            }
+            return !infos[k].classes.isDisjoint(with: [.preposition, .article, .possessive, .demonstrative, .numeral]) || tokens[k].isNumber
+        }
+        if let finite, infos[finite].classes.contains(.modal) || analysis.words[finite].lemma == specials.zullen {
+            let verbal = range.contains { j in
+                j != finite && (analysis.words[j].pos == .infinitive && infos[j].noun < 0 || analysis.words[j].pos == .participle && !analysis.words[j].attributive
+                                || !infos[j].classes.isDisjoint(with: [.auxiliary, .modal]))
+            }
+            if !verbal {
+                // (not one inside a noun or prepositional phrase: "kan bijdragen aan ... van meer banen")
+                modalInfinitive = range.last { j in
+                    j != finite && analysis.words[j].pos == .infinitive && infos[j].verbs.contains { $0.kind == .infinitive }
+                        && j > clause.first && analysis.words[j - 1].form != specials.te && !inPhrase(j)
+                }
+            }
+        }
         // Other verb forms in the clause.
         for i in range where i != finite {
             let isAuxiliary = infos[i].classes.contains(.auxiliary) || infos[i].classes.contains(.modal)
@@ -818,9 +896,12 @@ public struct LanguageAnalyzer: Sendable {
                 }
             } else if analysis.words[i].pos == .infinitive {
                 // A plural noun that is also an infinitive ("banen", "werken"): a noun unless it closes the clause or follows "te".
-                let closes = i == clause.last || i + 1 <= clause.last && [.finiteVerb, .infinitive, .participle].contains(analysis.words[i + 1].pos)
-                    || i + 1 <= clause.last && infos[i + 1].classes.contains(.auxiliary)
-                if infos[i].noun >= 0, finite != nil, !closes, !(i > clause.first && analysis.words[i - 1].form == specials.te) {
+                let closes = (i == clause.last || i + 1 <= clause.last && [.finiteVerb, .infinitive, .participle].contains(analysis.words[i + 1].pos)
+                    || i + 1 <= clause.last && infos[i + 1].classes.contains(.auxiliary))
+                    // (with the modal's infinitive elsewhere, not its object before it or one inside a phrase after it:
+                    // "kunnen vragen beantwoorden", "van meer banen")
+                    && !(modalInfinitive.map { $0 > i || $0 != i && inPhrase(i) } ?? false)
+                if infos[i].noun >= 0, finite != nil, !closes, i != modalInfinitive, !(i > clause.first && analysis.words[i - 1].form == specials.te) {
                     analysis.words[i].pos = .noun
                     analysis.words[i].lemma = infos[i].noun
                 } else if let reading = infos[i].verbs.first(where: { $0.kind == .infinitive }) {
@@ -941,7 +1022,7 @@ extension LanguageCache {
     struct Specials {
         let te, dat, die, of, als, en, maar, want, wat, zodat, u, je, ik: Int32
         let hebben, zijn, worden, zullen, gaan, kunnen, moeten, mogen: Int32
-        let van, uit, ten, ter, er: Int32
+        let van, uit, ten, ter, er, het: Int32
     }
 
     var specials: Specials {
@@ -950,7 +1031,7 @@ extension LanguageCache {
                             want: id("want"), wat: id("wat"), zodat: id("zodat"), u: id("u"), je: id("je"), ik: id("ik"),
                             hebben: id("hebben"), zijn: id("zijn"), worden: id("worden"), zullen: id("zullen"), gaan: id("gaan"),
                             kunnen: id("kunnen"), moeten: id("moeten"), mogen: id("mogen"),
-                            van: id("van"), uit: id("uit"), ten: id("ten"), ter: id("ter"), er: id("er"))
+                            van: id("van"), uit: id("uit"), ten: id("ten"), ter: id("ter"), er: id("er"), het: id("het"))
         cachedSpecials = made
         return made
     }

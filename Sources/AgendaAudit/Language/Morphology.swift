@@ -51,8 +51,30 @@ struct Morphology: Sendable {
         return candidates.map { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// The verb readings of a folded form.
+    /// The verb readings of a folded form. A participle inflected with -e ("genoemde", "geïnterviewde", "beoogde") is
+    /// a participle too, not a stem ("genoemde" is in the generated table as a form of "noemen" without a kind).
     func verbReadings(_ form: String) -> [Lexicon.VerbForm] {
+        var readings = uninflectedReadings(form)
+        guard form.hasSuffix("e"), form.utf8.count >= 6, !readings.contains(where: { $0.kind == .participle }) else { return readings }
+        // (the uninflected participle a word: "gemeente" is no "gemeent" + e)
+        let base = String(form.dropLast())
+        guard lexicon.isWord(base) else { return readings }
+        let participles = uninflectedReadings(base).filter { $0.kind == .participle }
+        guard !participles.isEmpty else { return readings }
+        readings.removeAll { reading in reading.kind == .stem && participles.contains { $0.lemma == reading.lemma } }
+        for participle in participles where !readings.contains(participle) { readings.append(participle) }
+        return readings
+    }
+
+    /// A present participle ("volgende", "bestaande", "funderend", "passend"): the infinitive before -d/-de.
+    func presentParticipleLemma(_ form: String) -> String? {
+        let base: Substring
+        if form.hasSuffix("nde") { base = form.dropLast(2) } else if form.hasSuffix("nd") { base = form.dropLast(1) } else { return nil }
+        guard base.utf8.count >= 4, base.hasSuffix("n"), lexicon.isVerb(String(base)) else { return nil }
+        return String(base)
+    }
+
+    private func uninflectedReadings(_ form: String) -> [Lexicon.VerbForm] {
         var readings: [Lexicon.VerbForm] = []
         func add(_ reading: Lexicon.VerbForm) { if !readings.contains(reading) { readings.append(reading) } }
         let bytes = Array(form.utf8)
