@@ -313,4 +313,21 @@ extension LanguageTests {
             referenceYear: 2024)
         #expect(checked.elements[.monitoring]?.status == .partial)
     }
+
+    /// Coordinated predicates also with a separable particle ("en staan los van ...", "en voeren werkzaamheden uit")
+    /// and after "maar"; an adjective that is also a verb's stem + t is no finite verb ("niet echt", "kort gezegd"),
+    /// and a noun after an inflected modifier is no inverted verb before "er" ("de toegevoegde waarde er niet van").
+    @Test func coordinatedPredicatesWithParticlesAndAdjectives() {
+        let los = Self.read("Die stages zijn onderdeel van hun opleiding en staan los van de banenafspraak.")
+        #expect(Self.finite(los, "zijn") && Self.finite(los, "staan"))
+        let uit = Self.read("De medewerkers zijn in dienst van de organisatie en voeren werkzaamheden uit voor faculteiten.")
+        #expect(Self.finite(uit, "voeren") && uit.verbs(of: "voeren").contains("uitvoeren"))
+        let maar = Self.read("Ze kunnen actief zijn, maar zien de toegevoegde waarde er niet echt van.")
+        #expect(Self.finite(maar, "zien") && maar.word("waarde").pos == .noun && maar.word("echt").pos != .finiteVerb)
+        let kort = Self.read("Kort gezegd zijn voor het grootste deel van de banen geen afspraken gemaakt.")
+        #expect(Self.finite(kort, "zijn") && kort.word("Kort").pos != .finiteVerb)
+        // A preposition right after the verb is no particle of a coordinated predicate: a name stays a name.
+        let name = Self.read("Het project loopt samen met de Stichting Studeren en Werken op Maat.")
+        #expect(name.word("Werken").pos != .finiteVerb)
+    }
 }

@@ -69,7 +69,9 @@ public struct LanguageAnalyzer: Sendable {
         // (its -e form is a word but no verb form: "kort"/"korte" of "korten", "echt"/"echte").
         let isAdjective = verbs.contains { $0.kind == .present } && !verbs.contains { $0.kind == .infinitive }
             && (lexicon.particles.contains(form)
-                || form.hasSuffix("t") && lexicon.isVerb(form + "en") && lexicon.isWord(form + "e") && lexicon.verbLemma(ofForm: form + "e") == nil)
+                || form.hasSuffix("t") && lexicon.isVerb(form + "en") && lexicon.isWord(form + "e")
+                    // (its -e form no past: "werkte" is, "echte" is not, though the generated table lists it for "echten")
+                    && !morphology.verbReadings(form + "e").contains { $0.kind == .past })
         var result = LanguageCache.WordInfo(classes: classes, verbs: verbs, noun: noun, head: head, isKnown: isKnown, isWord: isWord,
                                             endsWithE: form.hasSuffix("e"), endsWithT: form.hasSuffix("t"),
                                             startsWithGe: form.hasPrefix("ge"), isMonth: TimeResolver.months[form] != nil)
@@ -229,7 +231,10 @@ public struct LanguageAnalyzer: Sendable {
             if hyphenated[i] { return true }
             // A finite-looking form before a nominative pronoun or existential "er" is the verb of an inversion, whatever
             // precedes it: "Ten slotte zien we", "In de tabel laten we zien", "Lang geleden zijn er afspraken gemaakt".
-            if i + 1 <= range.upperBound, invertedSubjectFollows(i) { return false }
+            // (Not after an article or an inflected modifier: "zien de toegevoegde waarde er niet van".)
+            if i + 1 <= range.upperBound, invertedSubjectFollows(i),
+               infos[i - 1].classes.isDisjoint(with: [.article, .possessive]),
+               !(infos[i - 1].endsWithE && [.participle, .other].contains(analysis.words[i - 1].pos)) { return false }
             let previous = i - 1
             let classes = infos[previous].classes
             if classes.contains(.article) || classes.contains(.possessive) || classes.contains(.numeral) || classes.contains(.preposition) {
@@ -327,7 +332,7 @@ public struct LanguageAnalyzer: Sendable {
             }
             // "de beoogde banen", "de geplande bijeenkomsten": a -de/-te form after a determiner is an attributive participle.
             if isNounContext(i), wordInfo.endsWithE, let past = wordInfo.verbs.first(where: { $0.kind == .past || $0.kind == .participle }),
-               wordInfo.noun < 0 || i + 1 <= range.upperBound && (infos[i + 1].noun >= 0) {
+               wordInfo.noun < 0 || i + 1 <= range.upperBound && infos[i + 1].noun >= 0 && !infos[i + 1].classes.contains(.negation) {
                 analysis.words[i].pos = .participle
                 analysis.words[i].lemma = past.lemma
                 continue
@@ -432,6 +437,21 @@ public struct LanguageAnalyzer: Sendable {
             }
             return false
         }
+        /// A separable particle later in the stretch (up to punctuation) that makes a verb with the form at `i`: "en voeren
+        /// werkzaamheden uit" (uitvoeren).
+        func particleAhead(of i: Int) -> Bool {
+            let verb = cache.strings[Int(analysis.words[i].form)]
+            var k = i + 2
+            while k <= range.upperBound, k <= i + 8, gaps[k] == .none {
+                let particle = cache.strings[Int(analysis.words[k].form)]
+                // (a preposition only where it is stranded: before punctuation, the end or another preposition)
+                if lexicon.particles.contains(particle), lexicon.isVerb(particle + verb),
+                   !infos[k].classes.contains(.preposition) || k == range.upperBound || gaps[k + 1] != .none
+                    || infos[k + 1].classes.contains(.preposition) { return true }
+                k += 1
+            }
+            return false
+        }
         var starts: [Int] = [range.lowerBound]
         /// Main clauses that open with their finite verb (after a fronted or an embedded subordinate clause).
         var opensWithVerb: Set<Int> = []
@@ -507,7 +527,11 @@ public struct LanguageAnalyzer: Sendable {
                analysis.words[i + 1].pos == .infinitive || analysis.words[i + 1].pos == .participle,
                infos[i + 1].verbs.contains(where: { $0.kind == .present || $0.kind == .past }),
                !infos[i + 2].classes.isDisjoint(with: [.article, .possessive, .demonstrative, .objectPronoun, .adverb, .numeral])
-                || analysis.words[i + 2].pos == .noun && infos[i + 1].noun < 0 || analysis.words[i + 2].pos == .other && !infos[i + 2].endsWithE,
+                || analysis.words[i + 2].pos == .noun && (infos[i + 1].noun < 0 || particleAhead(of: i + 1))
+                || analysis.words[i + 2].pos == .other && !infos[i + 2].endsWithE
+                // a separable particle straight after it, not a preposition: "en staan los van ..."
+                || lexicon.particles.contains(cache.strings[Int(analysis.words[i + 2].form)]) && !infos[i + 2].classes.contains(.preposition)
+                    && lexicon.isVerb(cache.strings[Int(analysis.words[i + 2].form)] + cache.strings[Int(analysis.words[i + 1].form)]),
                (starts.last! ..< i).contains(where: looksFiniteEarly) {
                 starts.append(i)
             }
