@@ -330,4 +330,18 @@ extension LanguageTests {
         let name = Self.read("Het project loopt samen met de Stichting Studeren en Werken op Maat.")
         #expect(name.word("Werken").pos != .finiteVerb)
     }
+
+    /// After a comma a bare stem that is nothing else opens an imperative clause (", zie de tabel in 4.2"), not an
+    /// adjective (", zeker in de opstartfase"); a stem before "ik" or "je" after a comma opens a clause with its verb
+    /// (", vind ik", "dan snap ik").
+    @Test func stemsAfterACommaAreVerbs() {
+        let zie = Self.read("Het gaat dan om het aantal banen, zie de tabel in 4.2 voor de cijfers.")
+        #expect(Self.finite(zie, "gaat") && Self.finite(zie, "zie") && zie.clause(of: "zie").first == zie.clause(of: "zie").finite)
+        let zeker = Self.read("Er is begeleiding nodig voor voldoende capaciteit, zeker in de opstartfase.")
+        #expect(zeker.word("zeker").pos != .finiteVerb)
+        let vind = Self.read("De bijeenkomsten waarin we elkaar bijstaan, vind ik veel nuttiger dan een werkagenda.")
+        #expect(Self.finite(vind, "vind") && !vind.clause(of: "vind").isSubordinate)
+        let snap = Self.read("Als een werkgever dit moet doen, dan snap ik dat de HR het niet altijd weet.")
+        #expect(Self.finite(snap, "snap") && snap.lemma("snap") == "snappen")
+    }
 }

@@ -468,6 +468,15 @@ public struct LanguageAnalyzer: Sendable {
                infos[i].verbs.contains(where: { $0.kind == .stem || $0.kind == .present }) {
                 starts.append(i); opensWithVerb.insert(i); continue
             }
+            // After a comma, a bare stem that is nothing else opens an imperative clause: ", zie de tabel in 4.2", ", denk
+            // aan een universiteit".
+            // (no adjective, whose -e form is a word: ", zeker in de opstartfase", ", bezig om ...")
+            if gap == .comma, infos[i].noun < 0, infos[i].classes.isEmpty, !infos[i].isAdjective, i < range.upperBound,
+               !lexicon.isWord(cache.strings[Int(form)] + "e"),
+               infos[i].verbs.contains(where: { $0.kind == .stem }), !infos[i].verbs.contains(where: { $0.kind != .stem }),
+               !infos[i + 1].classes.isDisjoint(with: [.article, .preposition, .possessive, .demonstrative, .adverb]) {
+                starts.append(i); opensWithVerb.insert(i); continue
+            }
             if form == specials.maar || form == specials.want { starts.append(i); continue }
             if classes.contains(.subordinator) && form != specials.dat && form != specials.of && form != specials.als {
                 starts.append(i); continue
@@ -653,6 +662,11 @@ public struct LanguageAnalyzer: Sendable {
             if analysis.words[i].pos == .infinitive, infos[i].verbs.contains(where: { $0.kind == .present || $0.kind == .past }),
                sawSubject || subjectNext || !infos[i].verbs.contains(where: { $0.kind == .infinitive })
                 && (i > start || afterSubordinate && infos[i].noun < 0 && !infos[i].isAdjective) {
+                return i
+            }
+            // A bare stem before "ik" or "je": ", vind ik ...", ", dan snap ik ...".
+            if i + 1 <= range.upperBound, infos[i].verbs.contains(where: { $0.kind == .stem }),
+               analysis.words[i + 1].form == specials.ik || analysis.words[i + 1].form == specials.je {
                 return i
             }
             i += 1
