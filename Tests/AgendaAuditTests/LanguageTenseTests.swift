@@ -344,4 +344,14 @@ extension LanguageTests {
         let snap = Self.read("Als een werkgever dit moet doen, dan snap ik dat de HR het niet altijd weet.")
         #expect(Self.finite(snap, "snap") && snap.lemma("snap") == "snappen")
     }
+
+    /// A main clause resumed after an embedded clause has its subject before that clause, for the coder too:
+    /// "Schoolleiders en mentoren [die ... begeleiden], kunnen deelnemen aan een training" is an action of theirs.
+    @Test func aResumedMainClauseKeepsItsSubject() {
+        let text = "Schoolleiders en mentoren die een onderwijsassistent uit de doelgroep begeleiden, kunnen deelnemen aan een training van drie dagdelen."
+        let r = Self.read(text)
+        #expect(Self.finite(r, "begeleiden") && Self.finite(r, "kunnen") && !r.clause(of: "kunnen").isSubordinate)
+        let passage = Passage(id: "p1", kind: .paragraph, start: 0, end: text.unicodeScalars.count, line: 1, section: [], text: text)
+        #expect(Repo.coder.code(passage).codes.contains { $0.code == "training-begeleiders" })
+    }
 }

@@ -194,6 +194,26 @@ struct ActionScope {
     /// phrase right after it (inversion). `before` tells which.
     private func subject(_ clause: PassageAnalysis.Clause) -> (tokens: [Int], before: Bool) {
         guard let finite = clause.finite else { return ([], false) }
+        // A main clause that resumes with its verb after an embedded clause has its subject before that clause:
+        // "Schoolleiders en mentoren [die ... begeleiden], kunnen deelnemen aan een training".
+        if finite == clause.first, !clause.isSubordinate, let index = analysis.clauses.firstIndex(where: { $0.first == clause.first }), index > 0 {
+            var k = index - 1
+            while k > 0, analysis.clauses[k].isSubordinate, analysis.clauses[k - 1].sentence == clause.sentence { k -= 1 }
+            let head = analysis.clauses[k]
+            if k < index - 1, head.sentence == clause.sentence, !head.isSubordinate, head.finite == nil {
+                var nominals: [Int] = []
+                var inPhrase = false
+                for i in head.first...head.last {
+                    let word = analysis.words[i]
+                    if word.classes.contains(.preposition) && !word.classes.contains(.subjectPronoun) {
+                        inPhrase = true
+                    } else if !inPhrase, isNominal(i) || word.classes.contains(.possessive) && isDeterminer(i) {
+                        nominals.append(i)
+                    }
+                }
+                if nominals.contains(where: { isNominal($0) }) { return (nominals, true) }
+            }
+        }
         var found: [Int] = []
         var inPhrase = false
         var i = clause.first
@@ -484,7 +504,9 @@ struct ActionScope {
     private func isBarePlural(_ subject: [Int], before: Bool, _ clause: PassageAnalysis.Clause) -> Bool {
         guard let head = subject.first, analysis.words[head].pos == .noun,
               cache.string(analysis.words[head].form) != cache.string(analysis.words[head].lemma) else { return false }
-        let from = before ? clause.first : max(clause.first, (clause.finite ?? head) + 1)
+        // (a subject before an embedded clause stands in the clause it opens: "Schoolleiders en mentoren [die ...], kunnen")
+        let first = head < clause.first ? analysis.clauses[analysis.words[head].clause].first : clause.first
+        let from = before ? first : max(clause.first, (clause.finite ?? head) + 1)
         return !(from..<head).contains { isDeterminer($0) || analysis.words[$0].classes.contains(.numeral) }
     }
 
