@@ -240,11 +240,15 @@ extension LanguageTests {
     /// attributive participle ("de geïnterviewde respondenten"), not a noun and no verb of its clause; an -e form
     /// that is also a noun or a past stays that elsewhere ("deze gedachte", "Elke persoon vervulde ...").
     @Test func participlesAsAdjectivesKeepTheirVerbLemma() {
-        let present = Self.read("Het volgende is belangrijk voor de komende jaren en de bestaande banen in het funderend onderwijs.")
+        let present = Self.read("De volgende stap is belangrijk voor de komende jaren en de bestaande banen in het funderend onderwijs.")
         #expect(present.lemma("volgende") == "volgen" && present.lemma("komende") == "komen")
         #expect(present.lemma("bestaande") == "bestaan" && present.lemma("funderend") == "funderen")
         #expect(present.word("bestaande").pos == .other && present.word("banen").pos == .noun)
         #expect(Self.finite(present, "is"))
+        // One that is a noun too, with no noun after it, is that noun: "de leidinggevende", "het volgende".
+        let person = Self.read("De leidinggevende ontmoet de kandidaat en het volgende valt op.")
+        #expect(person.word("leidinggevende").pos == .noun && person.lemma("leidinggevende") == "leidinggevende")
+        #expect(person.word("volgende").pos == .noun && Self.finite(person, "ontmoet"))
         let blijven = Self.read("De bestaande banen blijven.")
         #expect(blijven.word("banen").pos == .noun && Self.finite(blijven, "blijven"))
         let past = Self.read("De geïnterviewde respondenten noemen de door Significant genoemde acties.")

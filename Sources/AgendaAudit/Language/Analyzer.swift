@@ -70,8 +70,12 @@ public struct LanguageAnalyzer: Sendable {
         let isAdjective = verbs.contains { $0.kind == .present } && !verbs.contains { $0.kind == .infinitive }
             && (lexicon.particles.contains(form)
                 || form.hasSuffix("t") && lexicon.isVerb(form + "en") && lexicon.isWord(form + "e")
-                    // (its -e form no past: "werkte" is, "echte" is not, though the generated table lists it for "echten")
-                    && !morphology.verbReadings(form + "e").contains { $0.kind == .past })
+                    // (its -e form no verb form: "werkte" is; or, without an inseparable prefix, no past or participle:
+                    // "echte", though the generated table lists it for "echten", but "ontmoete" stays a verb's)
+                    && !verbs.contains { $0.kind == .participle }
+                    && (lexicon.verbLemma(ofForm: form + "e") == nil
+                        || !Morphology.inseparablePrefixes.contains(where: { form.hasPrefix($0) })
+                            && !morphology.verbReadings(form + "e").contains { $0.kind == .past || $0.kind == .participle }))
         var result = LanguageCache.WordInfo(classes: classes, verbs: verbs, noun: noun, head: head, isKnown: isKnown, isWord: isWord,
                                             endsWithE: form.hasSuffix("e"), endsWithT: form.hasSuffix("t"),
                                             startsWithGe: form.hasPrefix("ge"), isMonth: TimeResolver.months[form] != nil)
@@ -304,7 +308,11 @@ public struct LanguageAnalyzer: Sendable {
             }
             // A present participle is an adjective (or a noun's modifier) with its verb's lemma: "de volgende stap",
             // "de bestaande banen", "funderend onderwijs" (Frog: WW(od), lemma the infinitive).
-            if wordInfo.presentParticiple >= 0 {
+            // (One that is a noun too stands for a person or thing where no noun follows: "de leidinggevende", "de
+            // werkzoekende".)
+            if wordInfo.presentParticiple >= 0,
+               wordInfo.noun < 0 || i < range.upperBound && gaps[i + 1] == .none && infos[i + 1].classes.isEmpty
+                && (infos[i + 1].noun >= 0 || analysis.words[i + 1].capitalised || infos[i + 1].presentParticiple >= 0) {
                 analysis.words[i].pos = .other
                 analysis.words[i].lemma = wordInfo.presentParticiple
                 continue
