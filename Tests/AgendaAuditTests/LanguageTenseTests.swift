@@ -358,4 +358,18 @@ extension LanguageTests {
         let passage = Passage(id: "p1", kind: .paragraph, start: 0, end: text.unicodeScalars.count, line: 1, section: [], text: text)
         #expect(Repo.coder.code(passage).codes.contains { $0.code == "training-begeleiders" })
     }
+
+    /// A partitive "één van de ..." is no topic phrase: the bottleneck it names is stated by the main clause
+    /// resumed after the relative clause ("Eén van de genoemde knelpunten waar ... op stuiten is de complexiteit").
+    @Test func aPartitiveIsNoTopic() {
+        let text = "Eén van de genoemde knelpunten waar sectorvertegenwoordigers op stuiten is de complexiteit in de wetgeving."
+        let checked = CycleChecker(rubric: Repo.rubric)!.check(
+            Passage(id: "p1", kind: .paragraph, start: 0, end: text.unicodeScalars.count, line: 1, section: [], text: text), referenceYear: 2023)
+        #expect(checked.elements[.problemAnalysis]?.status == .partial)
+        // A topic phrase stays one: "een overzicht van de knelpunten" names them.
+        let topic = "We maken een overzicht van de knelpunten in de sector."
+        let named = CycleChecker(rubric: Repo.rubric)!.check(
+            Passage(id: "p1", kind: .paragraph, start: 0, end: topic.unicodeScalars.count, line: 1, section: [], text: topic), referenceYear: 2023)
+        #expect(named.elements[.problemAnalysis] == nil)
+    }
 }

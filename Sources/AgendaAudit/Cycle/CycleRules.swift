@@ -639,7 +639,11 @@ extension CycleChecker {
     func isTopic(_ index: Int, _ context: Context) -> Bool {
         for j in max(0, index - 6)..<index {
             let word = context.analysis.words[j]
-            if word.classes.contains(.preposition), context.isIn(.topicPrepositions, j) {
+            // (A partitive after a count is no topic: "Eén van de genoemde knelpunten ... is ...".)
+            if word.classes.contains(.preposition), context.isIn(.topicPrepositions, j),
+               !(j > 0 && word.form == context.cache.specials.van
+                 // ("één"/"een" right before a preposition is the numeral, not an article)
+                 && (!context.analysis.words[j - 1].classes.isDisjoint(with: [.numeral, .article]) || context.tokens[j - 1].isNumber)) {
                 // Only when nothing but determiners, adjectives and coordinated nouns stand between ("inzicht in de
                 // succesfactoren en knelpunten").
                 let between = (j + 1)..<index
