@@ -372,4 +372,16 @@ extension LanguageTests {
             Passage(id: "p1", kind: .paragraph, start: 0, end: topic.unicodeScalars.count, line: 1, section: [], text: topic), referenceYear: 2023)
         #expect(named.elements[.problemAnalysis] == nil)
     }
+
+    /// `analyze` prints lemmas as written: the word's letters with their diacritics where the folded lemma begins
+    /// like the word; the layer itself keeps folded lemmas.
+    @Test func lemmasArePrintedWithTheirDiacritics() {
+        #expect(AnalysisReport.displayLemma("creeren", surface: "creëert") == "creëren")
+        #expect(AnalysisReport.displayLemma("coordinator", surface: "Coördinatoren") == "coördinator")
+        #expect(AnalysisReport.displayLemma("enquete", surface: "enquête") == "enquête")
+        #expect(AnalysisReport.displayLemma("interviewen", surface: "geïnterviewde") == "interviewen")
+        #expect(AnalysisReport.displayLemma("baan", surface: "banen") == "baan")
+        let r = Self.read("De overheid creëert banen.")
+        #expect(r.lemma("creëert") == "creeren" && Self.finite(r, "creëert"))
+    }
 }

@@ -24,10 +24,30 @@ public enum AnalysisReport {
                 let word = analysis.words[index]
                 let surface = indexed.slice(token.start - passage.start, token.end - passage.start)
                 let tense = word.tense == .present ? "present" : (word.tense == .past ? "past" : "-")
-                out += "\(number + 1)\t\(token.sentence + 1)\t\(word.clause + 1)\t\(surface)\t\(cache.string(word.lemma))\t\(word.pos.tag)\t\(tense)\n"
+                let lemma = displayLemma(cache.string(word.lemma), surface: String(surface))
+                out += "\(number + 1)\t\(token.sentence + 1)\t\(word.clause + 1)\t\(surface)\t\(lemma)\t\(word.pos.tag)\t\(tense)\n"
             }
             out += "\n"
         }
         return out
+    }
+
+    /// The lemma as it is written: the layer keeps lemmas folded (no diacritics), so where the lemma begins like the
+    /// word the word's letters are kept ("creëert" → "creëren", "coördinatoren" → "coördinator", "enquête").
+    static func displayLemma(_ lemma: String, surface: String) -> String {
+        guard surface.unicodeScalars.contains(where: { $0.value >= 0x80 }) else { return lemma }
+        let target = Array(lemma.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var matched = 0
+        for scalar in surface.unicodeScalars where !Folding.isApostrophe(scalar) {
+            var folded = String.UnicodeScalarView()
+            Folding.fold(scalar, into: &folded)
+            let piece = Array(folded)
+            guard matched + piece.count <= target.count, Array(target[matched..<(matched + piece.count)]) == piece else { break }
+            out.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            matched += piece.count
+        }
+        out.append(contentsOf: target[matched...])
+        return String(out)
     }
 }
