@@ -384,4 +384,13 @@ extension LanguageTests {
         let r = Self.read("De overheid creëert banen.")
         #expect(r.lemma("creëert") == "creeren" && Self.finite(r, "creëert"))
     }
+
+    /// A noun-verb homograph after a noun and before an adverb is verb-like enough to give the embedded clause after
+    /// it a verb of its own: "Niet alle werkgevers weten precies wat dit concreet inhoudt".
+    @Test func aHomographBeforeAnAdverbKeepsTheVerbSlot() {
+        let r = Self.read("Niet alle werkgevers weten precies wat dit concreet inhoudt.")
+        #expect(Self.finite(r, "weten") && Self.finite(r, "inhoudt") && r.clause(of: "inhoudt").isSubordinate)
+        let verschillen = Self.read("Deze sectoren verschillen natuurlijk sterk van elkaar.")
+        #expect(Self.finite(verschillen, "verschillen"))
+    }
 }

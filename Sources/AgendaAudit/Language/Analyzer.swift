@@ -406,7 +406,10 @@ public struct LanguageAnalyzer: Sendable {
                     // "Het UWV leveren de gegevens aan", "... vragen zich af of ..."
                     && (infos[j].noun < 0 || j > range.lowerBound && isSubject(j - 1)
                         || j < range.upperBound && (isNominative(j + 1) || !infos[j + 1].classes.isDisjoint(with: [.article, .possessive, .demonstrative])
-                            || isObjectOnly(j + 1)))
+                            || isObjectOnly(j + 1)
+                            // or after a noun before an adverb: "Niet alle werkgevers weten precies wat ..."
+                            || j > range.lowerBound && analysis.words[j - 1].pos == .noun && infos[j + 1].classes.contains(.adverb)
+                                && infos[j + 1].classes.isDisjoint(with: [.preposition, .subordinator])))
         }
         /// A finite-looking form ends the stretch after `i` (up to punctuation): the verb of a subordinate clause.
         func verbFinalAhead(after i: Int) -> Bool {
