@@ -724,8 +724,9 @@ public struct LanguageAnalyzer: Sendable {
                 // "Zorg er als sector voor dat ...", "Deel de lessen".
                 // (the next word of the sentence, also when a clause opens there: "Stel dat ...", "Zorg dat ...")
                 let next = i + 1 < tokens.count && tokens[i + 1].sentence == tokens[i].sentence ? infos[i + 1].classes : []
-                let imperativeNoun = (!next.isDisjoint(with: [.adverb, .article, .objectPronoun, .possessive, .demonstrative])
-                    && !next.contains(.preposition) || bareObjectFollows(i)) && (i == firstOfSentence(i, tokens) || i == contentFirst)
+                let first = i == contentFirst || i == firstOfSentence(i, tokens)
+                let imperativeNoun = first && (!next.isDisjoint(with: [.adverb, .article, .objectPronoun, .possessive, .demonstrative])
+                    && !next.contains(.preposition) || infos[i].noun >= 0 && bareObjectFollows(i))
                 if nextToIk || i == contentFirst && !clause.isSubordinate && (infos[i].noun < 0 || imperativeNoun) { return .present }
             }
             return nil
