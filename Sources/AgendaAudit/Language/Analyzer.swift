@@ -838,7 +838,7 @@ extension LanguageCache {
     struct Specials {
         let te, dat, die, of, als, en, maar, want, wat, zodat, u, je, ik: Int32
         let hebben, zijn, worden, zullen, gaan, kunnen, moeten, mogen: Int32
-        let van, uit, ten, ter, er: Int32
+        let van, uit, ten, ter, er, door, om: Int32
     }
 
     var specials: Specials {
@@ -847,7 +847,8 @@ extension LanguageCache {
                             want: id("want"), wat: id("wat"), zodat: id("zodat"), u: id("u"), je: id("je"), ik: id("ik"),
                             hebben: id("hebben"), zijn: id("zijn"), worden: id("worden"), zullen: id("zullen"), gaan: id("gaan"),
                             kunnen: id("kunnen"), moeten: id("moeten"), mogen: id("mogen"),
-                            van: id("van"), uit: id("uit"), ten: id("ten"), ter: id("ter"), er: id("er"))
+                            van: id("van"), uit: id("uit"), ten: id("ten"), ter: id("ter"), er: id("er"),
+                            door: id("door"), om: id("om"))
         cachedSpecials = made
         return made
     }
