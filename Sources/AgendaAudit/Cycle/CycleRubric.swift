@@ -9,6 +9,8 @@ public struct CycleRubric: Sendable {
     public var numberWords: [String: Int]
     /// Words that make the number before them a percentage ("procent").
     public var percentWords: [String]
+    /// Words that stand for a number not yet filled in ("X aantal nieuwe banen"), optional.
+    public var placeholders: [String] = []
     /// Lemma lists the rules read from the language layer (`cycle.lemmas`), folded.
     public var lemmas: [CycleLemmas: Set<String>] = [:]
 }
@@ -176,7 +178,7 @@ struct CycleRubricParser {
     let parser: RubricParser
 
     func parse(_ value: Any) throws -> CycleRubric {
-        let allowed = Set(CycleCue.allCases.map(\.rawValue) + ["numberWords", "percentWords", "note", "lemmas"])
+        let allowed = Set(CycleCue.allCases.map(\.rawValue) + ["numberWords", "percentWords", "placeholders", "note", "lemmas"])
         let object = try parser.object(value, "cycle", allowed: allowed)
         var cues: [CycleCue: [String]] = [:]
         for cue in CycleCue.allCases {
@@ -197,6 +199,17 @@ struct CycleRubricParser {
             numberWords[Folding.fold(word)] = number
         }
         let percentWords = try parser.terms(object["percentWords"], "cycle.percentWords").map(Folding.fold)
+        var placeholders: [String] = []
+        if let raw = object["placeholders"] {
+            guard let list = raw as? [Any] else { throw parser.fail("cycle.placeholders", "expected a list of words") }
+            for (index, item) in list.enumerated() {
+                guard let word = item as? String, !word.isEmpty, !word.contains("*"), !word.contains(" "),
+                      TermSyntax.problem(word) == nil else {
+                    throw parser.fail("cycle.placeholders[\(index)]", "expected one word without spaces or wildcards")
+                }
+                placeholders.append(Folding.fold(word))
+            }
+        }
         var lemmas: [CycleLemmas: Set<String>] = [:]
         if let raw = object["lemmas"] {
             let lists = try parser.object(raw, "cycle.lemmas", allowed: Set(CycleLemmas.allCases.map(\.rawValue) + ["note"]))
@@ -215,6 +228,6 @@ struct CycleRubricParser {
                 lemmas[name] = set
             }
         }
-        return CycleRubric(cues: cues, numberWords: numberWords, percentWords: percentWords, lemmas: lemmas)
+        return CycleRubric(cues: cues, numberWords: numberWords, percentWords: percentWords, placeholders: placeholders, lemmas: lemmas)
     }
 }

@@ -235,9 +235,9 @@ extension CycleChecker {
     /// A figure that can be a count: not a date ("16 februari"), not part of a time expression ("één eind 2018"),
     /// not a reference ("hoofdstuk 4"), not "alle"/"elke" (a number word worth one), not after a preposition
     /// that makes it a circumstance ("in 15 proeftuinen", "op drie onderdelen").
-    func isCount(_ quantity: CountedQuantity, _ context: Context) -> Bool {
+    func isCount(_ quantity: CountedQuantity, _ context: Context, placeholders: Bool = false) -> Bool {
         let q = quantity.quantity
-        guard q.kind != .year else { return false }
+        guard q.kind != .year, placeholders || !q.isPlaceholder else { return false }
         if context.analysis.times.contains(where: { $0.first <= q.last && $0.last >= q.first }) { return false }
         if quantity.noun >= 0, context.analysis.times.contains(where: { $0.first <= quantity.noun && $0.last >= quantity.noun }) { return false }
         if q.value == 1, !context.tokens[q.first].isNumber, context.tokens[q.first].form != "een" { return false }
@@ -300,7 +300,7 @@ extension CycleChecker {
     /// `state` hears every figure that counts something, as a goal (true) or a result looking back (false), for `compare`.
     func goalsAndTargets(_ context: Context, monitored: Set<Int>, add: (CycleElement, CycleStatus, Int, Int, String) -> Void,
                          state: (Bool, CountedQuantity, Counted) -> Void = { _, _, _ in }) {
-        for quantity in context.analysis.quantities where isCount(quantity, context) {
+        for quantity in context.analysis.quantities where isCount(quantity, context, placeholders: true) {
             let q = quantity.quantity
             let kind = counted(quantity, context)
             guard kind != .none else { continue }
@@ -333,6 +333,11 @@ extension CycleChecker {
             }
             guard ahead else { continue }
             if isSignature(sentence: sentence, context) { continue }
+            // A number not yet filled in ("X aantal nieuwe banen") is a goal still to be made measurable: partial.
+            if q.isPlaceholder {
+                add(kind == .jobs ? .jobsTarget : .measurableGoals, .partial, q.first, quantity.last, "placeholder+" + rule)
+                continue
+            }
             state(true, quantity, kind)
             if kind == .jobs {
                 // A jobs target has a horizon (DOMAIN §4): without a time in its sentence it is only partly one
@@ -379,7 +384,7 @@ extension CycleChecker {
             let acts = context.clauses(ofSentence: sentence).contains { index in
                 let c = context.analysis.clauses[index]
                 let countsJobs = context.analysis.quantities.contains { q in
-                    q.quantity.first >= c.first && q.quantity.first <= c.last && isCount(q, context) && counted(q, context) == .jobs
+                    q.quantity.first >= c.first && q.quantity.first <= c.last && isCount(q, context, placeholders: true) && counted(q, context) == .jobs
                 }
                 let realisesJobs = countsJobs && c.verbTokens.contains { context.isIn(.realise, $0) }
                 let acting = zip(c.verbLemmas, c.verbTokens).contains { id, token in
