@@ -15,11 +15,16 @@
 ///
 /// Rules (each finding names its rule):
 /// - `jobs-target`: a quantity counting jobs (`jobNouns`, or `peopleNouns`
-///   with a `targetGroup` complement) in a clause looking ahead.
-/// - `measurable-goals`: a quantity counting anything else (not `units`) in
-///   a clause looking ahead, or in a present clause with a `frequency` word.
+///   with a `targetGroup` complement) in a clause looking ahead; partial
+///   without a time in its sentence, or with a placeholder for its number
+///   (`X aantal nieuwe banen`, `cycle.placeholders`).
+/// - `measurable-goals`: a quantity counting anything else (not `units`, not
+///   the plan's own parts) in a clause looking ahead, or in a present clause
+///   with a `frequency` word; partial with a placeholder.
 /// - `planning`: a time expression in a clause looking ahead that holds an
-///   activity (a verb that is not a copula, or an activity cue).
+///   activity (a verb that is not a copula, or an activity cue), one finding
+///   per sentence (present for the agenda when two sentences plan); realising
+///   a number of jobs by a date is the jobs target, not an activity.
 /// - `monitoring`: a realisation looking back (a `realise` lemma in a past
 ///   or perfect clause, or a realisation noun) set against a goal: a goal
 ///   cue or past intent/obligation with a figure in the same sentence, in
@@ -29,10 +34,12 @@
 ///   counted (same lemma). An announced monitor
 ///   (`announce` in a present or future clause) without such a comparison
 ///   is not monitoring. Partial when only jobs are compared.
-/// - `problem-analysis`: a bottleneck (`bottleneck(in:)`: a bottleneck cue
-///   or difficulty word that is stated, not only named; a `shortfall` verb;
-///   causes named in a copula clause; a lack of the means to act; a negated
-///   realisation looking back) tied to
+/// - `problem-analysis`: a bottleneck (`bottleneck(in:)`, the first of its
+///   named sub-rules: a bottleneck cue or difficulty word that a verb states,
+///   not only named; a positive evaluation negated; scarce means; a
+///   `shortfall` verb; causes named in a copula clause; dependence or a
+///   causal verb; an excess, `te` + adjective; a lack of the means to act;
+///   a negated realisation looking back) tied to
 ///   a remedy cue later in the sentence or in the next sentence: present;
 ///   without one: partial (a next passage opening with a remedy ties it in
 ///   `assemble`).
