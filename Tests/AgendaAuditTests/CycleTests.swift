@@ -206,6 +206,15 @@ struct CycleLanguageTests {
         #expect(evidence.text == "XX nieuwe banen")
     }
 
+    /// Not able to act is a bottleneck: a negated "kunnen" that blocks its verb; not "niet alleen", not ahead.
+    @Test func inabilityIsABottleneck() {
+        #expect(elements("Ze kunnen succesvolle werkgevers prijzen, maar ze kunnen meestal nergens op aandringen.", year: nil)[.problemAnalysis] == .partial)
+        #expect(elements("Wij konden niet alle kandidaten begeleiden omdat de jobcoaches vol zaten.", year: nil)[.problemAnalysis] != nil)
+        #expect(elements("Wij kunnen niet alleen plaatsen aanbieden, maar ook begeleiding.", year: nil)[.problemAnalysis] == nil)
+        #expect(elements("Wij kunnen kandidaten begeleiden bij hun eerste werkdagen.", year: nil)[.problemAnalysis] == nil)
+        #expect(elements("Wij kunnen niet achterhalen waarom sommige werkgevers meer banen hebben.", year: nil)[.problemAnalysis] == nil)
+    }
+
     /// An inflected adjective is read as its base form in the cue lists: "beperkte invloed" is "beperkt".
     @Test func inflectedAdjectivesMatchTheirBase() {
         #expect(elements("De sectorvertegenwoordigers hebben een beperkte invloed op de werkgevers.", year: nil)[.problemAnalysis] == .partial)

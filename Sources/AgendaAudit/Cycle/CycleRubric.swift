@@ -83,6 +83,8 @@ public enum CycleLemmas: String, Sendable, CaseIterable, Hashable {
     case causalVerbs
     /// Words of dependence, in any voice: afhangen, afhankelijk ("Het aantal plaatsingen hangt af van het budget").
     case dependence
+    /// Verbs of knowing and finding out: not being able to know is no bottleneck of acting (weten, achterhalen).
+    case knowing
 
     /// Position in `allCases`: the index of its list in `CycleChecker.lemmaLists` and its number in per-word memos
     /// (no hashing of the raw value on the hot path).
@@ -118,6 +120,7 @@ public enum CycleLemmas: String, Sendable, CaseIterable, Hashable {
         case .planParts: return 27
         case .causalVerbs: return 28
         case .dependence: return 29
+        case .knowing: return 30
         }
     }
 }

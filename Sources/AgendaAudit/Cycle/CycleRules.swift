@@ -39,6 +39,7 @@
 ///   not only named; a positive evaluation negated; scarce means; a
 ///   `shortfall` verb; causes named in a copula clause; dependence or a
 ///   causal verb; an excess, `te` + adjective; a lack of the means to act;
+///   not being able to act, a negated `kunnen`;
 ///   a negated realisation looking back) tied to
 ///   a remedy cue later in the sentence or in the next sentence: present;
 ///   without one: partial (a next passage opening with a remedy ties it in
@@ -700,6 +701,7 @@ extension CycleChecker {
             ?? dependence(in: clause, sentence: sentence, context)
             ?? excess(in: clause, context)
             ?? lack(in: clause, sentence: sentence, context)
+            ?? inability(in: clause, context)
             ?? negatedRealisation(in: clause, context)
     }
 
@@ -799,6 +801,21 @@ extension CycleChecker {
         guard let negation = c.negation, let finite = c.finite, context.analysis.words[finite].lemma == context.cache.specials.hebben,
               !c.isPerfect, c.modal < 0, hasPurpose(after: finite, sentence: sentence, context) else { return nil }
         return (negation, "lack")
+    }
+
+    /// Not able to act: "maar ze kunnen meestal nergens op aandringen", "omdat we niet alle kandidaten konden begeleiden":
+    /// a `kunnen` clause, not looking ahead, whose verb a negation cue blocks (so "niet alleen" and the other negation
+    /// exceptions are none) and is no verb of knowing (`cycle.lemmas.knowing`).
+    func inability(in clause: Int, _ context: Context) -> (Int, String)? {
+        let c = context.analysis.clauses[clause]
+        guard c.negation != nil, c.modal == context.cache.specials.kunnen, !c.isFuture, let finite = c.finite else { return nil }
+        // The infinitive "kunnen" governs: the first after it ("kunnen niet achterhalen waarom ... zetten"), else the last.
+        let infinitives = c.verbTokens.filter { context.analysis.words[$0].pos == .infinitive }
+        let verb = infinitives.first(where: { $0 > finite }) ?? infinitives.last ?? finite
+        // Not being able to know or find out ("Wij kunnen niet achterhalen waarom ...") is no bottleneck of acting.
+        if context.isIn(.knowing, verb) { return nil }
+        guard case .negation(let cue)? = context.scope.blocker(PhraseMatcher.Hit(entry: -1, first: verb, last: verb)) else { return nil }
+        return (cue.first, "inability")
     }
 
     /// "lukte niet", "niet gehaald", "kwam niet van de grond": a negated realisation looking back.
