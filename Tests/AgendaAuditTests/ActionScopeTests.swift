@@ -47,6 +47,22 @@ struct ActionScopeTests {
                           cue: "betekent")
     }
 
+    /// A demonstrative subject after a definition goes on about the class defined; with the author as inverted subject,
+    /// or after an action, it does not.
+    @Test func aDemonstrativeSubjectContinuesADefinition() {
+        let definition = "Een werkgeversservicepunt is een samenwerkingsverband van gemeenten en UWV. "
+        expectNotAnAction(definition + "Deze servicepunten bemiddelen kandidaten naar werkgevers in de regio.",
+                          "bemiddelaars", rule: "definition", cue: "is een")
+        // The author as inverted subject: the fronted phrase is the object; the second sentence decides on its own.
+        let inverted = coded(definition + "Deze servicepunten vragen we vanaf 2025 om kandidaten voor onze vacatures te bemiddelen.")
+        let second = definition.unicodeScalars.count
+        #expect(inverted.suppressed.contains { $0.start < second && $0.rule == "definition" })
+        #expect(!inverted.suppressed.contains { $0.start >= second && $0.rule == "definition" })
+        // After an action, a demonstrative subject is still an action.
+        #expect(coded("Wij werken samen met het WerkgeversServicepunt. Dit servicepunt bemiddelt kandidaten naar onze vacatures.")
+            .codes.contains { $0.code == "bemiddelaars" })
+    }
+
     @Test func adviceToTheReaderIsNotAnAction() {
         expectNotAnAction("U kunt uw vacature aanmelden bij het WerkgeversServicepunt.", "bemiddelaars", rule: "advice")
         // An imperative, also after a list marker.

@@ -67,6 +67,14 @@ struct CheckTests {
         let missing = (json["missing"] as! [[String: Any]]).map { $0["element"] as! String }
         #expect(missing.contains("measurable-goals") && missing.contains("problem-analysis"))
 
+        // A draft with a placeholder for the number is told to fill it in, quoting it.
+        let draft = FileManager.default.temporaryDirectory.appendingPathComponent("concept-plaatshouder-\(UUID().uuidString).txt")
+        try Data("Werkagenda 2025-2026\n\nWe realiseren in 2026 X aantal nieuwe banen.\n".utf8).write(to: draft)
+        defer { try? FileManager.default.removeItem(at: draft) }
+        let placeholder = try runTool(["check", draft.path])
+        #expect(placeholder.stdout.contains("Banendoel — deels"))
+        #expect(placeholder.stdout.contains("Vul het aantal in waar nu een plaatshouder staat (‘X aantal nieuwe banen’)"))
+
         let unreadable = try runTool(["check", "/nonexistent/concept.txt"])
         #expect(unreadable.status == 2)
         #expect(unreadable.stderr.contains("/nonexistent/concept.txt"))

@@ -189,6 +189,32 @@ struct CycleLanguageTests {
         #expect(elements("Voor deze agenda zijn we bij enkele werkgevers te rade gegaan.", year: nil)[.problemAnalysis] == nil)
     }
 
+    /// A number not filled in yet ("X aantal nieuwe banen", a draft's placeholder) makes a goal still to be made
+    /// measurable: partial, with its own rule; "3 x per jaar" is a frequency, no placeholder.
+    @Test func placeholdersAreGoalsStillToFillIn() throws {
+        let jobs = elements("We realiseren in het komende jaar X aantal nieuwe banen.", year: 2025)
+        #expect(jobs[.jobsTarget] == .partial)
+        #expect(jobs[.planning] == nil)   // realising jobs by a date is the target, not a dated activity
+        #expect(elements("In 2026 trainen we xx werkplekbegeleiders.", year: 2025)[.measurableGoals] == .partial)
+        #expect(elements("We organiseren 3 x per jaar een netwerkbijeenkomst.", year: 2025)[.measurableGoals] != .partial)
+        // A placeholder is no figure: a realisation "of X banen" compares nothing.
+        #expect(elements("In 2024 zijn X banen gerealiseerd; het doel was 40 banen.", year: 2025)[.monitoring] == nil)
+        let checker = try #require(CycleChecker(rubric: Repo.rubric))
+        let passage = try #require(try Ingest.parse(data: Data("Eind 2026 hebben we XX nieuwe banen gerealiseerd.".utf8), path: "t.txt", ext: "txt").passages.first)
+        let evidence = try #require(checker.check(passage, referenceYear: 2025).elements[.jobsTarget]?.evidence.first)
+        #expect(evidence.rule.hasPrefix("placeholder+"))
+        #expect(evidence.text == "XX nieuwe banen")
+    }
+
+    /// Not able to act is a bottleneck: a negated "kunnen" that blocks its verb; not "niet alleen", not ahead.
+    @Test func inabilityIsABottleneck() {
+        #expect(elements("Ze kunnen succesvolle werkgevers prijzen, maar ze kunnen meestal nergens op aandringen.", year: nil)[.problemAnalysis] == .partial)
+        #expect(elements("Wij konden niet alle kandidaten begeleiden omdat de jobcoaches vol zaten.", year: nil)[.problemAnalysis] != nil)
+        #expect(elements("Wij kunnen niet alleen plaatsen aanbieden, maar ook begeleiding.", year: nil)[.problemAnalysis] == nil)
+        #expect(elements("Wij kunnen kandidaten begeleiden bij hun eerste werkdagen.", year: nil)[.problemAnalysis] == nil)
+        #expect(elements("Wij kunnen niet achterhalen waarom sommige werkgevers meer banen hebben.", year: nil)[.problemAnalysis] == nil)
+    }
+
     /// An inflected adjective is read as its base form in the cue lists: "beperkte invloed" is "beperkt".
     @Test func inflectedAdjectivesMatchTheirBase() {
         #expect(elements("De sectorvertegenwoordigers hebben een beperkte invloed op de werkgevers.", year: nil)[.problemAnalysis] == .partial)

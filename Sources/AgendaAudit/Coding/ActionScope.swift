@@ -48,6 +48,9 @@
 /// A quoted clause (after an opening quote mark: a motto, a slogan) decides
 /// nothing. A later main clause of the same sentence continues the first one's
 /// decision unless its subject is the author's or it decides on its own.
+/// The first main clause of a sentence whose subject opens with a demonstrative
+/// (`Deze intermediaire organisaties hebben ...`) takes the decision of the
+/// sentence before when that was a definition or a possibility.
 /// A subordinate clause takes the decision of the clause it depends on,
 /// except that one reporting an event (past tense or perfect, not opened
 /// by a `conditionals` word: `waarin ... is gekeken`) is an action again,
@@ -295,6 +298,12 @@ struct ActionScope {
             if !clause.isSubordinate, clause.finite != nil {
                 var own = mainClause(clause, previous: previous, text: text, base: base)
                 if own == nil, first != nil, !isAuthors(subject(clause).tokens) { own = main }
+                // "Deze intermediaire organisaties hebben ...": a demonstrative subject after a definition or a possibility
+                // goes on about the class it defined.
+                if own == nil, first == nil, sentence > 0, pointsBack(clause) {
+                    decide(sentence: sentence - 1)
+                    if let before = firstVerdicts[sentence - 1], before.rule == .definition || before.rule == .possibility { own = before }
+                }
                 main = own
                 current = own
                 clauseVerdicts[c] = own
@@ -315,6 +324,17 @@ struct ActionScope {
             }
         }
         firstVerdicts[sentence] = first ?? nil
+    }
+
+    /// The clause's subject, before its finite verb, opens with a demonstrative determiner ("Deze organisaties").
+    private func pointsBack(_ clause: PassageAnalysis.Clause) -> Bool {
+        let (subject, before) = self.subject(clause)
+        guard before, let noun = subject.first(where: { analysis.words[$0].pos == .noun }), let finite = clause.finite else { return false }
+        // "Deze jobcoaches zetten we in": the fronted phrase is the object, the subject comes after the verb.
+        if finite + 1 <= clause.last, analysis.words[finite + 1].classes.contains(.subjectPronoun) { return false }
+        var k = noun - 1
+        while k >= clause.first, analysis.words[k].pos == .other, analysis.words[k].classes.isEmpty { k -= 1 }
+        return k >= clause.first && analysis.words[k].classes.contains(.demonstrative) && isDeterminer(k)
     }
 
     /// A comma follows the clause's last word.

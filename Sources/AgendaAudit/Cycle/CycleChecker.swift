@@ -46,7 +46,7 @@ public struct CycleChecker: Sendable {
         for term in rubric.metaVerbs { matcher.add(term); owners.append(.metaVerb) }
         self.matcher = matcher
         self.owners = owners
-        scanner = QuantityScanner(words: cycle.numberWords, percentWords: Set(cycle.percentWords))
+        scanner = QuantityScanner(words: cycle.numberWords, percentWords: Set(cycle.percentWords), placeholders: Set(cycle.placeholders))
         analyzer = LanguageAnalyzer(lexicon: rubric.lexicon ?? .empty)
         lemmaLists = CycleLemmas.allCases.map { cycle.lemmas[$0] }
     }
@@ -177,7 +177,7 @@ public struct CycleChecker: Sendable {
         }
         if !hits[CycleCue.jobObjects.ordinal].isEmpty { findings.mentionsJobs = true }
         if !hits[CycleCue.goalObjects.ordinal].isEmpty { findings.mentionsOtherObjects = true }
-        findings.numberCount = quantities.filter { $0.kind != .year }.count
+        findings.numberCount = quantities.filter { $0.kind != .year && !$0.isPlaceholder }.count
         return findings
     }
 

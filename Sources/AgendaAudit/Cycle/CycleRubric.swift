@@ -9,6 +9,8 @@ public struct CycleRubric: Sendable {
     public var numberWords: [String: Int]
     /// Words that make the number before them a percentage ("procent").
     public var percentWords: [String]
+    /// Words that stand for a number not yet filled in ("X aantal nieuwe banen"), optional.
+    public var placeholders: [String] = []
     /// Lemma lists the rules read from the language layer (`cycle.lemmas`), folded.
     public var lemmas: [CycleLemmas: Set<String>] = [:]
 }
@@ -81,6 +83,8 @@ public enum CycleLemmas: String, Sendable, CaseIterable, Hashable {
     case causalVerbs
     /// Words of dependence, in any voice: afhangen, afhankelijk ("Het aantal plaatsingen hangt af van het budget").
     case dependence
+    /// Verbs of knowing and finding out: not being able to know is no bottleneck of acting (weten, achterhalen).
+    case knowing
 
     /// Position in `allCases`: the index of its list in `CycleChecker.lemmaLists` and its number in per-word memos
     /// (no hashing of the raw value on the hot path).
@@ -116,6 +120,7 @@ public enum CycleLemmas: String, Sendable, CaseIterable, Hashable {
         case .planParts: return 27
         case .causalVerbs: return 28
         case .dependence: return 29
+        case .knowing: return 30
         }
     }
 }
@@ -176,7 +181,7 @@ struct CycleRubricParser {
     let parser: RubricParser
 
     func parse(_ value: Any) throws -> CycleRubric {
-        let allowed = Set(CycleCue.allCases.map(\.rawValue) + ["numberWords", "percentWords", "note", "lemmas"])
+        let allowed = Set(CycleCue.allCases.map(\.rawValue) + ["numberWords", "percentWords", "placeholders", "note", "lemmas"])
         let object = try parser.object(value, "cycle", allowed: allowed)
         var cues: [CycleCue: [String]] = [:]
         for cue in CycleCue.allCases {
@@ -197,6 +202,17 @@ struct CycleRubricParser {
             numberWords[Folding.fold(word)] = number
         }
         let percentWords = try parser.terms(object["percentWords"], "cycle.percentWords").map(Folding.fold)
+        var placeholders: [String] = []
+        if let raw = object["placeholders"] {
+            guard let list = raw as? [Any] else { throw parser.fail("cycle.placeholders", "expected a list of words") }
+            for (index, item) in list.enumerated() {
+                guard let word = item as? String, !word.isEmpty, !word.contains("*"), !word.contains(" "),
+                      TermSyntax.problem(word) == nil else {
+                    throw parser.fail("cycle.placeholders[\(index)]", "expected one word without spaces or wildcards")
+                }
+                placeholders.append(Folding.fold(word))
+            }
+        }
         var lemmas: [CycleLemmas: Set<String>] = [:]
         if let raw = object["lemmas"] {
             let lists = try parser.object(raw, "cycle.lemmas", allowed: Set(CycleLemmas.allCases.map(\.rawValue) + ["note"]))
@@ -215,6 +231,6 @@ struct CycleRubricParser {
                 lemmas[name] = set
             }
         }
-        return CycleRubric(cues: cues, numberWords: numberWords, percentWords: percentWords, lemmas: lemmas)
+        return CycleRubric(cues: cues, numberWords: numberWords, percentWords: percentWords, placeholders: placeholders, lemmas: lemmas)
     }
 }

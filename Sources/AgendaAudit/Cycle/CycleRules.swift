@@ -15,11 +15,16 @@
 ///
 /// Rules (each finding names its rule):
 /// - `jobs-target`: a quantity counting jobs (`jobNouns`, or `peopleNouns`
-///   with a `targetGroup` complement) in a clause looking ahead.
-/// - `measurable-goals`: a quantity counting anything else (not `units`) in
-///   a clause looking ahead, or in a present clause with a `frequency` word.
+///   with a `targetGroup` complement) in a clause looking ahead; partial
+///   without a time in its sentence, or with a placeholder for its number
+///   (`X aantal nieuwe banen`, `cycle.placeholders`).
+/// - `measurable-goals`: a quantity counting anything else (not `units`, not
+///   the plan's own parts) in a clause looking ahead, or in a present clause
+///   with a `frequency` word; partial with a placeholder.
 /// - `planning`: a time expression in a clause looking ahead that holds an
-///   activity (a verb that is not a copula, or an activity cue).
+///   activity (a verb that is not a copula, or an activity cue), one finding
+///   per sentence (present for the agenda when two sentences plan); realising
+///   a number of jobs by a date is the jobs target, not an activity.
 /// - `monitoring`: a realisation looking back (a `realise` lemma in a past
 ///   or perfect clause, or a realisation noun) set against a goal: a goal
 ///   cue or past intent/obligation with a figure in the same sentence, in
@@ -29,10 +34,13 @@
 ///   counted (same lemma). An announced monitor
 ///   (`announce` in a present or future clause) without such a comparison
 ///   is not monitoring. Partial when only jobs are compared.
-/// - `problem-analysis`: a bottleneck (`bottleneck(in:)`: a bottleneck cue
-///   or difficulty word that is stated, not only named; a `shortfall` verb;
-///   causes named in a copula clause; a lack of the means to act; a negated
-///   realisation looking back) tied to
+/// - `problem-analysis`: a bottleneck (`bottleneck(in:)`, the first of its
+///   named sub-rules: a bottleneck cue or difficulty word that a verb states,
+///   not only named; a positive evaluation negated; scarce means; a
+///   `shortfall` verb; causes named in a copula clause; dependence or a
+///   causal verb; an excess, `te` + adjective; a lack of the means to act;
+///   not being able to act, a negated `kunnen`;
+///   a negated realisation looking back) tied to
 ///   a remedy cue later in the sentence or in the next sentence: present;
 ///   without one: partial (a next passage opening with a remedy ties it in
 ///   `assemble`).
@@ -99,7 +107,8 @@ extension CycleChecker {
                 cache.listMask(word.lemma, lemmas) | cache.listMask(word.head, lemmas) | cache.listMask(word.form, lemmas)
             }
             for (index, token) in tokens.enumerated() where !hypotheticalSentences.contains(token.sentence) && isIn(.hypothetical, index) {
-                if index == 0 || tokens[index - 1].sentence != token.sentence || token.form == "rekenvoorbeeld" {
+                // First in its sentence ("Stel dat ...", "Indien ..."), or a noun anywhere in it ("In dit rekenvoorbeeld ...").
+                if index == 0 || tokens[index - 1].sentence != token.sentence || analysis.words[index].pos == .noun {
                     hypotheticalSentences.insert(token.sentence)
                 }
             }
@@ -234,9 +243,9 @@ extension CycleChecker {
     /// A figure that can be a count: not a date ("16 februari"), not part of a time expression ("één eind 2018"),
     /// not a reference ("hoofdstuk 4"), not "alle"/"elke" (a number word worth one), not after a preposition
     /// that makes it a circumstance ("in 15 proeftuinen", "op drie onderdelen").
-    func isCount(_ quantity: CountedQuantity, _ context: Context) -> Bool {
+    func isCount(_ quantity: CountedQuantity, _ context: Context, placeholders: Bool = false) -> Bool {
         let q = quantity.quantity
-        guard q.kind != .year else { return false }
+        guard q.kind != .year, placeholders || !q.isPlaceholder else { return false }
         if context.analysis.times.contains(where: { $0.first <= q.last && $0.last >= q.first }) { return false }
         if quantity.noun >= 0, context.analysis.times.contains(where: { $0.first <= quantity.noun && $0.last >= quantity.noun }) { return false }
         if q.value == 1, !context.tokens[q.first].isNumber, context.tokens[q.first].form != "een" { return false }
@@ -260,7 +269,7 @@ extension CycleChecker {
     /// "minstens 20", "ten minste 3": a degree word that makes the figure a norm.
     func hasTargetMarker(_ quantity: CountedQuantity, _ context: Context) -> Bool {
         let first = quantity.quantity.first
-        for i in max(0, first - 2)..<first where context.isIn(.targetMarkers, i) || context.tokens[i].form == "minste" { return true }
+        for i in max(0, first - 2)..<first where context.isIn(.targetMarkers, i) { return true }
         return false
     }
 
@@ -299,7 +308,7 @@ extension CycleChecker {
     /// `state` hears every figure that counts something, as a goal (true) or a result looking back (false), for `compare`.
     func goalsAndTargets(_ context: Context, monitored: Set<Int>, add: (CycleElement, CycleStatus, Int, Int, String) -> Void,
                          state: (Bool, CountedQuantity, Counted) -> Void = { _, _, _ in }) {
-        for quantity in context.analysis.quantities where isCount(quantity, context) {
+        for quantity in context.analysis.quantities where isCount(quantity, context, placeholders: true) {
             let q = quantity.quantity
             let kind = counted(quantity, context)
             guard kind != .none else { continue }
@@ -332,6 +341,11 @@ extension CycleChecker {
             }
             guard ahead else { continue }
             if isSignature(sentence: sentence, context) { continue }
+            // A number not yet filled in ("X aantal nieuwe banen") is a goal still to be made measurable: partial.
+            if q.isPlaceholder {
+                add(kind == .jobs ? .jobsTarget : .measurableGoals, .partial, q.first, quantity.last, "placeholder+" + rule)
+                continue
+            }
             state(true, quantity, kind)
             if kind == .jobs {
                 // A jobs target has a horizon (DOMAIN §4): without a time in its sentence it is only partly one
@@ -378,7 +392,7 @@ extension CycleChecker {
             let acts = context.clauses(ofSentence: sentence).contains { index in
                 let c = context.analysis.clauses[index]
                 let countsJobs = context.analysis.quantities.contains { q in
-                    q.quantity.first >= c.first && q.quantity.first <= c.last && isCount(q, context) && counted(q, context) == .jobs
+                    q.quantity.first >= c.first && q.quantity.first <= c.last && isCount(q, context, placeholders: true) && counted(q, context) == .jobs
                 }
                 let realisesJobs = countsJobs && c.verbTokens.contains { context.isIn(.realise, $0) }
                 let acting = zip(c.verbLemmas, c.verbTokens).contains { id, token in
@@ -684,11 +698,22 @@ extension CycleChecker {
         }
     }
 
-    /// The bottleneck a statement clause names, with its rule: a bottleneck cue or difficulty word, a shortfall verb,
-    /// causes named, a lack of the means to act, or a negated realisation looking back.
+    /// The bottleneck a statement clause names, with its rule: the first of the named sub-rules below that fires.
     func bottleneck(in clause: Int, sentence: Int, hasCause: Bool, _ context: Context) -> (Int, String)? {
-        let c = context.analysis.clauses[clause]
-        // A named bottleneck or difficulty: "Het knelpunt is ...", "we hebben moeite om ...".
+        namedProblem(in: clause, context)
+            ?? negatedEvaluation(in: clause, context)
+            ?? scarcity(in: clause, context)
+            ?? shortfall(in: clause, hasCause: hasCause, context)
+            ?? causesNamed(in: clause, context)
+            ?? dependence(in: clause, sentence: sentence, context)
+            ?? excess(in: clause, context)
+            ?? lack(in: clause, sentence: sentence, context)
+            ?? inability(in: clause, context)
+            ?? negatedRealisation(in: clause, context)
+    }
+
+    /// A named bottleneck or difficulty that a verb states: "Het knelpunt is ...", "we hebben moeite om ...".
+    func namedProblem(in clause: Int, _ context: Context) -> (Int, String)? {
         if let hit = context.cueHits(.bottleneck, clause: clause).first(where: {
             !isTopic($0.first, context) && !isNamedOnly($0.first, clause: clause, context) && isStated($0.first, clause: clause, context)
         }),
@@ -701,43 +726,71 @@ extension CycleChecker {
            context.scope.blocker(PhraseMatcher.Hit(entry: -1, first: word, last: word), lookingAhead: false) == nil {
             return (word, "difficulty")
         }
-        // A positive evaluation negated: "werkt niet motiverend", "wordt als niet realistisch ervaren", "geen reële kans".
-        if let negation = c.negation, negation < c.last, let word = (negation + 1...min(c.last, negation + 3)).first(where: { context.isIn(.positiveEvaluation, $0) }),
-           (negation + 1..<word).allSatisfy({ context.analysis.words[$0].pos != .finiteVerb && context.analysis.words[$0].pos != .noun }) {
-            return (word, "negated-evaluation")
-        }
-        // Scarce means: "waardoor er maar weinig budget en tijd beschikbaar is", "onvoldoende capaciteit".
+        return nil
+    }
+
+    /// A positive evaluation negated: "werkt niet motiverend", "wordt als niet realistisch ervaren", "geen reële kans".
+    func negatedEvaluation(in clause: Int, _ context: Context) -> (Int, String)? {
+        let c = context.analysis.clauses[clause]
+        guard let negation = c.negation, negation < c.last,
+              let word = (negation + 1...min(c.last, negation + 3)).first(where: { context.isIn(.positiveEvaluation, $0) }),
+              (negation + 1..<word).allSatisfy({ context.analysis.words[$0].pos != .finiteVerb && context.analysis.words[$0].pos != .noun })
+        else { return nil }
+        return (word, "negated-evaluation")
+    }
+
+    /// Scarce means: "waardoor er maar weinig budget en tijd beschikbaar is", "onvoldoende capaciteit".
+    func scarcity(in clause: Int, _ context: Context) -> (Int, String)? {
+        let c = context.analysis.clauses[clause]
         for word in context.words(clause, in: .scarcity) where word + 1 <= c.last {
             if let resource = (word + 1...min(c.last, word + 2)).first(where: { context.isIn(.resources, $0) && context.analysis.words[$0].pos == .noun }),
                !isTopic(word, context) {
                 return (resource, "scarcity")
             }
         }
-        // Falling short: "bleef achter doordat ...", "De werving strandde".
-        if let verb = context.clauseVerbs(clause, in: .shortfall).first, !c.isFuture, hasCause || c.tense == .past && !c.isSubordinate {
-            return (verb, "shortfall")
-        }
-        // Causes named: "Mogelijke redenen zijn ...", "De oorzaak is dat ..." (a cause noun in a copula clause;
-        // not the remedy "om die reden", not negated).
-        if let finite = c.finite, context.analysis.words[finite].lemma == context.cache.specials.zijn, c.negation == nil,
-           let word = context.words(clause, in: .causeNouns).first(where: { word in
-               context.analysis.words[word].pos == .noun
-                   && context.scope.blocker(PhraseMatcher.Hit(entry: -1, first: word, last: word), lookingAhead: false) == nil
-                   && !context.cueHits(.remedy, clause: clause).contains { $0.first <= word && $0.last >= word }
-           }) {
-            return (word, "causes")
-        }
-        // What a result depends on, in a sentence about realising results: dependence ("hangt af van", "is afhankelijk van")
-        // or a causal verb in the passive with its cause as agent ("wordt bepaald door de aard van het werk").
-        let agent = (c.first...c.last).contains { context.tokens[$0].form == "door" }
-        if let verb = context.clauseVerbs(clause, in: .dependence).first ?? context.words(clause, in: .dependence).first
-            ?? (agent ? context.clauseVerbs(clause, in: .causalVerbs).first(where: { context.analysis.words[$0].pos == .participle }) : nil),
-           !c.isFuture, c.negation == nil,
-           context.clauses(ofSentence: sentence).contains(where: { !context.clauseVerbs($0, in: .realise).isEmpty || !context.words($0, in: .jobNouns).isEmpty }) {
-            return (verb, "causes")
-        }
-        // Too much or too little: "te" before an adjective that modifies a noun ("een te smalle afbakening") or is the
-        // predicate of a copula ("is te duur"); not before an infinitive, nor a fixed phrase ("te rade gaan").
+        return nil
+    }
+
+    /// Falling short: "bleef achter doordat ...", "De werving strandde" (with a cause, or in a past main clause).
+    func shortfall(in clause: Int, hasCause: Bool, _ context: Context) -> (Int, String)? {
+        let c = context.analysis.clauses[clause]
+        guard let verb = context.clauseVerbs(clause, in: .shortfall).first, !c.isFuture,
+              hasCause || c.tense == .past && !c.isSubordinate else { return nil }
+        return (verb, "shortfall")
+    }
+
+    /// Causes named: "Mogelijke redenen zijn ...", "De oorzaak is dat ..." (a cause noun in a copula clause; not the
+    /// remedy "om die reden", not negated).
+    func causesNamed(in clause: Int, _ context: Context) -> (Int, String)? {
+        let c = context.analysis.clauses[clause]
+        guard let finite = c.finite, context.analysis.words[finite].lemma == context.cache.specials.zijn, c.negation == nil,
+              let word = context.words(clause, in: .causeNouns).first(where: { word in
+                  context.analysis.words[word].pos == .noun
+                      && context.scope.blocker(PhraseMatcher.Hit(entry: -1, first: word, last: word), lookingAhead: false) == nil
+                      && !context.cueHits(.remedy, clause: clause).contains { $0.first <= word && $0.last >= word }
+              }) else { return nil }
+        return (word, "causes")
+    }
+
+    /// What a result depends on, in a sentence about realising results: dependence ("hangt af van", "is afhankelijk
+    /// van") or a causal verb in the passive with its cause as agent ("wordt bepaald door de aard van het werk").
+    func dependence(in clause: Int, sentence: Int, _ context: Context) -> (Int, String)? {
+        let c = context.analysis.clauses[clause]
+        let door = context.cache.specials.door
+        let agent = (c.first...c.last).contains { context.analysis.words[$0].form == door }
+        guard let verb = context.clauseVerbs(clause, in: .dependence).first ?? context.words(clause, in: .dependence).first
+                ?? (agent ? context.clauseVerbs(clause, in: .causalVerbs).first(where: { context.analysis.words[$0].pos == .participle }) : nil),
+              !c.isFuture, c.negation == nil,
+              context.clauses(ofSentence: sentence).contains(where: {
+                  !context.clauseVerbs($0, in: .realise).isEmpty || !context.words($0, in: .jobNouns).isEmpty
+              }) else { return nil }
+        return (verb, "causes")
+    }
+
+    /// Too much or too little: "te" before an adjective that modifies a noun ("een te smalle afbakening") or is the
+    /// predicate of a copula ("is te duur"); not before an infinitive, nor a fixed phrase ("te rade gaan").
+    func excess(in clause: Int, _ context: Context) -> (Int, String)? {
+        let c = context.analysis.clauses[clause]
         for i in c.first..<c.last where context.analysis.words[i].form == context.cache.specials.te {
             let next = context.analysis.words[i + 1]
             guard next.pos == .other, !context.tokens[i + 1].isNumber, next.classes.isEmpty else { continue }
@@ -745,23 +798,44 @@ extension CycleChecker {
             let predicate = c.finite.map { context.isIn(.copulas, $0) } == true && !c.isPerfect && !c.isPassive
             if beforeNoun || predicate { return (i + 1, "excess") }
         }
-        // A lack of the means to act: "De vo-raad heeft het mandaat niet om te sturen", "Werkgevers hebben niet
-        // altijd de tijd en/of expertise om de regels te doorgronden" (negated possession with an om-te purpose).
-        if let negation = c.negation, let finite = c.finite, context.analysis.words[finite].lemma == context.cache.specials.hebben,
-           !c.isPerfect, c.modal < 0, hasPurpose(after: finite, sentence: sentence, context) {
-            return (negation, "lack")
-        }
-        // "lukte niet", "niet gehaald", "kwam niet van de grond": a negated realisation looking back.
-        if let negation = c.negation, orientation(clause: clause, context) == .back,
-           let verb = context.clauseVerbs(clause, in: .realise).first, negation < verb || c.finite == verb {
-            return (verb, "negated-realisation")
-        }
         return nil
+    }
+
+    /// A lack of the means to act: "De vo-raad heeft het mandaat niet om te sturen", "Werkgevers hebben niet altijd de
+    /// tijd en/of expertise om de regels te doorgronden" (negated possession with an om-te purpose).
+    func lack(in clause: Int, sentence: Int, _ context: Context) -> (Int, String)? {
+        let c = context.analysis.clauses[clause]
+        guard let negation = c.negation, let finite = c.finite, context.analysis.words[finite].lemma == context.cache.specials.hebben,
+              !c.isPerfect, c.modal < 0, hasPurpose(after: finite, sentence: sentence, context) else { return nil }
+        return (negation, "lack")
+    }
+
+    /// Not able to act: "maar ze kunnen meestal nergens op aandringen", "omdat we niet alle kandidaten konden begeleiden":
+    /// a `kunnen` clause, not looking ahead, whose verb a negation cue blocks (so "niet alleen" and the other negation
+    /// exceptions are none) and is no verb of knowing (`cycle.lemmas.knowing`).
+    func inability(in clause: Int, _ context: Context) -> (Int, String)? {
+        let c = context.analysis.clauses[clause]
+        guard c.negation != nil, c.modal == context.cache.specials.kunnen, !c.isFuture, let finite = c.finite else { return nil }
+        // The infinitive "kunnen" governs: the first after it ("kunnen niet achterhalen waarom ... zetten"), else the last.
+        let infinitives = c.verbTokens.filter { context.analysis.words[$0].pos == .infinitive }
+        let verb = infinitives.first(where: { $0 > finite }) ?? infinitives.last ?? finite
+        // Not being able to know or find out ("Wij kunnen niet achterhalen waarom ...") is no bottleneck of acting.
+        if context.isIn(.knowing, verb) { return nil }
+        guard case .negation(let cue)? = context.scope.blocker(PhraseMatcher.Hit(entry: -1, first: verb, last: verb)) else { return nil }
+        return (cue.first, "inability")
+    }
+
+    /// "lukte niet", "niet gehaald", "kwam niet van de grond": a negated realisation looking back.
+    func negatedRealisation(in clause: Int, _ context: Context) -> (Int, String)? {
+        let c = context.analysis.clauses[clause]
+        guard let negation = c.negation, orientation(clause: clause, context) == .back,
+              let verb = context.clauseVerbs(clause, in: .realise).first, negation < verb || c.finite == verb else { return nil }
+        return (verb, "negated-realisation")
     }
 
     /// "om ... te" + infinitive after a word in its sentence: a purpose ("de tijd om de regels te doorgronden").
     func hasPurpose(after index: Int, sentence: Int, _ context: Context) -> Bool {
-        guard let om = (index..<context.tokens.count).first(where: { context.tokens[$0].sentence != sentence || context.tokens[$0].form == "om" }),
+        guard let om = (index..<context.tokens.count).first(where: { context.tokens[$0].sentence != sentence || context.analysis.words[$0].form == context.cache.specials.om }),
               context.tokens[om].sentence == sentence else { return false }
         return (om..<context.tokens.count).prefix(12).contains { j in
             context.tokens[j].sentence == sentence && context.analysis.words[j].form == context.cache.specials.te

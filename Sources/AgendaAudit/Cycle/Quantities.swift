@@ -12,6 +12,8 @@ public struct Quantity: Sendable, Equatable {
     /// Token indices in the passage (first...last) covering the quantity.
     public let first: Int
     public let last: Int
+    /// A number not yet filled in ("X aantal nieuwe banen" in a draft): value 0, counts nothing as a figure.
+    public var isPlaceholder = false
 }
 
 struct QuantityScanner: Sendable {
@@ -19,6 +21,8 @@ struct QuantityScanner: Sendable {
     let words: [String: Int]
     /// Folded words that turn the preceding number into a percentage ("procent").
     let percentWords: Set<String>
+    /// Folded words that stand for a number not yet filled in ("x", "xx"): `cycle.placeholders`.
+    var placeholders: Set<String> = []
 
     /// Parses a number word, composing Dutch compounds: "drieduizend",
     /// "tweehonderdvijftig", "vijfentwintig".
@@ -97,6 +101,18 @@ struct QuantityScanner: Sendable {
                 }
                 quantities.append(Quantity(value: value, kind: kind, first: index, last: last))
                 index = last + 1
+                continue
+            }
+            // A placeholder for a number ("X aantal nieuwe banen"): not after a count ("3 x per jaar"; a year may stand
+            // before it: "in 2026 X banen"), not before a number.
+            if placeholders.contains(token.form), index + 1 < tokens.count, tokens[index + 1].sentence == token.sentence,
+               !tokens[index + 1].isNumber,
+               index == 0 || !tokens[index - 1].isNumber || tokens[index - 1].sentence != token.sentence
+                || tokens[index - 1].form.utf8.count == 4 && (1990...2099).contains(Int(tokens[index - 1].form) ?? 0) {
+                var placeholder = Quantity(value: 0, kind: .count, first: index, last: index)
+                placeholder.isPlaceholder = true
+                quantities.append(placeholder)
+                index += 1
                 continue
             }
             // "één" (with accents) is the number one; "een" is the article.

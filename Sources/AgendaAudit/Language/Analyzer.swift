@@ -255,12 +255,14 @@ public struct LanguageAnalyzer: Sendable {
             if classes.contains(.demonstrative), !classes.contains(.relative) { return true }
             // An inflected present participle stands before its noun: "in regionale lerende netwerken".
             if infos[previous].presentParticiple >= 0, infos[previous].endsWithE { return true }
-            // An adjective (ends in -e, no verb reading) after a determiner, number or preposition: "de nieuwe banen".
+            // An adjective (ends in -e, no verb reading) after a determiner, number or preposition: "de nieuwe banen";
             if infos[previous].endsWithE, infos[previous].verbs.isEmpty, infos[previous].noun < 0,
                infos[previous].classes.isEmpty {
                 if previous == range.lowerBound { return true }
                 let before = infos[previous - 1].classes
-                if !before.isDisjoint(with: [.article, .possessive, .numeral, .preposition, .demonstrative]) || tokens[previous - 1].isNumber {
+                // ... or after a noun: "X aantal nieuwe banen", "een aantal grote werkgevers".
+                if !before.isDisjoint(with: [.article, .possessive, .numeral, .preposition, .demonstrative]) || tokens[previous - 1].isNumber
+                    || analysis.words[previous - 1].pos == .noun || analysis.words[previous - 1].pos == .properNoun {
                     return true
                 }
             }
@@ -1072,7 +1074,7 @@ extension LanguageCache {
     struct Specials {
         let te, dat, die, of, als, en, maar, want, wat, zodat, u, je, ik: Int32
         let hebben, zijn, worden, zullen, gaan, kunnen, moeten, mogen: Int32
-        let van, uit, ten, ter, er, het: Int32
+        let van, uit, ten, ter, er, door, om, aantal, het: Int32
     }
 
     var specials: Specials {
@@ -1081,7 +1083,8 @@ extension LanguageCache {
                             want: id("want"), wat: id("wat"), zodat: id("zodat"), u: id("u"), je: id("je"), ik: id("ik"),
                             hebben: id("hebben"), zijn: id("zijn"), worden: id("worden"), zullen: id("zullen"), gaan: id("gaan"),
                             kunnen: id("kunnen"), moeten: id("moeten"), mogen: id("mogen"),
-                            van: id("van"), uit: id("uit"), ten: id("ten"), ter: id("ter"), er: id("er"), het: id("het"))
+                            van: id("van"), uit: id("uit"), ten: id("ten"), ter: id("ter"), er: id("er"),
+                            door: id("door"), om: id("om"), aantal: id("aantal"), het: id("het"))
         cachedSpecials = made
         return made
     }

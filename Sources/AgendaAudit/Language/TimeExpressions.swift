@@ -141,6 +141,12 @@ struct QuantityBinder {
                 if word.pos == .noun || word.pos == .properNoun && quantity.kind != .percentage {
                     // The head of a Dutch noun phrase is its last noun: "600 extra banen", "drie werkplek begeleiders".
                     noun = j; last = j
+                    // "X aantal nieuwe banen": a number noun right after the count counts what follows it.
+                    if word.lemma == specials.aantal, j == quantity.last + 1,
+                       let next = (j + 1..<min(tokens.count, j + 4)).first(where: { tokens[$0].sentence == sentence && words[$0].pos == .noun }),
+                       (j + 1..<next).allSatisfy({ words[$0].pos == .other && words[$0].classes.isEmpty }) {
+                        noun = next; last = next
+                    }
                     // A time expression after it is no part of it: "90 banen eind 2024".
                     while noun + 1 < tokens.count, tokens[noun + 1].sentence == sentence, words[noun + 1].pos == .noun, noun + 1 - j < 3,
                           !analysis.times.contains(where: { $0.first <= noun + 1 && $0.last >= noun + 1 }) {

@@ -179,7 +179,7 @@ public struct CheckReport: Sendable {
             for element in missing {
                 let status = cycle.status(element)
                 out.append("  \(CycleText.label(element, lang)) — \(CycleText.status(status, lang))")
-                out += Self.wrap(CycleText.advice(element, status, lang), first: "    ", indent: 4)
+                out += Self.wrap(CycleText.advice(element, in: cycle, lang), first: "    ", indent: 4)
                 out += Self.wrap(lang.pick("Bijvoorbeeld: ", "For example: ") + "\"\(CycleText.example(element, lang, year: exampleYear))\"",
                                  first: "    ", indent: 6)
             }
@@ -266,7 +266,7 @@ public struct CheckReport: Sendable {
             phases: cycle.phases, completeness: cycle.phases.completeness,
             cycle: JSONReport.CycleOut(elements: cycle.elements.mapValues(Self.distinct), phases: cycle.phases),
             warnings: audit.document.warnings.map { Warning(code: $0.code, detail: $0.detail, message: $0.message(lang)) },
-            missing: missing.map { Missing(element: $0.rawValue, status: cycle.status($0), advice: CycleText.advice($0, cycle.status($0), lang),
+            missing: missing.map { Missing(element: $0.rawValue, status: cycle.status($0), advice: CycleText.advice($0, in: cycle, lang),
                                            example: CycleText.example($0, lang, year: exampleYear)) },
             actionTypes: audit.coded.actionTypes,
             recommendedAbsent: recommendedAbsent.map { Recommended(code: $0.id, label: $0.label.text(lang), why: $0.advice!.text(lang)) },

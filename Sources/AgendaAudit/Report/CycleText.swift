@@ -49,6 +49,15 @@ public enum CycleText {
         return half ? "\(whole)½" : "\(whole)"
     }
 
+    /// What to do about an element of this agenda: the advice for its status, led by the number to fill in where
+    /// the draft still has a placeholder ("X aantal nieuwe banen").
+    public static func advice(_ element: CycleElement, in cycle: AgendaCycle, _ lang: Language) -> String {
+        let general = advice(element, cycle.status(element), lang)
+        guard let placeholder = cycle.elements[element]?.evidence.first(where: { $0.rule.hasPrefix("placeholder") }) else { return general }
+        return lang.pick("Vul het aantal in waar nu een plaatshouder staat (‘\(placeholder.text)’). ",
+                         "Fill in the number where the draft has a placeholder (‘\(placeholder.text)’). ") + general
+    }
+
     /// What to do when an element is missing or partial.
     public static func advice(_ element: CycleElement, _ status: CycleStatus, _ lang: Language) -> String {
         switch (element, status) {

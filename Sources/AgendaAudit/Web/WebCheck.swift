@@ -312,7 +312,7 @@ public struct WebCheck: Sendable {
                 let status = cycle.status(element)
                 html.open("div", attributes: ["class": "advice", "data-element": element.rawValue])
                 html.element("h3", "\(CycleText.label(element, lang)) — \(CycleText.status(status, lang))")
-                html.element("p", CycleText.advice(element, status, lang))
+                html.element("p", CycleText.advice(element, in: cycle, lang))
                 html.open("p", attributes: ["class": "example"])
                 html.element("strong", lang.pick("Bijvoorbeeld: ", "For example: "))
                 html.text("“\(CycleText.example(element, lang, year: report.exampleYear))”")
