@@ -250,17 +250,19 @@ final class ScalarIndexedText {
     /// The UTF-8 offset of each scalar and of the end (4 bytes a scalar, not a 16-byte `String.Index`);
     /// empty when the text is ASCII, where scalar and byte offsets are the same.
     private lazy var offsets: [Int32] = {
-        let utf8 = text.utf8
-        guard !utf8.allSatisfy({ $0 < 0x80 }) else { return [] }
-        var offsets: [Int32] = []
-        offsets.reserveCapacity(utf8.count + 1)
-        var offset: Int32 = 0
-        for byte in utf8 {
-            if byte & 0xC0 != 0x80 { offsets.append(offset) }
-            offset += 1
+        var text = text
+        return text.withUTF8 { utf8 in
+            guard utf8.contains(where: { $0 >= 0x80 }) else { return [] }
+            var offsets: [Int32] = []
+            offsets.reserveCapacity(utf8.count + 1)
+            var offset: Int32 = 0
+            for byte in utf8 {
+                if byte & 0xC0 != 0x80 { offsets.append(offset) }
+                offset += 1
+            }
+            offsets.append(offset)
+            return offsets
         }
-        offsets.append(offset)
-        return offsets
     }()
 
     init(_ text: String) {
