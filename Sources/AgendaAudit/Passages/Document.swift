@@ -269,12 +269,18 @@ final class ScalarIndexedText {
         self.text = text
     }
 
-    var count: Int { offsets.isEmpty ? text.utf8.count : offsets.count - 1 }
+    /// The number of scalars (remembered: the rules ask it for every slice).
+    private(set) lazy var count: Int = offsets.isEmpty ? text.utf8.count : offsets.count - 1
 
     @inline(__always)
     private func utf8Index(_ scalarOffset: Int) -> String.Index {
         let utf8 = text.utf8
-        return utf8.index(utf8.startIndex, offsetBy: offsets.isEmpty ? scalarOffset : Int(offsets[scalarOffset]))
+        return utf8.index(utf8.startIndex, offsetBy: utf8Offset(scalarOffset))
+    }
+
+    @inline(__always)
+    private func utf8Offset(_ scalarOffset: Int) -> Int {
+        offsets.withUnsafeBufferPointer { $0.isEmpty ? scalarOffset : Int($0[scalarOffset]) }
     }
 
     /// The scalar at `offset` (relative to the text), or nil outside it.
@@ -284,7 +290,15 @@ final class ScalarIndexedText {
 
     /// The scalars `from..<to`, clamped to the text.
     func slice(_ from: Int, _ to: Int) -> String {
+        let count = self.count
         let lower = max(0, min(count, from)), upper = max(lower, min(count, to))
+        let start = utf8Offset(lower), end = utf8Offset(upper)
+        // The bytes between two scalar boundaries, copied straight from the string's storage.
+        if let slice = text.utf8.withContiguousStorageIfAvailable({
+            String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self)
+        }) {
+            return slice
+        }
         return String(decoding: text.utf8[utf8Index(lower)..<utf8Index(upper)], as: UTF8.self)
     }
 }

@@ -73,7 +73,20 @@ struct JSONBuffer {
     }
 
     mutating func int(_ value: Int) {
-        bytes.append(contentsOf: String(value).utf8)
+        // The decimal digits as String(value) spells them, written without making a String.
+        if value >= 0 && value < 10 { bytes.append(0x30 + UInt8(value)); return }
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for '-' and the 19 digits of Int.min
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var magnitude = value.magnitude
+            var index = buffer.count
+            repeat {
+                index -= 1
+                buffer[index] = 0x30 + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            if value < 0 { index -= 1; buffer[index] = 0x2D }
+            for position in index..<buffer.count { bytes.append(buffer[position]) }
+        }
     }
 
     /// Whole numbers without a fraction, as JSONEncoder writes them.
