@@ -126,6 +126,11 @@ enum PlainTextReader {
         return false
     }
 
+    private static func isASCII(_ text: String) -> Bool {
+        if let ascii = text.utf8.withContiguousStorageIfAvailable({ !$0.contains(where: { $0 >= 0x80 }) }) { return ascii }
+        return !text.utf8.contains(where: { $0 >= 0x80 })
+    }
+
     /// Whether `text`'s UTF-8 holds `byte` (an ASCII byte), without walking the string's views.
     static func containsByte(_ text: String, _ byte: UInt8, or other: UInt8) -> Bool {
         if let found = text.utf8.withContiguousStorageIfAvailable({ $0.contains(where: { $0 == byte || $0 == other }) }) {
@@ -175,7 +180,8 @@ enum PlainTextReader {
             guard raw.utf8.count <= 480 else { continue }
             let line = raw.trimmingWhitespace()
             // At most 120 bytes are at most 120 characters; only longer lines are counted.
-            guard !line.isEmpty, line.utf8.count <= 120 || line.dropFirst(120).isEmpty else { continue }
+            // An ASCII line (no CR or LF inside) has as many characters as bytes.
+            guard !line.isEmpty, line.utf8.count <= 120 || !isASCII(line) && line.dropFirst(120).isEmpty else { continue }
             if isPageNumberLine(line) || isTableOfContentsLine(line) {
                 chrome.insert(index)
                 continue

@@ -232,7 +232,7 @@ struct TextBuilder {
         }
         let start = count
         text += piece
-        count += piece.unicodeScalars.count
+        count += piece.scalarCount
         return (start, count)
     }
 }
@@ -304,6 +304,16 @@ final class ScalarIndexedText {
 }
 
 extension String {
+    /// `unicodeScalars.count`, counted on the UTF-8 bytes: every byte that is not a continuation byte starts a scalar.
+    var scalarCount: Int {
+        var copy = self
+        return copy.withUTF8 { bytes in
+            var count = 0
+            for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+            return count
+        }
+    }
+
     /// The characters between two Unicode scalar offsets ("" when out of range).
     func scalarSlice(_ start: Int, _ end: Int) -> String {
         let scalars = unicodeScalars
