@@ -44,12 +44,21 @@ struct JSONBuffer {
         bytes.append(0x22)
         var text = text
         text.withUTF8 { utf8 in
+            guard let base = utf8.baseAddress else { return }
+            let count = utf8.count
             var runStart = 0
-            for index in 0..<utf8.count {
-                let byte = utf8[index]
+            var index = 0
+            while index < count {
+                // Eight bytes at a time while none of them is a control character, '"' or '\\'.
+                if index + 8 <= count {
+                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                    if !Self.needsEscape(word) { index += 8; continue }
+                }
+                let byte = base[index]
+                index += 1
                 guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-                runStart = index + 1
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index - 1]))
+                runStart = index
                 switch byte {
                 case 0x22: raw("\\\"")
                 case 0x5C: raw("\\\\")
@@ -70,6 +79,17 @@ struct JSONBuffer {
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
         }
         bytes.append(0x22)
+    }
+
+    /// Whether any byte of `word` is below 0x20, '"' or '\\' (exact: the classic zero-byte and less-than tests).
+    @inline(__always)
+    private static func needsEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let below = (word &- ones &* 0x20) & ~word & highs
+        let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
+        let quotes = (quote &- ones) & ~quote & highs
+        let backslashes = (backslash &- ones) & ~backslash & highs
+        return (below | quotes | backslashes) != 0
     }
 
     mutating func int(_ value: Int) {
@@ -94,7 +114,8 @@ struct JSONBuffer {
         if value.rounded() == value, abs(value) < 1e15 {
             int(Int(value))
         } else {
-            bytes.append(contentsOf: "\(value)".utf8)
+            var text = "\(value)"
+            text.withUTF8 { bytes.append(contentsOf: $0) }
         }
     }
 
