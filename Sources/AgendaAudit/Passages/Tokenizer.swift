@@ -136,6 +136,26 @@ public struct Tokenizer: Sendable {
         let count = bytes.count
         var i = 0
         while i < count {
+            // ASCII letters and digits (most of the text): lower-cased onto the form, nothing else to decide.
+            let first = bytes[i]
+            if first < 0x80 {
+                let lowered = first | 0x20
+                if lowered >= 0x61 && lowered <= 0x7A {
+                    if form.isEmpty { tokenStart = offset }
+                    formIsDigits = false
+                    form.append(lowered)
+                    offset += 1
+                    i += 1
+                    continue
+                }
+                if first >= 0x30 && first <= 0x39 {
+                    if form.isEmpty { tokenStart = offset }
+                    form.append(first)
+                    offset += 1
+                    i += 1
+                    continue
+                }
+            }
             let (value, length) = Self.decode(bytes, at: i)
             let next = i + length
             let scalar = Unicode.Scalar(value).unsafelyUnwrapped
