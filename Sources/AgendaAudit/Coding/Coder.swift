@@ -394,20 +394,35 @@ public struct Coder: Sendable {
                     let (text, start, end) = words(located.hit)
                     let item = Evidence(term: located.term, text: text, start: start, end: end,
                                         pattern: weighted.path, weight: weighted.weight, role: role)
-                    if evidenceKeys.insert(EvidenceKey(start: item.start, end: item.end, term: item.term)).inserted { evidence.append(item) }
+                    // A few items are compared directly; past that, their keys go into a set (hashing a term costs more).
+                    let isNew: Bool
+                    if evidence.count < 16 {
+                        isNew = !evidence.contains { $0.start == item.start && $0.end == item.end && $0.term == item.term }
+                    } else {
+                        if evidenceKeys.isEmpty {
+                            for old in evidence { evidenceKeys.insert(EvidenceKey(start: old.start, end: old.end, term: old.term)) }
+                        }
+                        isNew = evidenceKeys.insert(EvidenceKey(start: item.start, end: item.end, term: item.term)).inserted
+                    }
+                    if isNew { evidence.append(item) }
                 }
             }
             if matchedNonContext, score + 1e-9 >= code.threshold {
                 // Keep the longest words: "job-carving" makes "carving" redundant.
                 // Sorted by start, longest first, an item inside an earlier longer one of its role is dropped.
                 evidence.sort { ($0.start, $1.end) < ($1.start, $0.end) }
-                var reach: [Evidence.Role: (start: Int, end: Int)] = [:]
-                evidence = evidence.filter { item in
-                    if let covering = reach[item.role], item.end <= covering.end,
-                       (covering.end - covering.start) > (item.end - item.start) { return false }
-                    if item.end > (reach[item.role]?.end ?? -1) { reach[item.role] = (item.start, item.end) }
-                    return true
+                // Per role (term, context), the reach so far: two slots, not a dictionary.
+                var reach: [(start: Int, end: Int)?] = [nil, nil]
+                var kept: [Evidence] = []
+                kept.reserveCapacity(evidence.count)
+                for item in evidence {
+                    let slot = item.role == .term ? 0 : 1
+                    if let covering = reach[slot], item.end <= covering.end,
+                       (covering.end - covering.start) > (item.end - item.start) { continue }
+                    if item.end > (reach[slot]?.end ?? -1) { reach[slot] = (item.start, item.end) }
+                    kept.append(item)
                 }
+                evidence = kept
                 evidence.sort { ($0.start, $0.end) < ($1.start, $1.end) }
                 codes.append(CodeAssignment(code: code.id, score: score, evidence: evidence))
             }
