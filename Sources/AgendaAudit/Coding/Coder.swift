@@ -223,7 +223,11 @@ public struct Coder: Sendable {
         subscript(slot: Int) -> [Located] {
             var index = first[slot]
             guard index >= 0 else { return [] }
+            var count = 0
+            while index >= 0 { count += 1; index = next[Int(index)] }
+            index = first[slot]
             var found: [Located] = []
+            found.reserveCapacity(count)
             while index >= 0 {
                 found.append(items[Int(index)])
                 index = next[Int(index)]
@@ -403,6 +407,7 @@ public struct Coder: Sendable {
             /// in swift_retain/release.
             func validOnes(_ hits: [Located]) -> [Located] {
                 var kept: [Located] = []
+                kept.reserveCapacity(hits.count)
                 for located in hits where valid(located) { kept.append(located) }
                 return kept
             }

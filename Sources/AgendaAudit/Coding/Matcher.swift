@@ -229,6 +229,8 @@ public struct PhraseMatcher: Sendable {
 
     func match(_ tokens: [Token], words: [Int32]?, cache: Cache?) -> [Hit] {
         var hits: [Hit] = []
+        // About one hit per two tokens in agenda text: room for that, so the array rarely grows.
+        hits.reserveCapacity(tokens.count / 2 + 4)
         // Active partial phrases: (trie node, first token).
         var active: [(node: Int32, first: Int)] = []
         var nextActive: [(node: Int32, first: Int)] = []
