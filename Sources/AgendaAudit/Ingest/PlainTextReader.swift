@@ -197,6 +197,22 @@ enum PlainTextReader {
     }
 
     private static func shape(of line: String) -> String {
+        // ASCII: lower-cased bytes with each run of digits as '#' (the only ASCII scalars with a numeric type).
+        if isASCII(line) {
+            var out: [UInt8] = []
+            out.reserveCapacity(line.utf8.count)
+            var lastWasDigit = false
+            for byte in line.utf8 {
+                if byte >= 0x30 && byte <= 0x39 {
+                    if !lastWasDigit { out.append(0x23) }
+                    lastWasDigit = true
+                } else {
+                    out.append(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
+                    lastWasDigit = false
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
         var out = String.UnicodeScalarView()
         var lastWasDigit = false
         for scalar in line.lowercased().unicodeScalars {
@@ -239,6 +255,16 @@ enum PlainTextReader {
     static func isTableOfContentsLine(_ line: String) -> Bool {
         // A last character that is ASCII, no digit and no space is a single-scalar character and no number.
         if let last = line.utf8.last, last < 0x80, !(last >= 0x30 && last <= 0x39), last != 0x20 { return false }
+        if isASCII(line) {
+            // One character per byte: the last word (after the last space) must be all digits.
+            let bytes = Array(line.utf8)
+            var end = bytes.count
+            while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
+            var start = end
+            while start > 0, bytes[start - 1] != 0x20 { start -= 1 }
+            guard end > 0, bytes[start..<end].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+            return line.contains("....") || line.contains("…") || line.contains(". . .")
+        }
         guard let last = line.split(separator: " ").last, last.allSatisfy(\.isNumber) else { return false }
         return line.contains("....") || line.contains("…") || line.contains(". . .")
     }
