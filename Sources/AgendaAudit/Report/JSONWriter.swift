@@ -34,6 +34,13 @@ struct JSONBuffer {
         bytes.append(0x3A)
     }
 
+    /// A string that needs no escaping, known at compile time (an enum's raw value): written as it is.
+    mutating func name(_ text: StaticString) {
+        bytes.append(0x22)
+        raw(text)
+        bytes.append(0x22)
+    }
+
     mutating func key(_ name: String) {
         element()
         string(name)
@@ -216,7 +223,7 @@ extension JSONReport {
                 json.beginObject()
                 json.key("end"); json.int(evidence.end)
                 json.key("pattern"); json.string(evidence.pattern)
-                json.key("role"); json.string(evidence.role.rawValue)
+                json.key("role"); json.name(evidence.role.jsonName)
                 json.key("start"); json.int(evidence.start)
                 json.key("term"); json.string(evidence.term)
                 json.key("text"); json.string(evidence.text)
@@ -231,12 +238,12 @@ extension JSONReport {
         json.key("cycle")
         json.beginObject()
         for (element, finding) in cycle.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-            json.key(element.rawValue); json.string(finding.status.rawValue)
+            json.key(element.jsonName); json.name(finding.status.jsonName)
         }
         json.endObject()
         json.key("end"); json.int(passage.end)
         json.key("id"); json.string(passage.id)
-        json.key("kind"); json.string(passage.kind.rawValue)
+        json.key("kind"); json.name(passage.kind.jsonName)
         json.key("line"); json.int(passage.line)
         if let page = passage.page { json.key("page"); json.int(page) }
         json.key("section"); json.strings(passage.section)
@@ -249,7 +256,7 @@ extension JSONReport {
             json.key("code"); json.string(hit.code)
             json.key("cue"); json.string(hit.cue)
             json.key("end"); json.int(hit.end)
-            json.key("reason"); json.string(hit.reason.rawValue)
+            json.key("reason"); json.name(hit.reason.jsonName)
             if let rule = hit.rule { json.key("rule"); json.string(rule) }
             json.key("start"); json.int(hit.start)
             json.key("term"); json.string(hit.term)
@@ -259,5 +266,61 @@ extension JSONReport {
         json.endArray()
         json.key("text"); json.string(passage.text)
         json.endObject()
+    }
+}
+
+// The raw values of the enums the stream writes per passage and per evidence item, as static strings (the same
+// text as `rawValue`): no String is made and nothing is scanned for escaping.
+extension CycleElement {
+    var jsonName: StaticString {
+        switch self {
+        case .measurableGoals: return "measurable-goals"
+        case .jobsTarget: return "jobs-target"
+        case .planning: return "planning"
+        case .monitoring: return "monitoring"
+        case .problemAnalysis: return "problem-analysis"
+        case .boardSignature: return "board-signature"
+        }
+    }
+}
+
+extension CycleStatus {
+    var jsonName: StaticString {
+        switch self {
+        case .absent: return "absent"
+        case .partial: return "partial"
+        case .present: return "present"
+        }
+    }
+}
+
+extension Evidence.Role {
+    var jsonName: StaticString {
+        switch self {
+        case .term: return "term"
+        case .context: return "context"
+        }
+    }
+}
+
+extension SuppressedHit.Reason {
+    var jsonName: StaticString {
+        switch self {
+        case .negation: return "negation"
+        case .metaText: return "meta-text"
+        case .exclusion: return "exclusion"
+        case .notAnAction: return "not-an-action"
+        }
+    }
+}
+
+extension BlockKind {
+    var jsonName: StaticString {
+        switch self {
+        case .heading: return "heading"
+        case .paragraph: return "paragraph"
+        case .listItem: return "list-item"
+        case .tableRow: return "table-row"
+        }
     }
 }
