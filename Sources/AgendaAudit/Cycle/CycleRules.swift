@@ -76,12 +76,11 @@ extension CycleChecker {
             self.lemmas = lemmas
             // Token sentence numbers never decrease, and each sentence's clauses follow each other in order.
             var sentences: [Int] = [], sentenceTokens: [ClosedRange<Int>] = [], sentenceClauses: [Range<Int>] = []
-            for index in tokens.indices {
-                let sentence = tokens[index].sentence
-                if let last = sentences.last, last == sentence {
+            for (index, token) in tokens.enumerated() {
+                if let last = sentences.last, last == token.sentence {
                     sentenceTokens[sentenceTokens.count - 1] = sentenceTokens[sentenceTokens.count - 1].lowerBound...index
                 } else {
-                    sentences.append(sentence)
+                    sentences.append(token.sentence)
                     sentenceTokens.append(index...index)
                     sentenceClauses.append(0..<0)
                 }
@@ -99,10 +98,9 @@ extension CycleChecker {
             wordMasks = analysis.words.map { word in
                 cache.listMask(word.lemma, lemmas) | cache.listMask(word.head, lemmas) | cache.listMask(word.form, lemmas)
             }
-            for index in tokens.indices where !hypotheticalSentences.contains(tokens[index].sentence) && isIn(.hypothetical, index) {
-                let sentence = tokens[index].sentence
-                if index == 0 || tokens[index - 1].sentence != sentence || tokens[index].form == "rekenvoorbeeld" {
-                    hypotheticalSentences.insert(sentence)
+            for (index, token) in tokens.enumerated() where !hypotheticalSentences.contains(token.sentence) && isIn(.hypothetical, index) {
+                if index == 0 || tokens[index - 1].sentence != token.sentence || token.form == "rekenvoorbeeld" {
+                    hypotheticalSentences.insert(token.sentence)
                 }
             }
             // A passage that opens with an example is the example: "Een rekenvoorbeeld: ... In 2023 is het aantal ...".
