@@ -39,6 +39,10 @@ public struct Coder: Sendable {
     /// Per code (rubric order), what `analyse` reads of it, without the label, advice and term lists it never
     /// reads: copying a whole `Rubric.Code` and its patterns per passage was a fifth of the coder's time.
     let plans: [CodePlan]
+    /// Where each code's pattern (and exclusion) hits start in `analyse`'s array of hits per pattern side, by
+    /// `code * 2 + list`: an array slot per side instead of a dictionary keyed by code, list, pattern and side.
+    let slotBase: [Int]
+    let slotCount: Int
     let contextCount: Int
     /// The words of the `lemma`, `clause` and `sentence` patterns, and what each belongs to.
     let lemmaWords: Set<String>
@@ -136,6 +140,23 @@ public struct Coder: Sendable {
             CodePlan(id: code.id, threshold: code.threshold, patterns: code.patterns.map(plan), exclude: code.exclude.map(plan))
         }
         contextCount = contexts.count
+        // Each list reserves four slots per pattern (as the old key did: pattern * 4 + side) and room for more sides.
+        var bases: [Int] = [], next = 0
+        for plan in plans {
+            for list in [plan.patterns, plan.exclude] {
+                bases.append(next)
+                let sides = list.map { pattern -> Int in
+                    switch pattern.kind {
+                    case .near: return 2
+                    case .clause(let count), .sentence(let count): return count
+                    default: return 1
+                    }
+                }
+                next += list.count * 4 + (sides.max() ?? 0) + 4
+            }
+        }
+        slotBase = bases
+        slotCount = next
         for (index, cue) in rubric.negationCues.enumerated() { add(cue.term, .negation(cue: index)) }
         for term in rubric.negationExceptions { add(term, .negationException) }
         for term in rubric.metaSubjects { add(term, .metaSubject) }
@@ -178,6 +199,43 @@ public struct Coder: Sendable {
         let term: String
     }
 
+    /// The hits of each pattern side (a slot), in the order they were added: one array of hits and a chain of
+    /// indices per slot, so a passage allocates no array per slot and hashes no key.
+    struct SlotHits {
+        private var first: [Int32], last: [Int32]
+        private var items: [Located] = [], next: [Int32] = []
+
+        init(slots: Int, expected: Int) {
+            first = [Int32](repeating: -1, count: slots)
+            last = first
+            items.reserveCapacity(expected)
+            next.reserveCapacity(expected)
+        }
+
+        mutating func append(_ located: Located, to slot: Int) {
+            let index = Int32(items.count)
+            items.append(located)
+            next.append(-1)
+            if last[slot] < 0 { first[slot] = index } else { next[Int(last[slot])] = index }
+            last[slot] = index
+        }
+
+        subscript(slot: Int) -> [Located] {
+            var index = first[slot]
+            guard index >= 0 else { return [] }
+            var count = 0
+            while index >= 0 { count += 1; index = next[Int(index)] }
+            index = first[slot]
+            var found: [Located] = []
+            found.reserveCapacity(count)
+            while index >= 0 {
+                found.append(items[Int(index)])
+                index = next[Int(index)]
+            }
+            return found
+        }
+    }
+
     private func analyse(tokens: [Token], hits: [PhraseMatcher.Hit], passage: Passage, indexed: ScalarIndexedText,
                          analysis given: PassageAnalysis?, language: LanguageCache)
         -> (codes: [CodeAssignment], suppressed: [SuppressedHit]) {
@@ -187,16 +245,17 @@ public struct Coder: Sendable {
         var scope = CueScope(tokens: tokens, rubric: rubric)
         var contextHits = [[Located]](repeating: [], count: contextCount)
         // [code][list][pattern index][side] -> hits
-        var patternHits: [Int: [Located]] = [:]
+        var patternHits = SlotHits(slots: slotCount, expected: hits.count)
+        let slotBase = self.slotBase
         func key(_ code: Int, _ list: PatternList, _ index: Int, _ side: Int) -> Int {
-            ((code * 2 + (list == .patterns ? 0 : 1)) * 1024 + index) * 4 + side
+            slotBase[code * 2 + (list == .patterns ? 0 : 1)] + index * 4 + side
         }
         // A code without a hit of its own patterns can get no code and no suppressed hit: it is skipped below.
         var hasPatternHit = [Bool](repeating: false, count: rubric.codes.count)
         for hit in hits {
             switch owners[hit.entry] {
             case .pattern(let code, let list, let index, let side, let term):
-                patternHits[key(code, list, index, side), default: []].append(Located(hit: hit, term: term))
+                patternHits.append(Located(hit: hit, term: term), to: key(code, list, index, side))
                 if list == .patterns { hasPatternHit[code] = true }
             case .context(let context, let term):
                 contextHits[context].append(Located(hit: hit, term: term))
@@ -238,8 +297,8 @@ public struct Coder: Sendable {
                     let slot = key(owner.code, owner.list, owner.index, owner.side)
                     // One hit per token and pattern side.
                     guard seen.insert(slot &* 65_536 &+ position).inserted else { continue }
-                    patternHits[slot, default: []].append(Located(hit: PhraseMatcher.Hit(entry: -1, first: position, last: position),
-                                                                   term: word))
+                    patternHits.append(Located(hit: PhraseMatcher.Hit(entry: -1, first: position, last: position), term: word),
+                                       to: slot)
                     if owner.list == .patterns { hasPatternHit[owner.code] = true }
                     lemmaClause[position] = read.words[position].clause
                 }
@@ -302,7 +361,7 @@ public struct Coder: Sendable {
             var excludedClauses = Set<Int>(), excludedSentences = Set<Int>()
             var exclusionCue: [Int: String] = [:]
             for (index, weighted) in code.exclude.enumerated() {
-                let left = patternHits[key(codeIndex, .exclude, index, 0)] ?? []
+                let left = patternHits[key(codeIndex, .exclude, index, 0)]
                 switch weighted.kind {
                 case .terms, .lemma:
                     for located in left where scope.blocker(located.hit) == nil {
@@ -310,7 +369,7 @@ public struct Coder: Sendable {
                         exclusionCue[tokens[located.hit.first].clause] = words(located.hit).0
                     }
                 case .near(let window):
-                    let right = patternHits[key(codeIndex, .exclude, index, 1)] ?? []
+                    let right = patternHits[key(codeIndex, .exclude, index, 1)]
                     for pair in nearPairs(left, right, window: window, tokens: tokens) {
                         excludedSentences.insert(tokens[pair.0.hit.first].sentence)
                         exclusionCue[-1 - tokens[pair.0.hit.first].sentence] = words(pair.0.hit).0 + " … " + words(pair.1.hit).0
@@ -318,7 +377,7 @@ public struct Coder: Sendable {
                 case .context:
                     break
                 case .clause(let count), .sentence(let count):
-                    let sides = [left] + (1..<count).map { patternHits[key(codeIndex, .exclude, index, $0)] ?? [] }
+                    let sides = [left] + (1..<count).map { patternHits[key(codeIndex, .exclude, index, $0)] }
                     let unit = meetingUnit(weighted.kind)
                     for group in together(sides, by: unit) {
                         excludedSentences.insert(tokens[group[0].hit.first].sentence)
@@ -348,6 +407,7 @@ public struct Coder: Sendable {
             /// in swift_retain/release.
             func validOnes(_ hits: [Located]) -> [Located] {
                 var kept: [Located] = []
+                kept.reserveCapacity(hits.count)
                 for located in hits where valid(located) { kept.append(located) }
                 return kept
             }
@@ -361,10 +421,10 @@ public struct Coder: Sendable {
                 var role = Evidence.Role.term
                 switch weighted.kind {
                 case .terms:
-                    found = validOnes(patternHits[key(codeIndex, .patterns, index, 0)] ?? [])
+                    found = validOnes(patternHits[key(codeIndex, .patterns, index, 0)])
                 case .near(let window):
-                    let left = validOnes(patternHits[key(codeIndex, .patterns, index, 0)] ?? [])
-                    let right = validOnes(patternHits[key(codeIndex, .patterns, index, 1)] ?? [])
+                    let left = validOnes(patternHits[key(codeIndex, .patterns, index, 0)])
+                    let right = validOnes(patternHits[key(codeIndex, .patterns, index, 1)])
                     for pair in nearPairs(left, right, window: window, tokens: tokens) {
                         found.append(pair.0)
                         found.append(pair.1)
@@ -373,12 +433,12 @@ public struct Coder: Sendable {
                     found = context >= 0 ? contextHits[context] : []
                     role = .context
                 case .lemma:
-                    found = validOnes(patternHits[key(codeIndex, .patterns, index, 0)] ?? [])
+                    found = validOnes(patternHits[key(codeIndex, .patterns, index, 0)])
                 case .clause(let count), .sentence(let count):
                     let unit = meetingUnit(weighted.kind)
                     // Only where the words meet at all are their hits checked (and suppressed ones kept): a lone
                     // "functie" is no hit of a pattern that needs "taak" and "losknippen" beside it.
-                    let raw = (0..<count).map { patternHits[key(codeIndex, .patterns, index, $0)] ?? [] }
+                    let raw = (0..<count).map { patternHits[key(codeIndex, .patterns, index, $0)] }
                     let meeting = together(raw, by: unit)
                     guard !meeting.isEmpty else { break }
                     found = together(validOnes(meeting.flatMap { $0 }).reduce(into: [[Located]](repeating: [], count: count)) { sides, located in
@@ -394,20 +454,35 @@ public struct Coder: Sendable {
                     let (text, start, end) = words(located.hit)
                     let item = Evidence(term: located.term, text: text, start: start, end: end,
                                         pattern: weighted.path, weight: weighted.weight, role: role)
-                    if evidenceKeys.insert(EvidenceKey(start: item.start, end: item.end, term: item.term)).inserted { evidence.append(item) }
+                    // A few items are compared directly; past that, their keys go into a set (hashing a term costs more).
+                    let isNew: Bool
+                    if evidence.count < 16 {
+                        isNew = !evidence.contains { $0.start == item.start && $0.end == item.end && $0.term == item.term }
+                    } else {
+                        if evidenceKeys.isEmpty {
+                            for old in evidence { evidenceKeys.insert(EvidenceKey(start: old.start, end: old.end, term: old.term)) }
+                        }
+                        isNew = evidenceKeys.insert(EvidenceKey(start: item.start, end: item.end, term: item.term)).inserted
+                    }
+                    if isNew { evidence.append(item) }
                 }
             }
             if matchedNonContext, score + 1e-9 >= code.threshold {
                 // Keep the longest words: "job-carving" makes "carving" redundant.
                 // Sorted by start, longest first, an item inside an earlier longer one of its role is dropped.
                 evidence.sort { ($0.start, $1.end) < ($1.start, $0.end) }
-                var reach: [Evidence.Role: (start: Int, end: Int)] = [:]
-                evidence = evidence.filter { item in
-                    if let covering = reach[item.role], item.end <= covering.end,
-                       (covering.end - covering.start) > (item.end - item.start) { return false }
-                    if item.end > (reach[item.role]?.end ?? -1) { reach[item.role] = (item.start, item.end) }
-                    return true
+                // Per role (term, context), the reach so far: two slots, not a dictionary.
+                var reach: [(start: Int, end: Int)?] = [nil, nil]
+                var kept: [Evidence] = []
+                kept.reserveCapacity(evidence.count)
+                for item in evidence {
+                    let slot = item.role == .term ? 0 : 1
+                    if let covering = reach[slot], item.end <= covering.end,
+                       (covering.end - covering.start) > (item.end - item.start) { continue }
+                    if item.end > (reach[slot]?.end ?? -1) { reach[slot] = (item.start, item.end) }
+                    kept.append(item)
                 }
+                evidence = kept
                 evidence.sort { ($0.start, $0.end) < ($1.start, $1.end) }
                 codes.append(CodeAssignment(code: code.id, score: score, evidence: evidence))
             }

@@ -229,33 +229,36 @@ public struct PhraseMatcher: Sendable {
 
     func match(_ tokens: [Token], words: [Int32]?, cache: Cache?) -> [Hit] {
         var hits: [Hit] = []
+        // About one hit per two tokens in agenda text: room for that, so the array rarely grows.
+        hits.reserveCapacity(tokens.count / 2 + 4)
         // Active partial phrases: (trie node, first token).
         var active: [(node: Int32, first: Int)] = []
         var nextActive: [(node: Int32, first: Int)] = []
         var ids: [Int32] = []
-        for (position, token) in tokens.enumerated() {
+        // By index, not `for (position, token) in tokens.enumerated()`: that copied every token (and retained its form).
+        for position in tokens.indices {
             if let cache, let words {
                 let word = Int(words[position])
                 if word < cache.byWord.count, let known = cache.byWord[word] {
                     ids = known
                 } else {
-                    wordIDs(token.form, into: &ids)
+                    wordIDs(tokens[position].form, into: &ids)
                     if word >= cache.byWord.count { cache.byWord.append(contentsOf: repeatElement(nil, count: word + 1 - cache.byWord.count)) }
                     cache.byWord[word] = ids
                 }
             } else if let cache {
-                if let known = cache.ids[token.form] {
+                if let known = cache.ids[tokens[position].form] {
                     ids = known
                 } else {
-                    wordIDs(token.form, into: &ids)
-                    cache.ids[token.form] = ids
+                    wordIDs(tokens[position].form, into: &ids)
+                    cache.ids[tokens[position].form] = ids
                 }
             } else {
-                wordIDs(token.form, into: &ids)
+                wordIDs(tokens[position].form, into: &ids)
             }
             nextActive.removeAll(keepingCapacity: true)
             if !ids.isEmpty {
-                if token.joinsPrevious {
+                if tokens[position].joinsPrevious {
                     for state in active {
                         for id in ids {
                             guard let child = phraseChildren[Int(state.node)][id] else { continue }

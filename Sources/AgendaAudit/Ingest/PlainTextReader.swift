@@ -68,35 +68,75 @@ enum PlainTextReader {
     /// Lines split at LF, CR, CRLF, form feed, U+2028, U+2029 and NEL;
     /// each line is copied in one piece.
     static func splitLines(_ text: String) -> [String] {
-        var lines: [String] = []
-        let scalars = text.unicodeScalars
-        var lineStart = scalars.startIndex
-        var previousWasCR = false
-        var index = scalars.startIndex
-        while index != scalars.endIndex {
-            let scalar = scalars[index]
-            let next = scalars.index(after: index)
-            switch scalar {
-            case "\r":
-                lines.append(String(scalars[lineStart..<index]))
-                lineStart = next
-                previousWasCR = true
-                index = next
-                continue
-            case "\n":
-                if !previousWasCR { lines.append(String(scalars[lineStart..<index])) }
-                lineStart = next
-            case "\u{0C}", "\u{2028}", "\u{2029}", "\u{85}":
-                lines.append(String(scalars[lineStart..<index]))
-                lineStart = next
-            default:
-                break
+        var text = text
+        return text.withUTF8 { bytes in
+            var lines: [String] = []
+            // Each line's bytes lie between scalar boundaries of valid UTF-8, so decoding them copies them as they are.
+            func line(_ from: Int, _ to: Int) -> String {
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)
             }
-            previousWasCR = false
-            index = next
+            let count = bytes.count
+            var lineStart = 0
+            var previousWasCR = false
+            var index = 0
+            while index < count {
+                let byte = bytes[index]
+                switch byte {
+                case 0x0D:
+                    lines.append(line(lineStart, index))
+                    lineStart = index + 1
+                    previousWasCR = true
+                    index += 1
+                    continue
+                case 0x0A:
+                    if !previousWasCR { lines.append(line(lineStart, index)) }
+                    lineStart = index + 1
+                case 0x0C:
+                    lines.append(line(lineStart, index))
+                    lineStart = index + 1
+                case 0xC2 where index + 1 < count && bytes[index + 1] == 0x85:  // NEL
+                    lines.append(line(lineStart, index))
+                    lineStart = index + 2
+                    index += 1
+                case 0xE2 where index + 2 < count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    // U+2028, U+2029
+                    lines.append(line(lineStart, index))
+                    lineStart = index + 3
+                    index += 2
+                default:
+                    break
+                }
+                previousWasCR = false
+                index += 1
+            }
+            if lineStart != count { lines.append(line(lineStart, count)) }
+            return lines
         }
-        if lineStart != scalars.endIndex { lines.append(String(scalars[lineStart...])) }
-        return lines
+    }
+
+    /// Whether any scalar of `text` has a numeric type (ASCII: the digits; other scalars: their property).
+    private static func containsNumeric(_ text: String) -> Bool {
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x80 {
+                if scalar.value >= 0x30 && scalar.value <= 0x39 { return true }
+            } else if scalar.properties.numericType != nil {
+                return true
+            }
+        }
+        return false
+    }
+
+    private static func isASCII(_ text: String) -> Bool {
+        if let ascii = text.utf8.withContiguousStorageIfAvailable({ !$0.contains(where: { $0 >= 0x80 }) }) { return ascii }
+        return !text.utf8.contains(where: { $0 >= 0x80 })
+    }
+
+    /// Whether `text`'s UTF-8 holds `byte` (an ASCII byte), without walking the string's views.
+    static func containsByte(_ text: String, _ byte: UInt8, or other: UInt8) -> Bool {
+        if let found = text.utf8.withContiguousStorageIfAvailable({ $0.contains(where: { $0 == byte || $0 == other }) }) {
+            return found
+        }
+        return text.utf8.contains(where: { $0 == byte || $0 == other })
     }
 
     private static func nextContentLine(_ lines: [String], after index: Int, skipping chrome: Set<Int>) -> String? {
@@ -139,12 +179,14 @@ enum PlainTextReader {
             // 120 characters take at most 480 bytes: longer lines are prose.
             guard raw.utf8.count <= 480 else { continue }
             let line = raw.trimmingWhitespace()
-            guard !line.isEmpty, line.dropFirst(120).isEmpty else { continue }
+            // At most 120 bytes are at most 120 characters; only longer lines are counted.
+            // An ASCII line (no CR or LF inside) has as many characters as bytes.
+            guard !line.isEmpty, line.utf8.count <= 120 || !isASCII(line) && line.dropFirst(120).isEmpty else { continue }
             if isPageNumberLine(line) || isTableOfContentsLine(line) {
                 chrome.insert(index)
                 continue
             }
-            if line.unicodeScalars.contains(where: { $0.properties.numericType != nil }) {
+            if containsNumeric(line) {
                 shapes[shape(of: line), default: []].append(index)
             }
         }
@@ -155,6 +197,22 @@ enum PlainTextReader {
     }
 
     private static func shape(of line: String) -> String {
+        // ASCII: lower-cased bytes with each run of digits as '#' (the only ASCII scalars with a numeric type).
+        if isASCII(line) {
+            var out: [UInt8] = []
+            out.reserveCapacity(line.utf8.count)
+            var lastWasDigit = false
+            for byte in line.utf8 {
+                if byte >= 0x30 && byte <= 0x39 {
+                    if !lastWasDigit { out.append(0x23) }
+                    lastWasDigit = true
+                } else {
+                    out.append(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
+                    lastWasDigit = false
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
         var out = String.UnicodeScalarView()
         var lastWasDigit = false
         for scalar in line.lowercased().unicodeScalars {
@@ -172,6 +230,10 @@ enum PlainTextReader {
     /// "12", "- 3 -", "pagina 2", "Pagina 2 van 5", "page 4 of 9", "2 / 7",
     /// or a longer header line ending in such an expression.
     static func isPageNumberLine(_ line: String) -> Bool {
+        // A line ending in an ASCII character other than a digit, a space, a tab, '-' or '|' ends in a word that is
+        // no number and no dash, so none of the forms below can match.
+        if let last = line.utf8.last, last < 0x80, !(last >= 0x30 && last <= 0x39),
+           last != 0x20, last != 0x09, last != 0x2D, last != 0x7C { return false }
         let words = line.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         let isNumber: (String) -> Bool = { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
         let stripped = words.filter { $0 != "-" && $0 != "–" && $0 != "|" }
@@ -191,6 +253,18 @@ enum PlainTextReader {
 
     /// "3.2 Samenwerking met partners ........ 14": a line of a table of contents.
     static func isTableOfContentsLine(_ line: String) -> Bool {
+        // A last character that is ASCII, no digit and no space is a single-scalar character and no number.
+        if let last = line.utf8.last, last < 0x80, !(last >= 0x30 && last <= 0x39), last != 0x20 { return false }
+        if isASCII(line) {
+            // One character per byte: the last word (after the last space) must be all digits.
+            let bytes = Array(line.utf8)
+            var end = bytes.count
+            while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
+            var start = end
+            while start > 0, bytes[start - 1] != 0x20 { start -= 1 }
+            guard end > 0, bytes[start..<end].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+            return line.contains("....") || line.contains("…") || line.contains(". . .")
+        }
         guard let last = line.split(separator: " ").last, last.allSatisfy(\.isNumber) else { return false }
         return line.contains("....") || line.contains("…") || line.contains(". . .")
     }
@@ -269,7 +343,7 @@ enum PlainTextReader {
 
     /// Cells of a table row: `a | b | c` or tab-separated columns.
     static func tableCells(_ line: String) -> [String]? {
-        guard line.utf8.contains(where: { $0 == 0x7C || $0 == 0x09 }) else { return nil }
+        guard containsByte(line, 0x7C, or: 0x09) else { return nil }
         let trimmed = line.trimmingWhitespace()
         if trimmed.contains("|") {
             var cells = trimmed.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingWhitespace() }

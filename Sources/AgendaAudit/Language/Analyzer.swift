@@ -184,8 +184,8 @@ public struct LanguageAnalyzer: Sendable {
         analysis.words.reserveCapacity(tokens.count)
         var infos: [LanguageCache.WordInfo] = []
         infos.reserveCapacity(tokens.count)
-        for (position, token) in tokens.enumerated() {
-            let id = words?[position] ?? cache.id(token.form)
+        for position in tokens.indices {
+            let id = words?[position] ?? cache.id(tokens[position].form)
             let wordInfo = info(id, cache: cache)
             infos.append(wordInfo)
             analysis.words.append(.init(form: id, lemma: id, head: wordInfo.head, pos: .other, tense: .none,

@@ -87,7 +87,10 @@ struct TimeResolver {
             }
             // Relative years.
             let word = form(i)
-            if word == "jaar" || word == "jaren" || word == "kwartaal" || word == "maanden" {
+            // Their lengths first (4, 5, 8, 7 bytes): most words are none of them and skip the comparisons.
+            let length = word.utf8.count
+            if length >= 4 && length <= 8 && length != 6,
+               word == "jaar" || word == "jaren" || word == "kwartaal" || word == "maanden" {
                 let previous = form(i - 1)
                 var span = 1
                 var modifierIndex = i - 1

@@ -232,7 +232,7 @@ struct TextBuilder {
         }
         let start = count
         text += piece
-        count += piece.unicodeScalars.count
+        count += piece.scalarCount
         return (start, count)
     }
 }
@@ -250,29 +250,37 @@ final class ScalarIndexedText {
     /// The UTF-8 offset of each scalar and of the end (4 bytes a scalar, not a 16-byte `String.Index`);
     /// empty when the text is ASCII, where scalar and byte offsets are the same.
     private lazy var offsets: [Int32] = {
-        let utf8 = text.utf8
-        guard !utf8.allSatisfy({ $0 < 0x80 }) else { return [] }
-        var offsets: [Int32] = []
-        offsets.reserveCapacity(utf8.count + 1)
-        var offset: Int32 = 0
-        for byte in utf8 {
-            if byte & 0xC0 != 0x80 { offsets.append(offset) }
-            offset += 1
+        var text = text
+        return text.withUTF8 { utf8 in
+            guard utf8.contains(where: { $0 >= 0x80 }) else { return [] }
+            var offsets: [Int32] = []
+            offsets.reserveCapacity(utf8.count + 1)
+            var offset: Int32 = 0
+            for byte in utf8 {
+                if byte & 0xC0 != 0x80 { offsets.append(offset) }
+                offset += 1
+            }
+            offsets.append(offset)
+            return offsets
         }
-        offsets.append(offset)
-        return offsets
     }()
 
     init(_ text: String) {
         self.text = text
     }
 
-    var count: Int { offsets.isEmpty ? text.utf8.count : offsets.count - 1 }
+    /// The number of scalars (remembered: the rules ask it for every slice).
+    private(set) lazy var count: Int = offsets.isEmpty ? text.utf8.count : offsets.count - 1
 
     @inline(__always)
     private func utf8Index(_ scalarOffset: Int) -> String.Index {
         let utf8 = text.utf8
-        return utf8.index(utf8.startIndex, offsetBy: offsets.isEmpty ? scalarOffset : Int(offsets[scalarOffset]))
+        return utf8.index(utf8.startIndex, offsetBy: utf8Offset(scalarOffset))
+    }
+
+    @inline(__always)
+    private func utf8Offset(_ scalarOffset: Int) -> Int {
+        offsets.withUnsafeBufferPointer { $0.isEmpty ? scalarOffset : Int($0[scalarOffset]) }
     }
 
     /// The scalar at `offset` (relative to the text), or nil outside it.
@@ -282,12 +290,30 @@ final class ScalarIndexedText {
 
     /// The scalars `from..<to`, clamped to the text.
     func slice(_ from: Int, _ to: Int) -> String {
+        let count = self.count
         let lower = max(0, min(count, from)), upper = max(lower, min(count, to))
+        let start = utf8Offset(lower), end = utf8Offset(upper)
+        // The bytes between two scalar boundaries, copied straight from the string's storage.
+        if let slice = text.utf8.withContiguousStorageIfAvailable({
+            String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self)
+        }) {
+            return slice
+        }
         return String(decoding: text.utf8[utf8Index(lower)..<utf8Index(upper)], as: UTF8.self)
     }
 }
 
 extension String {
+    /// `unicodeScalars.count`, counted on the UTF-8 bytes: every byte that is not a continuation byte starts a scalar.
+    var scalarCount: Int {
+        var copy = self
+        return copy.withUTF8 { bytes in
+            var count = 0
+            for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+            return count
+        }
+    }
+
     /// The characters between two Unicode scalar offsets ("" when out of range).
     func scalarSlice(_ start: Int, _ end: Int) -> String {
         let scalars = unicodeScalars

@@ -30,6 +30,18 @@ public struct Token: Sendable, Equatable {
         self.joinsPrevious = joinsPrevious
         isNumber = form.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }
     }
+
+    /// For the tokenizer, which knows already whether the form is all digits.
+    @inline(__always)
+    init(form: String, start: Int, end: Int, sentence: Int, clause: Int, joinsPrevious: Bool, isNumber: Bool) {
+        self.form = form
+        self.start = start
+        self.end = end
+        self.sentence = sentence
+        self.clause = clause
+        self.joinsPrevious = joinsPrevious
+        self.isNumber = isNumber
+    }
 }
 
 public struct Tokenizer: Sendable {
@@ -42,6 +54,8 @@ public struct Tokenizer: Sendable {
     private let longestClauseWord: Int
     /// When every clause word is ASCII: which bytes start one (a token starting otherwise skips the lookup).
     private let clauseWordStarts: [Bool]?
+    /// When every clause word is ASCII: their bytes, by length.
+    private let asciiClauseWords: [[[UInt8]]]?
 
     public init(abbreviations: Set<String> = [], clauseWords: Set<String> = []) {
         self.abbreviations = abbreviations
@@ -51,65 +65,126 @@ public struct Tokenizer: Sendable {
             var starts = [Bool](repeating: false, count: 256)
             for word in clauseWords { if let first = word.utf8.first { starts[Int(first)] = true } }
             clauseWordStarts = starts
+            var byLength = [[[UInt8]]](repeating: [], count: longestClauseWord + 1)
+            for word in clauseWords { byLength[word.utf8.count].append(Array(word.utf8)) }
+            asciiClauseWords = byLength
         } else {
             clauseWordStarts = nil
+            asciiClauseWords = nil
         }
     }
 
     /// Tokenizes `text`, whose first scalar sits at `base` in the document.
+    /// Reads the UTF-8 bytes directly (decoding each scalar once); offsets still count scalars.
     public func tokens(_ text: String, base: Int = 0) -> [Token] {
+        var text = text
+        return text.withUTF8 { tokens(bytes: $0, base: base) }
+    }
+
+    /// Decodes the scalar starting at `i` of valid UTF-8 (a `String`'s bytes): its value and length.
+    @inline(__always)
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int) {
+        let b0 = UInt32(bytes[i])
+        if b0 < 0x80 { return (b0, 1) }
+        if b0 < 0xE0 { return ((b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F), 2) }
+        if b0 < 0xF0 {
+            return ((b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F), 3)
+        }
+        return ((b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                    | UInt32(bytes[i + 3] & 0x3F), 4)
+    }
+
+    /// Whether `form` (folded, all ASCII) is a clause word, compared byte for byte.
+    @inline(__always)
+    private func isClauseWord(_ form: [UInt8]) -> Bool {
+        guard let words = asciiClauseWords, form.count < words.count else { return false }
+        for word in words[form.count] where word == form { return true }
+        return false
+    }
+
+    private func tokens(bytes: UnsafeBufferPointer<UInt8>, base: Int) -> [Token] {
         var tokens: [Token] = []
-        tokens.reserveCapacity(text.utf8.count / 6)
+        tokens.reserveCapacity(bytes.count / 6)
         // The folded form's UTF-8 bytes (ASCII appended directly; other scalars folded through `scratch`).
         var form: [UInt8] = []
         form.reserveCapacity(64)
+        var formIsASCII = true, formIsDigits = true
         var scratch = String.UnicodeScalarView()
         var tokenStart = 0
         var offset = base
         var sentence = 0
         var clause = 0
         var gapIsSoft = true      // only spaces/hyphens/slashes since the last token
+        var lastIsNumber = false  // tokens.last?.isNumber
 
         func finishToken(at end: Int) {
             guard !form.isEmpty else { return }
             let folded = String(decoding: form, as: UTF8.self)
+            // An all-ASCII form equals an all-ASCII clause word exactly when their bytes are equal.
             let isNewClause = !tokens.isEmpty && form.count <= longestClauseWord && clauseWordStarts?[Int(form[0])] != false
-                && clauseWords.contains(folded)
+                && (formIsASCII && asciiClauseWords != nil ? isClauseWord(form) : clauseWords.contains(folded))
             if isNewClause { clause += 1 }
             tokens.append(Token(form: folded, start: tokenStart, end: end, sentence: sentence, clause: clause,
-                                joinsPrevious: gapIsSoft && !isNewClause && !tokens.isEmpty))
+                                joinsPrevious: gapIsSoft && !isNewClause && !tokens.isEmpty, isNumber: formIsDigits))
+            lastIsNumber = formIsDigits
             form.removeAll(keepingCapacity: true)
+            formIsASCII = true
+            formIsDigits = true
             gapIsSoft = true
         }
 
-        let scalars = text.unicodeScalars
-        var index = scalars.startIndex
-        while index != scalars.endIndex {
-            let scalar = scalars[index]
-            let next = scalars.index(after: index)
+        let count = bytes.count
+        var i = 0
+        while i < count {
+            // ASCII letters and digits (most of the text): lower-cased onto the form, nothing else to decide.
+            let first = bytes[i]
+            if first < 0x80 {
+                let lowered = first | 0x20
+                if lowered >= 0x61 && lowered <= 0x7A {
+                    if form.isEmpty { tokenStart = offset }
+                    formIsDigits = false
+                    form.append(lowered)
+                    offset += 1
+                    i += 1
+                    continue
+                }
+                if first >= 0x30 && first <= 0x39 {
+                    if form.isEmpty { tokenStart = offset }
+                    form.append(first)
+                    offset += 1
+                    i += 1
+                    continue
+                }
+            }
+            let (value, length) = Self.decode(bytes, at: i)
+            let next = i + length
+            let scalar = Unicode.Scalar(value).unsafelyUnwrapped
             if Folding.isWordScalar(scalar) {
                 if form.isEmpty { tokenStart = offset }
-                let value = scalar.value
                 if value < 0x80 {
-                    form.append(UInt8(value >= 0x41 && value <= 0x5A ? value + 32 : value))
+                    let byte = UInt8(value >= 0x41 && value <= 0x5A ? value + 32 : value)
+                    if byte < 48 || byte > 57 { formIsDigits = false }
+                    form.append(byte)
                 } else {
                     scratch.removeAll(keepingCapacity: true)
                     Folding.fold(scalar, into: &scratch)
-                    form.append(contentsOf: String(scratch).utf8)
+                    for byte in String(scratch).utf8 {
+                        if byte >= 0x80 { formIsASCII = false }
+                        if byte < 48 || byte > 57 { formIsDigits = false }
+                        form.append(byte)
+                    }
                 }
-            } else if Folding.isApostrophe(scalar), !form.isEmpty, next != scalars.endIndex,
-                      Folding.isWordScalar(scalars[next]) {
+            } else if Folding.isApostrophe(scalar), !form.isEmpty, next < count,
+                      Folding.isWordScalar(Unicode.Scalar(Self.decode(bytes, at: next).0).unsafelyUnwrapped) {
                 // werkagenda's, umc’s: the apostrophe stays inside the word and is dropped.
             } else {
                 let wasInWord = !form.isEmpty
                 finishToken(at: offset)
                 switch scalar {
                 case ".", "!", "?", "…":
-                    let previous = tokens.last
-                    let nextScalar = next != scalars.endIndex ? scalars[next] : " "
-                    let insideNumber = scalar == "." && previous?.isNumber == true && wasInWord
-                        && Folding.isDigit(nextScalar)
-                    let isAbbreviation = scalar == "." && wasInWord && previous.map { abbreviations.contains($0.form) } == true
+                    let nextScalar: Unicode.Scalar = next < count ? Unicode.Scalar(Self.decode(bytes, at: next).0).unsafelyUnwrapped : " "
+                    let insideNumber = scalar == "." && lastIsNumber && wasInWord && Folding.isDigit(nextScalar)
+                    let isAbbreviation = scalar == "." && wasInWord && tokens.last.map { abbreviations.contains($0.form) } == true
                     let insideWord = scalar == "." && wasInWord && Folding.isWordScalar(nextScalar)
                     if !insideNumber && !isAbbreviation && !insideWord {
                         sentence += 1
@@ -118,9 +193,8 @@ public struct Tokenizer: Sendable {
                     gapIsSoft = false
                 case ",", ";", ":", "[", "]", "\"", "“", "”", "„", "«", "»", "|", "•":
                     // A comma between digits (29,02) is part of a number, not a clause break.
-                    let nextScalar = next != scalars.endIndex ? scalars[next] : " "
-                    let previous = tokens.last
-                    if !(scalar == "," && wasInWord && previous?.isNumber == true && Folding.isDigit(nextScalar)) {
+                    let nextScalar: Unicode.Scalar = next < count ? Unicode.Scalar(Self.decode(bytes, at: next).0).unsafelyUnwrapped : " "
+                    if !(scalar == "," && wasInWord && lastIsNumber && Folding.isDigit(nextScalar)) {
                         clause += 1
                     }
                     gapIsSoft = false
@@ -134,7 +208,7 @@ public struct Tokenizer: Sendable {
                 }
             }
             offset += 1
-            index = next
+            i = next
         }
         finishToken(at: offset)
         return tokens

@@ -107,7 +107,9 @@ public enum JSONReport {
 
     /// One agenda's JSON, as it appears on its line in the stream.
     public static func fragment(_ audit: AuditedAgenda) -> [UInt8] {
-        var json = JSONBuffer()
+        // The JSON is about four times the text: room for that up front (at most 64 MB reserved, which a large
+        // document's pages fill only as they are written), so the buffer is not copied as it grows.
+        var json = JSONBuffer(capacity: min(audit.coded.document.text.utf8.count * 4, 1 << 26) + (1 << 16))
         write(audit, into: &json)
         return json.bytes
     }

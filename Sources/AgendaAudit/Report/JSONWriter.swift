@@ -34,6 +34,13 @@ struct JSONBuffer {
         bytes.append(0x3A)
     }
 
+    /// A string that needs no escaping, known at compile time (an enum's raw value): written as it is.
+    mutating func name(_ text: StaticString) {
+        bytes.append(0x22)
+        raw(text)
+        bytes.append(0x22)
+    }
+
     mutating func key(_ name: String) {
         element()
         string(name)
@@ -44,12 +51,21 @@ struct JSONBuffer {
         bytes.append(0x22)
         var text = text
         text.withUTF8 { utf8 in
+            guard let base = utf8.baseAddress else { return }
+            let count = utf8.count
             var runStart = 0
-            for index in 0..<utf8.count {
-                let byte = utf8[index]
+            var index = 0
+            while index < count {
+                // Eight bytes at a time while none of them is a control character, '"' or '\\'.
+                if index + 8 <= count {
+                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                    if !Self.needsEscape(word) { index += 8; continue }
+                }
+                let byte = base[index]
+                index += 1
                 guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-                runStart = index + 1
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index - 1]))
+                runStart = index
                 switch byte {
                 case 0x22: raw("\\\"")
                 case 0x5C: raw("\\\\")
@@ -72,8 +88,32 @@ struct JSONBuffer {
         bytes.append(0x22)
     }
 
+    /// Whether any byte of `word` is below 0x20, '"' or '\\' (exact: the classic zero-byte and less-than tests).
+    @inline(__always)
+    private static func needsEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let below = (word &- ones &* 0x20) & ~word & highs
+        let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
+        let quotes = (quote &- ones) & ~quote & highs
+        let backslashes = (backslash &- ones) & ~backslash & highs
+        return (below | quotes | backslashes) != 0
+    }
+
     mutating func int(_ value: Int) {
-        bytes.append(contentsOf: String(value).utf8)
+        // The decimal digits as String(value) spells them, written without making a String.
+        if value >= 0 && value < 10 { bytes.append(0x30 + UInt8(value)); return }
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for '-' and the 19 digits of Int.min
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var magnitude = value.magnitude
+            var index = buffer.count
+            repeat {
+                index -= 1
+                buffer[index] = 0x30 + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            if value < 0 { index -= 1; buffer[index] = 0x2D }
+            for position in index..<buffer.count { bytes.append(buffer[position]) }
+        }
     }
 
     /// Whole numbers without a fraction, as JSONEncoder writes them.
@@ -81,7 +121,8 @@ struct JSONBuffer {
         if value.rounded() == value, abs(value) < 1e15 {
             int(Int(value))
         } else {
-            bytes.append(contentsOf: "\(value)".utf8)
+            var text = "\(value)"
+            text.withUTF8 { bytes.append(contentsOf: $0) }
         }
     }
 
@@ -182,7 +223,7 @@ extension JSONReport {
                 json.beginObject()
                 json.key("end"); json.int(evidence.end)
                 json.key("pattern"); json.string(evidence.pattern)
-                json.key("role"); json.string(evidence.role.rawValue)
+                json.key("role"); json.name(evidence.role.jsonName)
                 json.key("start"); json.int(evidence.start)
                 json.key("term"); json.string(evidence.term)
                 json.key("text"); json.string(evidence.text)
@@ -197,12 +238,12 @@ extension JSONReport {
         json.key("cycle")
         json.beginObject()
         for (element, finding) in cycle.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-            json.key(element.rawValue); json.string(finding.status.rawValue)
+            json.key(element.jsonName); json.name(finding.status.jsonName)
         }
         json.endObject()
         json.key("end"); json.int(passage.end)
         json.key("id"); json.string(passage.id)
-        json.key("kind"); json.string(passage.kind.rawValue)
+        json.key("kind"); json.name(passage.kind.jsonName)
         json.key("line"); json.int(passage.line)
         if let page = passage.page { json.key("page"); json.int(page) }
         json.key("section"); json.strings(passage.section)
@@ -215,7 +256,7 @@ extension JSONReport {
             json.key("code"); json.string(hit.code)
             json.key("cue"); json.string(hit.cue)
             json.key("end"); json.int(hit.end)
-            json.key("reason"); json.string(hit.reason.rawValue)
+            json.key("reason"); json.name(hit.reason.jsonName)
             if let rule = hit.rule { json.key("rule"); json.string(rule) }
             json.key("start"); json.int(hit.start)
             json.key("term"); json.string(hit.term)
@@ -225,5 +266,61 @@ extension JSONReport {
         json.endArray()
         json.key("text"); json.string(passage.text)
         json.endObject()
+    }
+}
+
+// The raw values of the enums the stream writes per passage and per evidence item, as static strings (the same
+// text as `rawValue`): no String is made and nothing is scanned for escaping.
+extension CycleElement {
+    var jsonName: StaticString {
+        switch self {
+        case .measurableGoals: return "measurable-goals"
+        case .jobsTarget: return "jobs-target"
+        case .planning: return "planning"
+        case .monitoring: return "monitoring"
+        case .problemAnalysis: return "problem-analysis"
+        case .boardSignature: return "board-signature"
+        }
+    }
+}
+
+extension CycleStatus {
+    var jsonName: StaticString {
+        switch self {
+        case .absent: return "absent"
+        case .partial: return "partial"
+        case .present: return "present"
+        }
+    }
+}
+
+extension Evidence.Role {
+    var jsonName: StaticString {
+        switch self {
+        case .term: return "term"
+        case .context: return "context"
+        }
+    }
+}
+
+extension SuppressedHit.Reason {
+    var jsonName: StaticString {
+        switch self {
+        case .negation: return "negation"
+        case .metaText: return "meta-text"
+        case .exclusion: return "exclusion"
+        case .notAnAction: return "not-an-action"
+        }
+    }
+}
+
+extension BlockKind {
+    var jsonName: StaticString {
+        switch self {
+        case .heading: return "heading"
+        case .paragraph: return "paragraph"
+        case .listItem: return "list-item"
+        case .tableRow: return "table-row"
+        }
     }
 }
