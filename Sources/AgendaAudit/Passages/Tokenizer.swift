@@ -22,13 +22,8 @@ public struct Token: Sendable, Equatable {
     public let isNumber: Bool
 
     public init(form: String, start: Int, end: Int, sentence: Int, clause: Int, joinsPrevious: Bool) {
-        self.form = form
-        self.start = start
-        self.end = end
-        self.sentence = sentence
-        self.clause = clause
-        self.joinsPrevious = joinsPrevious
-        isNumber = form.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }
+        self.init(form: form, start: start, end: end, sentence: sentence, clause: clause, joinsPrevious: joinsPrevious,
+                  isNumber: form.utf8.allSatisfy { $0 >= 48 && $0 <= 57 })
     }
 
     /// For the tokenizer, which knows already whether the form is all digits.
