@@ -204,34 +204,11 @@ struct ActionScope {
             while k > 0, analysis.clauses[k].isSubordinate, analysis.clauses[k - 1].sentence == clause.sentence { k -= 1 }
             let head = analysis.clauses[k]
             if k < index - 1, head.sentence == clause.sentence, !head.isSubordinate, head.finite == nil {
-                var nominals: [Int] = []
-                var inPhrase = false
-                for i in head.first...head.last {
-                    let word = analysis.words[i]
-                    if word.classes.contains(.preposition) && !word.classes.contains(.subjectPronoun) {
-                        inPhrase = true
-                    } else if !inPhrase, isNominal(i) || word.classes.contains(.possessive) && isDeterminer(i) {
-                        nominals.append(i)
-                    }
-                }
+                let nominals = subjectWords(head.first..<head.last + 1)
                 if nominals.contains(where: { isNominal($0) }) { return (nominals, true) }
             }
         }
-        var found: [Int] = []
-        var inPhrase = false
-        var i = clause.first
-        while i < finite {
-            let word = analysis.words[i]
-            if word.classes.contains(.preposition) && !word.classes.contains(.subjectPronoun) {
-                inPhrase = true
-            } else if inPhrase {
-                let nextIsNoun = i + 1 < finite && [.noun, .properNoun].contains(analysis.words[i + 1].pos)
-                if (isNominal(i) || word.pos == .number) && !nextIsNoun { inPhrase = false }
-            } else if isNominal(i) || word.classes.contains(.possessive) && isDeterminer(i) {
-                found.append(i)
-            }
-            i += 1
-        }
+        var found = subjectWords(clause.first..<finite)
         if found.contains(where: { isNominal($0) }) { return (found, true) }
         found = []
         var j = finite + 1
@@ -502,15 +479,23 @@ struct ActionScope {
     }
 
     /// The clause's words outside prepositional phrases ("... met vragen over loonkostensubsidie" leaves the subsidy out).
-    private func outsidePhrases(_ clause: PassageAnalysis.Clause) -> [Int] {
+    private func outsidePhrases(_ clause: PassageAnalysis.Clause) -> [Int] { outsidePhrases(clause.first..<clause.last + 1) }
+
+    /// A subject's words in `range`: nominals and possessive determiners outside prepositional phrases.
+    private func subjectWords(_ range: Range<Int>) -> [Int] {
+        outsidePhrases(range).filter { isNominal($0) || analysis.words[$0].classes.contains(.possessive) && isDeterminer($0) }
+    }
+
+    /// The words of `range` outside prepositional phrases; a phrase ends with its noun (the last of the nouns in a row).
+    private func outsidePhrases(_ range: Range<Int>) -> [Int] {
         var result: [Int] = []
         var inPhrase = false
-        for i in clause.first...clause.last {
+        for i in range {
             let word = analysis.words[i]
             if word.classes.contains(.preposition) && !word.classes.contains(.subjectPronoun) {
                 inPhrase = true
             } else if inPhrase {
-                let nextIsNoun = i + 1 <= clause.last && [.noun, .properNoun].contains(analysis.words[i + 1].pos)
+                let nextIsNoun = i + 1 < range.upperBound && [.noun, .properNoun].contains(analysis.words[i + 1].pos)
                 if (isNominal(i) || word.pos == .number) && !nextIsNoun { inPhrase = false }
             } else {
                 result.append(i)
