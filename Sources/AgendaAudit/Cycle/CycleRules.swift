@@ -258,7 +258,7 @@ extension CycleChecker {
             if context.isIn(.referenceNouns, q.first - 1) { return false }
             // Unless the preposition is the object's of an intent verb: "we rekenen op 8 extra banen", "zetten in op 15 plaatsingen",
             // or a percentage gives the value of the ratio noun before it: "een realisatiepercentage van 73%".
-            let ratio = q.kind == .percentage && q.first > 1 && context.tokens[q.first - 1].form == "van"
+            let ratio = q.kind == .percentage && q.first > 1 && context.analysis.words[q.first - 1].form == context.cache.specials.van
                 && context.analysis.words[q.first - 2].pos == .noun && context.isIn(.ratioNouns, q.first - 2)
             if context.analysis.words[q.first - 1].classes.contains(.preposition), context.isIn(.circumstancePrepositions, q.first - 1),
                context.clauseVerbs(context.analysis.words[q.first].clause, in: .intent).isEmpty, !ratio { return false }
@@ -343,7 +343,7 @@ extension CycleChecker {
             if isSignature(sentence: sentence, context) { continue }
             // A number not yet filled in ("X aantal nieuwe banen") is a goal still to be made measurable: partial.
             if q.isPlaceholder {
-                add(kind == .jobs ? .jobsTarget : .measurableGoals, .partial, q.first, quantity.last, "placeholder+" + rule)
+                add(kind == .jobs ? .jobsTarget : .measurableGoals, .partial, q.first, quantity.last, Quantity.placeholderRule + "+" + rule)
                 continue
             }
             state(true, quantity, kind)

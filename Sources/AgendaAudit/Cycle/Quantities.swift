@@ -14,6 +14,11 @@ public struct Quantity: Sendable, Equatable {
     public let last: Int
     /// A number not yet filled in ("X aantal nieuwe banen" in a draft): value 0, counts nothing as a figure.
     public var isPlaceholder = false
+
+    /// The prefix of the rule name of a goal whose number is a placeholder (`placeholder+ahead`), which `check`
+    /// answers with "fill in the number".
+    public static let placeholderRule = "placeholder"
+
 }
 
 struct QuantityScanner: Sendable {
@@ -103,12 +108,12 @@ struct QuantityScanner: Sendable {
                 index = last + 1
                 continue
             }
-            // A placeholder for a number ("X aantal nieuwe banen"): not after a count ("3 x per jaar"; a year may stand
-            // before it: "in 2026 X banen"), not before a number.
+            // A placeholder for a number ("X aantal nieuwe banen"): not right after a count ("3 x per jaar"; a year, as
+            // this scan read it, may stand before it: "in 2026 X banen"), not before a number.
             if placeholders.contains(token.form), index + 1 < tokens.count, tokens[index + 1].sentence == token.sentence,
                !tokens[index + 1].isNumber,
                index == 0 || !tokens[index - 1].isNumber || tokens[index - 1].sentence != token.sentence
-                || tokens[index - 1].form.utf8.count == 4 && (1990...2099).contains(Int(tokens[index - 1].form) ?? 0) {
+                || quantities.last.map({ $0.last == index - 1 && $0.kind == .year }) == true {
                 var placeholder = Quantity(value: 0, kind: .count, first: index, last: index)
                 placeholder.isPlaceholder = true
                 quantities.append(placeholder)

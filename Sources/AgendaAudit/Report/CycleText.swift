@@ -53,7 +53,7 @@ public enum CycleText {
     /// the draft still has a placeholder ("X aantal nieuwe banen").
     public static func advice(_ element: CycleElement, in cycle: AgendaCycle, _ lang: Language) -> String {
         let general = advice(element, cycle.status(element), lang)
-        guard let placeholder = cycle.elements[element]?.evidence.first(where: { $0.rule.hasPrefix("placeholder") }) else { return general }
+        guard let placeholder = cycle.elements[element]?.evidence.first(where: { $0.rule.hasPrefix(Quantity.placeholderRule + "+") }) else { return general }
         return lang.pick("Vul het aantal in waar nu een plaatshouder staat (‘\(placeholder.text)’). ",
                          "Fill in the number where the draft has a placeholder (‘\(placeholder.text)’). ") + general
     }
