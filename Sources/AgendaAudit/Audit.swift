@@ -41,48 +41,152 @@ public struct Pipeline: Sendable {
         cycleChecker = CycleChecker(rubric: rubric)
     }
 
+    /// A document at least this long (UTF-8 bytes of its text) may be split over several workers: below it, a
+    /// second worker's cold caches cost more than it saves.
+    public static let splitThreshold = 1 << 20
+    /// Passages per piece of a split document, handed out to the workers in turn.
+    static let piece = 256
+
     /// One passage at a time: its tokens and its indexed text serve the
     /// coder and the cycle checker and are dropped before the next passage, so a huge document
-    /// never holds all its tokens at once.
-    public func audit(_ document: Document) -> AuditedAgenda {
+    /// never holds all its tokens at once. With `workers` > 1 a document of at least `splitThreshold` bytes is
+    /// cut into pieces of consecutive passages that the workers take in turn, each with its own caches; the
+    /// pieces are put back in reading order, so the result does not depend on the split (a passage is coded and
+    /// checked on its own; only `assemble` looks across passages).
+    public func audit(_ document: Document, workers: Int = 1, splitAt threshold: Int = Pipeline.splitThreshold) -> AuditedAgenda {
         let caches = self.caches.take()
         defer { self.caches.give(caches) }
         // The passages the document's date was read from keep their tokens and reading (same tokenizer, analyser
         // and cache as below); only their times are resolved again for the reference year.
         var dated: [Int: CycleChecker.DatedPassage]? = [:]
         let (year, written) = cycleChecker?.reference(document, cache: caches.language, keeping: &dated) ?? (nil, nil)
+        let passages = document.passages
         var codedPassages: [CodedPassage] = [], findings: [CycleChecker.PassageFindings] = []
-        codedPassages.reserveCapacity(document.passages.count)
-        let coder = self.coder, cycleChecker = self.cycleChecker
-        if cycleChecker != nil { findings.reserveCapacity(document.passages.count) }
-        for (index, passage) in document.passages.enumerated() {
-            let text = ScalarIndexedText(passage.text)
-            let language = caches.language
-            let tokens: [Token], words: [Int32], analysis: PassageAnalysis?
-            if cycleChecker != nil, let read = dated?.removeValue(forKey: index) {
-                tokens = read.tokens
-                words = read.analysis.words.map(\.form)
-                analysis = coder.analyzer.retimed(read.analysis, tokens: tokens, inputs: read.inputs, referenceYear: year)
-            } else {
-                tokens = coder.tokenizer.tokens(passage.text, base: passage.start)
-                // Each token's form interned once, for both matchers' caches and the language layer; one reading by the
-                // language layer serves the coder and the cycle checker.
-                words = tokens.map { language.id($0.form) }
-                analysis = cycleChecker != nil && !tokens.isEmpty
-                    ? coder.analyzer.analyze(tokens, words: words, text: passage.text, base: passage.start, referenceYear: year, cache: language)
-                    : nil
+        if workers > 1, passages.count > Self.piece, document.text.utf8.count >= threshold {
+            let kept = dated ?? [:]
+            let pieces = (passages.count + Self.piece - 1) / Self.piece
+            let results = PieceResults(count: pieces)
+            // A kept reading holds ids of the caller's language cache: only the caller's own worker uses it; a helper
+            // reads such a passage again (`retimed` gives what a fresh reading with the reference year gives).
+            let run: @Sendable (Caches, Bool) -> Void = { caches, isCaller in
+                while let index = results.take() {
+                    var coded: [CodedPassage] = [], found: [CycleChecker.PassageFindings] = []
+                    let range = index * Self.piece..<min(passages.count, (index + 1) * Self.piece)
+                    coded.reserveCapacity(range.count)
+                    for i in range {
+                        let (c, f) = audit(passages[i], dated: isCaller ? kept[i] : nil, year: year, written: written, caches: caches)
+                        coded.append(c)
+                        if let f { found.append(f) }
+                    }
+                    results.put(index, (coded, found))
+                }
             }
-            codedPassages.append(coder.code(passage, tokens: tokens, words: words, text: text, cache: caches.code, analysis: analysis,
-                                            language: language))
-            // Optional chaining borrows the checker; `if let` copied it (and retained its fields) per passage.
-            if let found = cycleChecker?.check(passage, tokens: tokens, words: words, text: text, referenceYear: year, written: written,
-                                               cache: caches.cycle, language: language, analysis: analysis) {
-                findings.append(found)
+            let helpers = (1..<min(workers, pieces)).map { _ in
+                let thread = Thread {
+                    let helperCaches = self.caches.take()
+                    run(helperCaches, false)
+                    self.caches.give(helperCaches)
+                    results.finished()
+                }
+                thread.stackSize = 8 << 20
+                return thread
+            }
+            helpers.forEach { $0.start() }
+            run(caches, true)
+            results.wait(for: helpers.count)
+            codedPassages.reserveCapacity(passages.count)
+            if cycleChecker != nil { findings.reserveCapacity(passages.count) }
+            for (coded, found) in results.all() {
+                codedPassages.append(contentsOf: coded)
+                findings.append(contentsOf: found)
+            }
+        } else {
+            codedPassages.reserveCapacity(passages.count)
+            if cycleChecker != nil { findings.reserveCapacity(passages.count) }
+            for (index, passage) in passages.enumerated() {
+                let (coded, found) = audit(passage, dated: dated?.removeValue(forKey: index), year: year, written: written, caches: caches)
+                codedPassages.append(coded)
+                if let found { findings.append(found) }
             }
         }
         let coded = CodedDocument(document: document, passages: codedPassages, rubric: coder.rubric)
         cycleChecker?.analyzer.lexicon.releasePages()
         return AuditedAgenda(coded: coded, cycle: cycleChecker?.assemble(coded, passages: findings))
+    }
+
+    /// One passage: coded, and checked for the cycle's elements (nil without a cycle checker). `dated` is the
+    /// reading kept from the document's date, when this passage gave one.
+    private func audit(_ passage: Passage, dated: CycleChecker.DatedPassage?, year: Int?, written: Int?,
+                       caches: Caches) -> (CodedPassage, CycleChecker.PassageFindings?) {
+        let text = ScalarIndexedText(passage.text)
+        let language = caches.language
+        let tokens: [Token], words: [Int32], analysis: PassageAnalysis?
+        if cycleChecker != nil, let read = dated {
+            tokens = read.tokens
+            words = read.analysis.words.map(\.form)
+            analysis = coder.analyzer.retimed(read.analysis, tokens: tokens, inputs: read.inputs, referenceYear: year)
+        } else {
+            tokens = coder.tokenizer.tokens(passage.text, base: passage.start)
+            // Each token's form interned once, for both matchers' caches and the language layer; one reading by the
+            // language layer serves the coder and the cycle checker.
+            words = tokens.map { language.id($0.form) }
+            analysis = cycleChecker != nil && !tokens.isEmpty
+                ? coder.analyzer.analyze(tokens, words: words, text: passage.text, base: passage.start, referenceYear: year, cache: language)
+                : nil
+        }
+        let coded = coder.code(passage, tokens: tokens, words: words, text: text, cache: caches.code, analysis: analysis,
+                               language: language)
+        // Optional chaining borrows the checker; `if let` copied it (and retained its fields) per passage.
+        let found = cycleChecker?.check(passage, tokens: tokens, words: words, text: text, referenceYear: year, written: written,
+                                        cache: caches.cycle, language: language, analysis: analysis)
+        return (coded, found)
+    }
+
+    typealias Caches = CachePool.Caches
+
+    /// The pieces of a split document: workers `take` the next piece and `put` its result; the caller waits until
+    /// every helper is `finished`, then reads the pieces in order.
+    final class PieceResults: @unchecked Sendable {
+        private let condition = NSCondition()
+        // Guarded by `condition`.
+        private var slots: [([CodedPassage], [CycleChecker.PassageFindings])?]
+        private var next = 0
+        private var done = 0
+
+        init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+        func take() -> Int? {
+            condition.lock()
+            defer { condition.unlock() }
+            guard next < slots.count else { return nil }
+            next += 1
+            return next - 1
+        }
+
+        func put(_ index: Int, _ value: ([CodedPassage], [CycleChecker.PassageFindings])) {
+            condition.lock()
+            slots[index] = value
+            condition.unlock()
+        }
+
+        func finished() {
+            condition.lock()
+            done += 1
+            condition.broadcast()
+            condition.unlock()
+        }
+
+        func wait(for helpers: Int) {
+            condition.lock()
+            while done < helpers { condition.wait() }
+            condition.unlock()
+        }
+
+        func all() -> [([CodedPassage], [CycleChecker.PassageFindings])] {
+            condition.lock()
+            defer { condition.unlock() }
+            return slots.map { $0! }
+        }
     }
 
     /// The matchers' and the language layer's caches, one set per worker: what they remember about a
@@ -405,11 +509,13 @@ public enum Auditor {
         prepare: @escaping @Sendable (AuditOutcome) -> Prepared, _ body: (Prepared) throws -> Void) rethrows -> Bool {
         let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let queue = OrderedQueue<Prepared>(count: inputs.count, window: max(window ?? 2 * cores, 1))
+        // Fewer documents than cores: each document's passages are split over the cores left over.
+        let perDocument = max(1, cores / max(1, inputs.count))
         for _ in 0..<min(cores, inputs.count) {
             let worker = Thread {
                 while let index = queue.take() {
                     if cancellation?.isCancelled == true { queue.stop(); return }
-                    queue.put(index, prepare(audit(inputs[index], pipeline: pipeline)))
+                    queue.put(index, prepare(audit(inputs[index], pipeline: pipeline, workers: perDocument)))
                 }
             }
             worker.stackSize = 8 << 20
@@ -427,10 +533,10 @@ public enum Auditor {
         return true
     }
 
-    public static func audit(_ input: AuditInput, pipeline: Pipeline) -> AuditOutcome {
+    public static func audit(_ input: AuditInput, pipeline: Pipeline, workers: Int = 1) -> AuditOutcome {
         if let problem = input.problem { return .failed(path: input.path, error: problem) }
         do {
-            return .audited(pipeline.audit(try Ingest.load(path: input.path)))
+            return .audited(pipeline.audit(try Ingest.load(path: input.path), workers: workers))
         } catch {
             return .failed(path: input.path, error: error)
         }

@@ -48,6 +48,29 @@ struct StreamingTests {
         #expect(seen == 2)
     }
 
+    /// A long document split over several workers (pieces of consecutive passages, each worker with its own
+    /// caches) gives the same agenda, byte for byte, as one worker reading it from start to end.
+    @Test func aSplitDocumentGivesTheSameResultAsOneWorker() throws {
+        let pipeline = Pipeline(rubric: Repo.rubric)
+        // The twelve agendas' passages as one long document, so that it holds several pieces.
+        var blocks: [Block] = []
+        for input in Self.agendas {
+            let document = try Ingest.load(path: input.path)
+            blocks += document.passages.map { Block(kind: $0.kind, text: $0.text, line: $0.line) }
+        }
+        let document = Document(path: "twaalf.txt", title: "Twaalf agenda's", format: .plainText, blocks: blocks + blocks + blocks)
+        #expect(document.passages.count > 3 * Pipeline.piece)
+        let whole = pipeline.audit(document)
+        #expect(whole.coded.breadth >= 10)
+        for workers in [2, 3] {
+            let split = pipeline.audit(document, workers: workers, splitAt: 0)
+            #expect(split.coded.passages.map(\.passage.id) == whole.coded.passages.map(\.passage.id))
+            #expect(JSONReport.fragment(split) == JSONReport.fragment(whole))
+        }
+        // Below the threshold the document is read by one worker, also when more are offered.
+        #expect(JSONReport.fragment(pipeline.audit(document, workers: 2)) == JSONReport.fragment(whole))
+    }
+
     /// The stream's hand-written JSON is byte for byte what JSONEncoder
     /// with sorted keys makes of the same agenda.
     @Test func handWrittenJSONMatchesJSONEncoder() throws {

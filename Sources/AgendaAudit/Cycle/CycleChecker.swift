@@ -315,7 +315,7 @@ public struct CycleChecker: Sendable {
 
     /// A passage read for the document's date: its tokens, the language layer's reading (times resolved without a
     /// reference year) and what its times are resolved from (`LanguageAnalyzer.retimed`).
-    struct DatedPassage {
+    struct DatedPassage: Sendable {
         let tokens: [Token]
         let analysis: PassageAnalysis
         let inputs: LanguageAnalyzer.TimeInputs

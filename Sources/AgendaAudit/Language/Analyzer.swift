@@ -118,7 +118,7 @@ public struct LanguageAnalyzer: Sendable {
 
     /// What the time expressions are resolved from besides the tokens: an analysis made for one reference year
     /// serves another by resolving its times again (`retimed`), the rest of the reading does not depend on the year.
-    struct TimeInputs {
+    struct TimeInputs: Sendable {
         let isMonth: [Bool]
         let spaced: [Bool]
     }
