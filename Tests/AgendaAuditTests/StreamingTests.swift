@@ -117,12 +117,17 @@ struct StreamingTests {
         }
         #expect(try String(contentsOfFile: target, encoding: .utf8) == "good old report")
         // Committed: replaced whole, including what went past the buffer.
+        // (a piece past the buffer's size goes straight to the file, after what was buffered before it)
         let committed = try OutputFile.Stream(path: target)
+        try committed.write("begin")
         try committed.write(Data(repeating: 0x42, count: 3 << 20))
+        try committed.write([UInt8](repeating: 0x43, count: 2 << 20))
         try committed.write("end")
         try committed.commit()
         let written = try Data(contentsOf: URL(fileURLWithPath: target))
-        #expect(written.count == (3 << 20) + 3)
+        #expect(written.count == 5 + (3 << 20) + (2 << 20) + 3)
+        #expect(written.prefix(5) == Data("begin".utf8))
+        #expect(written[5 + (3 << 20) - 1] == 0x42 && written[5 + (3 << 20)] == 0x43)
         #expect(written.suffix(3) == Data("end".utf8))
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter { $0.contains(".tmp-") }
         #expect(leftovers.isEmpty)

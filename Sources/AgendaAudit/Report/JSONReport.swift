@@ -107,9 +107,9 @@ public enum JSONReport {
 
     /// One agenda's JSON, as it appears on its line in the stream.
     public static func fragment(_ audit: AuditedAgenda) -> [UInt8] {
-        // The JSON is about four times the text: room for that up front (at most 64 MB reserved, which a large
+        // The JSON is about four times the text: room for five times (at most 128 MB reserved, which a large
         // document's pages fill only as they are written), so the buffer is not copied as it grows.
-        var json = JSONBuffer(capacity: min(audit.coded.document.text.utf8.count * 4, 1 << 26) + (1 << 16))
+        var json = JSONBuffer(capacity: min(audit.coded.document.text.utf8.count * 5, 1 << 27) + (1 << 16))
         write(audit, into: &json)
         return json.bytes
     }
@@ -160,10 +160,13 @@ public enum JSONReport {
         /// Adds an agenda rendered by `JSONReport.fragment` (on any thread).
         public func add(fragment: [UInt8]) throws {
             if written == 0 { try header() }
-            var data = Data(capacity: fragment.count + 2)
-            if written > 0 { data.append(contentsOf: [0x2C, 0x0A]) }
-            data.append(contentsOf: fragment)
-            try emit(data)
+            if written > 0 { try emit(Data([0x2C, 0x0A])) }
+            // The fragment as it is, not a copy (a long agenda's JSON is several times its text): `emit` uses it before
+            // it returns.
+            try fragment.withUnsafeBytes { bytes in
+                guard let base = bytes.baseAddress else { return }
+                try emit(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count, deallocator: .none))
+            }
             written += 1
         }
 

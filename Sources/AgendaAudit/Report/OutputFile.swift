@@ -62,6 +62,14 @@ public enum OutputFile {
         public func write(_ text: String) throws { try write(text.utf8) }
 
         public func write(_ bytes: some Sequence<UInt8>) throws {
+            // A large piece (a long agenda's JSON) goes straight to the file after what is buffered, not through a copy.
+            let direct: Bool? = try bytes.withContiguousStorageIfAvailable { piece in
+                guard piece.count >= Self.bufferSize else { return false }
+                try flush()
+                guard OutputFile.writeAll(UnsafeRawBufferPointer(piece), to: descriptor) else { throw Self.posixError(errno) }
+                return true
+            }
+            if direct == true { return }
             buffer.append(contentsOf: bytes)
             if buffer.count >= Self.bufferSize { try flush() }
         }
