@@ -187,6 +187,7 @@ struct AuditCommand: ParsableCommand {
                     guard case .audited(let audit) = outcome else { return Piece(failed: outcome, keep: keepAll) }
                     var piece = Piece(summary: AgendaSummary(audit), kept: keepAll ? outcome : nil)
                     switch format {
+                    case .json where audit.document.text.utf8.count >= JSONReport.streamedLength: piece.streamed = audit
                     case .json: piece.bytes = JSONReport.fragment(audit)
                     case .csv where passages: piece.bytes = Array(CSVReport.passageRows(audit, delimiter: csvDelimiter).utf8)
                     default: break
@@ -203,7 +204,7 @@ struct AuditCommand: ParsableCommand {
                 for warning in agenda.warnings {
                     Output.error(lang.pick("let op: ", "warning: ") + "\(agenda.path): " + warningText(warning, lang))
                 }
-                try json?.add(fragment: piece.bytes)
+                if let audit = piece.streamed { try json?.add(streaming: audit) } else { try json?.add(fragment: piece.bytes) }
                 try csvPassages?.add(rows: piece.bytes)
             }
             /// Ctrl-C seen: drop the report (also while the last pieces are rendered).
@@ -262,6 +263,8 @@ struct AuditCommand: ParsableCommand {
         var summary: AgendaSummary?
         var failure: (path: String, error: IngestError)?
         var bytes: [UInt8] = []
+        /// A long agenda, written to the JSON stream a piece at a time instead of as `bytes`.
+        var streamed: AuditedAgenda?
         var kept: AuditOutcome?
 
         init(summary: AgendaSummary, kept: AuditOutcome?) {

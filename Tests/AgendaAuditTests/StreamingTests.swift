@@ -71,6 +71,25 @@ struct StreamingTests {
         #expect(JSONReport.fragment(pipeline.audit(document, workers: 2)) == JSONReport.fragment(whole))
     }
 
+    /// A long agenda written to the stream a piece at a time gives the bytes of the agenda rendered whole.
+    @Test func streamedAgendaMatchesTheRenderedFragment() throws {
+        let result = Auditor.run(Self.agendas, rubric: Repo.rubric)
+        func stream(_ add: (JSONReport.Writer, AuditedAgenda) throws -> Void) throws -> Data {
+            var data = Data()
+            var pieces = 0
+            let writer = JSONReport.Writer(rubric: result.rubric, lang: .nl) { data.append($0); pieces += 1 }
+            for audit in result.audits { try add(writer, audit) }
+            try writer.finish(result.summary)
+            #expect(pieces > 0)
+            return data
+        }
+        let whole = try stream { try $0.add(fragment: JSONReport.fragment($1)) }
+        #expect(try JSONSerialization.jsonObject(with: whole) is [String: Any])
+        for chunk in [1, 4096, 1 << 20] {
+            #expect(try stream { try $0.add(streaming: $1, chunk: chunk) } == whole)
+        }
+    }
+
     /// The stream's hand-written JSON is byte for byte what JSONEncoder
     /// with sorted keys makes of the same agenda.
     @Test func handWrittenJSONMatchesJSONEncoder() throws {

@@ -105,12 +105,16 @@ public enum JSONReport {
             })
     }
 
+    /// A document with at least this many bytes of text is written to the stream a piece at a time
+    /// (`Writer.add(streaming:)`) rather than rendered whole on its worker.
+    public static let streamedLength = 4 << 20
+
     /// One agenda's JSON, as it appears on its line in the stream.
     public static func fragment(_ audit: AuditedAgenda) -> [UInt8] {
         // The JSON is about four times the text: room for five times (at most 128 MB reserved, which a large
         // document's pages fill only as they are written), so the buffer is not copied as it grows.
         var json = JSONBuffer(capacity: min(audit.coded.document.text.utf8.count * 5, 1 << 27) + (1 << 16))
-        write(audit, into: &json)
+        write(audit, into: &json) { _ in }
         return json.bytes
     }
 
@@ -161,13 +165,30 @@ public enum JSONReport {
         public func add(fragment: [UInt8]) throws {
             if written == 0 { try header() }
             if written > 0 { try emit(Data([0x2C, 0x0A])) }
-            // The fragment as it is, not a copy (a long agenda's JSON is several times its text): `emit` uses it before
-            // it returns.
-            try fragment.withUnsafeBytes { bytes in
-                guard let base = bytes.baseAddress else { return }
-                try emit(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count, deallocator: .none))
-            }
+            try emit(bytesOf: fragment)
             written += 1
+        }
+
+        /// Adds an agenda by writing it here, `chunk` bytes at a time, instead of rendering it whole first: for a
+        /// document so long (`streamedLength`) that its JSON, about four times its text, should not be held at once.
+        /// The bytes are those of `add(fragment: JSONReport.fragment(audit))`.
+        public func add(streaming audit: AuditedAgenda, chunk: Int = 1 << 20) throws {
+            if written == 0 { try header() }
+            if written > 0 { try emit(Data([0x2C, 0x0A])) }
+            var json = JSONBuffer(capacity: chunk + (1 << 16))
+            try JSONReport.write(audit, into: &json) { json in
+                if json.bytes.count >= chunk { try json.drain { try emit(bytesOf: $0) } }
+            }
+            try emit(bytesOf: json.bytes)
+            written += 1
+        }
+
+        /// The bytes as they are, not a copy: `emit` uses them before it returns.
+        private func emit(bytesOf bytes: [UInt8]) throws {
+            try bytes.withUnsafeBytes { raw in
+                guard let base = raw.baseAddress else { return }
+                try emit(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: raw.count, deallocator: .none))
+            }
         }
 
         public func finish(_ summary: BatchSummary) throws {

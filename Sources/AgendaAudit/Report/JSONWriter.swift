@@ -11,6 +11,12 @@ struct JSONBuffer {
 
     init(capacity: Int = 1 << 16) { bytes.reserveCapacity(capacity) }
 
+    /// Hands the bytes written so far to `body` and empties the buffer (keeping its place in the open objects).
+    mutating func drain(_ body: ([UInt8]) throws -> Void) rethrows {
+        try body(bytes)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
     mutating func raw(_ text: StaticString) {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
@@ -135,7 +141,9 @@ struct JSONBuffer {
 
 extension JSONReport {
     /// One agenda of the `--format json` stream, with the keys in sorted order.
-    static func write(_ audit: AuditedAgenda, into json: inout JSONBuffer) {
+    /// `afterPassage` runs after each passage is written (the streamed writer empties the buffer there).
+    static func write(_ audit: AuditedAgenda, into json: inout JSONBuffer,
+                      afterPassage: (inout JSONBuffer) throws -> Void = { _ in }) rethrows {
         let coded = audit.coded
         let document = coded.document
         json.beginObject()
@@ -150,6 +158,7 @@ extension JSONReport {
         for (index, item) in coded.passages.enumerated() {
             json.element()
             write(item, cycle: audit.cycle?.passages[index].elements ?? [:], into: &json)
+            try afterPassage(&json)
         }
         json.endArray()
         json.key("title"); json.string(document.title)
