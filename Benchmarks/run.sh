@@ -60,6 +60,16 @@ for size in "$small" "$large"; do
   echo "$size $bytes $files $audit $rg $rglines" >> "$work/results.txt"
 done
 
+# Writing measured apart (issue 15): the large corpus again as the table report, which writes a few
+# lines, so the difference to the JSON run is what the JSON costs. And the small corpus as ONE file:
+# a single long document is split over the cores (its memory per input byte is printed).
+corpus="$work/corpus-$large"
+table=$(measure table "$bin" audit "$corpus" --format table --out "$work/out-$large.txt")
+single="$work/single-$small.txt"
+[ -f "$single" ] || cat "$work/corpus-$small"/*.txt > "$single"
+one=$(measure single "$bin" audit "$single" --format json --out "$work/out-single.json")
+echo "writing $(du -sb "$corpus" | cut -f1) $table $(du -sb "$single" | cut -f1) $one" >> "$work/results.txt"
+
 # check on one agenda: whole process, 20 runs.
 python3 - "$bin" <<'PY' >> "$work/results.txt"
 import subprocess, sys, time
@@ -110,7 +120,9 @@ python3 - "$work/results.txt" "$(nproc)" <<'PY'
 import sys
 rows = open(sys.argv[1]).read().splitlines()
 cores = int(sys.argv[2])
-runs, check = [r.split() for r in rows if not r.startswith("check")], [r.split() for r in rows if r.startswith("check")][0]
+runs = [r.split() for r in rows if not r.startswith(("check", "writing"))]
+check = [r.split() for r in rows if r.startswith("check")][0]
+writing = [r.split() for r in rows if r.startswith("writing")][0]
 def ok(flag): return "ok" if flag else "MISSED"
 audit_times = []
 for (size, nbytes, files, a_wall, a_user, a_sys, a_kb, r_wall, r_user, r_sys, r_kb,
@@ -134,6 +146,14 @@ if len(audit_times) == 2:
     growth = audit_times[1] / audit_times[0]
     limit = 1.1 * float(large) / float(small)
     print(f"growth {small} MB -> {large} MB: audit time x{growth:.2f}   target <= x{limit:.0f}: {ok(growth <= limit)}")
+(_, t_bytes, t_wall, t_user, t_sys, t_kb, s_bytes, s_wall, s_user, s_sys, s_kb) = writing
+json_wall = audit_times[-1]
+print(f"{runs[-1][0]} MB corpus as --format table (no JSON): {float(t_wall):6.2f} s = {int(t_bytes) / 1048576 / float(t_wall):6.2f} MB/s; "
+      f"writing the JSON: {json_wall - float(t_wall):5.2f} s of {json_wall:.2f} s ({(json_wall - float(t_wall)) / json_wall:.0%})")
+s_mb = int(s_bytes) / 1048576
+print(f"{runs[0][0]} MB corpus as one file ({s_mb:.1f} MB), --format json: {float(s_wall):6.2f} s = {s_mb / float(s_wall):6.2f} MB/s, "
+      f"CPU {float(s_user) + float(s_sys):6.2f} s ({(float(s_user) + float(s_sys)) / float(s_wall):.2f} of {cores} cores), "
+      f"peak {int(s_kb) / 1024:.0f} MB = {int(s_kb) * 1024 / int(s_bytes):.1f} bytes per input byte")
 mean, median, worst = map(float, check[1:])
 print(f"check agendas/rijk.xhtml (whole process, 20 runs): mean {mean:.1f} ms, median {median:.1f} ms, "
       f"slowest {worst:.1f} ms   target < 50 ms: {ok(mean < 50)}")
