@@ -57,8 +57,19 @@ struct CycleElementTests {
         #expect(past[.jobsTarget] == nil)
         #expect(past[.monitoring] == nil)
         // A jobs figure without a horizon is only partly a target (DOMAIN §4: "with a horizon"); with one it is.
-        #expect(cycleElements("De overheid moet 25.000 extra banen realiseren.")[.jobsTarget] == .partial)
-        #expect(cycleElements("De overheid moet eind 2026 25.000 extra banen realiseren.")[.jobsTarget] == .present)
+        #expect(cycleElements("De gemeenten moeten 1.200 extra banen realiseren.")[.jobsTarget] == .partial)
+        #expect(cycleElements("De gemeenten moeten eind 2026 1.200 extra banen realiseren.")[.jobsTarget] == .present)
+    }
+
+    /// The job agreement's own national totals (`cycle.agreementTotals`) restate the agreement an agenda works under:
+    /// they are not the agenda's jobs target, nor a dated plan.
+    @Test func theNationalAgreementIsNoTarget() {
+        let national = cycleElements("De overheid moet eind 2026 25.000 extra banen realiseren.")
+        #expect(national[.jobsTarget] == nil)
+        let agreed = cycleElements("In 2013 kwamen overheid, werkgevers en werknemers overeen: eind 2025 zullen zij samen zorgen voor 125.000 extra banen.")
+        #expect(agreed[.jobsTarget] == nil && agreed[.planning] == nil)
+        // The sector's own share is its target.
+        #expect(cycleElements("Eind 2026 moet de provincie 25 extra banen hebben gerealiseerd.")[.jobsTarget] == .present)
     }
 
     @Test func monitoringNeedsAComparison() {
@@ -155,7 +166,7 @@ struct CycleLanguageTests {
     /// Realising a number of jobs by a date is a jobs target, not a dated activity; an activity word that is the
     /// target's means does not make it one.
     @Test func aJobsTargetIsNoPlanning() {
-        let target = elements("Begin 2026 moeten er 125.000 banen bijgekomen zijn voor mensen met een arbeidsbeperking.", year: 2025)
+        let target = elements("Begin 2026 moeten er 1.200 banen bijgekomen zijn voor mensen met een arbeidsbeperking.", year: 2025)
         #expect(target[.planning] == nil)
         #expect(target[.jobsTarget] != nil)
         #expect(elements("Met dit programma willen de universiteiten eind 2025 samen 1.600 banen hebben gerealiseerd.", year: 2024)[.planning] == nil)

@@ -13,6 +13,9 @@ public struct CycleRubric: Sendable {
     public var placeholders: [String] = []
     /// Lemma lists the rules read from the language layer (`cycle.lemmas`), folded.
     public var lemmas: [CycleLemmas: Set<String>] = [:]
+    /// The job agreement's own national totals (125.000, 100.000, 25.000; DOMAIN.md §1), optional: a jobs figure equal
+    /// to one of them restates the national agreement, not the agenda's own target or plan.
+    public var agreementTotals: Set<Int> = []
 }
 
 /// The named lemma lists of `cycle.lemmas`: words matched on their lemma
@@ -181,7 +184,7 @@ struct CycleRubricParser {
     let parser: RubricParser
 
     func parse(_ value: Any) throws -> CycleRubric {
-        let allowed = Set(CycleCue.allCases.map(\.rawValue) + ["numberWords", "percentWords", "placeholders", "note", "lemmas"])
+        let allowed = Set(CycleCue.allCases.map(\.rawValue) + ["numberWords", "percentWords", "placeholders", "agreementTotals", "note", "lemmas"])
         let object = try parser.object(value, "cycle", allowed: allowed)
         var cues: [CycleCue: [String]] = [:]
         for cue in CycleCue.allCases {
@@ -213,6 +216,15 @@ struct CycleRubricParser {
                 placeholders.append(Folding.fold(word))
             }
         }
+        var agreementTotals = Set<Int>()
+        if let raw = object["agreementTotals"] {
+            guard let list = raw as? [Any] else { throw parser.fail("cycle.agreementTotals", "expected a list of whole numbers") }
+            for (index, item) in list.enumerated() {
+                guard let boxed = item as? NSNumber, !RubricParser.isBoolean(boxed), boxed.doubleValue == boxed.doubleValue.rounded(),
+                      boxed.intValue > 0 else { throw parser.fail("cycle.agreementTotals[\(index)]", "expected a positive whole number") }
+                agreementTotals.insert(boxed.intValue)
+            }
+        }
         var lemmas: [CycleLemmas: Set<String>] = [:]
         if let raw = object["lemmas"] {
             let lists = try parser.object(raw, "cycle.lemmas", allowed: Set(CycleLemmas.allCases.map(\.rawValue) + ["note"]))
@@ -231,6 +243,7 @@ struct CycleRubricParser {
                 lemmas[name] = set
             }
         }
-        return CycleRubric(cues: cues, numberWords: numberWords, percentWords: percentWords, placeholders: placeholders, lemmas: lemmas)
+        return CycleRubric(cues: cues, numberWords: numberWords, percentWords: percentWords, placeholders: placeholders, lemmas: lemmas,
+                           agreementTotals: agreementTotals)
     }
 }

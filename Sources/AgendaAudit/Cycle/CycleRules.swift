@@ -311,7 +311,7 @@ extension CycleChecker {
         for quantity in context.analysis.quantities where isCount(quantity, context, placeholders: true) {
             let q = quantity.quantity
             let kind = counted(quantity, context)
-            guard kind != .none else { continue }
+            guard kind != .none, !isAgreementTotal(quantity, context) else { continue }
             let clause = context.analysis.words[q.first].clause
             let sentence = context.tokens[q.first].sentence
             if context.isBlocked(q.first, quantity.last) || isHypothetical(sentence: sentence, context) || isAdvice(sentence: sentence, context) { continue }
@@ -384,6 +384,10 @@ extension CycleChecker {
             if monitored.contains(sentence) || isSignature(sentence: sentence, context) || isHypothetical(sentence: sentence, context)
                 || isAdvice(sentence: sentence, context) { continue }
             if context.isBlocked(time.first, time.last) { continue }
+            // The national agreement dated: "eind 2025 zullen zij samen zorgen voor 125.000 extra banen".
+            if context.analysis.quantities.contains(where: { q in
+                context.analysis.words[q.quantity.first].clause == clause && isAgreementTotal(q, context)
+            }) { continue }
             // A heading or caption (no finite verb in the clause) plans nothing: "peildatum 31 december".
             if context.analysis.clauses[clause].finite == nil { continue }
             // An activity: a verb that acts (not a copula or auxiliary), or an activity cue, in the sentence. Realising a
@@ -418,11 +422,19 @@ extension CycleChecker {
         for quantity in context.analysis.quantities where isCount(quantity, context) {
             countSentences.insert(context.tokens[quantity.quantity.first].sentence)
         }
-        guard !countSentences.isEmpty else { return monitored }
         for (position, sentence) in sentences.enumerated() {
-            if isHypothetical(sentence: sentence, context) || !countSentences.contains(sentence) { continue }
+            if isHypothetical(sentence: sentence, context) { continue }
+            guard countSentences.contains(sentence) else {
+                // Without a figure, only a goal reached or missed in words: partial.
+                if let verb = goalReached(sentence, context), !(context.isBlocked(verb, verb) && context.scope.isMetaText(sentence: sentence)) {
+                    monitored.insert(sentence)
+                    let all = context.tokens.indices.filter { context.tokens[$0].sentence == sentence }
+                    add(.monitoring, .partial, all.min() ?? verb, all.max() ?? verb, "goal-reached")
+                }
+                continue
+            }
             var compared: [Int] = [], rule = "", real = -1
-            if let found = realisation(sentence, context) {
+            if let found = realisation(sentence, context) ?? goalReached(sentence, context) {
                 if context.isBlocked(found, found) && context.scope.isMetaText(sentence: sentence) { continue }
                 guard let comparison = comparison(sentence, at: position, context) else { continue }
                 (compared, rule, real) = (comparison.sentences, comparison.rule, found)
@@ -490,6 +502,7 @@ extension CycleChecker {
                     continue
                 }
                 if c.negation != nil && c.tense != .past { continue }
+                if statesGoal(verb, clause: clause, context) { continue }
                 return verb
             }
             // Nouns: "de realisatie", "de stand", "het resultaat" with a figure; or an attributive participle, "het aantal
@@ -510,6 +523,56 @@ extension CycleChecker {
                clauseHasFigure(clause, context) { return verb }
         }
         return nil
+    }
+
+    /// A goal reached or missed, said in words: a realise verb looking back, in a statement, with a goal noun as its
+    /// subject or object (not inside a topic phrase: "met als doel"), negated or not: "De taakstelling is niet gehaald",
+    /// "heeft ruim voldaan aan het quotum".
+    func goalReached(_ sentence: Int, _ context: Context) -> Int? {
+        for clause in context.clauses(ofSentence: sentence) {
+            let c = context.analysis.clauses[clause]
+            // (a finite verb or participle: "het aantal te realiseren banen" names the goal; and a statement, not a question,
+            // direct or indirect: "controleren of meetbare doelstellingen behaald zijn")
+            guard let verb = context.clauseVerbs(clause, in: .realise).first(where: { context.analysis.words[$0].pos != .infinitive }),
+                  !c.isFuture, c.modal < 0, isStatement(clause: clause, context), c.opener != context.cache.specials.of,
+                  orientation(clause: clause, context) == .back,
+                  context.clauseVerbs(clause, in: .intent).allSatisfy({ context.analysis.words[$0].pos == .participle }),
+                  !statesGoal(verb, clause: clause, context) else { continue }
+            if context.words(clause, in: .goalNouns).contains(where: { context.analysis.words[$0].pos == .noun && !isTopic($0, context) }) {
+                return verb
+            }
+        }
+        return nil
+    }
+
+    /// The realise verb says what a goal or an obligation asks, not what was realised: under `moeten` ("In 2026 zouden er
+    /// ... banen moeten zijn gerealiseerd"), in the te-infinitive after `om` that completes a goal noun or an intent verb
+    /// ("had de ambitie om in totaal 27 plaatsingen te realiseren", "De ambitie is om ... gerealiseerd te hebben"), or in
+    /// the dat-clause that completes a goal noun ("Het doel ... is dat er in 2026 125.000 banen zijn bijgekomen").
+    func statesGoal(_ verb: Int, clause: Int, _ context: Context) -> Bool {
+        let c = context.analysis.clauses[clause], words = context.analysis.words, specials = context.cache.specials
+        if c.verbLemmas.contains(specials.moeten) { return true }
+        func completesGoal(_ range: Range<Int>) -> Bool {
+            range.contains { context.isIn(.goalNouns, $0) && words[$0].pos == .noun || context.isIn(.intent, $0) && words[$0].pos != .participle }
+        }
+        var j = verb - 1
+        while j > c.first, j != c.finite {
+            if words[j].form == specials.om { return completesGoal(c.first..<j) }
+            j -= 1
+        }
+        if c.isSubordinate, c.opener == specials.dat, clause > 0, context.analysis.clauses[clause - 1].sentence == c.sentence {
+            let governing = context.analysis.clauses[clause - 1]
+            return completesGoal(governing.first..<governing.last + 1)
+        }
+        return false
+    }
+
+    /// A jobs figure that restates the job agreement's own national totals (`cycle.agreementTotals`: "125.000 extra
+    /// banen", "25.000 bij de overheid"): background to an agenda, not its own target or plan.
+    func isAgreementTotal(_ quantity: CountedQuantity, _ context: Context) -> Bool {
+        let value = quantity.quantity.value
+        return quantity.quantity.kind == .count && value == value.rounded() && value < 1e9
+            && cycle.agreementTotals.contains(Int(value)) && counted(quantity, context) == .jobs
     }
 
     /// A goal stated in the sentence: a goal cue or a past intent/obligation with a figure. In a neighbouring
@@ -687,7 +750,10 @@ extension CycleChecker {
                 if let bottleneck = bottleneck(in: clause, sentence: sentence, hasCause: hasCause, context) { named = bottleneck; break }
             }
             guard let (found, rule) = named else { continue }
-            if rule == "shortfall" || rule == "negated-realisation", !hasCause, monitored.contains(sentence) { continue }
+            // (also a bottleneck cue on the realisation itself: "de taakstelling ... niet gehaald")
+            let onRealisation = rule == "bottleneck"
+                && (found...min(found + 2, context.tokens.count - 1)).contains { context.isIn(.realise, $0) }
+            if rule == "shortfall" || rule == "negated-realisation" || onRealisation, !hasCause, monitored.contains(sentence) { continue }
             let remedyHere = context.cueHits(.remedy, sentence: sentence).first { $0.first > found }
             let remedyNext = position + 1 < sentences.count ? context.cueHits(.remedy, sentence: sentences[position + 1]).first : nil
             if let remedy = remedyHere ?? remedyNext {

@@ -10,6 +10,8 @@ struct TimeResolver {
         "juli": 7, "jul": 7, "augustus": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10,
         "november": 11, "nov": 11, "december": 12, "dec": 12,
     ]
+    /// The abbreviated month names among `months`.
+    static let abbreviations: Set<String> = ["jan", "feb", "mrt", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dec"]
     /// Part-of-year words and the months they cover (1-based, inclusive).
     static let parts: [String: (Int, Int)] = [
         "eind": (10, 12), "einde": (10, 12), "eindje": (10, 12), "begin": (1, 3), "medio": (6, 7), "halverwege": (6, 7),
@@ -81,6 +83,8 @@ struct TimeResolver {
             if isMonth?[i] ?? true, let month = Self.months[form(i)], year(i + 1) == nil, form(i) != "mei" || relation(before: i) != .at || form(i - 1) == "in" {
                 var first = i
                 if i - 1 >= 0, tokens[i - 1].isNumber, let day = Int(tokens[i - 1].form), (1...31).contains(day) { first = i - 1 }
+                // An abbreviation stands for a month only with its day ("3 jan"): alone it is a word or a name ("Jan Markink").
+                if first == i, Self.abbreviations.contains(form(i)) { continue }
                 found.append(.init(first: first, last: i, startMonth: reference * 12 + month - 1, endMonth: reference * 12 + month - 1,
                                    relation: relation(before: first), isRelative: true, hasDay: first < i))
                 continue
