@@ -45,6 +45,19 @@ struct ActionScopeTests {
                           "bemiddelaars", rule: "definition")
         expectNotAnAction("Dat betekent dat een deel van de opdracht naar social return gaat.", "inkoop-sroi", rule: "definition",
                           cue: "betekent")
+        // A nominalised infinitive as predicate defines an activity; the author's own goal stated so is no definition.
+        expectNotAnAction("Jobcarving is het opsplitsen van taken in eenvoudige werkzaamheden.", "functies-passend", rule: "definition",
+                          cue: "is het opsplitsen")
+        #expect(coded("Ons doel is het opsplitsen van taken via jobcarving bij alle afdelingen.").codes.contains { $0.code == "functies-passend" })
+    }
+
+    /// The advice idiom "er goed aan doen", also where a relative clause stands between its words and the subject.
+    @Test func theAdviceIdiomIsNoAction() {
+        expectNotAnAction("Werkgevers doen er goed aan om hun vacatures te melden bij het WerkgeversServicepunt.", "bemiddelaars",
+                          rule: "advice", cue: "doen er goed aan")
+        expectNotAnAction("Uit de pilots bleek dat werkgevers die met jobcarving beginnen er verstandig aan doen om eerst een taakanalyse te maken.",
+                          "functies-passend", rule: "advice")
+        #expect(coded("Wij melden onze vacatures bij het WerkgeversServicepunt.").codes.contains { $0.code == "bemiddelaars" })
     }
 
     /// A demonstrative subject after a definition goes on about the class defined; with the author as inverted subject,

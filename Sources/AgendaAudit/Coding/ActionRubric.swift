@@ -63,9 +63,12 @@ public enum ActionList: String, Sendable, CaseIterable, Hashable {
     case asking
     /// Openers of an indirect question: of, hoeveel, welke, waarom. Such a clause reports no event. Optional.
     case interrogatives
+    /// The verb of the advice idiom `er` + an `advice` word + `aan` + this verb: doen ("werkgevers doen er verstandig
+    /// aan om ..."). Optional.
+    case adviceVerbs
 
     /// Lists a rubric may leave out (added after the first format; empty when absent).
-    static let optional: Set<ActionList> = [.research, .asking, .interrogatives]
+    static let optional: Set<ActionList> = [.research, .asking, .interrogatives, .adviceVerbs]
 
     /// Position in `allCases`; with `ActionScope.listBase` the list's number in the language cache's memos
     /// (a switch: no array or hashing on the hot path).
@@ -93,6 +96,7 @@ public enum ActionList: String, Sendable, CaseIterable, Hashable {
         case .research: return 19
         case .asking: return 20
         case .interrogatives: return 21
+        case .adviceVerbs: return 22
         }
     }
 }

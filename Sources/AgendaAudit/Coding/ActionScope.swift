@@ -15,6 +15,9 @@
 ///   or counts them (`7. Inkoop en SROI  7/12 werkagenda's`); or it opens
 ///   with a codebook label (the codes' `label.nl`: `Training voor
 ///   begeleiders`) and has no finite verb of a main clause after it;
+/// - `advice`: it holds the idiom `er` + an `advice` word + `aan` with an
+///   `adviceVerbs` verb after or before it (`... er verstandig aan doen om
+///   ...`, `Werkgevers doen er goed aan ...`);
 /// - `study`: its first main clause has a study noun (`studyNouns`) as
 ///   subject, as inverted subject (`brengt dit rapport in kaart`) or as the
 ///   source (`Uit de enquête blijkt ...`, `sourcePrepositions`).
@@ -37,8 +40,9 @@
 ///   not after an `infinitiveOpeners` word: `om`, `door ... af te splitsen`)
 ///   with a subject that is not the author's;
 /// - `definition`: a present copula (`copulas`) without participle, not
-///   existential (`er`), whose predicate is indefinite (`een`, `geen`) or a
-///   bare noun, with a subject that is not the author's; or an `explain`
+///   existential (`er`), whose predicate is indefinite (`een`, `geen`), a
+///   bare noun or a nominalised infinitive (`Functiecreatie is het afsplitsen
+///   van taken`), with a subject that is not the author's; or an `explain`
 ///   verb (`betekent`, `houdt in`);
 /// - `scheme`: a present active clause with a `schemes` noun (not inside a
 ///   prepositional phrase: `vragen over loonkostensubsidie`) and the rule
@@ -351,6 +355,15 @@ struct ActionScope {
             return Verdict(rule: .question, cueStart: tokens[lastToken].start, cueEnd: tokens[lastToken].end + offset + 1)
         }
         let firstFinite = range.compactMap { clauses[$0].finite }.min()
+        // The advice idiom "er verstandig aan doen" / "doen er goed aan", wherever the clauses fall ("werkgevers die ... er
+        // verstandig aan doen").
+        if firstToken + 2 <= lastToken {
+            for k in firstToken...(lastToken - 2) where analysis.words[k].form == cache.specials.er && isIn(.advice, k + 1)
+                && tokens[k + 2].form == "aan" {
+                if k + 3 <= lastToken, isIn(.adviceVerbs, k + 3) { return verdict(.advice, k, k + 3) }
+                if k > firstToken, isIn(.adviceVerbs, k - 1) { return verdict(.advice, k - 1, k + 2) }
+            }
+        }
         // A statistic: a figure opens the sentence, before any finite verb.
         if !range.contains(where: { clauses[$0].isFuture }) {
             var k = firstToken
@@ -515,6 +528,17 @@ struct ActionScope {
         return !(from..<head).contains { isDeterminer($0) || analysis.words[$0].classes.contains(.numeral) }
     }
 
+    /// A nominalised infinitive after `het`, perhaps after one adverb: "het (proactief) delen van ...", read as a noun
+    /// that is its own lemma and ends in -en.
+    private func nominalisedInfinitive(after article: Int, in clause: PassageAnalysis.Clause) -> Int? {
+        var k = article + 1
+        if k < clause.last, analysis.words[k].pos == .other, analysis.words[k].classes.isEmpty { k += 1 }
+        guard k <= clause.last else { return nil }
+        let word = analysis.words[k]
+        guard word.pos == .noun || word.pos == .infinitive, word.form == word.lemma else { return nil }
+        return cache.string(word.form).hasSuffix("en") ? k : nil
+    }
+
     /// The first word of an indefinite (`een`, `geen`) or bare-noun predicate after the copula, skipping adverbs and
     /// prepositional phrases; nil for a definite, pronominal, adjectival or verbal predicate, or an existential `er`.
     private func indefinitePredicate(_ clause: PassageAnalysis.Clause, after finite: Int) -> Int? {
@@ -534,6 +558,8 @@ struct ActionScope {
                 return nil   // an adjective as predicate: "zijn zelf verantwoordelijk voor ..."
             } else if isIn(.indefinites, j) {
                 return j
+            } else if word.form == cache.specials.het, let activity = nominalisedInfinitive(after: j, in: clause) {
+                return activity   // "is het afsplitsen van taken": the definition of an activity
             } else if word.classes.contains(.article) || word.classes.contains(.possessive) || word.classes.contains(.demonstrative)
                         || word.classes.contains(.subjectPronoun) || word.classes.contains(.objectPronoun) || word.pos == .properNoun
                         || [.finiteVerb, .participle, .infinitive].contains(word.pos) && !word.attributive {
