@@ -79,6 +79,28 @@ struct CycleElementTests {
         #expect(cycleElements("De voortgang wordt niet gemonitord.")[.monitoring] == nil)
     }
 
+    /// A goal reached or missed in words, without figures, is partial monitoring; a question about it, or the goal's own
+    /// content, is none.
+    @Test func aGoalReachedInWords() {
+        #expect(cycleElements("De taakstelling is vorig jaar niet gehaald.")[.monitoring] == .partial)
+        #expect(cycleElements("De taakstelling is vorig jaar niet gehaald.")[.problemAnalysis] == nil)
+        #expect(cycleElements("In 2023 hebben de provincies hun doelstelling gehaald.")[.monitoring] == .partial)
+        #expect(cycleElements("Met het programma willen we de doelstelling halen.")[.monitoring] == nil)
+        #expect(cycleElements("We gaan na of de doelstellingen van de vorige agenda zijn behaald.")[.monitoring] == nil)
+        #expect(cycleElements("Het doel is dat er eind 2026 40 banen zijn bijgekomen.")[.monitoring] == nil)
+        #expect(cycleElements("In 2026 zouden er 40 banen moeten zijn gerealiseerd.")[.monitoring] == nil)
+        #expect(cycleElements("Vorig jaar had de provincie de ambitie om 12 plaatsingen te realiseren.")[.monitoring] == nil)
+    }
+
+    /// The goal further away: two sentences before or after a realisation, counting the same thing; and a realisation cue
+    /// whose figure stands in the clause before.
+    @Test func aGoalNearTheRealisation() {
+        let text = "Wij hebben inmiddels 38 banen gerealiseerd. Daar komen nog enkele detacheringen bij. De doelstelling was 45 banen."
+        #expect(cycleElements(text)[.monitoring] != nil)
+        #expect(cycleElements("Wij hebben inmiddels 38 banen gerealiseerd. Daar komen nog enkele detacheringen bij. Het doel was 12 bijeenkomsten.")[.monitoring] == nil)
+        #expect(cycleElements("In 2023 wilden we 12 werkgevers persoonlijk benaderen, in november was dit al gelukt.")[.monitoring] != nil)
+    }
+
     @Test func problemAnalysisPartialAndPresent() {
         #expect(cycleElements("Werkgevers ervaren te veel administratieve lasten.")[.problemAnalysis] == .partial)
         #expect(cycleElements("De proefplaatsingen kwamen moeizaam op gang omdat leidinggevenden te weinig tijd hadden; daarom trainen we twintig werkplekbegeleiders.")[.problemAnalysis] == .present)

@@ -478,6 +478,15 @@ extension CycleChecker {
                 return ([sentences[neighbour], sentence], "realisation+goal-adjacent")
             }
         }
+        // Two sentences away, a goal that counts the same thing: "... hebben inmiddels 7196 reguliere banen gerealiseerd.
+        // Daar mogen nog ... bij opgeteld worden. De doelstelling was in totaal 20.000 banen."
+        let counted = Set(figures.map(\.lemma).filter { $0 >= 0 })
+        for neighbour in [position - 2, position + 2] where neighbour >= 0 && neighbour < sentences.count {
+            if earlierGoal(sentences[neighbour], earlier: true, context) != nil,
+               countsIn(sentences[neighbour], context).contains(where: { $0.lemma >= 0 && counted.contains($0.lemma) }) {
+                return ([sentences[neighbour], sentence], "realisation+goal-near")
+            }
+        }
         return nil
     }
 
@@ -513,7 +522,12 @@ extension CycleChecker {
                !c.isFuture, context.clauseVerbs(clause, in: .intent).isEmpty, !countsIn(sentence, context).isEmpty {
                 return noun
             }
-            if let hit = context.cueHits(.monitoringRealisation, clause: clause).first, back, clauseHasFigure(clause, context) { return hit.first }
+            // (the figure may stand in the clause before, which "dat" points back to: "streefden naar 170 banen ..., in juni
+            // was dat al ruimschoots gelukt")
+            if let hit = context.cueHits(.monitoringRealisation, clause: clause).first, back, clauseHasFigure(clause, context)
+                || clause > 0 && context.analysis.clauses[clause - 1].sentence == sentence && clauseHasFigure(clause - 1, context) {
+                return hit.first
+            }
             // A shortfall measured in a figure is a realisation too: "dat de universiteit eind 2019 20,1 banen
             // achterliep op het quotum"; in the present it is the state now, whatever its date ("Met een
             // realisatiepercentage van 73% (in Q1 2023) blijft de realisatie achter op het quotum").
