@@ -49,6 +49,7 @@ struct ActionScopeTests {
         expectNotAnAction("Jobcarving is het opsplitsen van taken in eenvoudige werkzaamheden.", "functies-passend", rule: "definition",
                           cue: "is het opsplitsen")
         #expect(coded("Ons doel is het opsplitsen van taken via jobcarving bij alle afdelingen.").codes.contains { $0.code == "functies-passend" })
+        #expect(coded("De eerste stap is het opsplitsen van taken via jobcarving bij alle afdelingen.").codes.contains { $0.code == "functies-passend" })
     }
 
     /// The advice idiom "er goed aan doen", also where a relative clause stands between its words and the subject.

@@ -486,6 +486,13 @@ struct ActionScope {
         if isIn(.explain, id: lemma) { return verdict(.definition, finite, finite) }
         if isIn(.copulas, id: lemma), !participle, !clause.isPassive, before, !subject.isEmpty,
            !(finite - 1 >= clause.first && isIn(.existential, finite - 1)), let predicate = indefinitePredicate(clause, after: finite) {
+            // A nominalised infinitive defines a concept named bare ("Functiecreatie is het afsplitsen van taken"), not a
+            // step of the plan ("De eerste stap is het in kaart brengen van taken").
+            let nominalised = !isIn(.indefinites, predicate) && analysis.words[predicate].form == analysis.words[predicate].lemma
+                && (predicate - 2...predicate - 1).contains { $0 > finite && analysis.words[$0].form == cache.specials.het }
+            if nominalised, let head = subject.first, (clause.first..<head).contains(where: { k in
+                !analysis.words[k].classes.isDisjoint(with: [.article, .demonstrative, .possessive])
+            }) { return nil }
             return verdict(.definition, finite, predicate)
         }
         return nil
