@@ -24,6 +24,20 @@ extension LanguageTests {
         #expect(Self.finite(markt, "werken"))
     }
 
+    /// After a fronted phrase or adverb and a finite "zijn"/"hebben", "dat" is the subject that follows the verb, not a
+    /// conjunction; after a subject first, or after other verbs, it opens a clause.
+    @Test func datAfterAnInvertedAuxiliaryIsItsSubject() {
+        let gelukt = Self.read("In 2018 streefden de provincies naar 170 banen, in juni was dat al ruimschoots gelukt.")
+        #expect(gelukt.word("gelukt").pos == .participle)
+        #expect(gelukt.word("dat").clause == gelukt.word("was").clause)
+        let probleem = Self.read("Het probleem is dat er te weinig begeleiders zijn.")
+        #expect(probleem.word("dat").clause != probleem.word("is").clause)
+        let kan = Self.read("Ook kan het zijn dat een werkgever niet meteen ziet wat een voorbeeld betekent.")
+        #expect(kan.word("dat").clause != kan.word("kan").clause)
+        let blijkt = Self.read("Uit de cijfers blijkt dat de instroom is gestegen.")
+        #expect(blijkt.word("dat").clause != blijkt.word("blijkt").clause)
+    }
+
     /// An irregular verb's bare stem is no present form unless it is the third person too: "onderwijs" (onderwijzen)
     /// after an adjective or in a table cell is the noun; "kan", "wil" stay finite, "ben", "heb" with "ik".
     @Test func aBareStemIsNoThirdPerson() {

@@ -494,6 +494,17 @@ public struct LanguageAnalyzer: Sendable {
             if classes.contains(.subordinator) && form != specials.dat && form != specials.of && form != specials.als {
                 starts.append(i); continue
             }
+            // After a fronted phrase or adverb and a finite "zijn"/"hebben", "dat"/"die" is the subject that follows the
+            // verb: "in juni was dat al gelukt", "Daarom is dat belangrijk" (a dat-clause as subject follows other verbs:
+            // "blijkt dat").
+            if form == specials.dat || form == specials.die, gap == .none, infos[i - 1].classes.contains(.auxiliary),
+               infos[i - 1].verbs.contains(where: { ($0.lemma == specials.zijn || $0.lemma == specials.hebben) && ($0.kind == .present || $0.kind == .past) }),
+               i - 1 > starts.last!, !infos[starts.last!].classes.isDisjoint(with: [.preposition, .adverb]),
+               infos[starts.last!].classes.isDisjoint(with: [.subordinator, .relative]),
+               // (the verb in second place, the clause's first: not the infinitive in "Ook kan het zijn dat ...")
+               !(starts.last!..<(i - 1)).contains(where: { !infos[$0].classes.isDisjoint(with: [.auxiliary, .modal]) }) {
+                continue
+            }
             // An embedded clause without a comma: the clause so far has a finite verb, and a verb-final form follows
             // ("de mogelijkheden die sectorvertegenwoordigers hebben", "houdt bij welke werkgevers ... in dienst
             // hebben", "te verifiëren of de activiteiten tot resultaten hebben geleid").
