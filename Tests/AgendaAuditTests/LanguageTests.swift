@@ -40,6 +40,23 @@ struct LanguageTests {
         #expect(r.clause(of: "hebben").isPerfect)
     }
 
+    /// A particle that also makes inseparable verbs (onder, over, door, om, vol ...) takes no ge- in their participle:
+    /// "ondersteund", "onderzocht", "voldaan"; the separable verbs keep theirs ("ondergebracht").
+    @Test func participlesOfInseparableParticleVerbs() {
+        for (sentence, form, lemma) in [("Wij hebben de werkgevers ondersteund.", "ondersteund", "ondersteunen"),
+                                        ("De mogelijkheden zijn onderzocht.", "onderzocht", "onderzoeken"),
+                                        ("De gemeente heeft voldaan aan het quotum.", "voldaan", "voldoen"),
+                                        ("We hebben met de bonden overlegd.", "overlegd", "overleggen"),
+                                        ("De medewerkers zijn in een centrale pool ondergebracht.", "ondergebracht", "onderbrengen")] {
+            let r = Self.read(sentence)
+            #expect(r.word(form).pos == .participle, "\(form)")
+            #expect(r.lemma(form) == lemma, "\(form)")
+            #expect(r.clause(of: form).isPerfect || r.clause(of: form).isPassive, "\(form)")
+        }
+        // The present third person stays present: "ondersteunt".
+        #expect(Self.read("De gemeente ondersteunt de werkgevers.").word("ondersteunt").pos == .finiteVerb)
+    }
+
     @Test func tenseAndSeparableVerbs() {
         let r = Self.read("Vorig jaar bleef de instroom achter doordat leidinggevenden de regeling te ingewikkeld vonden; daarom richten we per 1 maart een loket in.")
         #expect(r.word("bleef").tense == .past)

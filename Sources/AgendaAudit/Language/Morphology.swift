@@ -18,6 +18,9 @@ struct Morphology: Sendable {
     let lexicon: Lexicon
 
     static let inseparablePrefixes = ["be", "ge", "her", "ont", "er", "ver"]
+    /// Separable particles that also make inseparable verbs, whose participle has no ge-: "ondersteund", "onderzocht",
+    /// "overlegd", "voldaan", "doorlopen", "omvat", "achterhaald" (beside separable "ondergebracht", "overgenomen").
+    static let ambiguousPrefixes = ["onder", "over", "door", "om", "vol", "achter", "mis", "weer"]
 
     /// Candidate infinitives for a stem as written in a closed syllable.
     func infinitives(ofStem stem: [UInt8]) -> [String] {
@@ -178,14 +181,16 @@ struct Morphology: Sendable {
         }
         for particle in lexicon.particles where lemma.hasPrefix(particle) {
             if let paradigm = lexicon.paradigms[String(lemma.dropFirst(particle.count))] {
-                return paradigm.participles.contains { particle + $0 == form }
+                let inseparable = Self.ambiguousPrefixes.contains(particle)
+                return paradigm.participles.contains { particle + $0 == form || inseparable && particle + $0.dropFirst($0.hasPrefix("ge") ? 2 : 0) == form }
             }
         }
         // A weak verb whose lemma begins with ge- ("gebeuren") takes no second ge-: the prefix rule below.
         let lemmaHasGe = lemma.hasPrefix("ge") && !form.hasPrefix("gege")
         let particle = lexicon.particles.first { lemma.hasPrefix($0) && form.hasPrefix($0 + "ge") }
         if !lemmaHasGe, form.hasPrefix("ge") || particle != nil { return form.hasSuffix("d") || form.hasSuffix("t") || form.hasSuffix("en") }
-        if lemmaHasGe || Self.inseparablePrefixes.contains(where: { lemma.hasPrefix($0) }) {
+        if lemmaHasGe || Self.inseparablePrefixes.contains(where: { lemma.hasPrefix($0) })
+            || Self.ambiguousPrefixes.contains(where: { lemma.hasPrefix($0) && lemma.utf8.count > $0.utf8.count + 3 }) {
             // 't kofschip: a weak participle ends in -t only after t, k, f, s, ch, p; "verschijnt", "verbetert" are present.
             if form.hasSuffix("t"), !form.hasSuffix("dt") {
                 let stem = form.dropLast()
