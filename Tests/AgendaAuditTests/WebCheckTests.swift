@@ -113,7 +113,7 @@ struct WebCheckTests {
 
     @Test func aLongResultIsSummarisedAndSaysSo() throws {
         let text = (0..<(WebCheck.maximumShownPassages + 50)).map {
-            "In 2026 plaatsen wij kandidaten met een arbeidsbeperking op een garantiebaan bij werkgever \(Self.word($0)) in de regio."
+            "In 2026 organiseren wij voor kandidaten met een arbeidsbeperking een kennismaking bij werkgever \(Self.word($0)) in de regio."
         }.joined(separator: "\n\n")
         let (status, page) = Self.post([("text", nil, Data(text.utf8))])
         #expect(status == 200)

@@ -399,9 +399,10 @@ extension CycleChecker {
                     q.quantity.first >= c.first && q.quantity.first <= c.last && isCount(q, context, placeholders: true) && counted(q, context) == .jobs
                 }
                 let realisesJobs = countsJobs && c.verbTokens.contains { context.isIn(.realise, $0) }
+                // (realising is an outcome, not an activity: "hoopt Binnenwerk in 2024 een nog grotere groei te realiseren")
                 let acting = zip(c.verbLemmas, c.verbTokens).contains { id, token in
                     !context.isIn(.copulas, id: id) && !context.isIn(.intent, id: id)
-                        && !context.isAuxiliary(id) && token != time.first && !(realisesJobs && context.isIn(.realise, token))
+                        && !context.isAuxiliary(id) && token != time.first && !context.isIn(.realise, id: id)
                 }
                 // In a target's clause an activity word is its means ("Met dit programma willen we eind 2025 1.600 banen
                 // hebben gerealiseerd"), not a dated activity.
@@ -581,12 +582,12 @@ extension CycleChecker {
         return false
     }
 
-    /// A jobs figure that restates the job agreement's own national totals (`cycle.agreementTotals`: "125.000 extra
-    /// banen", "25.000 bij de overheid"): background to an agenda, not its own target or plan.
+    /// A figure that restates the job agreement's own national totals (`cycle.agreementTotals`: "125.000 extra banen",
+    /// "25.000 werkplekken", "125.000 banen extra"): background to an agenda, not its own target, goal or plan.
     func isAgreementTotal(_ quantity: CountedQuantity, _ context: Context) -> Bool {
         let value = quantity.quantity.value
         return quantity.quantity.kind == .count && value == value.rounded() && value < 1e9
-            && cycle.agreementTotals.contains(Int(value)) && counted(quantity, context) == .jobs
+            && cycle.agreementTotals.contains(Int(value)) && counted(quantity, context) != .none
     }
 
     /// A goal stated in the sentence: a goal cue or a past intent/obligation with a figure. In a neighbouring
