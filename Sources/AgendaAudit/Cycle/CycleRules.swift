@@ -897,6 +897,9 @@ extension CycleChecker {
     func inability(in clause: Int, _ context: Context) -> (Int, String)? {
         let c = context.analysis.clauses[clause]
         guard c.negation != nil, c.modal == context.cache.specials.kunnen, !c.isFuture, let finite = c.finite else { return nil }
+        // A relative clause describes its noun: "mensen die niet direct kunnen voldoen aan de eisen" is who they are.
+        if c.isSubordinate, c.opener == context.cache.specials.die || c.opener == context.cache.specials.dat, c.first > 0,
+           context.analysis.words[c.first - 1].pos == .noun { return nil }
         // The infinitive "kunnen" governs: the first after it ("kunnen niet achterhalen waarom ... zetten"), else the last.
         let infinitives = c.verbTokens.filter { context.analysis.words[$0].pos == .infinitive }
         let verb = infinitives.first(where: { $0 > finite }) ?? infinitives.last ?? finite
