@@ -431,18 +431,26 @@ enum TermSyntax {
     /// Splits a term into folded glob words, the way the tokenizer splits text.
     static func words(_ term: String) -> [String] {
         var words: [String] = []
-        var current = String.UnicodeScalarView()
+        // The word so far as UTF-8 (ASCII letters and digits go straight in; appending to a scalar view cost
+        // about 270 instructions a scalar, 3 ms of every start over the rubric's terms).
+        var current: [UInt8] = []
+        var folded = String.UnicodeScalarView()
         for scalar in term.unicodeScalars {
-            if scalar == "*" || Folding.isWordScalar(scalar) {
-                if scalar == "*" { current.append(scalar) } else { Folding.fold(scalar, into: &current) }
+            let value = scalar.value
+            if value < 0x80 && (scalar == "*" || Folding.isWordScalar(scalar)) {
+                current.append(value >= 0x41 && value <= 0x5A ? UInt8(value + 32) : UInt8(value))
+            } else if Folding.isWordScalar(scalar) {
+                folded.removeAll(keepingCapacity: true)
+                Folding.fold(scalar, into: &folded)
+                current.append(contentsOf: String(folded).utf8)
             } else if Folding.isApostrophe(scalar) {
                 continue
             } else if !current.isEmpty {
-                words.append(String(current))
-                current = .init()
+                words.append(String(decoding: current, as: UTF8.self))
+                current.removeAll(keepingCapacity: true)
             }
         }
-        if !current.isEmpty { words.append(String(current)) }
+        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
         return words
     }
 
