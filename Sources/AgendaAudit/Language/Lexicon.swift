@@ -6,7 +6,10 @@ import Foundation
 /// - `words.txt`, `nouns.txt`, `verbs.txt`: folded word forms, noun lemmas
 ///   and verb infinitives, one per line in byte order, generated from
 ///   Debian's OpenTaal word lists by `scripts/make-lexicon.py`. They are
-///   memory-mapped and binary-searched, so loading costs nothing;
+///   memory-mapped, so loading costs nothing, and looked up through
+///   `lexicon.index` (hash tables over their lines, generated from them by
+///   `scripts/make-lexicon-index.py`), or by binary search where a folder
+///   has no index;
 /// - `irregular-verbs.tsv`: strong and irregular verbs with their forms;
 /// - `separable-particles.txt`: particles of separable verbs;
 /// - `function-words.tsv`: closed-class words and their classes.
@@ -60,12 +63,16 @@ public struct Lexicon: Sendable {
             }
             return string
         }
+        let index = try LexiconIndex.open(path("lexicon.index"))
         func list(_ name: String) throws(LexiconError) -> SortedWordList {
             guard let (data, mapped) = SortedWordList.map(path(name)) else {
                 throw LexiconError(file: path(name), problem: "ontbreekt (missing)")
             }
-            guard let list = SortedWordList(data: data, isFileMapping: mapped) else {
+            guard var list = SortedWordList(data: data, isFileMapping: mapped) else {
                 throw LexiconError(file: path(name), problem: "niet gesorteerd in byte-volgorde (not sorted in byte order)")
+            }
+            if let index {
+                list.slots = try index.table(for: name, size: data.count, keyed: name.hasSuffix(".tsv"))
             }
             return list
         }
@@ -211,6 +218,8 @@ struct SortedWordList: @unchecked Sendable {
     private let data: Data
     /// `data` is a private read-only mapping of a file made by `map`, so its pages may be dropped and read again.
     private let isFileMapping: Bool
+    /// The list's hash table in `lexicon.index`; nil: binary search.
+    var slots: LexiconIndex.Slots?
 
     /// The file at `path` mapped read-only (empty data for an empty file), and whether it is a mapping; nil when it cannot be read.
     static func map(_ path: String) -> (Data, Bool)? {
@@ -270,6 +279,7 @@ struct SortedWordList: @unchecked Sendable {
     func contains(_ word: String) -> Bool { find(word, keyed: false) != nil }
 
     func releasePages() {
+        slots?.releasePages()
         guard isFileMapping else { return }
         data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             // Only a whole mapping of its own (page-aligned, larger than a page), never a copy elsewhere.
@@ -282,13 +292,17 @@ struct SortedWordList: @unchecked Sendable {
     /// The value of a `key<TAB>value` line.
     func value(for key: String) -> String? { find(key, keyed: true) }
 
-    /// Binary search for the line equal to `word` (or, `keyed`, whose part before a tab is `word`);
-    /// returns the rest of the line after the tab ("" when not keyed).
-    private func find(_ word: String, keyed: Bool) -> String? {
+    /// The line equal to `word` (or, `keyed`, the first whose part before a tab is `word`), found through the
+    /// list's hash table or, without one (or `binarySearch`), by binary search; returns the rest of the line after
+    /// the tab ("" when not keyed).
+    func find(_ word: String, keyed: Bool, binarySearch: Bool = false) -> String? {
         var word = word
         return word.withUTF8 { needle -> String? in
             data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> String? in
                 guard let base = raw.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return nil }
+                if !binarySearch, let slots {
+                    return slots.find(needle, keyed: keyed, in: UnsafeBufferPointer(start: base, count: raw.count))
+                }
                 let bytes = UnsafeBufferPointer(start: base, count: raw.count)
                 let count = bytes.count
                 var low = 0, high = count
@@ -340,5 +354,130 @@ struct SortedWordList: @unchecked Sendable {
                 return nil
             }
         }
+    }
+}
+
+/// `lexicon.index`: for each word list a hash table over its lines, written by `scripts/make-lexicon-index.py`
+/// (the format is described there). A lookup hashes the word (FNV-1a), reads a slot or two and compares one line,
+/// where a binary search over the text touched about ten cold cache lines. Mapped read-only; a table is used only
+/// if it was made for a list of the same size.
+struct LexiconIndex: @unchecked Sendable {
+    // Immutable after init: the mapped bytes are only read.
+    private let data: Data
+    private let isFileMapping: Bool
+    private let path: String
+    private let entries: [String: (size: Int, count: Int, keyed: Bool, offset: Int)]
+
+    /// The hash table of one list: `count` (a power of two) little-endian UInt32 slots from byte `offset` of `data`,
+    /// each 0 (empty) or 1 + the byte offset of the first line of the list with a key.
+    struct Slots: @unchecked Sendable {
+        let data: Data
+        let offset: Int
+        let count: Int
+        let isFileMapping: Bool
+
+        /// The FNV-1a hash of `bytes` (32 bits), as the script computes it.
+        @inline(__always)
+        static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+            var hash: UInt32 = 0x811C_9DC5
+            for byte in bytes { hash = (hash ^ UInt32(byte)) &* 0x0100_0193 }
+            return hash
+        }
+
+        /// The rest after the tab of the first line whose key is `needle` ("" for a line without one), or nil.
+        func find(_ needle: UnsafeBufferPointer<UInt8>, keyed: Bool, in bytes: UnsafeBufferPointer<UInt8>) -> String? {
+            data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> String? in
+                let mask = count - 1
+                var slot = Int(Self.hash(needle)) & mask
+                for _ in 0..<count {
+                    let entry = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 4 * slot, as: UInt32.self)))
+                    if entry == 0 { return nil }
+                    let start = entry - 1
+                    // Compare needle with the line's key; a slot that points outside the list (a damaged index) never matches.
+                    var length = 0
+                    var equal = false
+                    while start < bytes.count {
+                        let position = start + length
+                        let byte: UInt8 = position < bytes.count ? bytes[position] : 10
+                        let keyEnded = byte == 10 || (keyed && byte == 9)
+                        if length == needle.count { equal = keyEnded; break }
+                        if keyEnded || needle[length] != byte { break }
+                        length += 1
+                    }
+                    if equal {
+                        let keyEnd = start + length
+                        guard keyed, keyEnd < bytes.count, bytes[keyEnd] == 9 else { return "" }
+                        var end = keyEnd + 1
+                        while end < bytes.count && bytes[end] != 10 { end += 1 }
+                        return String(decoding: UnsafeBufferPointer(rebasing: bytes[(keyEnd + 1)..<end]), as: UTF8.self)
+                    }
+                    slot = (slot + 1) & mask
+                }
+                return nil
+            }
+        }
+
+        /// Drops the table's mapped pages from the resident set (whole pages inside the table only).
+        func releasePages() {
+            guard isFileMapping else { return }
+            data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+                let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+                guard let base = raw.baseAddress, Int(bitPattern: base) % page == 0 else { return }
+                let first = (offset + page - 1) / page * page, last = (offset + 4 * count) / page * page
+                guard last > first else { return }
+                _ = madvise(UnsafeMutableRawPointer(mutating: base + first), last - first, MADV_DONTNEED)
+            }
+        }
+    }
+
+    private static let magic = Array("AALEXIX1".utf8)
+    private static let entrySize = 56
+
+    /// The index at `path`; nil when there is none (the lists are then binary-searched).
+    static func open(_ path: String) throws(Lexicon.LexiconError) -> LexiconIndex? {
+        if access(path, F_OK) != 0 && errno == ENOENT { return nil }
+        let fix = "; maak het opnieuw met python3 scripts/make-lexicon-index.py (remake it)"
+        guard let (data, mapped) = SortedWordList.map(path) else {
+            throw Lexicon.LexiconError(file: path, problem: "niet te lezen (cannot be read)")
+        }
+        func damaged(_ what: String) -> Lexicon.LexiconError {
+            Lexicon.LexiconError(file: path, problem: "beschadigd: \(what) (damaged)\(fix)")
+        }
+        var entries: [String: (size: Int, count: Int, keyed: Bool, offset: Int)] = [:]
+        var problem: String?
+        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            func u32(_ at: Int) -> Int { Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt32.self))) }
+            func u64(_ at: Int) -> Int? { Int(exactly: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt64.self))) }
+            guard raw.count >= 16, Array(raw[0..<8]) == magic else { problem = "geen lexicon-index (no lexicon index header)"; return }
+            let tables = u32(8)
+            guard tables <= 64, raw.count >= 16 + tables * entrySize else { problem = "te kort (truncated)"; return }
+            for table in 0..<tables {
+                let at = 16 + table * entrySize
+                let nameBytes = raw[at..<(at + 32)].prefix { $0 != 0 }
+                let name = String(decoding: nameBytes, as: UTF8.self)
+                let count = u32(at + 40), keyed = u32(at + 44)
+                guard let size = u64(at + 32), let offset = u64(at + 48), count > 0, count & (count - 1) == 0, keyed <= 1,
+                      offset <= raw.count, (raw.count - offset) / 4 >= count else {
+                    problem = "tabel \(table + 1) (\(name)) valt buiten het bestand (table outside the file)"
+                    return
+                }
+                entries[name] = (size, count, keyed == 1, offset)
+            }
+        }
+        if let problem { throw damaged(problem) }
+        return LexiconIndex(data: data, isFileMapping: mapped, path: path, entries: entries)
+    }
+
+    /// The hash table of the list `name` of `size` bytes.
+    func table(for name: String, size: Int, keyed: Bool) throws(Lexicon.LexiconError) -> Slots {
+        let fix = "; maak het opnieuw met python3 scripts/make-lexicon-index.py (remake it)"
+        guard let entry = entries[name] else {
+            throw Lexicon.LexiconError(file: path, problem: "heeft geen tabel voor \(name) (no table for it)\(fix)")
+        }
+        guard entry.size == size, entry.keyed == keyed else {
+            throw Lexicon.LexiconError(file: path, problem: "hoort niet bij \(name): gemaakt voor \(entry.size) bytes, de lijst heeft er \(size) "
+                                       + "(made for another version of the list)\(fix)")
+        }
+        return Slots(data: data, offset: entry.offset, count: entry.count, isFileMapping: isFileMapping)
     }
 }
