@@ -415,7 +415,10 @@ struct RubricParser {
     }
 
     static func isBoolean(_ number: NSNumber) -> Bool {
-        String(cString: number.objCType) == "c" || String(describing: type(of: number)).contains("Boolean")
+        // A plain NSNumber (every JSON number) is no boolean: its type is not named "…Boolean", and naming it costs a
+        // runtime type lookup per number.
+        String(cString: number.objCType) == "c"
+            || (type(of: number) != NSNumber.self && String(describing: type(of: number)).contains("Boolean"))
     }
 
     static func isHexColor(_ text: String) -> Bool {
@@ -434,6 +437,7 @@ enum TermSyntax {
         // The word so far as UTF-8 (ASCII letters and digits go straight in; appending to a scalar view cost
         // about 270 instructions a scalar, 3 ms of every start over the rubric's terms).
         var current: [UInt8] = []
+        current.reserveCapacity(term.utf8.count)
         var folded = String.UnicodeScalarView()
         for scalar in term.unicodeScalars {
             let value = scalar.value
@@ -458,20 +462,30 @@ enum TermSyntax {
         let trimmed = term.trimmingWhitespace()
         if trimmed.isEmpty { return "empty term" }
         for scalar in trimmed.unicodeScalars {
-            let ok = scalar == "*" || scalar == " " || Folding.isWordScalar(scalar) || Folding.isApostrophe(scalar)
-                || "-/&+.".unicodeScalars.contains(scalar)
+            let ok: Bool
+            switch scalar {
+            case "*", " ", "-", "/", "&", "+", ".": ok = true
+            default: ok = Folding.isWordScalar(scalar) || Folding.isApostrophe(scalar)
+            }
             if !ok { return "unsupported character \"\(scalar)\" in term (use words, spaces, hyphens and * wildcards)" }
         }
         let words = words(trimmed)
         if words.isEmpty { return "term has no letters" }
         for word in words {
-            let scalars = Array(word.unicodeScalars)
-            if zip(scalars, scalars.dropFirst()).contains(where: { $0 == "*" && $1 == "*" }) {
-                return "\"**\" in a term; use a single *"
+            // One pass over the word's scalars (no arrays: every term of the rubric comes through here at start-up).
+            var doubleStar = false, star = false, previousStar = false, others = 0
+            for scalar in word.unicodeScalars {
+                if scalar == "*" {
+                    if previousStar { doubleStar = true }
+                    star = true
+                    previousStar = true
+                } else {
+                    others += 1
+                    previousStar = false
+                }
             }
-            if scalars.contains("*"), scalars.filter({ $0 != "*" }).count < 2 {
-                return "wildcard word \"\(word)\" is too broad (needs at least two letters)"
-            }
+            if doubleStar { return "\"**\" in a term; use a single *" }
+            if star, others < 2 { return "wildcard word \"\(word)\" is too broad (needs at least two letters)" }
         }
         return nil
     }
