@@ -77,33 +77,37 @@ public struct Lexicon: Sendable {
             return list
         }
         // The three small tables are split on bytes (line feeds, tabs, the cell separators: all ASCII, so every
-        // piece is whole UTF-8), not on Characters: splitting the text as Characters cost about 4 ms of every start.
+        // piece is whole UTF-8) by index ranges, not as Characters: splitting the text as Characters cost about 4 ms
+        // of every start.
         var irregular: [String: [VerbForm]] = [:]
         var paradigms: [String: IrregularVerb] = [:]
-        for (number, line) in try text("irregular-verbs.tsv").utf8.split(separator: 10).enumerated() where number > 0 {
-            if line.first == UInt8(ascii: "#") { continue }
-            let columns = line.split(separator: 9, omittingEmptySubsequences: false)
+        let verbTable = Table(try text("irregular-verbs.tsv"))
+        for (number, line) in verbTable.split(verbTable.all, at: { $0 == 10 }).enumerated() where number > 0 {
+            if verbTable.bytes[line.lowerBound] == UInt8(ascii: "#") { continue }
+            let columns = verbTable.split(line, at: { $0 == 9 }, omittingEmpty: false)
             guard columns.count >= 6 else {
                 throw LexiconError(file: path("irregular-verbs.tsv"), problem: "regel \(number + 1): minder dan 6 kolommen (fewer than 6 columns)")
             }
-            let infinitive = Folding.fold(Self.string(columns[0]))
-            paradigms[infinitive] = IrregularVerb(infinitive: infinitive, auxiliary: Self.string(columns[5]),
-                                                 participles: columns[4].split(separator: UInt8(ascii: "/")).map { Folding.fold(Self.string($0)) })
-            func add(_ cell: Substring.UTF8View, _ kind: VerbForm.Kind) {
-                for form in cell.split(whereSeparator: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: " ") }) {
-                    let folded = Folding.fold(Self.string(form))
-                    guard !folded.isEmpty else { continue }
+            func folded(_ range: Range<Int>, at separator: (UInt8) -> Bool) -> [String] {
+                verbTable.split(range, at: separator).map { Folding.fold(verbTable.string($0)) }
+            }
+            let infinitive = Folding.fold(verbTable.string(columns[0]))
+            paradigms[infinitive] = IrregularVerb(infinitive: infinitive, auxiliary: verbTable.string(columns[5]),
+                                                 participles: folded(columns[4], at: { $0 == UInt8(ascii: "/") }))
+            func add(_ cell: Range<Int>, _ kind: VerbForm.Kind) {
+                for form in folded(cell, at: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: " ") }) {
+                    guard !form.isEmpty else { continue }
                     let reading = VerbForm(lemma: infinitive, kind: kind)
-                    if irregular[folded]?.contains(reading) != true { irregular[folded, default: []].append(reading) }
+                    if irregular[form]?.contains(reading) != true { irregular[form, default: []].append(reading) }
                 }
             }
             add(columns[0], .infinitive)
             add(columns[0], .present)   // the infinitive is also the present plural
             // The bare stem is a present form only where it is also the third person ("kan", "wil", "zal"); else it is
             // the first person or an imperative ("wijs", "ga", "sta"), a stem like a regular verb's ("werk").
-            let thirdPerson = columns.count > 6 ? Set(columns[6].split(separator: UInt8(ascii: "/")).map { Folding.fold(Self.string($0)) }) : []
-            for stem in columns[1].split(separator: UInt8(ascii: "/")) {
-                add(stem, thirdPerson.isEmpty || thirdPerson.contains(Folding.fold(Self.string(stem))) ? .present : .stem)
+            let thirdPerson = columns.count > 6 ? Set(folded(columns[6], at: { $0 == UInt8(ascii: "/") })) : []
+            for stem in verbTable.split(columns[1], at: { $0 == UInt8(ascii: "/") }) {
+                add(stem, thirdPerson.isEmpty || thirdPerson.contains(Folding.fold(verbTable.string(stem))) ? .present : .stem)
             }
             add(columns[2], .past)
             add(columns[3], .past)
@@ -111,29 +115,51 @@ public struct Lexicon: Sendable {
             if columns.count > 6 { add(columns[6], .present) }
         }
         var particles = Set<String>()
-        for line in try text("separable-particles.txt").utf8.split(separator: 10) where line.first != UInt8(ascii: "#") {
-            let word = Folding.fold(Self.trimmingWhitespace(line))
+        let particleTable = Table(try text("separable-particles.txt"))
+        for line in particleTable.split(particleTable.all, at: { $0 == 10 }) where particleTable.bytes[line.lowerBound] != UInt8(ascii: "#") {
+            let word = Folding.fold(Self.trimmingWhitespace(particleTable.string(line)))
             if !word.isEmpty { particles.insert(word) }
         }
         var functionWords: [String: WordClasses] = [:]
-        for line in try text("function-words.tsv").utf8.split(separator: 10) where line.first != UInt8(ascii: "#") {
-            let columns = line.split(separator: 9)
+        let wordTable = Table(try text("function-words.tsv"))
+        for line in wordTable.split(wordTable.all, at: { $0 == 10 }) where wordTable.bytes[line.lowerBound] != UInt8(ascii: "#") {
+            let columns = wordTable.split(line, at: { $0 == 9 })
             guard columns.count >= 2 else { continue }
-            guard let wordClass = WordClasses(name: Self.trimmingWhitespace(columns[1])) else { continue }
-            functionWords[Folding.fold(Self.string(columns[0])), default: []].insert(wordClass)
+            guard let wordClass = WordClasses(name: Self.trimmingWhitespace(wordTable.string(columns[1]))) else { continue }
+            functionWords[Folding.fold(wordTable.string(columns[0])), default: []].insert(wordClass)
         }
         return Lexicon(words: try list("words.txt"), nouns: try list("nouns.txt"), verbs: try list("verbs.txt"),
                        nounForms: try list("noun-forms.tsv"), verbForms: try list("verb-forms.tsv"),
                        irregular: irregular, paradigms: paradigms, particles: particles, functionWords: functionWords)
     }
 
-    /// A piece of a table's text, cut at ASCII bytes (so whole UTF-8), as a string.
-    private static func string(_ bytes: Substring.UTF8View) -> String { String(Substring(bytes)) }
+    /// The UTF-8 of a small table, cut into pieces by index ranges.
+    private struct Table {
+        let bytes: [UInt8]
+        init(_ text: String) { bytes = Array(text.utf8) }
+        var all: Range<Int> { 0..<bytes.count }
+
+        /// The pieces of `range` between separator bytes (the empty ones too, unless `omittingEmpty`), as
+        /// `split(separator:omittingEmptySubsequences:)` cuts them.
+        func split(_ range: Range<Int>, at isSeparator: (UInt8) -> Bool, omittingEmpty: Bool = true) -> [Range<Int>] {
+            var pieces: [Range<Int>] = []
+            var start = range.lowerBound
+            for index in range where isSeparator(bytes[index]) {
+                if !omittingEmpty || index > start { pieces.append(start..<index) }
+                start = index + 1
+            }
+            if !omittingEmpty || range.upperBound > start { pieces.append(start..<range.upperBound) }
+            return pieces
+        }
+
+        /// A piece as a string (cut at ASCII bytes, so whole UTF-8).
+        func string(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+    }
 
     /// A piece without the spaces and tabs around it, as `trimmingCharacters(in: .whitespaces)` trims
     /// (Unicode's space separators and the tab).
-    private static func trimmingWhitespace(_ bytes: Substring.UTF8View) -> String {
-        let scalars = Substring(bytes).unicodeScalars
+    private static func trimmingWhitespace(_ text: String) -> String {
+        let scalars = text.unicodeScalars
         func isSpace(_ scalar: Unicode.Scalar) -> Bool {
             scalar.value == 9 || scalar.value == 32 || (scalar.value >= 0x80 && scalar.properties.generalCategory == .spaceSeparator)
         }
