@@ -21,11 +21,15 @@ Format (little-endian):
            32 bytes the list's file name, ASCII, zero-padded
            8 bytes  the list's size in bytes
            4 bytes  slot count (a power of two)
-           4 bytes  1 for a key<TAB>value list (the key is the part of a line before its first tab), else 0
+           4 bytes  flags: bit 0 set for a key<TAB>value list (the key is the part of a line before its first tab);
+                    bits 8-15 the number of low bits of a slot that hold the line's position (see below)
            8 bytes  offset of the table's slots from the start of the file (a multiple of 8)
-  the slots: one UInt32 per slot, 0 for an empty slot, else 1 + the byte offset of the FIRST line of the
-  list with that key. A key goes to slot FNV-1a-32(key bytes) & (count - 1) and, if taken, the next slot
-  (linear probing, wrapping round). Slot counts are the smallest power of two at least 4/3 of the keys (at most 3/4 full).
+  the slots: one UInt32 per slot, 0 for an empty slot, else (tag << B) | (1 + the byte offset of the FIRST line
+  of the list with that key), where B is the smallest number of bits that holds the list's size and the tag is
+  the top 32 - B bits of the key's hash (none when B is 32). A key with hash h = FNV-1a-32(key bytes) goes to
+  slot h & (count - 1) and, if taken, the next slot (linear probing, wrapping round); a lookup compares a line
+  only where the tag matches, so a word that is not in the list is mostly settled by its slots alone. Slot
+  counts are the smallest power of two at least 4/3 of the keys (at most 3/4 full).
 """
 import os
 import struct
@@ -55,13 +59,18 @@ def table(data: bytes, keyed: bool):
     count = 1
     while count * 3 < len(first) * 4:
         count *= 2
+    bits = max(1, len(data).bit_length())  # line_offset + 1 <= len(data) < 2 ** bits
+    if bits > 32:
+        raise SystemExit("a list of 4 GB or more does not fit the index")
     slots = [0] * count
     for key, line_offset in first.items():
-        slot = fnv1a(key) & (count - 1)
+        h = fnv1a(key)
+        slot = h & (count - 1)
         while slots[slot]:
             slot = (slot + 1) & (count - 1)
-        slots[slot] = line_offset + 1
-    return count, slots
+        tag = h >> bits if bits < 32 else 0
+        slots[slot] = ((tag << bits) & 0xFFFFFFFF) | (line_offset + 1)
+    return count, bits, slots
 
 
 def build(directory: str) -> bytes:
@@ -71,8 +80,8 @@ def build(directory: str) -> bytes:
     for name, keyed in TABLES:
         with open(os.path.join(directory, name), "rb") as f:
             data = f.read()
-        count, slots = table(data, keyed)
-        entries.append(struct.pack("<32sQIIQ", name.encode("ascii"), len(data), count, int(keyed), offset))
+        count, bits, slots = table(data, keyed)
+        entries.append(struct.pack("<32sQIIQ", name.encode("ascii"), len(data), count, int(keyed) | bits << 8, offset))
         body = struct.pack("<%dI" % count, *slots)
         bodies.append(body)
         offset += len(body)  # 4 * a power of two >= 1: stays a multiple of 8 after the first table of >= 2 slots

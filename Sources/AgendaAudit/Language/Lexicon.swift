@@ -392,14 +392,16 @@ struct LexiconIndex: @unchecked Sendable {
     private let data: Data
     private let isFileMapping: Bool
     private let path: String
-    private let entries: [String: (size: Int, count: Int, keyed: Bool, offset: Int)]
+    private let entries: [String: (size: Int, count: Int, keyed: Bool, bits: Int, offset: Int)]
 
     /// The hash table of one list: `count` (a power of two) little-endian UInt32 slots from byte `offset` of `data`,
-    /// each 0 (empty) or 1 + the byte offset of the first line of the list with a key.
+    /// each 0 (empty) or, in its low `bits` bits, 1 + the byte offset of the first line of the list with a key and,
+    /// in the bits above, the same bits of the key's hash (a tag: a line is compared only where the tag matches).
     struct Slots: @unchecked Sendable {
         let data: Data
         let offset: Int
         let count: Int
+        let bits: Int
         let isFileMapping: Bool
 
         /// The FNV-1a hash of `bytes` (32 bits), as the script computes it.
@@ -414,11 +416,17 @@ struct LexiconIndex: @unchecked Sendable {
         func find(_ needle: UnsafeBufferPointer<UInt8>, keyed: Bool, in bytes: UnsafeBufferPointer<UInt8>) -> String? {
             data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> String? in
                 let mask = count - 1
-                var slot = Int(Self.hash(needle)) & mask
+                let hash = Self.hash(needle)
+                let tagMask: UInt32 = bits >= 32 ? 0 : ~((1 << UInt32(bits)) &- 1)
+                var slot = Int(hash) & mask
                 for _ in 0..<count {
-                    let entry = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 4 * slot, as: UInt32.self)))
+                    let entry = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 4 * slot, as: UInt32.self))
                     if entry == 0 { return nil }
-                    let start = entry - 1
+                    guard entry & tagMask == hash & tagMask else {
+                        slot = (slot + 1) & mask
+                        continue
+                    }
+                    let start = Int(entry & ~tagMask) - 1
                     // Compare needle with the line's key; a slot that points outside the list (a damaged index) never matches.
                     var length = 0
                     var equal = false
@@ -469,7 +477,7 @@ struct LexiconIndex: @unchecked Sendable {
         func damaged(_ what: String) -> Lexicon.LexiconError {
             Lexicon.LexiconError(file: path, problem: "beschadigd: \(what) (damaged)\(fix)")
         }
-        var entries: [String: (size: Int, count: Int, keyed: Bool, offset: Int)] = [:]
+        var entries: [String: (size: Int, count: Int, keyed: Bool, bits: Int, offset: Int)] = [:]
         var problem: String?
         data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             func u32(_ at: Int) -> Int { Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt32.self))) }
@@ -481,13 +489,14 @@ struct LexiconIndex: @unchecked Sendable {
                 let at = 16 + table * entrySize
                 let nameBytes = raw[at..<(at + 32)].prefix { $0 != 0 }
                 let name = String(decoding: nameBytes, as: UTF8.self)
-                let count = u32(at + 40), keyed = u32(at + 44)
-                guard let size = u64(at + 32), let offset = u64(at + 48), count > 0, count & (count - 1) == 0, keyed <= 1,
+                let count = u32(at + 40), flags = u32(at + 44), bits = (flags >> 8) & 0xFF
+                guard let size = u64(at + 32), let offset = u64(at + 48), count > 0, count & (count - 1) == 0,
+                      flags & ~0xFF01 == 0, (1...32).contains(bits), size < 1 << bits,
                       offset <= raw.count, (raw.count - offset) / 4 >= count else {
-                    problem = "tabel \(table + 1) (\(name)) valt buiten het bestand (table outside the file)"
+                    problem = "tabel \(table + 1) (\(name)) valt buiten het bestand of is onleesbaar (table outside the file or unreadable)"
                     return
                 }
-                entries[name] = (size, count, keyed == 1, offset)
+                entries[name] = (size, count, flags & 1 == 1, bits, offset)
             }
         }
         if let problem { throw damaged(problem) }
@@ -504,6 +513,6 @@ struct LexiconIndex: @unchecked Sendable {
             throw Lexicon.LexiconError(file: path, problem: "hoort niet bij \(name): gemaakt voor \(entry.size) bytes, de lijst heeft er \(size) "
                                        + "(made for another version of the list)\(fix)")
         }
-        return Slots(data: data, offset: entry.offset, count: entry.count, isFileMapping: isFileMapping)
+        return Slots(data: data, offset: entry.offset, count: entry.count, bits: entry.bits, isFileMapping: isFileMapping)
     }
 }
