@@ -220,7 +220,7 @@ struct RubricParser {
         let list = try strings(value, path)
         return try list.enumerated().map { index, word in
             if let problem = TermSyntax.problem(word) { throw fail("\(path)[\(index)]", "\(problem): \"\(word)\"") }
-            guard !word.contains("*"), TermSyntax.words(word).count == 1 else {
+            guard !word.containsASCII("*"), TermSyntax.words(word).count == 1 else {
                 throw fail("\(path)[\(index)]", "expected one word without spaces or wildcards (matched on its lemma and compound head): \"\(word)\"")
             }
             return TermSyntax.words(word)[0]
@@ -305,7 +305,7 @@ struct RubricParser {
         let language = try object(top["language"] ?? [String: Any](), "language",
                                   allowed: ["abbreviations", "clauseWords", "spellingVariants", "lexicon"])
         let abbreviations = Set(try strings(language["abbreviations"] ?? [Any](), "language.abbreviations", allowEmpty: true)
-            .map { Folding.fold($0.replacingOccurrences(of: ".", with: "")) })
+            .map { Folding.fold($0.removingASCII(".")) })
         let clauseWords = Set(try strings(language["clauseWords"] ?? [Any](), "language.clauseWords", allowEmpty: true)
             .map(Folding.fold))
         var variants: [String: String] = [:]
@@ -317,7 +317,7 @@ struct RubricParser {
                 guard let standard = standard as? String, !standard.isEmpty else {
                     throw fail("language.spellingVariants.\(variant)", "expected a non-empty string")
                 }
-                if variant.contains(" ") || standard.contains(" ") || variant.contains("*") {
+                if variant.containsASCII(" ") || standard.containsASCII(" ") || variant.containsASCII("*") {
                     throw fail("language.spellingVariants.\(variant)", "variants are single words without wildcards")
                 }
                 variants[Folding.fold(variant)] = Folding.fold(standard)
@@ -425,6 +425,25 @@ struct RubricParser {
         let scalars = Array(text.unicodeScalars)
         return scalars.count == 7 && scalars[0] == "#"
             && scalars.dropFirst().allSatisfy { ("0"..."9").contains($0) || ("a"..."f").contains($0) || ("A"..."F").contains($0) }
+    }
+}
+
+extension String {
+    /// Whether the text contains `character` (one ASCII character) as Foundation's `contains` finds it; an ASCII
+    /// text (nearly every rubric word, all read at every start) is searched byte by byte, the rest by Foundation.
+    func containsASCII(_ character: String) -> Bool {
+        if utf8.allSatisfy({ $0 < 0x80 }) { return utf8.contains(character.utf8.first!) }
+        return contains(character)
+    }
+
+    /// The text without `character` (one ASCII character), as Foundation's `replacingOccurrences(of:with: "")`
+    /// removes it; an ASCII text byte by byte.
+    func removingASCII(_ character: String) -> String {
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            let byte = character.utf8.first!
+            return String(decoding: utf8.filter { $0 != byte }, as: UTF8.self)
+        }
+        return replacingOccurrences(of: character, with: "")
     }
 }
 
