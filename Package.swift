@@ -46,7 +46,12 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
-            ]
+            ],
+            // Release builds on Linux link the Swift runtime and Foundation statically (the flag at compile time too,
+            // so that Foundation's own libraries are linked with it): the dynamic loader then loads and binds none of
+            // their symbols at start-up, about 6 ms of every command (`check` of one agenda 37 -> 31 ms, farm-bench).
+            swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))],
+            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
         ),
         // The fuzz target: a replay driver in a normal build, the libFuzzer entry
         // when Fuzz/run.sh builds it with -sanitize=fuzzer and -D AGENDA_FUZZ.

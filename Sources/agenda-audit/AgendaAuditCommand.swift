@@ -292,6 +292,12 @@ struct AuditCommand: ParsableCommand {
 
 extension CSVReport.Delimiter: ExpressibleByArgument {}
 
+/// Values a one-shot command keeps until the process exits (see `CheckCommand.run`).
+final class KeptUntilExit {
+    let values: [Any]
+    init(_ values: [Any]) { self.values = values }
+}
+
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
@@ -332,6 +338,9 @@ struct CheckCommand: ParsableCommand {
                 throw CLIError(message: "\(file): \(error.message(lang))", exitCode: 2)
             }
             let pipeline = Pipeline(rubric: rubric)
+            // The process ends after the report: the rubric's and matchers' tables are left for the exit to reclaim
+            // instead of being freed one by one (about 5 million instructions, 3% of a check).
+            _ = Unmanaged.passRetained(KeptUntilExit([pipeline, rubric]))
             let audit = pipeline.audit(document)
             var previousAudit: AuditedAgenda?
             if let previous {

@@ -123,7 +123,7 @@ struct ActionRubricParser {
                 guard let word = item as? String, !word.trimmingWhitespace().isEmpty else {
                     throw parser.fail("\(path)[\(index)]", "expected a word, found \(parser.kind(item))")
                 }
-                guard !word.contains("*"), !word.contains(" "), TermSyntax.problem(word) == nil else {
+                guard !word.containsASCII("*"), !word.containsASCII(" "), TermSyntax.problem(word) == nil else {
                     throw parser.fail("\(path)[\(index)]", "expected one word without spaces or wildcards: \"\(word)\"")
                 }
                 words.append(Folding.fold(word))

@@ -23,6 +23,13 @@ public struct PhraseMatcher: Sendable {
         let trailingStar: Bool
 
         init(_ word: String) {
+            if word.utf8.allSatisfy({ $0 < 0x80 }) {
+                // ASCII (nearly every term): the same split on bytes, without Character breaking.
+                leadingStar = word.utf8.first == UInt8(ascii: "*")
+                trailingStar = word.utf8.last == UInt8(ascii: "*")
+                segments = word.utf8.split(separator: UInt8(ascii: "*")).map { String(Substring($0)) }
+                return
+            }
             leadingStar = word.hasPrefix("*")
             trailingStar = word.hasSuffix("*")
             segments = word.split(separator: "*").map(String.init)
@@ -152,7 +159,7 @@ public struct PhraseMatcher: Sendable {
         let id = Int32(globs.count)
         globs.append(glob)
         globIDs[glob] = id
-        if !word.contains("*") {
+        if !word.utf8.contains(UInt8(ascii: "*")) {
             exactWords[word, default: []].append(id)
         } else if !glob.leadingStar {
             prefixTrie.insert(glob.segments[0].unicodeScalars, value: id)

@@ -199,7 +199,7 @@ struct CycleRubricParser {
             guard let boxed = raw as? NSNumber, !RubricParser.isBoolean(boxed), boxed.doubleValue == boxed.doubleValue.rounded(),
                   boxed.intValue > 0 else { throw parser.fail(path, "expected a positive whole number") }
             let number = boxed.intValue
-            guard !word.contains(" "), TermSyntax.problem(word) == nil, !word.contains("*") else {
+            guard !word.containsASCII(" "), TermSyntax.problem(word) == nil, !word.containsASCII("*") else {
                 throw parser.fail(path, "expected one word without wildcards")
             }
             numberWords[Folding.fold(word)] = number
@@ -209,7 +209,7 @@ struct CycleRubricParser {
         if let raw = object["placeholders"] {
             guard let list = raw as? [Any] else { throw parser.fail("cycle.placeholders", "expected a list of words") }
             for (index, item) in list.enumerated() {
-                guard let word = item as? String, !word.isEmpty, !word.contains("*"), !word.contains(" "),
+                guard let word = item as? String, !word.isEmpty, !word.containsASCII("*"), !word.containsASCII(" "),
                       TermSyntax.problem(word) == nil else {
                     throw parser.fail("cycle.placeholders[\(index)]", "expected one word without spaces or wildcards")
                 }
@@ -235,7 +235,7 @@ struct CycleRubricParser {
                 }
                 var set = Set<String>()
                 for (index, item) in list.enumerated() {
-                    guard let word = item as? String, !word.isEmpty, !word.contains("*"), !word.contains(" ") else {
+                    guard let word = item as? String, !word.isEmpty, !word.containsASCII("*"), !word.containsASCII(" ") else {
                         throw parser.fail("\(path)[\(index)]", "expected one lemma (a word without spaces or wildcards)")
                     }
                     set.insert(Folding.fold(word))

@@ -174,7 +174,9 @@ public enum Ingest {
 
         var data = Data()
         data.reserveCapacity(Int(info.st_size))
-        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        // Room for the whole file and the read that finds its end, up to 1 MB a read: a fixed 1 MB buffer cost a small
+        // file 256 page faults (about 0.5 ms of `check`).
+        var buffer = [UInt8](repeating: 0, count: max(4096, min(1 << 20, Int(info.st_size) + 1)))
         while true {
             let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
