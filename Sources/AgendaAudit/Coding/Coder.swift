@@ -270,6 +270,9 @@ public struct Coder: Sendable {
             }
         }
         scope.settle()
+        // Read-only from here: the nested functions below read it in place (a captured `var` was copied, with its
+        // arrays retained, at every blocker call).
+        let settled = scope
 
         // The language layer's reading: for the action decision, and for the lemma patterns of every passage.
         var analysisMade: PassageAnalysis? = given
@@ -333,14 +336,14 @@ public struct Coder: Sendable {
             guard let lists = rubric.action else { return nil }
             if actionScope == nil {
                 actionScope = ActionScope(tokens: tokens, analysis: analysis(), cache: language, lists: lists, labels: labels, text: indexed,
-                                          base: passage.start, metaSubjects: scope.metaSubjectsBySentence)
+                                          base: passage.start, metaSubjects: settled.metaSubjectsBySentence)
             }
             return actionScope!.verdict(hit)
         }
 
         /// Why a hit does not count, if it does not.
         func blocker(_ hit: PhraseMatcher.Hit) -> (reason: SuppressedHit.Reason, cue: String, rule: String?)? {
-            switch scope.blocker(hit) {
+            switch settled.blocker(hit) {
             case nil:
                 guard let verdict = actionVerdict(hit) else { return nil }
                 return (.notAnAction, indexed.slice(verdict.cueStart - passage.start, verdict.cueEnd - passage.start),
@@ -364,7 +367,7 @@ public struct Coder: Sendable {
                 let left = patternHits[key(codeIndex, .exclude, index, 0)]
                 switch weighted.kind {
                 case .terms, .lemma:
-                    for located in left where scope.blocker(located.hit) == nil {
+                    for located in left where settled.blocker(located.hit) == nil {
                         excludedClauses.insert(tokens[located.hit.first].clause)
                         exclusionCue[tokens[located.hit.first].clause] = words(located.hit).0
                     }
