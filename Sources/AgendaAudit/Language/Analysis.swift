@@ -1,3 +1,5 @@
+import Synchronization
+
 /// What the language layer knows about one passage: every token's part of
 /// speech, lemma and clause, every clause's verb features, the time
 /// expressions resolved to month ranges and the quantities bound to what
@@ -268,7 +270,7 @@ public final class LanguageCache {
 
     struct WordInfo {
         var classes: WordClasses
-        var verbs: [(lemma: Int32, kind: Lexicon.VerbForm.Kind)]
+        var verbs: VerbReadings
         var noun: Int32
         var head: Int32
         var isKnown: Bool
@@ -282,5 +284,46 @@ public final class LanguageCache {
         var isAdjective: Bool = false
         /// A present participle's infinitive ("volgende" → "volgen"), or -1.
         var presentParticiple: Int32 = -1
+    }
+
+    /// A word's verb readings (lemma id and kind), up to seven held inline: copying a `WordInfo` (the analyser does
+    /// per token, several times) then copies plain bytes instead of retaining and releasing an array. A word with more
+    /// readings (rare: a long irregular table) keeps them in `overflow`, a process-wide list that only grows.
+    struct VerbReadings: RandomAccessCollection {
+        typealias Element = (lemma: Int32, kind: Lexicon.VerbForm.Kind)
+        private static let none: Element = (-1, .present)
+        private static let capacity = 7
+        private var slots: (Element, Element, Element, Element, Element, Element, Element)
+        private let readingCount: Int32
+        /// Index into `overflow` when there are more than `capacity` readings, else -1.
+        private let overflowIndex: Int32
+        private static let overflow = Mutex<[[Element]]>([])
+
+        init(_ readings: [Element]) {
+            let none = Self.none
+            slots = (none, none, none, none, none, none, none)
+            readingCount = Int32(readings.count)
+            if readings.count <= Self.capacity {
+                overflowIndex = -1
+                withUnsafeMutableBytes(of: &slots) { raw in
+                    let buffer = raw.bindMemory(to: Element.self)
+                    for (index, reading) in readings.enumerated() { buffer[index] = reading }
+                }
+            } else {
+                overflowIndex = Self.overflow.withLock { list in
+                    list.append(readings)
+                    return Int32(list.count - 1)
+                }
+            }
+        }
+
+        var startIndex: Int { 0 }
+        var endIndex: Int { Int(readingCount) }
+
+        subscript(position: Int) -> Element {
+            precondition(position >= 0 && position < Int(readingCount), "verb reading index out of range")
+            if overflowIndex >= 0 { return Self.overflow.withLock { $0[Int(overflowIndex)][position] } }
+            return withUnsafeBytes(of: slots) { $0.bindMemory(to: Element.self)[position] }
+        }
     }
 }
