@@ -193,7 +193,18 @@ public final class LanguageCache {
     static let maskKnown: UInt32 = 1 << 31
 
     /// The lists (by position in `lists`, at most 31; the same position must always mean the same set) that hold word `id`.
+    @inline(__always)
     func listMask(_ id: Int32, _ lists: [Set<String>?]) -> UInt32 {
+        // Known already (nearly always, three times per token): one load, inlined at the caller.
+        if id >= 0, Int(id) < masks.count {
+            let known = masks[Int(id)]
+            if known & Self.maskKnown != 0 { return known }
+        }
+        return computeListMask(id, lists)
+    }
+
+    @inline(never)
+    private func computeListMask(_ id: Int32, _ lists: [Set<String>?]) -> UInt32 {
         guard id >= 0 else { return 0 }
         let index = Int(id)
         if masks.count <= index { masks.append(contentsOf: repeatElement(0, count: strings.count - masks.count)) }
