@@ -85,11 +85,11 @@ struct QuantityScanner: Sendable {
         var quantities: [Quantity] = []
         var index = 0
         while index < tokens.count {
-            let token = tokens[index]
-            if token.isNumber {
+            // Fields read in place: copying the token retained and released its form at every step.
+            if tokens[index].isNumber {
                 // Join "5" "." "144" and "29" "," "02": digits separated by one . or , with no space.
                 var last = index
-                var digits = token.form
+                var digits = tokens[index].form
                 var decimals = ""
                 var isSection = false
                 while last + 1 < tokens.count, tokens[last + 1].isNumber, tokens[last + 1].start == tokens[last].end + 1,
@@ -125,9 +125,9 @@ struct QuantityScanner: Sendable {
             }
             // A placeholder for a number ("X aantal nieuwe banen"): not right after a count ("3 x per jaar"; a year, as
             // this scan read it, may stand before it: "in 2026 X banen"), not before a number.
-            if isPlaceholder(index), index + 1 < tokens.count, tokens[index + 1].sentence == token.sentence,
+            if isPlaceholder(index), index + 1 < tokens.count, tokens[index + 1].sentence == tokens[index].sentence,
                !tokens[index + 1].isNumber,
-               index == 0 || !tokens[index - 1].isNumber || tokens[index - 1].sentence != token.sentence
+               index == 0 || !tokens[index - 1].isNumber || tokens[index - 1].sentence != tokens[index].sentence
                 || quantities.last.map({ $0.last == index - 1 && $0.kind == .year }) == true {
                 var placeholder = Quantity(value: 0, kind: .count, first: index, last: index)
                 placeholder.isPlaceholder = true
@@ -136,7 +136,7 @@ struct QuantityScanner: Sendable {
                 continue
             }
             // "één" (with accents) is the number one; "een" is the article.
-            if token.form.utf8.count == 3, token.form == "een", let first = scalar(token.start), first == "é" || first == "É" {
+            if tokens[index].form.utf8.count == 3, tokens[index].form == "een", let first = scalar(tokens[index].start), first == "é" || first == "É" {
                 quantities.append(Quantity(value: 1, kind: .count, first: index, last: index))
                 index += 1
                 continue
