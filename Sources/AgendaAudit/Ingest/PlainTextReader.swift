@@ -80,6 +80,17 @@ enum PlainTextReader {
             var previousWasCR = false
             var index = 0
             while index < count {
+                // Eight bytes at a time while none is a control byte or starts a multi-byte scalar (no line break among
+                // them): each would take the `default` branch below.
+                if index + 8 <= count, let base = bytes.baseAddress {
+                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                    let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+                    if ((word &- ones &* 0x20) & ~word | word) & highs == 0 {
+                        previousWasCR = false
+                        index += 8
+                        continue
+                    }
+                }
                 let byte = bytes[index]
                 switch byte {
                 case 0x0D:
