@@ -316,9 +316,12 @@ public final class LanguageCache {
             readingCount = Int32(readings.count)
             if readings.count <= Self.capacity {
                 overflowIndex = -1
-                withUnsafeMutableBytes(of: &slots) { raw in
-                    let buffer = raw.bindMemory(to: Element.self)
-                    for (index, reading) in readings.enumerated() { buffer[index] = reading }
+                // The tuple's elements lie at `Element`'s stride: rebound as seven elements (a raw buffer of its size,
+                // 53 bytes, holds only six strides).
+                withUnsafeMutablePointer(to: &slots) { tuple in
+                    tuple.withMemoryRebound(to: Element.self, capacity: Self.capacity) { buffer in
+                        for (index, reading) in readings.enumerated() { buffer[index] = reading }
+                    }
                 }
             } else {
                 overflowIndex = Self.overflow.withLock { list in
@@ -334,7 +337,9 @@ public final class LanguageCache {
         subscript(position: Int) -> Element {
             precondition(position >= 0 && position < Int(readingCount), "verb reading index out of range")
             if overflowIndex >= 0 { return Self.overflow.withLock { $0[Int(overflowIndex)][position] } }
-            return withUnsafeBytes(of: slots) { $0.bindMemory(to: Element.self)[position] }
+            return withUnsafePointer(to: slots) { tuple in
+                tuple.withMemoryRebound(to: Element.self, capacity: Self.capacity) { $0[position] }
+            }
         }
     }
 }
