@@ -138,14 +138,14 @@ struct ActionScope {
         decide(sentence: sentenceOfClause[clauseIndex])
         if let verdict = clauseVerdicts[clauseIndex] { return verdict }
         // The topic of a study: "onderzoek naar de inkoop van diensten en SROI".
-        let clause = analysis.clauses[clauseIndex]
+        let clauseFirst = analysis.clauses[clauseIndex].first
         var j = hit.first - 1
-        while j >= clause.first {
+        while j >= clauseFirst {
             if analysis.words[j].pos == .finiteVerb { break }
             if isIn(.topicPrepositions, j) {
                 // The study noun a few words before the preposition, with no other noun between ("onderzoek uit te voeren naar").
                 var k = j - 1
-                while k >= clause.first, k >= j - 4 {
+                while k >= clauseFirst, k >= j - 4 {
                     if analysis.words[k].pos == .noun {
                         if isIn(.studyNouns, k) { return Verdict(rule: .study, cueStart: tokens[k].start, cueEnd: tokens[j].end) }
                         break
@@ -503,12 +503,15 @@ struct ActionScope {
 
     /// A subject's words in `range`: nominals and possessive determiners outside prepositional phrases.
     private func subjectWords(_ range: Range<Int>) -> [Int] {
-        outsidePhrases(range).filter { isNominal($0) || analysis.words[$0].classes.contains(.possessive) && isDeterminer($0) }
+        var words = outsidePhrases(range)
+        words.removeAll { !(isNominal($0) || analysis.words[$0].classes.contains(.possessive) && isDeterminer($0)) }
+        return words
     }
 
     /// The words of `range` outside prepositional phrases; a phrase ends with its noun (the last of the nouns in a row).
     private func outsidePhrases(_ range: Range<Int>) -> [Int] {
         var result: [Int] = []
+        result.reserveCapacity(range.count)
         var inPhrase = false
         for i in range {
             let word = analysis.words[i]

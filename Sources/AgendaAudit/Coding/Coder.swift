@@ -47,12 +47,17 @@ public struct Coder: Sendable {
     /// The words of the `lemma`, `clause` and `sentence` patterns, and what each belongs to.
     let lemmaWords: Set<String>
     let lemmaOwners: [String: [LemmaOwner]]
+    /// The rubric terms and lemma words hits carry, each distinct string once: a hit holds its term's index here
+    /// (`Located.term`), so copying hits copies no string.
+    let termNames: [String]
 
     struct LemmaOwner: Sendable {
         let code: Int
         let list: PatternList
         let index: Int
         let side: Int
+        /// The lemma word's index in `termNames`.
+        let term: Int32
     }
 
     /// The language cache's list number of `lemmaWords` (beside `ActionScope`'s lists).
@@ -76,9 +81,9 @@ public struct Coder: Sendable {
 
     /// What a matcher entry belongs to.
     enum Owner: Sendable {
-        case pattern(code: Int, list: PatternList, index: Int, side: Int, term: String)
+        case pattern(code: Int, list: PatternList, index: Int, side: Int, term: Int32)
         /// `context` is the position of the context's name in sorted order.
-        case context(context: Int, term: String)
+        case context(context: Int, term: Int32)
         case negation(cue: Int)
         case negationException
         case metaSubject
@@ -91,6 +96,14 @@ public struct Coder: Sendable {
         var matcher = PhraseMatcher(spellingVariants: rubric.spellingVariants)
         var owners: [Owner] = []
         var lemmaOwners: [String: [LemmaOwner]] = [:]
+        var termNames: [String] = [], termIndex: [String: Int32] = [:]
+        func intern(_ term: String) -> Int32 {
+            if let index = termIndex[term] { return index }
+            let index = Int32(termNames.count)
+            termNames.append(term)
+            termIndex[term] = index
+            return index
+        }
         func add(_ term: String, _ owner: Owner) {
             matcher.add(term)
             owners.append(owner)
@@ -100,16 +113,17 @@ public struct Coder: Sendable {
                 for (index, weighted) in patterns.enumerated() {
                     switch weighted.pattern {
                     case .terms(let terms):
-                        for term in terms { add(term, .pattern(code: codeIndex, list: list, index: index, side: 0, term: term)) }
+                        for term in terms { add(term, .pattern(code: codeIndex, list: list, index: index, side: 0, term: intern(term))) }
                     case .near(let left, let right, _):
-                        for term in left { add(term, .pattern(code: codeIndex, list: list, index: index, side: 0, term: term)) }
-                        for term in right { add(term, .pattern(code: codeIndex, list: list, index: index, side: 1, term: term)) }
+                        for term in left { add(term, .pattern(code: codeIndex, list: list, index: index, side: 0, term: intern(term))) }
+                        for term in right { add(term, .pattern(code: codeIndex, list: list, index: index, side: 1, term: intern(term))) }
                     case .context:
                         break
                     case .lemmas, .clause, .sentence:
                         for (side, words) in weighted.pattern.lemmaSides.enumerated() {
                             for word in words {
-                                lemmaOwners[word, default: []].append(LemmaOwner(code: codeIndex, list: list, index: index, side: side))
+                                lemmaOwners[word, default: []].append(LemmaOwner(code: codeIndex, list: list, index: index, side: side,
+                                                                                 term: intern(word)))
                             }
                         }
                     }
@@ -120,7 +134,7 @@ public struct Coder: Sendable {
         lemmaWords = Set(lemmaOwners.keys)
         let contexts = rubric.contexts.sorted(by: { $0.key < $1.key })
         for (position, (_, terms)) in contexts.enumerated() {
-            for term in terms { add(term, .context(context: position, term: term)) }
+            for term in terms { add(term, .context(context: position, term: intern(term))) }
         }
         let contextPositions = Dictionary(uniqueKeysWithValues: contexts.enumerated().map { ($1.key, $0) })
         func plan(_ weighted: Rubric.WeightedPattern) -> PatternPlan {
@@ -163,6 +177,7 @@ public struct Coder: Sendable {
         for term in rubric.metaVerbs { add(term, .metaVerb) }
         self.matcher = matcher
         self.owners = owners
+        self.termNames = termNames
         analyzer = LanguageAnalyzer(lexicon: rubric.lexicon ?? .empty)
         labels = rubric.codes.map { code in rubric.tokenizer.tokens(code.label.nl).map(\.form) }
     }
@@ -196,7 +211,8 @@ public struct Coder: Sendable {
 
     struct Located {
         let hit: PhraseMatcher.Hit
-        let term: String
+        /// Index into `termNames`.
+        let term: Int32
     }
 
     /// The hits of each pattern side (a slot), in the order they were added: one array of hits and a chain of
@@ -270,6 +286,9 @@ public struct Coder: Sendable {
             }
         }
         scope.settle()
+        // Read-only from here: the nested functions below read it in place (a captured `var` was copied, with its
+        // arrays retained, at every blocker call).
+        let settled = scope
 
         // The language layer's reading: for the action decision, and for the lemma patterns of every passage.
         var analysisMade: PassageAnalysis? = given
@@ -297,7 +316,7 @@ public struct Coder: Sendable {
                     let slot = key(owner.code, owner.list, owner.index, owner.side)
                     // One hit per token and pattern side.
                     guard seen.insert(slot &* 65_536 &+ position).inserted else { continue }
-                    patternHits.append(Located(hit: PhraseMatcher.Hit(entry: -1, first: position, last: position), term: word),
+                    patternHits.append(Located(hit: PhraseMatcher.Hit(entry: -1, first: position, last: position), term: owner.term),
                                        to: slot)
                     if owner.list == .patterns { hasPatternHit[owner.code] = true }
                     lemmaClause[position] = read.words[position].clause
@@ -333,14 +352,14 @@ public struct Coder: Sendable {
             guard let lists = rubric.action else { return nil }
             if actionScope == nil {
                 actionScope = ActionScope(tokens: tokens, analysis: analysis(), cache: language, lists: lists, labels: labels, text: indexed,
-                                          base: passage.start, metaSubjects: scope.metaSubjectsBySentence)
+                                          base: passage.start, metaSubjects: settled.metaSubjectsBySentence)
             }
             return actionScope!.verdict(hit)
         }
 
         /// Why a hit does not count, if it does not.
         func blocker(_ hit: PhraseMatcher.Hit) -> (reason: SuppressedHit.Reason, cue: String, rule: String?)? {
-            switch scope.blocker(hit) {
+            switch settled.blocker(hit) {
             case nil:
                 guard let verdict = actionVerdict(hit) else { return nil }
                 return (.notAnAction, indexed.slice(verdict.cueStart - passage.start, verdict.cueEnd - passage.start),
@@ -364,7 +383,7 @@ public struct Coder: Sendable {
                 let left = patternHits[key(codeIndex, .exclude, index, 0)]
                 switch weighted.kind {
                 case .terms, .lemma:
-                    for located in left where scope.blocker(located.hit) == nil {
+                    for located in left where settled.blocker(located.hit) == nil {
                         excludedClauses.insert(tokens[located.hit.first].clause)
                         exclusionCue[tokens[located.hit.first].clause] = words(located.hit).0
                     }
@@ -398,7 +417,7 @@ public struct Coder: Sendable {
                 guard let reason else { return true }
                 let (text, start, end) = words(located.hit)
                 guard suppressedKeys.insert(SuppressedKey(code: codeIndex, start: start, end: end)).inserted else { return false }
-                suppressed.append(SuppressedHit(code: code.id, term: located.term, text: text, start: start, end: end,
+                suppressed.append(SuppressedHit(code: code.id, term: termNames[Int(located.term)], text: text, start: start, end: end,
                                                 reason: reason.0, cue: reason.1, rule: reason.2))
                 return false
             }
@@ -452,7 +471,7 @@ public struct Coder: Sendable {
                 if role == .term { matchedNonContext = true }
                 for located in found {
                     let (text, start, end) = words(located.hit)
-                    let item = Evidence(term: located.term, text: text, start: start, end: end,
+                    let item = Evidence(term: termNames[Int(located.term)], text: text, start: start, end: end,
                                         pattern: weighted.path, weight: weighted.weight, role: role)
                     // A few items are compared directly; past that, their keys go into a set (hashing a term costs more).
                     let isNew: Bool

@@ -279,8 +279,12 @@ public struct PhraseMatcher: Sendable {
                     nextActive.append((child, position))
                 }
                 for state in nextActive {
-                    for entry in phraseEntries[Int(state.node)] {
-                        hits.append(Hit(entry: Int(entry), first: state.first, last: position))
+                    // By index: iterating the node's entries with for-in retained and released its array per state.
+                    let node = Int(state.node), count = phraseEntries[node].count
+                    var k = 0
+                    while k < count {
+                        hits.append(Hit(entry: Int(phraseEntries[node][k]), first: state.first, last: position))
+                        k += 1
                     }
                 }
             }

@@ -62,15 +62,16 @@ struct CueScope {
     /// only cues before the hit negate it ("geen knelpunten"), for words that
     /// are negative themselves ("een drempel omdat ... niet").
     func blocker(_ hit: PhraseMatcher.Hit, lookingAhead: Bool = true) -> Block? {
-        let first = tokens[hit.first], last = tokens[hit.last]
-        if let subject = metaSubjects[first.sentence], let verb = metaVerbs[first.sentence] {
+        // The fields read in place (copying the tokens retained and released their forms per call).
+        let sentence = tokens[hit.first].sentence, firstClause = tokens[hit.first].clause, lastClause = tokens[hit.last].clause
+        if let subject = metaSubjects[sentence], let verb = metaVerbs[sentence] {
             return .metaText(subject: subject, verb: verb)
         }
         // Cues that end just before the hit (binary search on their last token).
         var low = lowerBound(cueLasts, hit.first - windowBefore)
         while low < cuesByLast.count, cuesByLast[low].hit.last < hit.first {
             let cue = cuesByLast[low]
-            if tokens[cue.hit.last].clause == first.clause { return .negation(cue.hit) }
+            if tokens[cue.hit.last].clause == firstClause { return .negation(cue.hit) }
             low += 1
         }
         guard lookingAhead else { return nil }
@@ -78,7 +79,7 @@ struct CueScope {
         var index = lowerBound(cueFirsts, hit.last + 1)
         while index < cues.count, cues[index].hit.first - hit.last <= windowAfter {
             let cue = cues[index]
-            if cue.scope == .both, tokens[cue.hit.first].clause == last.clause { return .negation(cue.hit) }
+            if cue.scope == .both, tokens[cue.hit.first].clause == lastClause { return .negation(cue.hit) }
             index += 1
         }
         return nil

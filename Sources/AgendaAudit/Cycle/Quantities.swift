@@ -28,6 +28,9 @@ struct QuantityScanner: Sendable {
     let percentWords: Set<String>
     /// Folded words that stand for a number not yet filled in ("x", "xx"): `cycle.placeholders`.
     var placeholders: Set<String> = []
+    /// The language cache's list numbers of `placeholders` and `percentWords` (beside `ActionScope`'s and the coder's).
+    static let placeholderList = 61
+    static let percentList = 62
 
     /// Parses a number word, composing Dutch compounds: "drieduizend",
     /// "tweehonderdvijftig", "vijfentwintig".
@@ -67,14 +70,26 @@ struct QuantityScanner: Sendable {
             guard let words, let cache else { return value(ofWord: tokens[index].form) }
             return cache.numberValue(words[index]) { value(ofWord: tokens[index].form) }
         }
+        // Per token, whether it is a placeholder or a percent word: by id in the cache when there is one (a string
+        // hash per token was a tenth of the scan), else by the string.
+        func isPlaceholder(_ index: Int) -> Bool {
+            guard let words, let cache else { return placeholders.contains(tokens[index].form) }
+            if let known = cache.knownMembership(words[index], of: Self.placeholderList) { return known }
+            return cache.isMember(words[index], of: Self.placeholderList, placeholders)
+        }
+        func isPercentWord(_ index: Int) -> Bool {
+            guard let words, let cache else { return percentWords.contains(tokens[index].form) }
+            if let known = cache.knownMembership(words[index], of: Self.percentList) { return known }
+            return cache.isMember(words[index], of: Self.percentList, percentWords)
+        }
         var quantities: [Quantity] = []
         var index = 0
         while index < tokens.count {
-            let token = tokens[index]
-            if token.isNumber {
+            // Fields read in place: copying the token retained and released its form at every step.
+            if tokens[index].isNumber {
                 // Join "5" "." "144" and "29" "," "02": digits separated by one . or , with no space.
                 var last = index
-                var digits = token.form
+                var digits = tokens[index].form
                 var decimals = ""
                 var isSection = false
                 while last + 1 < tokens.count, tokens[last + 1].isNumber, tokens[last + 1].start == tokens[last].end + 1,
@@ -98,7 +113,7 @@ struct QuantityScanner: Sendable {
                 var kind: Quantity.Kind = .count
                 if scalar(tokens[last].end) == "%" || (scalar(tokens[last].end) == " " && scalar(tokens[last].end + 1) == "%") {
                     kind = .percentage
-                } else if last + 1 < tokens.count, percentWords.contains(tokens[last + 1].form) {
+                } else if last + 1 < tokens.count, isPercentWord(last + 1) {
                     kind = .percentage
                     last += 1
                 } else if decimals.isEmpty, digits.count == 4, (1990...2099).contains(Int(digits) ?? 0) {
@@ -110,9 +125,9 @@ struct QuantityScanner: Sendable {
             }
             // A placeholder for a number ("X aantal nieuwe banen"): not right after a count ("3 x per jaar"; a year, as
             // this scan read it, may stand before it: "in 2026 X banen"), not before a number.
-            if placeholders.contains(token.form), index + 1 < tokens.count, tokens[index + 1].sentence == token.sentence,
+            if isPlaceholder(index), index + 1 < tokens.count, tokens[index + 1].sentence == tokens[index].sentence,
                !tokens[index + 1].isNumber,
-               index == 0 || !tokens[index - 1].isNumber || tokens[index - 1].sentence != token.sentence
+               index == 0 || !tokens[index - 1].isNumber || tokens[index - 1].sentence != tokens[index].sentence
                 || quantities.last.map({ $0.last == index - 1 && $0.kind == .year }) == true {
                 var placeholder = Quantity(value: 0, kind: .count, first: index, last: index)
                 placeholder.isPlaceholder = true
@@ -121,7 +136,7 @@ struct QuantityScanner: Sendable {
                 continue
             }
             // "één" (with accents) is the number one; "een" is the article.
-            if token.form == "een", let first = scalar(token.start), first == "é" || first == "É" {
+            if tokens[index].form.utf8.count == 3, tokens[index].form == "een", let first = scalar(tokens[index].start), first == "é" || first == "É" {
                 quantities.append(Quantity(value: 1, kind: .count, first: index, last: index))
                 index += 1
                 continue
@@ -129,7 +144,7 @@ struct QuantityScanner: Sendable {
             if let wordValue = wordValue(index) {
                 var last = index
                 var kind: Quantity.Kind = .count
-                if last + 1 < tokens.count, percentWords.contains(tokens[last + 1].form) {
+                if last + 1 < tokens.count, isPercentWord(last + 1) {
                     kind = .percentage
                     last += 1
                 }

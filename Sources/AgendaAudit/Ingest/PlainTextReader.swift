@@ -80,6 +80,17 @@ enum PlainTextReader {
             var previousWasCR = false
             var index = 0
             while index < count {
+                // Eight bytes at a time while none is a control byte or starts a multi-byte scalar (no line break among
+                // them): each would take the `default` branch below.
+                if index + 8 <= count, let base = bytes.baseAddress {
+                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                    let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+                    if ((word &- ones &* 0x20) & ~word | word) & highs == 0 {
+                        previousWasCR = false
+                        index += 8
+                        continue
+                    }
+                }
                 let byte = bytes[index]
                 switch byte {
                 case 0x0D:
@@ -234,6 +245,7 @@ enum PlainTextReader {
         // no number and no dash, so none of the forms below can match.
         if let last = line.utf8.last, last < 0x80, !(last >= 0x30 && last <= 0x39),
            last != 0x20, last != 0x09, last != 0x2D, last != 0x7C { return false }
+        if isASCII(line) { return isASCIIPageNumberLine(Array(line.utf8)) }
         let words = line.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         let isNumber: (String) -> Bool = { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
         let stripped = words.filter { $0 != "-" && $0 != "–" && $0 != "|" }
@@ -251,6 +263,52 @@ enum PlainTextReader {
         return false
     }
 
+    /// `isPageNumberLine` for an ASCII line (one character per byte, no line break inside), on its bytes: the same
+    /// words (split at spaces and tabs, lower-cased), the same tests, without making strings.
+    private static func isASCIIPageNumberLine(_ bytes: [UInt8]) -> Bool {
+        var words: [Range<Int>] = []
+        var index = 0
+        while index < bytes.count {
+            while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
+            let start = index
+            while index < bytes.count, bytes[index] != 0x20, bytes[index] != 0x09 { index += 1 }
+            if index > start { words.append(start..<index) }
+        }
+        func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte }
+        func isNumber(_ word: Range<Int>) -> Bool { !word.isEmpty && word.allSatisfy { bytes[$0] >= 0x30 && bytes[$0] <= 0x39 } }
+        func equals(_ word: Range<Int>, _ text: StaticString) -> Bool {
+            text.withUTF8Buffer { expected in
+                expected.count == word.count && zip(word, expected).allSatisfy { lower(bytes[$0]) == $1 }
+            }
+        }
+        let stripped = words.filter { !equals($0, "-") && !equals($0, "|") }
+        if stripped.count == 1, isNumber(stripped[0]) { return true }
+        if stripped.count == 3, isNumber(stripped[0]), equals(stripped[1], "/") || equals(stripped[1], "van") || equals(stripped[1], "of"),
+           isNumber(stripped[2]) {
+            return true
+        }
+        for (index, word) in words.enumerated() where equals(word, "pagina") || equals(word, "page") || equals(word, "blz.") || equals(word, "p.") {
+            guard index + 1 < words.count, isNumber(words[index + 1]) else { continue }
+            let tail = words.count - (index + 2)
+            if tail == 0 { return true }
+            if tail == 2, equals(words[index + 2], "van") || equals(words[index + 2], "of") || equals(words[index + 2], "/"),
+               isNumber(words[index + 3]) { return true }
+        }
+        return false
+    }
+
+    /// Whether `bytes` hold the ASCII `needle`.
+    private static func contains(_ bytes: [UInt8], _ needle: StaticString) -> Bool {
+        needle.withUTF8Buffer { pattern in
+            guard !pattern.isEmpty, bytes.count >= pattern.count else { return false }
+            outer: for start in 0...(bytes.count - pattern.count) {
+                for offset in 0..<pattern.count where bytes[start + offset] != pattern[offset] { continue outer }
+                return true
+            }
+            return false
+        }
+    }
+
     /// "3.2 Samenwerking met partners ........ 14": a line of a table of contents.
     static func isTableOfContentsLine(_ line: String) -> Bool {
         // A last character that is ASCII, no digit and no space is a single-scalar character and no number.
@@ -263,7 +321,8 @@ enum PlainTextReader {
             var start = end
             while start > 0, bytes[start - 1] != 0x20 { start -= 1 }
             guard end > 0, bytes[start..<end].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return false }
-            return line.contains("....") || line.contains("…") || line.contains(". . .")
+            // An ASCII line holds no "…", and its characters are its bytes: the other two searched as bytes.
+            return contains(bytes, "....") || contains(bytes, ". . .")
         }
         guard let last = line.split(separator: " ").last, last.allSatisfy(\.isNumber) else { return false }
         return line.contains("....") || line.contains("…") || line.contains(". . .")
@@ -420,6 +479,26 @@ extension String {
         copy.withUTF8 { bytes in
             var index = 0
             while index < bytes.count {
+                // Eight ASCII bytes at a time (0x20-0x7E: no control character or multi-byte scalar) when no space
+                // follows a space among them or before them: what the byte loop below would find, in a few operations.
+                if index + 8 <= bytes.count, let base = bytes.baseAddress {
+                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                    let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+                    let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+                    // Some byte below 0x20; some byte above 0x7E (exact tests, as in JSONBuffer).
+                    let below = (word &- ones &* 0x20) & ~word & highs
+                    let above = ((word &+ ones) | word) & highs
+                    if below | above == 0 {
+                        // The high bit of each byte that is a space (exact, no borrow between bytes).
+                        let t = word ^ (ones &* 0x20)
+                        let spaces = ~(((t & low7) &+ low7) | t | low7)
+                        if spaces & (spaces << 8) == 0 && !(word & 0xFF == 0x20 && previousWasSpace) {
+                            previousWasSpace = word >> 56 == 0x20
+                            index += 8
+                            continue
+                        }
+                    }
+                }
                 let byte = bytes[index]
                 if byte == 0x20 {
                     if previousWasSpace { result = false; return }

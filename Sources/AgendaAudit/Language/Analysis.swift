@@ -1,3 +1,5 @@
+import Synchronization
+
 /// What the language layer knows about one passage: every token's part of
 /// speech, lemma and clause, every clause's verb features, the time
 /// expressions resolved to month ranges and the quantities bound to what
@@ -191,7 +193,18 @@ public final class LanguageCache {
     static let maskKnown: UInt32 = 1 << 31
 
     /// The lists (by position in `lists`, at most 31; the same position must always mean the same set) that hold word `id`.
+    @inline(__always)
     func listMask(_ id: Int32, _ lists: [Set<String>?]) -> UInt32 {
+        // Known already (nearly always, three times per token): one load, inlined at the caller.
+        if id >= 0, Int(id) < masks.count {
+            let known = masks[Int(id)]
+            if known & Self.maskKnown != 0 { return known }
+        }
+        return computeListMask(id, lists)
+    }
+
+    @inline(never)
+    private func computeListMask(_ id: Int32, _ lists: [Set<String>?]) -> UInt32 {
         guard id >= 0 else { return 0 }
         let index = Int(id)
         if masks.count <= index { masks.append(contentsOf: repeatElement(0, count: strings.count - masks.count)) }
@@ -268,7 +281,7 @@ public final class LanguageCache {
 
     struct WordInfo {
         var classes: WordClasses
-        var verbs: [(lemma: Int32, kind: Lexicon.VerbForm.Kind)]
+        var verbs: VerbReadings
         var noun: Int32
         var head: Int32
         var isKnown: Bool
@@ -282,5 +295,51 @@ public final class LanguageCache {
         var isAdjective: Bool = false
         /// A present participle's infinitive ("volgende" → "volgen"), or -1.
         var presentParticiple: Int32 = -1
+    }
+
+    /// A word's verb readings (lemma id and kind), up to seven held inline: copying a `WordInfo` (the analyser does
+    /// per token, several times) then copies plain bytes instead of retaining and releasing an array. A word with more
+    /// readings (rare: a long irregular table) keeps them in `overflow`, a process-wide list that only grows.
+    struct VerbReadings: RandomAccessCollection {
+        typealias Element = (lemma: Int32, kind: Lexicon.VerbForm.Kind)
+        private static let none: Element = (-1, .present)
+        private static let capacity = 7
+        private var slots: (Element, Element, Element, Element, Element, Element, Element)
+        private let readingCount: Int32
+        /// Index into `overflow` when there are more than `capacity` readings, else -1.
+        private let overflowIndex: Int32
+        private static let overflow = Mutex<[[Element]]>([])
+
+        init(_ readings: [Element]) {
+            let none = Self.none
+            slots = (none, none, none, none, none, none, none)
+            readingCount = Int32(readings.count)
+            if readings.count <= Self.capacity {
+                overflowIndex = -1
+                // The tuple's elements lie at `Element`'s stride: rebound as seven elements (a raw buffer of its size,
+                // 53 bytes, holds only six strides).
+                withUnsafeMutablePointer(to: &slots) { tuple in
+                    tuple.withMemoryRebound(to: Element.self, capacity: Self.capacity) { buffer in
+                        for (index, reading) in readings.enumerated() { buffer[index] = reading }
+                    }
+                }
+            } else {
+                overflowIndex = Self.overflow.withLock { list in
+                    list.append(readings)
+                    return Int32(list.count - 1)
+                }
+            }
+        }
+
+        var startIndex: Int { 0 }
+        var endIndex: Int { Int(readingCount) }
+
+        subscript(position: Int) -> Element {
+            precondition(position >= 0 && position < Int(readingCount), "verb reading index out of range")
+            if overflowIndex >= 0 { return Self.overflow.withLock { $0[Int(overflowIndex)][position] } }
+            return withUnsafePointer(to: slots) { tuple in
+                tuple.withMemoryRebound(to: Element.self, capacity: Self.capacity) { $0[position] }
+            }
+        }
     }
 }

@@ -76,7 +76,7 @@ public struct LanguageAnalyzer: Sendable {
                     && (lexicon.verbLemma(ofForm: form + "e") == nil
                         || !Morphology.inseparablePrefixes.contains(where: { form.hasPrefix($0) })
                             && !morphology.verbReadings(form + "e").contains { $0.kind == .past || $0.kind == .participle }))
-        var result = LanguageCache.WordInfo(classes: classes, verbs: verbs, noun: noun, head: head, isKnown: isKnown, isWord: isWord,
+        var result = LanguageCache.WordInfo(classes: classes, verbs: .init(verbs), noun: noun, head: head, isKnown: isKnown, isWord: isWord,
                                             endsWithE: form.hasSuffix("e"), endsWithT: form.hasSuffix("t"),
                                             startsWithGe: form.hasPrefix("ge"), isMonth: TimeResolver.months[form] != nil)
         result.isAdjective = isAdjective

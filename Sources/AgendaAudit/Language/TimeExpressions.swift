@@ -90,11 +90,12 @@ struct TimeResolver {
                 continue
             }
             // Relative years.
+            // Their lengths first (4, 5, 8, 7 bytes), read in place: most words are none of them and skip the comparisons
+            // (and the copy of the form).
+            let length = tokens[i].form.utf8.count
+            guard length >= 4 && length <= 8 && length != 6 else { continue }
             let word = form(i)
-            // Their lengths first (4, 5, 8, 7 bytes): most words are none of them and skip the comparisons.
-            let length = word.utf8.count
-            if length >= 4 && length <= 8 && length != 6,
-               word == "jaar" || word == "jaren" || word == "kwartaal" || word == "maanden" {
+            if word == "jaar" || word == "jaren" || word == "kwartaal" || word == "maanden" {
                 let previous = form(i - 1)
                 var span = 1
                 var modifierIndex = i - 1
