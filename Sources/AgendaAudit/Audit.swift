@@ -62,6 +62,8 @@ public struct Pipeline: Sendable {
         let (year, written) = cycleChecker?.reference(document, cache: caches.language, keeping: &dated) ?? (nil, nil)
         let passages = document.passages
         var codedPassages: [CodedPassage] = [], findings: [CycleChecker.PassageFindings] = []
+        codedPassages.reserveCapacity(passages.count)
+        if cycleChecker != nil { findings.reserveCapacity(passages.count) }
         if workers > 1, passages.count > Self.piece, document.text.utf8.count >= threshold {
             let kept = dated ?? [:]
             let pieces = (passages.count + Self.piece - 1) / Self.piece
@@ -94,15 +96,11 @@ public struct Pipeline: Sendable {
             helpers.forEach { $0.start() }
             run(caches, true)
             results.wait(for: helpers.count)
-            codedPassages.reserveCapacity(passages.count)
-            if cycleChecker != nil { findings.reserveCapacity(passages.count) }
             for (coded, found) in results.all() {
                 codedPassages.append(contentsOf: coded)
                 findings.append(contentsOf: found)
             }
         } else {
-            codedPassages.reserveCapacity(passages.count)
-            if cycleChecker != nil { findings.reserveCapacity(passages.count) }
             for (index, passage) in passages.enumerated() {
                 let (coded, found) = audit(passage, dated: dated?.removeValue(forKey: index), year: year, written: written, caches: caches)
                 codedPassages.append(coded)

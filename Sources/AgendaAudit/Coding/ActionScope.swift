@@ -488,12 +488,10 @@ struct ActionScope {
            !(finite - 1 >= clause.first && isIn(.existential, finite - 1)), let predicate = indefinitePredicate(clause, after: finite) {
             // A nominalised infinitive defines a concept named bare ("Functiecreatie is het afsplitsen van taken"), not a
             // step of the plan ("De eerste stap is het in kaart brengen van taken").
-            let nominalised = !isIn(.indefinites, predicate) && analysis.words[predicate].form == analysis.words[predicate].lemma
-                && (predicate - 2...predicate - 1).contains { $0 > finite && analysis.words[$0].form == cache.specials.het }
-            if nominalised, let head = subject.first, (clause.first..<head).contains(where: { k in
+            if predicate.activity, let head = subject.first, (clause.first..<head).contains(where: { k in
                 !analysis.words[k].classes.isDisjoint(with: [.article, .demonstrative, .possessive])
             }) { return nil }
-            return verdict(.definition, finite, predicate)
+            return verdict(.definition, finite, predicate.word)
         }
         return nil
     }
@@ -550,8 +548,9 @@ struct ActionScope {
     }
 
     /// The first word of an indefinite (`een`, `geen`) or bare-noun predicate after the copula, skipping adverbs and
-    /// prepositional phrases; nil for a definite, pronominal, adjectival or verbal predicate, or an existential `er`.
-    private func indefinitePredicate(_ clause: PassageAnalysis.Clause, after finite: Int) -> Int? {
+    /// prepositional phrases, or the nominalised infinitive after `het` (`activity`); nil for a definite, pronominal,
+    /// adjectival or verbal predicate, or an existential `er`.
+    private func indefinitePredicate(_ clause: PassageAnalysis.Clause, after finite: Int) -> (word: Int, activity: Bool)? {
         var inPhrase = false
         var j = finite + 1
         while j <= clause.last {
@@ -567,15 +566,15 @@ struct ActionScope {
             } else if word.pos == .other && !nextIsNominal && word.classes.isEmpty {
                 return nil   // an adjective as predicate: "zijn zelf verantwoordelijk voor ..."
             } else if isIn(.indefinites, j) {
-                return j
+                return (j, false)
             } else if word.form == cache.specials.het, let activity = nominalisedInfinitive(after: j, in: clause) {
-                return activity   // "is het afsplitsen van taken": the definition of an activity
+                return (activity, true)   // "is het afsplitsen van taken": the definition of an activity
             } else if word.classes.contains(.article) || word.classes.contains(.possessive) || word.classes.contains(.demonstrative)
                         || word.classes.contains(.subjectPronoun) || word.classes.contains(.objectPronoun) || word.pos == .properNoun
                         || [.finiteVerb, .participle, .infinitive].contains(word.pos) && !word.attributive {
                 return nil
             } else if word.pos == .noun {
-                return j
+                return (j, false)
             }
             j += 1
         }

@@ -311,7 +311,7 @@ extension CycleChecker {
         for quantity in context.analysis.quantities where isCount(quantity, context, placeholders: true) {
             let q = quantity.quantity
             let kind = counted(quantity, context)
-            guard kind != .none, !isAgreementTotal(quantity, context) else { continue }
+            guard kind != .none, !isAgreementTotal(q) else { continue }
             let clause = context.analysis.words[q.first].clause
             let sentence = context.tokens[q.first].sentence
             if context.isBlocked(q.first, quantity.last) || isHypothetical(sentence: sentence, context) || isAdvice(sentence: sentence, context) { continue }
@@ -386,7 +386,7 @@ extension CycleChecker {
             if context.isBlocked(time.first, time.last) { continue }
             // The national agreement dated: "eind 2025 zullen zij samen zorgen voor 125.000 extra banen".
             if context.analysis.quantities.contains(where: { q in
-                context.analysis.words[q.quantity.first].clause == clause && isAgreementTotal(q, context)
+                context.analysis.words[q.quantity.first].clause == clause && isAgreementTotal(q.quantity) && counted(q, context) != .none
             }) { continue }
             // A heading or caption (no finite verb in the clause) plans nothing: "peildatum 31 december".
             if context.analysis.clauses[clause].finite == nil { continue }
@@ -425,26 +425,23 @@ extension CycleChecker {
         }
         for (position, sentence) in sentences.enumerated() {
             if isHypothetical(sentence: sentence, context) { continue }
-            guard countSentences.contains(sentence) else {
-                // Without a figure, only a goal reached or missed in words: partial.
-                if let verb = goalReached(sentence, context), !(context.isBlocked(verb, verb) && context.scope.isMetaText(sentence: sentence)) {
-                    monitored.insert(sentence)
-                    let all = context.tokens.indices.filter { context.tokens[$0].sentence == sentence }
-                    add(.monitoring, .partial, all.min() ?? verb, all.max() ?? verb, "goal-reached")
-                }
-                continue
-            }
+            let hasCount = countSentences.contains(sentence)
             var compared: [Int] = [], rule = "", real = -1
-            if let found = realisation(sentence, context) ?? goalReached(sentence, context) {
+            // Without a figure, only a goal reached or missed in words (partial).
+            if let found = hasCount ? realisation(sentence, context) ?? goalReached(sentence, context) : goalReached(sentence, context) {
                 if context.isBlocked(found, found) && context.scope.isMetaText(sentence: sentence) { continue }
-                guard let comparison = comparison(sentence, at: position, context) else { continue }
-                (compared, rule, real) = (comparison.sentences, comparison.rule, found)
-            } else if let (token, goalSentence) = sameObjectResult(at: position, context), !monitored.contains(sentence) {
+                if !hasCount {
+                    (compared, rule, real) = ([sentence], "goal-reached", found)
+                } else {
+                    guard let comparison = comparison(sentence, at: position, context) else { continue }
+                    (compared, rule, real) = (comparison.sentences, comparison.rule, found)
+                }
+            } else if hasCount, let (token, goalSentence) = sameObjectResult(at: position, context), !monitored.contains(sentence) {
                 (compared, rule, real) = ([goalSentence, sentence], "goal+result-same-object", token)
             } else {
                 continue
             }
-            let status: CycleStatus = rule == "follow-up" || !onlyJobs(compared, context) ? .present : .partial
+            let status: CycleStatus = !hasCount ? .partial : rule == "follow-up" || !onlyJobs(compared, context) ? .present : .partial
             monitored.formUnion(compared)
             let all = compared.flatMap { s in context.tokens.indices.filter { context.tokens[$0].sentence == s } }
             add(.monitoring, status, all.min() ?? real, all.max() ?? real, rule)
@@ -582,12 +579,12 @@ extension CycleChecker {
         return false
     }
 
-    /// A figure that restates the job agreement's own national totals (`cycle.agreementTotals`: "125.000 extra banen",
-    /// "25.000 werkplekken", "125.000 banen extra"): background to an agenda, not its own target, goal or plan.
-    func isAgreementTotal(_ quantity: CountedQuantity, _ context: Context) -> Bool {
-        let value = quantity.quantity.value
-        return quantity.quantity.kind == .count && value == value.rounded() && value < 1e9
-            && cycle.agreementTotals.contains(Int(value)) && counted(quantity, context) != .none
+    /// A count equal to one of the job agreement's own national totals (`cycle.agreementTotals`): counting something
+    /// ("125.000 extra banen", "25.000 werkplekken", "125.000 banen extra") it is background to an agenda, not its own
+    /// target, goal or plan (the callers know what it counts).
+    func isAgreementTotal(_ quantity: Quantity) -> Bool {
+        let value = quantity.value
+        return quantity.kind == .count && value == value.rounded() && value < 1e9 && cycle.agreementTotals.contains(Int(value))
     }
 
     /// A goal stated in the sentence: a goal cue or a past intent/obligation with a figure. In a neighbouring

@@ -163,18 +163,21 @@ public enum JSONReport {
 
         /// Adds an agenda rendered by `JSONReport.fragment` (on any thread).
         public func add(fragment: [UInt8]) throws {
-            if written == 0 { try header() }
-            if written > 0 { try emit(Data([0x2C, 0x0A])) }
+            try beginAgenda()
             try emit(bytesOf: fragment)
             written += 1
+        }
+
+        /// Before an agenda: the header before the first, a separator before the others.
+        private func beginAgenda() throws {
+            if written == 0 { try header() } else { try emit(Data([0x2C, 0x0A])) }
         }
 
         /// Adds an agenda by writing it here, `chunk` bytes at a time, instead of rendering it whole first: for a
         /// document so long (`streamedLength`) that its JSON, about four times its text, should not be held at once.
         /// The bytes are those of `add(fragment: JSONReport.fragment(audit))`.
         public func add(streaming audit: AuditedAgenda, chunk: Int = 1 << 20) throws {
-            if written == 0 { try header() }
-            if written > 0 { try emit(Data([0x2C, 0x0A])) }
+            try beginAgenda()
             var json = JSONBuffer(capacity: chunk + (1 << 16))
             try JSONReport.write(audit, into: &json) { json in
                 if json.bytes.count >= chunk { try json.drain { try emit(bytesOf: $0) } }

@@ -143,7 +143,7 @@ extension JSONReport {
     /// One agenda of the `--format json` stream, with the keys in sorted order.
     /// `afterPassage` runs after each passage is written (the streamed writer empties the buffer there).
     static func write(_ audit: AuditedAgenda, into json: inout JSONBuffer,
-                      afterPassage: (inout JSONBuffer) throws -> Void = { _ in }) rethrows {
+                      afterPassage: (inout JSONBuffer) throws -> Void) rethrows {
         let coded = audit.coded
         let document = coded.document
         json.beginObject()
