@@ -40,6 +40,16 @@ struct LanguageTests {
         #expect(r.clause(of: "hebben").isPerfect)
     }
 
+    /// After the noun "aantal" comes what it counts, a noun even where the form is also an infinitive ("banen", to pave);
+    /// a verb after it stays a verb ("het aantal daalt").
+    @Test func nounAfterAantal() {
+        let r = Self.read("Het aantal banen is in 2023 licht gegroeid.")
+        #expect(r.word("banen").pos == .noun)
+        #expect(r.lemma("banen") == "baan")
+        #expect(r.word("is").pos == .finiteVerb)
+        #expect(Self.read("Het aantal daalt sinds 2022.").word("daalt").pos == .finiteVerb)
+    }
+
     /// A particle that also makes inseparable verbs (onder, over, door, om, vol ...) takes no ge- in their participle:
     /// "ondersteund", "onderzocht", "voldaan"; the separable verbs keep theirs ("ondergebracht").
     @Test func participlesOfInseparableParticleVerbs() {

@@ -45,8 +45,14 @@ struct RealDevTests {
         return reference.year.map(String.init) ?? "none"
     }
 
-    /// The reference year and written month of the passage's source document.
+    /// The reference year and written month of the passage's source document: for a probe passage, the page's own
+    /// date (what the audit of the whole page reads from a date line on it; a year alone is taken as its January).
     static func reference(_ item: ValidationTests.Item) -> (year: Int?, written: Int?) {
+        if let written = item.written {
+            let parts = written.split(separator: "-").compactMap { Int($0) }
+            guard let year = parts.first else { return (nil, nil) }
+            return (year, year * 12 + (parts.count == 2 ? parts[1] - 1 : 0))
+        }
         guard let file = item.source.map({ String($0.prefix { $0 != ":" }) }), let value = references[file] else { return (nil, nil) }
         let parts = value.split(separator: "-").compactMap { Int($0) }
         return parts.count == 2 ? (parts[0], parts[0] * 12 + parts[1] - 1) : (parts.first, nil)

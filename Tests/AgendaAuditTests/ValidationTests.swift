@@ -17,6 +17,8 @@ struct ValidationTests {
         let accept: [String]?
         /// real-dev.jsonl only: the seed file and lines the passage was cut from ("002_....txt:82").
         let source: String?
+        /// Probes only: the page's own date ("2024-12", or "2023" when only the year is known), where the page shows it.
+        let written: String?
     }
 
     static func load(_ name: String) throws -> [Item] {

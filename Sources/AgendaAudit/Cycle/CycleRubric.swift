@@ -88,6 +88,14 @@ public enum CycleLemmas: String, Sendable, CaseIterable, Hashable {
     case dependence
     /// Verbs of knowing and finding out: not being able to know is no bottleneck of acting (weten, achterhalen).
     case knowing
+    /// Verbs of attaining whose object is a target by their meaning: halen, behalen, nakomen ("de aantallen niet gehaald").
+    case attain
+    /// Verbs of lagging behind something, named by a prepositional phrase: "blijft achter bij de doelstelling",
+    /// "loopt achter op het quotum" (a comparison with a target), unlike "daalt", "strandt" (achterblijven, achterlopen).
+    case lagging
+    /// The word that opens the main clause after a conditional that opens with its verb: "Heb je eenmaal het aantal
+    /// banen behaald, dan moet je ..." (dan).
+    case consequence
 
     /// Position in `allCases`: the index of its list in `CycleChecker.lemmaLists` and its number in per-word memos
     /// (no hashing of the raw value on the hot path).
@@ -124,6 +132,9 @@ public enum CycleLemmas: String, Sendable, CaseIterable, Hashable {
         case .causalVerbs: return 28
         case .dependence: return 29
         case .knowing: return 30
+        case .attain: return 31
+        case .lagging: return 32
+        case .consequence: return 33
         }
     }
 }
@@ -144,6 +155,8 @@ public enum CycleCue: String, Sendable, CaseIterable, Hashable {
     case monitoringRealisation
     /// ... and a follow-up of the previous agenda ("vorige werkagenda", "acties uit").
     case monitoringFollowUp
+    /// A figure so far, on the way to a target that still runs ("inmiddels", "tot nu toe", "op dit moment").
+    case interim
     /// Problem analysis: bottlenecks and causes ("knelpunt", "bleek lastig") ...
     case bottleneck
     /// ... and a remedy tied to them ("daarom", "om dit op te lossen").
@@ -176,6 +189,7 @@ public enum CycleCue: String, Sendable, CaseIterable, Hashable {
         case .board: return 11
         case .signed: return 12
         case .notSigned: return 13
+        case .interim: return 14
         }
     }
 }

@@ -68,8 +68,10 @@ extension CycleChecker {
         private let sentenceClauses: [Range<Int>]
         /// Sentences that give an example ("Stel dat ...", "Een rekenvoorbeeld: ...").
         private(set) var hypotheticalSentences = Set<Int>()
+        /// Clauses that state a condition, opening with their verb: "Heb je eenmaal ... behaald, dan ...".
+        private(set) var conditionalClauses = Set<Int>()
         /// Per word, the lists (bits by `CycleLemmas.ordinal`) that hold its lemma, compound head or form.
-        private let wordMasks: [UInt32]
+        private let wordMasks: [UInt64]
 
         init(passage: Passage, tokens: [Token], analysis: PassageAnalysis, cache: LanguageCache, referenceYear: Int?, written: Int? = nil,
              hits: [[PhraseMatcher.Hit]], scope: CueScope, lemmas: [Set<String>?]) {
@@ -112,6 +114,15 @@ extension CycleChecker {
                     hypotheticalSentences.insert(token.sentence)
                 }
             }
+            // A conditional that opens with its verb, the main clause after it opening with `lemmas.consequence`: "Heb je
+            // eenmaal het aantal banen behaald, dan moet je het jaar daarop weer aan de slag" (its realisation is a
+            // condition, no fact; the main clause after it may state a fact: "..., dan kan het lastig zijn ...").
+            for (index, clause) in analysis.clauses.enumerated() where index + 1 < analysis.clauses.count {
+                let next = analysis.clauses[index + 1]
+                if clause.finite == clause.first, next.sentence == clause.sentence, isIn(.consequence, next.first) {
+                    conditionalClauses.insert(index)
+                }
+            }
             // A passage that opens with an example is the example: "Een rekenvoorbeeld: ... In 2023 is het aantal ...".
             if let first = sentences.first, hypotheticalSentences.contains(first) { hypotheticalSentences.formUnion(sentences) }
         }
@@ -142,7 +153,7 @@ extension CycleChecker {
         }
         /// Whether the word's lemma, compound head or form is in the list (memoised by word id in the cache).
         func isIn(_ list: CycleLemmas, _ index: Int) -> Bool {
-            wordMasks[index] & (1 << UInt32(list.ordinal)) != 0
+            wordMasks[index] & (1 << UInt64(list.ordinal)) != 0
         }
         /// A future or modal auxiliary lemma (zullen, gaan, kunnen, moeten, mogen): no activity of its own.
         func isAuxiliary(_ id: Int32) -> Bool {
@@ -150,7 +161,7 @@ extension CycleChecker {
             return id == s.zullen || id == s.gaan || id == s.kunnen || id == s.moeten || id == s.mogen
         }
         func isIn(_ list: CycleLemmas, id: Int32) -> Bool {
-            cache.listMask(id, lemmas) & (1 << UInt32(list.ordinal)) != 0
+            cache.listMask(id, lemmas) & (1 << UInt64(list.ordinal)) != 0
         }
         func clauseVerbs(_ clause: Int, in list: CycleLemmas) -> [Int] {
             let c = analysis.clauses[clause]
@@ -442,7 +453,8 @@ extension CycleChecker {
                 continue
             }
             let status: CycleStatus = !hasCount ? .partial : rule == "follow-up" || !onlyJobs(compared, context) ? .present : .partial
-            monitored.formUnion(compared)
+            // (a target that still runs stays a target and a plan: only the figure so far is monitoring's)
+            if rule == "interim+goal-adjacent" { monitored.insert(sentence) } else { monitored.formUnion(compared) }
             let all = compared.flatMap { s in context.tokens.indices.filter { context.tokens[$0].sentence == s } }
             add(.monitoring, status, all.min() ?? real, all.max() ?? real, rule)
         }
@@ -471,9 +483,15 @@ extension CycleChecker {
         }
         guard !figures.isEmpty else { return nil }
         // The goal in the sentence before or after: "moesten ... 306 banen creëren. Feitelijk zijn er 321 banen gekomen."
+        // A figure so far (`cycle.interim`: "inmiddels", "tot nu toe") is set against a target that still runs, too: "Inmiddels
+        // zijn al 24 mensen duurzaam geplaatst. Het doel van Westland is 37,5 garantiebanen in 2025."
+        let interim = !context.cueHits(.interim, sentence: sentence).isEmpty
         for neighbour in [position - 1, position + 1] where neighbour >= 0 && neighbour < sentences.count {
             if earlierGoal(sentences[neighbour], earlier: true, context) != nil {
                 return ([sentences[neighbour], sentence], "realisation+goal-adjacent")
+            }
+            if interim, earlierGoal(sentences[neighbour], context) != nil {
+                return ([sentences[neighbour], sentence], "interim+goal-adjacent")
             }
         }
         // Two sentences away, a goal that counts the same thing: "... hebben inmiddels 7196 reguliere banen gerealiseerd.
@@ -500,7 +518,7 @@ extension CycleChecker {
 
     /// A realisation looking back in the sentence: its first token, or nil.
     func realisation(_ sentence: Int, _ context: Context) -> Int? {
-        for clause in context.clauses(ofSentence: sentence) {
+        for clause in context.clauses(ofSentence: sentence) where !context.conditionalClauses.contains(clause) {
             let c = context.analysis.clauses[clause]
             let back = orientation(clause: clause, context) == .back
             if let verb = context.clauseVerbs(clause, in: .realise).first, back, clauseHasFigure(clause, context)
@@ -539,20 +557,37 @@ extension CycleChecker {
 
     /// A goal reached or missed, said in words: a realise verb looking back, in a statement, with a goal noun as its
     /// subject or object (not inside a topic phrase: "met als doel"), negated or not: "De taakstelling is niet gehaald",
-    /// "heeft ruim voldaan aan het quotum".
+    /// "heeft ruim voldaan aan het quotum". Verbs of attaining and of lagging presuppose the target themselves: an
+    /// attain verb (`lemmas.attain`) in the past or perfect with any object but people or jobs ("Over 2017 en 2018 zijn
+    /// de aantallen niet gehaald"; not the present passive "worden taken uit een functie gehaald"); a verb of lagging
+    /// (`lemmas.lagging`) now or looking back with a goal noun or the phrase it lags behind ("blijft achter bij de
+    /// doelstelling", "dat de scholen achterlopen bij het realiseren van de aantallen"). Lagging with nothing it lags
+    /// behind ("de overheid blijft achter") compares nothing; nor does a missing goal ("omdat die streefcijfers
+    /// ontbraken": `ontbreken` is a shortfall, not lagging).
     func goalReached(_ sentence: Int, _ context: Context) -> Int? {
+        let words = context.analysis.words
         for clause in context.clauses(ofSentence: sentence) {
             let c = context.analysis.clauses[clause]
             // (a finite verb or participle: "het aantal te realiseren banen" names the goal; and a statement, not a question,
             // direct or indirect: "controleren of meetbare doelstellingen behaald zijn")
-            guard let verb = context.clauseVerbs(clause, in: .realise).first(where: { context.analysis.words[$0].pos != .infinitive }),
-                  !c.isFuture, c.modal < 0, isStatement(clause: clause, context), c.opener != context.cache.specials.of,
-                  orientation(clause: clause, context) == .back,
-                  context.clauseVerbs(clause, in: .intent).allSatisfy({ context.analysis.words[$0].pos == .participle }),
-                  !statesGoal(verb, clause: clause, context) else { continue }
-            if context.words(clause, in: .goalNouns).contains(where: { context.analysis.words[$0].pos == .noun && !isTopic($0, context) }) {
-                return verb
+            guard !c.isFuture, c.modal < 0, isStatement(clause: clause, context), c.opener != context.cache.specials.of,
+                  !context.conditionalClauses.contains(clause),
+                  context.clauseVerbs(clause, in: .intent).allSatisfy({ words[$0].pos == .participle }) else { continue }
+            let back = orientation(clause: clause, context) == .back
+            let goalNoun = context.words(clause, in: .goalNouns).contains { words[$0].pos == .noun && !isTopic($0, context) }
+            if back, let verb = context.clauseVerbs(clause, in: .realise).first(where: { words[$0].pos != .infinitive }),
+               !statesGoal(verb, clause: clause, context) {
+                if goalNoun { return verb }
+                if context.clauseVerbs(clause, in: .attain).contains(verb), c.tense == .past || c.isPerfect, (c.first...c.last).contains(where: { i in
+                    words[i].pos == .noun && !isTopic(i, context) && !context.isIn(.peopleNouns, i) && !context.isIn(.jobNouns, i)
+                        && !context.analysis.times.contains { $0.first <= i && $0.last >= i }
+                }) { return verb }
             }
+            if let verb = context.clauseVerbs(clause, in: .lagging).first(where: { words[$0].pos != .infinitive }),
+               back || c.tense == .present && !c.isPerfect, c.negation == nil,
+               goalNoun || verb < c.last && (verb + 1..<c.last).contains(where: { i in
+                   words[i].classes.contains(.preposition) && words[i + 1...min(c.last, i + 3)].contains { $0.pos == .noun || $0.pos == .infinitive }
+               }) { return verb }
         }
         return nil
     }
@@ -762,9 +797,12 @@ extension CycleChecker {
                 if let bottleneck = bottleneck(in: clause, sentence: sentence, hasCause: hasCause, context) { named = bottleneck; break }
             }
             guard let (found, rule) = named else { continue }
-            // (also a bottleneck cue on the realisation itself: "de taakstelling ... niet gehaald")
+            // (also a bottleneck cue on the realisation or the shortfall itself: "de taakstelling ... niet gehaald", "blijft
+            // achter bij de doelstelling")
             let onRealisation = rule == "bottleneck"
-                && (found...min(found + 2, context.tokens.count - 1)).contains { context.isIn(.realise, $0) }
+                && (found...min(found + 2, context.tokens.count - 1)).contains { i in
+                    context.isIn(.realise, i) || context.clauseVerbs(context.analysis.words[i].clause, in: .shortfall).contains(i)
+                }
             if rule == "shortfall" || rule == "negated-realisation" || onRealisation, !hasCause, monitored.contains(sentence) { continue }
             let remedyHere = context.cueHits(.remedy, sentence: sentence).first { $0.first > found }
             let remedyNext = position + 1 < sentences.count ? context.cueHits(.remedy, sentence: sentences[position + 1]).first : nil

@@ -189,12 +189,12 @@ public final class LanguageCache {
 
     /// Per word id, a bit per word list (the caller's list number) for the lists that hold it, and
     /// `maskKnown` once computed. Each word is hashed against the lists once per cache, then looked up by id.
-    private var masks: [UInt32] = []
-    static let maskKnown: UInt32 = 1 << 31
+    private var masks: [UInt64] = []
+    static let maskKnown: UInt64 = 1 << 63
 
-    /// The lists (by position in `lists`, at most 31; the same position must always mean the same set) that hold word `id`.
+    /// The lists (by position in `lists`, at most 63; the same position must always mean the same set) that hold word `id`.
     @inline(__always)
-    func listMask(_ id: Int32, _ lists: [Set<String>?]) -> UInt32 {
+    func listMask(_ id: Int32, _ lists: [Set<String>?]) -> UInt64 {
         // Known already (nearly always, three times per token): one load, inlined at the caller.
         if id >= 0, Int(id) < masks.count {
             let known = masks[Int(id)]
@@ -204,7 +204,7 @@ public final class LanguageCache {
     }
 
     @inline(never)
-    private func computeListMask(_ id: Int32, _ lists: [Set<String>?]) -> UInt32 {
+    private func computeListMask(_ id: Int32, _ lists: [Set<String>?]) -> UInt64 {
         guard id >= 0 else { return 0 }
         let index = Int(id)
         if masks.count <= index { masks.append(contentsOf: repeatElement(0, count: strings.count - masks.count)) }
@@ -215,7 +215,7 @@ public final class LanguageCache {
         // An inflected adjective or participle is in a list when its base form is: "beperkte invloed", "lastige regels".
         let base = string.utf8.count > 4 && string.hasSuffix("e") ? String(string.dropLast()) : nil
         for (list, set) in lists.enumerated() where set?.contains(string) == true || base.map({ set?.contains($0) == true }) == true {
-            mask |= 1 << UInt32(list)
+            mask |= 1 << UInt64(list)
         }
         masks[index] = mask
         return mask
@@ -223,7 +223,7 @@ public final class LanguageCache {
 
     /// Per word id, a bit per list number (below 64) once asked, and a bit per list that holds the word: two flat
     /// arrays indexed by id (a nested array per list cost an exclusivity check and a bounds check per level).
-    /// For lists beyond `listMask`'s 31 (the coder's action lists).
+    /// For the coder's action lists (their own numbering, apart from `listMask`'s positions).
     private var asked: [UInt64] = []
     private var member: [UInt64] = []
     /// Lists numbered 64 and above: per list, 0 not asked yet, 1 no, 2 yes.

@@ -290,9 +290,12 @@ public struct LanguageAnalyzer: Sendable {
                 analysis.words[i].pos = .noun
                 continue
             }
-            // After a count (not a year) comes what it counts: "45 banen", "per 1 maart", "3 keer".
+            // After a count (not a year) comes what it counts: "45 banen", "per 1 maart", "3 keer"; so after the noun
+            // "aantal": "het aantal banen", "een aantal werkgevers".
             // (Not a verb before its inverted subject: "In paragraaf 8.1.7 komen we ...", "In 2023 zijn er ...".)
-            if i > range.lowerBound, tokens[i - 1].isNumber, !(tokens[i - 1].form.utf8.count == 4 && tokens[i - 1].form.hasPrefix("20")),
+            let afterAantal = i > range.lowerBound && analysis.words[i - 1].pos == .noun && analysis.words[i - 1].lemma == specials.aantal
+                && gaps[i] == .none
+            if i > range.lowerBound, tokens[i - 1].isNumber || afterAantal, !(tokens[i - 1].form.utf8.count == 4 && tokens[i - 1].form.hasPrefix("20")),
                !(i + 1 <= range.upperBound && invertedSubjectFollows(i)),
                !(tokens[i - 1].form.utf8.count == 4 && tokens[i - 1].form.hasPrefix("19")), !wordInfo.verbs.contains(where: { $0.kind == .participle }),
                wordInfo.classes.isEmpty, wordInfo.noun >= 0 || wordInfo.verbs.isEmpty && !wordInfo.isWord,
