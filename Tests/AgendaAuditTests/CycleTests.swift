@@ -360,4 +360,14 @@ struct CycleLanguageTests {
         #expect(found[.jobsTarget] == .present)
         #expect(elements("Vorig jaar zijn 24 mensen geplaatst. Het doel van de gemeente is 37 garantiebanen in 2027.", year: 2026)[.monitoring] == nil)
     }
+
+    /// The target group's difficulty in finding work is why the agreement exists, not the author's bottleneck; the
+    /// employers' difficulty is one.
+    @Test func theTargetGroupsLotIsNoBottleneck() {
+        #expect(elements("Deze mensen hebben vaak moeite om een baan te vinden.", year: nil)[.problemAnalysis] == nil)
+        #expect(elements("Voor mensen met een arbeidsbeperking is het soms lastig een werkplek te vinden die bij hen past.", year: nil)[.problemAnalysis] == nil)
+        #expect(elements("We willen mensen die moeite hebben met het vinden van een baan hier een kans geven.", year: nil)[.problemAnalysis] == nil)
+        #expect(elements("Leidinggevenden hebben moeite om geschikte taken voor de nieuwe banen te vinden.", year: nil)[.problemAnalysis] == .partial)
+        #expect(elements("Werkgevers vinden het lastig om de banen te begeleiden.", year: nil)[.problemAnalysis] == .partial)
+    }
 }

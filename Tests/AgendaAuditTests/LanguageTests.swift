@@ -50,6 +50,17 @@ struct LanguageTests {
         #expect(Self.read("Het aantal daalt sinds 2022.").word("daalt").pos == .finiteVerb)
     }
 
+    /// A plural noun that is also an infinitive, right before a verb that is only a verb, is its object ("extra banen
+    /// creëren"); a verb that governs a bare infinitive stays a verb ("laten doen").
+    @Test func objectBeforeTheFinalVerb() {
+        let r = Self.read("Ook ziekenhuizen moeten de komende jaren extra banen creëren.")
+        #expect(r.word("banen").pos == .noun)
+        #expect(r.word("creëren").pos == .infinitive)
+        let other = Self.read("Wij hebben daar een onderzoek naar laten doen.")
+        #expect(other.word("laten").pos == .infinitive)
+        #expect(other.lemma("laten") == "laten")
+    }
+
     /// A particle that also makes inseparable verbs (onder, over, door, om, vol ...) takes no ge- in their participle:
     /// "ondersteund", "onderzocht", "voldaan"; the separable verbs keep theirs ("ondergebracht").
     @Test func participlesOfInseparableParticleVerbs() {

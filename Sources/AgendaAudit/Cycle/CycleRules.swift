@@ -832,17 +832,37 @@ extension CycleChecker {
     func namedProblem(in clause: Int, _ context: Context) -> (Int, String)? {
         if let hit = context.cueHits(.bottleneck, clause: clause).first(where: {
             !isTopic($0.first, context) && !isNamedOnly($0.first, clause: clause, context) && isStated($0.first, clause: clause, context)
+                && !isTargetGroupsLot($0.first, clause: clause, context)
         }),
            context.scope.blocker(hit, lookingAhead: false) == nil {
             return (hit.first, "bottleneck")
         }
         if let word = context.words(clause, in: .difficulty).first(where: {
             !isTopic($0, context) && !isNamedOnly($0, clause: clause, context) && isStated($0, clause: clause, context)
+                && !isTargetGroupsLot($0, clause: clause, context)
         }),
            context.scope.blocker(PhraseMatcher.Hit(entry: -1, first: word, last: word), lookingAhead: false) == nil {
             return (word, "difficulty")
         }
         return nil
+    }
+
+    /// A difficulty whose experiencer is the target group, in finding work: "Deze mensen hebben vaak moeite om een baan te
+    /// vinden", "mensen die ... moeite hebben met het vinden van een baan", "Voor mensen met een arbeidsbeperking is het
+    /// soms lastig een werkplek te vinden". That is why the job agreement exists, not a bottleneck of the author's job
+    /// creation: people (`lemmas.peopleNouns`, `targetGroup`) before the word in its clause, or before the relative
+    /// clause it stands in, and a job (`lemmas.jobNouns`) after it in the sentence.
+    func isTargetGroupsLot(_ word: Int, clause: Int, _ context: Context) -> Bool {
+        let c = context.analysis.clauses[clause], sentence = c.sentence
+        let people = { (i: Int) in context.isIn(.peopleNouns, i) || context.isIn(.targetGroup, i) }
+        let antecedent = c.isSubordinate && c.first > 0 && context.tokens[c.first - 1].sentence == sentence && people(c.first - 1)
+        guard antecedent || (c.first..<word).contains(where: people) else { return false }
+        var j = word + 1
+        while j < context.tokens.count, context.tokens[j].sentence == sentence {
+            if context.isIn(.jobNouns, j) { return true }
+            j += 1
+        }
+        return false
     }
 
     /// A positive evaluation negated: "werkt niet motiverend", "wordt als niet realistisch ervaren", "geen reële kans".

@@ -233,6 +233,10 @@ public struct LanguageAnalyzer: Sendable {
         func isNounContext(_ i: Int) -> Bool {
             guard i > range.lowerBound else { return false }
             if hyphenated[i] { return true }
+            // A verb that governs a bare infinitive, before one, heads the verb cluster whatever precedes it: "daar een
+            // onderzoek naar laten doen" (not the noun "lat").
+            if i + 1 <= range.upperBound, infos[i + 1].verbs.contains(where: { $0.kind == .infinitive }),
+               infos[i].verbs.contains(where: { $0.lemma >= 0 && Self.infinitiveGoverning.contains(cache.strings[Int($0.lemma)]) }) { return false }
             // A finite-looking form before a nominative pronoun or existential "er" is the verb of an inversion, whatever
             // precedes it: "Ten slotte zien we", "In de tabel laten we zien", "Lang geleden zijn er afspraken gemaakt".
             // (Not after an article or an inflected modifier: "zien de toegevoegde waarde er niet van".)
@@ -962,7 +966,12 @@ public struct LanguageAnalyzer: Sendable {
                 }
             } else if analysis.words[i].pos == .infinitive {
                 // A plural noun that is also an infinitive ("banen", "werken"): a noun unless it closes the clause or follows "te".
-                let closes = (i == clause.last || i + 1 <= clause.last && [.finiteVerb, .infinitive, .participle].contains(analysis.words[i + 1].pos)
+                // Before a verb that is only a verb, it is that verb's object, not a verb of the cluster: "moeten de komende
+                // jaren extra banen creëren" (the verbs that govern an infinitive are auxiliaries and modals).
+                let objectOfVerb = i + 1 <= clause.last && [.infinitive, .participle].contains(analysis.words[i + 1].pos)
+                    && infos[i + 1].noun < 0 && infos[i + 1].classes.isEmpty && infos[i].noun >= 0
+                    && !infos[i].verbs.contains { $0.lemma >= 0 && Self.infinitiveGoverning.contains(cache.strings[Int($0.lemma)]) }
+                let closes = !objectOfVerb && (i == clause.last || i + 1 <= clause.last && [.finiteVerb, .infinitive, .participle].contains(analysis.words[i + 1].pos)
                     || i + 1 <= clause.last && infos[i + 1].classes.contains(.auxiliary))
                     // (with the modal's infinitive elsewhere, not its object before it or one inside a phrase after it:
                     // "kunnen vragen beantwoorden", "van meer banen")
@@ -1070,6 +1079,11 @@ public struct LanguageAnalyzer: Sendable {
             }
         }
     }
+
+    /// Verbs besides the auxiliaries and modals that take a bare infinitive in the verb cluster ("laten doen", "gaan
+    /// werken", "blijven zoeken"): before an infinitive they are verbs, not the plural nouns some of them also are.
+    static let infinitiveGoverning: Set<String> = ["laten", "gaan", "blijven", "komen", "helpen", "leren", "zien", "horen",
+                                                   "voelen", "doen", "durven", "hoeven", "liggen", "staan", "zitten", "lopen"]
 
     /// A pronoun that is only a subject ("we", "ik", "hij"; not "het", "ze", "u", which are also articles or objects).
     static func isNominative(_ classes: WordClasses) -> Bool {
