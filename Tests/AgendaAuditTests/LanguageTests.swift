@@ -156,6 +156,18 @@ struct LanguageTests {
         #expect(bound.contains { $0.quantity.value == 15 && $0.noun >= 0 && r.tokens[$0.noun].form == "leidinggevenden" })
     }
 
+    /// Coordinated inflected adjectives stand before their noun, and a count counts that noun; a number hyphened to the
+    /// word after it is part of a compound and counts nothing.
+    @Test func coordinatedAdjectivesAndHyphenedNumbers() {
+        let text = "Tot 2027 moeten er 48 extra, duurzame en structurele banen zijn gecreëerd. Zij hebben een niveau 2-diploma."
+        let r = Self.read(text)
+        #expect(r.word("banen").pos == .noun)
+        let scanner = QuantityScanner(words: Repo.rubric.cycle!.numberWords, percentWords: Set(Repo.rubric.cycle!.percentWords))
+        let bound = QuantityBinder(specials: r.cache.specials).bind(scanner.scan(r.tokens, text: text, base: 0), tokens: r.tokens, analysis: r.analysis)
+        #expect(bound.contains { $0.quantity.value == 48 && $0.noun >= 0 && r.tokens[$0.noun].form == "banen" })
+        #expect(!bound.contains { $0.quantity.value == 2 })
+    }
+
     /// A singular form between a count and a plural noun modifies it ("extra" is also listed as a noun).
     @Test func aModifierBetweenACountAndItsNoun() {
         let text = "Het bedrijfsleven moet 100.000 extra banen realiseren en wij scheppen 12 extra werkplekken."

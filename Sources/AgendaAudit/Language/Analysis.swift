@@ -48,6 +48,8 @@ public struct PassageAnalysis: Sendable {
         public var capitalised: Bool
         /// An opening bracket stands before it ("doelstelling 3 (goede voorbeelden ...)").
         public var afterBracket: Bool = false
+        /// Joined to the word before by a hyphen, no space: "sw-bedrijf", "2-diploma".
+        public var afterHyphen: Bool = false
         /// A participle used as an adjective right before its noun ("afgelopen zomer"): no verb of its clause.
         public var attributive: Bool = false
     }

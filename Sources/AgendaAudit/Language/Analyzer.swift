@@ -189,7 +189,7 @@ public struct LanguageAnalyzer: Sendable {
             let wordInfo = info(id, cache: cache)
             infos.append(wordInfo)
             analysis.words.append(.init(form: id, lemma: id, head: wordInfo.head, pos: .other, tense: .none,
-                                        classes: wordInfo.classes, clause: 0, capitalised: false, afterBracket: bracketed[position]))
+                                        classes: wordInfo.classes, clause: 0, capitalised: false, afterBracket: bracketed[position], afterHyphen: hyphenated[position]))
         }
         for index in tokens.indices { analysis.words[index].capitalised = capitalised[index] }
 
@@ -267,6 +267,14 @@ public struct LanguageAnalyzer: Sendable {
                 // ... or after a noun: "X aantal nieuwe banen", "een aantal grote werkgevers".
                 if !before.isDisjoint(with: [.article, .possessive, .numeral, .preposition, .demonstrative]) || tokens[previous - 1].isNumber
                     || analysis.words[previous - 1].pos == .noun || analysis.words[previous - 1].pos == .properNoun {
+                    return true
+                }
+                // ... or after another such adjective, alone or coordinated: "48 extra, duurzame en structurele banen".
+                func isInflectedAdjective(_ k: Int) -> Bool {
+                    k >= range.lowerBound && infos[k].endsWithE && infos[k].verbs.isEmpty && infos[k].noun < 0 && infos[k].classes.isEmpty
+                }
+                if isInflectedAdjective(previous - 1)
+                    || before.contains(.coordinator) && previous - 2 >= range.lowerBound && isInflectedAdjective(previous - 2) {
                     return true
                 }
             }

@@ -137,6 +137,9 @@ struct QuantityBinder {
         var bound: [CountedQuantity] = []
         let words = analysis.words
         for quantity in quantities where quantity.kind != .year {
+            // A number joined by a hyphen to the word after it is part of a compound, a label, no count: "een niveau
+            // 2-diploma", "3-jarige opleiding", "1-op-1 begeleiding".
+            if quantity.last + 1 < tokens.count, words[quantity.last + 1].afterHyphen, !tokens[quantity.last + 1].isNumber { continue }
             let sentence = tokens[quantity.first].sentence
             var noun = -1, of = -1, last = quantity.last
             var j = quantity.last + 1
@@ -154,6 +157,17 @@ struct QuantityBinder {
                        let next = (j + 1..<min(tokens.count, j + 4)).first(where: { tokens[$0].sentence == sentence && words[$0].pos == .noun }),
                        (j + 1..<next).allSatisfy({ words[$0].pos == .other && words[$0].classes.isEmpty }) {
                         noun = next; last = next
+                    }
+                    // A count above one counts a plural: a singular form before coordinated adjectives and a plural noun
+                    // modifies that noun ("48 extra, duurzame en structurele banen"; "extra" is also listed as a noun).
+                    if quantity.value > 1, word.lemma == word.form {
+                        var k = j + 1
+                        while k < tokens.count, k - j <= 5, tokens[k].sentence == sentence,
+                              words[k].pos == .other && words[k].classes.isEmpty || words[k].form == specials.en { k += 1 }
+                        if k > j + 1, k < tokens.count, tokens[k].sentence == sentence, words[k].pos == .noun, words[k].lemma != words[k].form,
+                           (j + 1..<k).contains(where: { words[$0].pos == .other }) {
+                            noun = k; last = k
+                        }
                     }
                     // A time expression after it is no part of it: "90 banen eind 2024".
                     while noun + 1 < tokens.count, tokens[noun + 1].sentence == sentence, words[noun + 1].pos == .noun, noun + 1 - j < 3,
