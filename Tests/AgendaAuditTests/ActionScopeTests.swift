@@ -189,4 +189,15 @@ struct ActionScopeTests {
         #expect(hit.rule == "definition" && hit.cue == "is een" && hit.code == "inkoop-sroi")
         #expect(doc.slice(hit.start, hit.end) == hit.text)
     }
+
+    /// After a definition, a sentence in the generic present goes on describing what was defined; a dated one or the
+    /// author's own is an action again.
+    @Test func theGenericPresentContinuesADefinition() {
+        #expect(!codes("Functiecreatie betekent het anders inrichten van bedrijfsprocessen. Eenvoudige taken worden samengevoegd tot een of meerdere nieuwe functies.")
+                .contains("functies-passend"))
+        #expect(codes("Functiecreatie betekent het anders inrichten van bedrijfsprocessen. Wij voegen eenvoudige taken samen tot nieuwe functies.")
+                .contains("functies-passend"))
+        #expect(codes("Functiecreatie betekent het anders inrichten van bedrijfsprocessen. In 2025 worden eenvoudige taken samengevoegd tot nieuwe functies.")
+                .contains("functies-passend"))
+    }
 }

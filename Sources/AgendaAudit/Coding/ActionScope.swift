@@ -53,8 +53,11 @@
 /// nothing. A later main clause of the same sentence continues the first one's
 /// decision unless its subject is the author's or it decides on its own.
 /// The first main clause of a sentence whose subject opens with a demonstrative
-/// (`Deze intermediaire organisaties hebben ...`) takes the decision of the
-/// sentence before when that was a definition or a possibility.
+/// (`Deze intermediaire organisaties hebben ...`), or that is in the generic
+/// present (present tense, no time, not the author's subject, an agentless
+/// passive or a bare plural subject: `Eenvoudige taken worden samengevoegd`),
+/// takes the decision of the sentence before when that was a definition or a
+/// possibility.
 /// A subordinate clause takes the decision of the clause it depends on,
 /// except that one reporting an event (past tense or perfect, not opened
 /// by a `conditionals` word: `waarin ... is gekeken`) is an action again,
@@ -281,7 +284,9 @@ struct ActionScope {
                 if own == nil, first != nil, !isAuthors(subject(clause).tokens) { own = main }
                 // "Deze intermediaire organisaties hebben ...": a demonstrative subject after a definition or a possibility
                 // goes on about the class it defined.
-                if own == nil, first == nil, sentence > 0, pointsBack(clause) {
+                // So does a sentence in the generic present ("... betekent het afsplitsen van taken. Eenvoudige taken worden
+                // samengevoegd tot ...").
+                if own == nil, first == nil, sentence > 0, pointsBack(clause) || isGeneric(clause) {
                     decide(sentence: sentence - 1)
                     if let before = firstVerdicts[sentence - 1], before.rule == .definition || before.rule == .possibility { own = before }
                 }
@@ -316,6 +321,19 @@ struct ActionScope {
         var k = noun - 1
         while k >= clause.first, analysis.words[k].pos == .other, analysis.words[k].classes.isEmpty { k -= 1 }
         return k >= clause.first && analysis.words[k].classes.contains(.demonstrative) && isDeterminer(k)
+    }
+
+    /// A clause in the generic present: present tense, no time, a subject that is not the author's, and an agentless
+    /// passive or a bare plural subject ("Eenvoudige taken worden samengevoegd tot een of meerdere functies"). After a
+    /// definition it goes on describing what was defined; a dated or the author's sentence does not ("In 2025 worden
+    /// ...", "Wij bundelen ...").
+    private func isGeneric(_ clause: PassageAnalysis.Clause) -> Bool {
+        guard clause.tense == .present, !clause.isFuture, !clause.isPerfect, clause.finite != nil,
+              !analysis.times.contains(where: { $0.first >= clause.first && $0.first <= clause.last }) else { return false }
+        let (subject, before) = self.subject(clause)
+        if isAuthors(subject) { return false }
+        let agent = (clause.first...clause.last).contains { analysis.words[$0].form == cache.specials.door }
+        return clause.isPassive && !agent || isBarePlural(subject, before: before, clause)
     }
 
     /// A comma follows the clause's last word.
