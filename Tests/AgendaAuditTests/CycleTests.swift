@@ -370,4 +370,10 @@ struct CycleLanguageTests {
         #expect(elements("Leidinggevenden hebben moeite om geschikte taken voor de nieuwe banen te vinden.", year: nil)[.problemAnalysis] == .partial)
         #expect(elements("Werkgevers vinden het lastig om de banen te begeleiden.", year: nil)[.problemAnalysis] == .partial)
     }
+
+    /// A question states nothing, with a question word or only a question mark; the sentence before it still does.
+    @Test func aYesNoQuestionStatesNoProblem() {
+        #expect(elements("Het programma is bedoeld voor jongeren. Maar is het programma niet te elitair?", year: nil)[.problemAnalysis] == nil)
+        #expect(elements("Het programma is te elitair. Wat doen we daaraan?", year: nil)[.problemAnalysis] == .partial)
+    }
 }

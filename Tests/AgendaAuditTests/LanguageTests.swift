@@ -61,6 +61,14 @@ struct LanguageTests {
         #expect(other.lemma("laten") == "laten")
     }
 
+    /// The sentences that end in a question mark, also before a closing quote, and not one that only holds a "?" inside.
+    @Test func questionsAreTheSentencesEndingInAQuestionMark() {
+        let r = Self.read("Het programma loopt goed. Maar is het niet te elitair?\u{201D} Wij denken van niet.")
+        #expect(r.analysis.questions == [r.tokens[r.tokens.firstIndex { $0.form == "elitair" }!].sentence])
+        #expect(Self.read("Is dit een vraag?").analysis.questions.count == 1)
+        #expect(Self.read("Dit is geen vraag.").analysis.questions.isEmpty)
+    }
+
     /// A particle that also makes inseparable verbs (onder, over, door, om, vol ...) takes no ge- in their participle:
     /// "ondersteund", "onderzocht", "voldaan"; the separable verbs keep theirs ("ondergebracht").
     @Test func participlesOfInseparableParticleVerbs() {

@@ -670,7 +670,9 @@ extension CycleChecker {
     func isStatement(clause: Int, _ context: Context) -> Bool {
         let c = context.analysis.clauses[clause]
         guard c.finite != nil || resumes(clause, context) else { return false }
-        // Questions: a question word first in the sentence or the clause ("wat werkte daarin, welke knelpunten waren er").
+        // Questions: a question word first in the sentence or the clause ("wat werkte daarin, welke knelpunten waren er"),
+        // or a question mark at its end ("Maar is het programma niet te elitair?").
+        if context.analysis.questions.contains(c.sentence) { return false }
         let first = context.firstToken(ofSentence: c.sentence) ?? c.first
         return !context.isIn(.questionWords, first) && !context.isIn(.questionWords, c.first)
     }

@@ -12,6 +12,9 @@ public struct PassageAnalysis: Sendable {
     public var clauses: [Clause]
     public var times: [TimeExpression]
     public var quantities: [CountedQuantity]
+    /// The sentences that end in a question mark, in order (a yes/no question has no question word: "Maar is het
+    /// programma niet te elitair?").
+    public var questions: [Int] = []
 
     public enum PartOfSpeech: UInt8, Sendable {
         case noun, properNoun, finiteVerb, participle, infinitive, number, function, other

@@ -152,7 +152,19 @@ public struct LanguageAnalyzer: Sendable {
             var previous: Unicode.Scalar = " "
             for scalar in text.unicodeScalars {
                 defer { previous = scalar }
-                if index >= tokens.count { break }
+                if index >= tokens.count {
+                    // After the last word only a question mark matters, past closing quotes and brackets.
+                    if offset < tokens[index - 1].end { offset += 1; continue }
+                    if scalar == "?" {
+                        if analysis.questions.last != tokens[index - 1].sentence { analysis.questions.append(tokens[index - 1].sentence) }
+                        break
+                    }
+                    if scalar.isWhitespaceFast || scalar == "\"" || scalar == "\u{201D}" || scalar == "\u{2019}" || scalar == ")" {
+                        offset += 1
+                        continue
+                    }
+                    break
+                }
                 if offset == tokens[index].start {
                     capitalised[index] = scalar.value < 0x80 ? (scalar.value >= 0x41 && scalar.value <= 0x5A) : scalar.properties.isUppercase
                     if index > 0, gap == .none, offset == tokens[index - 1].end + 1, previous == "-" { hyphenated[index] = true }
@@ -169,6 +181,8 @@ public struct LanguageAnalyzer: Sendable {
                     // Skip to the token's end.
                 } else if index > 0, offset >= tokens[index - 1].end {
                     switch scalar {
+                    case "?":
+                        if analysis.questions.last != tokens[index - 1].sentence { analysis.questions.append(tokens[index - 1].sentence) }
                     case ";": gap = .semicolon
                     case ":": if gap != .semicolon { gap = .colon }
                     case ",": if gap == .none { gap = .comma }
