@@ -376,4 +376,11 @@ struct CycleLanguageTests {
         #expect(elements("Het programma is bedoeld voor jongeren. Maar is het programma niet te elitair?", year: nil)[.problemAnalysis] == nil)
         #expect(elements("Het programma is te elitair. Wat doen we daaraan?", year: nil)[.problemAnalysis] == .partial)
     }
+
+    /// A result explained by its cause, in the passive or with "zijn te": a cause named.
+    @Test func aResultExplainedByItsCause() {
+        #expect(elements("Deze daling is deels te verklaren door regelgeving die het voor uitzenders minder aantrekkelijk maakt.", year: nil)[.problemAnalysis] == .partial)
+        #expect(elements("De stijging van het aantal plaatsingen wordt verklaard door de centrale pool.", year: nil)[.problemAnalysis] == .partial)
+        #expect(elements("Wij verklaren ons bereid de agenda uit te voeren.", year: nil)[.problemAnalysis] == nil)
+    }
 }

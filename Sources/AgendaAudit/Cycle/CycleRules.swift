@@ -910,17 +910,25 @@ extension CycleChecker {
         return (word, "causes")
     }
 
-    /// What a result depends on, in a sentence about realising results: dependence ("hangt af van", "is afhankelijk
-    /// van") or a causal verb in the passive with its cause as agent ("wordt bepaald door de aard van het werk").
+    /// What a result depends on, in a sentence about realising results (a realise verb, a job noun or a realise noun:
+    /// "Deze daling"): dependence ("hangt af van", "is afhankelijk
+    /// van") or a causal verb in the passive with its cause as agent ("wordt bepaald door de aard van het werk", "is
+    /// deels te verklaren door regelgeving").
     func dependence(in clause: Int, sentence: Int, _ context: Context) -> (Int, String)? {
         let c = context.analysis.clauses[clause]
         let door = context.cache.specials.door
         let agent = (c.first...c.last).contains { context.analysis.words[$0].form == door }
         guard let verb = context.clauseVerbs(clause, in: .dependence).first ?? context.words(clause, in: .dependence).first
-                ?? (agent ? context.clauseVerbs(clause, in: .causalVerbs).first(where: { context.analysis.words[$0].pos == .participle }) : nil),
+                ?? (agent ? context.clauseVerbs(clause, in: .causalVerbs).first(where: { verb in
+                    // the passive, or "zijn te" + infinitive: "is deels te verklaren door regelgeving"
+                    context.analysis.words[verb].pos == .participle || context.analysis.words[verb].pos == .infinitive && verb > c.first
+                        && context.analysis.words[verb - 1].form == context.cache.specials.te
+                        && c.finite.map { context.analysis.words[$0].lemma == context.cache.specials.zijn } == true
+                }) : nil),
               !c.isFuture, c.negation == nil,
               context.clauses(ofSentence: sentence).contains(where: {
                   !context.clauseVerbs($0, in: .realise).isEmpty || !context.words($0, in: .jobNouns).isEmpty
+                      || context.words($0, in: .realise).contains { context.analysis.words[$0].pos == .noun }
               }) else { return nil }
         return (verb, "causes")
     }
