@@ -383,4 +383,14 @@ struct CycleLanguageTests {
         #expect(elements("De stijging van het aantal plaatsingen wordt verklaard door de centrale pool.", year: nil)[.problemAnalysis] == .partial)
         #expect(elements("Wij verklaren ons bereid de agenda uit te voeren.", year: nil)[.problemAnalysis] == nil)
     }
+
+    /// Progress judged against the plan in words is a check: "op schema", "goed op weg", also beside figures that are no
+    /// realisation ("zes provincies halen de aantallen, vier zijn goed op weg"); "achterstand" is no "stand" (a
+    /// realisation noun) but a backlog.
+    @Test func progressAgainstThePlanInWords() {
+        #expect(elements("De provincies liggen op schema met de banen.", year: nil)[.monitoring] == .partial)
+        #expect(elements("Wij zien dat zes provincies de banen halen, vier goed op weg zijn en twee een achterstand hebben.", year: nil)[.monitoring] == .partial)
+        #expect(elements("De pilot ligt op schema.", year: nil)[.monitoring] == nil)
+        #expect(elements("In 2027 willen we goed op weg zijn met de banen.", year: 2026)[.monitoring] == nil)
+    }
 }

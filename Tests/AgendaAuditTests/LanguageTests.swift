@@ -61,6 +61,14 @@ struct LanguageTests {
         #expect(other.lemma("laten") == "laten")
     }
 
+    /// A listed noun whose first part is a separable particle keeps itself as head ("achterstand" is no "stand"); an
+    /// unlisted compound takes its last part ("werkplekbegeleiders": begeleider).
+    @Test func particleNounsAreTheirOwnHead() {
+        let r = Self.read("Twee provincies hebben een achterstand en de werkplekbegeleiders helpen.")
+        #expect(r.cache.string(r.word("achterstand").head) == "achterstand")
+        #expect(r.cache.string(r.word("werkplekbegeleiders").head) == "begeleider")
+    }
+
     /// The sentences that end in a question mark, also before a closing quote, and not one that only holds a "?" inside.
     @Test func questionsAreTheSentencesEndingInAQuestionMark() {
         let r = Self.read("Het programma loopt goed. Maar is het niet te elitair?\u{201D} Wij denken van niet.")

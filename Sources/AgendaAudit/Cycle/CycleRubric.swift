@@ -157,6 +157,8 @@ public enum CycleCue: String, Sendable, CaseIterable, Hashable {
     case monitoringFollowUp
     /// A figure so far, on the way to a target that still runs ("inmiddels", "tot nu toe", "op dit moment").
     case interim
+    /// Progress judged against the plan in words: "op schema", "goed op weg", "op koers" (monitoring, partial).
+    case onTrack
     /// Problem analysis: bottlenecks and causes ("knelpunt", "bleek lastig") ...
     case bottleneck
     /// ... and a remedy tied to them ("daarom", "om dit op te lossen").
@@ -190,6 +192,7 @@ public enum CycleCue: String, Sendable, CaseIterable, Hashable {
         case .signed: return 12
         case .notSigned: return 13
         case .interim: return 14
+        case .onTrack: return 15
         }
     }
 }

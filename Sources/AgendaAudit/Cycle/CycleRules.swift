@@ -439,20 +439,24 @@ extension CycleChecker {
             let hasCount = countSentences.contains(sentence)
             var compared: [Int] = [], rule = "", real = -1
             // Without a figure, only a goal reached or missed in words (partial).
-            if let found = hasCount ? realisation(sentence, context) ?? goalReached(sentence, context) : goalReached(sentence, context) {
+            let realised = hasCount ? realisation(sentence, context) : nil
+            if let found = realised ?? goalReached(sentence, context) {
                 if context.isBlocked(found, found) && context.scope.isMetaText(sentence: sentence) { continue }
-                if !hasCount {
+                if let comparison = hasCount ? comparison(sentence, at: position, context) : nil {
+                    (compared, rule, real) = (comparison.sentences, comparison.rule, found)
+                } else if realised == nil {
+                    // A goal reached or missed in words compares by itself, figures in its sentence or not ("zes provincies
+                    // halen de aantallen, vier zijn goed op weg").
                     (compared, rule, real) = ([sentence], "goal-reached", found)
                 } else {
-                    guard let comparison = comparison(sentence, at: position, context) else { continue }
-                    (compared, rule, real) = (comparison.sentences, comparison.rule, found)
+                    continue
                 }
             } else if hasCount, let (token, goalSentence) = sameObjectResult(at: position, context), !monitored.contains(sentence) {
                 (compared, rule, real) = ([goalSentence, sentence], "goal+result-same-object", token)
             } else {
                 continue
             }
-            let status: CycleStatus = !hasCount ? .partial : rule == "follow-up" || !onlyJobs(compared, context) ? .present : .partial
+            let status: CycleStatus = !hasCount || rule == "goal-reached" ? .partial : rule == "follow-up" || !onlyJobs(compared, context) ? .present : .partial
             // (a target that still runs stays a target and a plan: only the figure so far is monitoring's)
             if rule == "interim+goal-adjacent" { monitored.insert(sentence) } else { monitored.formUnion(compared) }
             let all = compared.flatMap { s in context.tokens.indices.filter { context.tokens[$0].sentence == s } }
@@ -566,6 +570,16 @@ extension CycleChecker {
     /// ontbraken": `ontbreken` is a shortfall, not lagging).
     func goalReached(_ sentence: Int, _ context: Context) -> Int? {
         let words = context.analysis.words
+        // Progress judged against the plan (`cycle.onTrack`: "liggen goed op schema", "zijn goed op weg"), now or looking
+        // back, in a passage about goals, jobs or results.
+        if let hit = context.cueHits(.onTrack, sentence: sentence).first {
+            let c = context.analysis.clauses[words[hit.first].clause]
+            if !c.isFuture, c.modal < 0, isStatement(clause: words[hit.first].clause, context),
+               orientation(clause: words[hit.first].clause, context) != .ahead,
+               words.indices.contains(where: { context.isIn(.goalNouns, $0) || context.isIn(.jobNouns, $0) || context.isIn(.realise, $0) }) {
+                return hit.first
+            }
+        }
         for clause in context.clauses(ofSentence: sentence) {
             let c = context.analysis.clauses[clause]
             // (a finite verb or participle: "het aantal te realiseren banen" names the goal; and a statement, not a question,

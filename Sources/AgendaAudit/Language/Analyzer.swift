@@ -51,7 +51,9 @@ public struct LanguageAnalyzer: Sendable {
                 noun = cache.id(lemma)
             }
             // A compound the word list does not have: its last part decides (a listed word that is no noun stays what it is).
-            if let split = morphology.split(form) {
+            // A listed noun whose first part is a separable particle is the noun of a particle verb, no kind of its last
+            // part: "achterstand" (achterstaan) is no "stand", "voorstel" no "stel".
+            if let split = morphology.split(form), !(noun >= 0 && lexicon.particles.contains(split.first)) {
                 if let headLemma = morphology.nounLemma(split.head) {
                     head = cache.id(headLemma)
                     if noun < 0 && verbs.isEmpty && !lexicon.isWord(form) { noun = cache.id(split.first + headLemma) }
