@@ -96,6 +96,8 @@ public enum CycleLemmas: String, Sendable, CaseIterable, Hashable {
     /// The word that opens the main clause after a conditional that opens with its verb: "Heb je eenmaal het aantal
     /// banen behaald, dan moet je ..." (dan).
     case consequence
+    /// The word of a comparison with what was planned: "meer mensen dan afgesproken", "minder dan beoogd" (dan).
+    case than
 
     /// Position in `allCases`: the index of its list in `CycleChecker.lemmaLists` and its number in per-word memos
     /// (no hashing of the raw value on the hot path).
@@ -135,6 +137,7 @@ public enum CycleLemmas: String, Sendable, CaseIterable, Hashable {
         case .attain: return 31
         case .lagging: return 32
         case .consequence: return 33
+        case .than: return 34
         }
     }
 }

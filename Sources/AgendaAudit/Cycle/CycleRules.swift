@@ -580,6 +580,12 @@ extension CycleChecker {
                 return hit.first
             }
         }
+        // A result compared with what was planned (`lemmas.than` + a goal cue: "meer mensen ... dan afgesproken hadden
+        // tewerkgesteld", "minder plaatsingen dan beoogd"), looking back or now.
+        for hit in context.cueHits(.monitoringGoal, sentence: sentence) where hit.first > 0 && context.isIn(.than, hit.first - 1) {
+            let clause = words[hit.first].clause, c = context.analysis.clauses[clause]
+            if !c.isFuture, c.modal < 0, isStatement(clause: clause, context), orientation(clause: clause, context) != .ahead { return hit.first - 1 }
+        }
         for clause in context.clauses(ofSentence: sentence) {
             let c = context.analysis.clauses[clause]
             // (a finite verb or participle: "het aantal te realiseren banen" names the goal; and a statement, not a question,
