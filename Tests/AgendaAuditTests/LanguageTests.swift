@@ -69,6 +69,18 @@ struct LanguageTests {
         #expect(r.cache.string(r.word("werkplekbegeleiders").head) == "begeleider")
     }
 
+    /// A past form that is also a participle, right after a subject pronoun opening the sentence, is the finite past;
+    /// "en" between two numbers joins them, it opens no clause.
+    @Test func pastAfterTheSubjectAndNumbersJoinedByEn() {
+        let r = Self.read("We begonnen eigenlijk pas eind 2015 met het zoeken naar arbeidsplaatsen.")
+        #expect(r.word("begonnen").pos == .finiteVerb)
+        #expect(r.word("begonnen").tense == .past)
+        let joined = Self.read("Eigenlijk hadden we in 2014 en 2015 al plaatsingen moeten doen.")
+        #expect(joined.analysis.clauses.count == 1)
+        #expect(joined.word("hadden").pos == .finiteVerb)
+        #expect(joined.word("moeten").pos == .infinitive)
+    }
+
     /// The sentences that end in a question mark, also before a closing quote, and not one that only holds a "?" inside.
     @Test func questionsAreTheSentencesEndingInAQuestionMark() {
         let r = Self.read("Het programma loopt goed. Maar is het niet te elitair?\u{201D} Wij denken van niet.")

@@ -382,12 +382,15 @@ public struct LanguageAnalyzer: Sendable {
             // A form that is participle and past plural, before its subject, is the past: "In het vorige hoofdstuk beschreven we".
             let pastBeforeSubject = i + 1 <= range.upperBound && infos[i + 1].classes.contains(.subjectPronoun)
                 && wordInfo.verbs.contains { $0.kind == .past }
+            // ... and right after a subject pronoun that opens the sentence, in the verb's second place: "We begonnen
+            // eigenlijk pas eind 2015".
+            let pastAfterSubject = i - 1 == range.lowerBound && isNominative(i - 1) && wordInfo.verbs.contains { $0.kind == .past }
             // An inflected participle ("-e") is one before a noun ("de geïnterviewde respondenten"); else it is the noun
             // it is too ("deze gedachte") or the past it is too ("Elke persoon vervulde dus ...").
             let nextIsNoun = i < range.upperBound && gaps[i + 1] == .none && (infos[i + 1].noun >= 0 || analysis.words[i + 1].capitalised)
                 && infos[i + 1].classes.isEmpty
             let inflectedElsewhere = wordInfo.endsWithE && !nextIsNoun && (wordInfo.noun >= 0 || wordInfo.verbs.contains { $0.kind == .past })
-            if let participle, !pastBeforeSubject, !inflectedElsewhere, !(wordInfo.noun >= 0 && isNounContext(i) && !wordInfo.startsWithGe) {
+            if let participle, !pastBeforeSubject, !pastAfterSubject, !inflectedElsewhere, !(wordInfo.noun >= 0 && isNounContext(i) && !wordInfo.startsWithGe) {
                 analysis.words[i].pos = .participle
                 analysis.words[i].lemma = participle.lemma
                 continue
@@ -575,7 +578,10 @@ public struct LanguageAnalyzer: Sendable {
                         && !infos[i + 1].classes.isDisjoint(with: [.article, .demonstrative, .possessive, .subjectPronoun])) {
                 starts.append(i); frontedSplit = true; opensWithVerb.insert(i); continue
             }
-            if form == specials.en || form == specials.of || gap == .comma || gap == .dash,
+            // ("en"/"of" between two numbers joins them: "in 2014 en 2015 al plaatsingen moeten doen")
+            let joinsNumbers = (form == specials.en || form == specials.of) && gap == .none && i > range.lowerBound && i < range.upperBound
+                && tokens[i - 1].isNumber && tokens[i + 1].isNumber
+            if form == specials.en || form == specials.of || gap == .comma || gap == .dash, !joinsNumbers,
                let verb = clauseVerb(from: i, includingStart: gap == .comma && form != specials.en && form != specials.of,
                                      afterSubordinate: !infos[starts.last!].classes.isDisjoint(with: [.subordinator, .relative]), range: range,
                                      analysis: analysis, infos: infos, gaps: gaps, specials: specials) {
