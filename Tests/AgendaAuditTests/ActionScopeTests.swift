@@ -200,4 +200,12 @@ struct ActionScopeTests {
         #expect(codes("Functiecreatie betekent het anders inrichten van bedrijfsprocessen. In 2025 worden eenvoudige taken samengevoegd tot nieuwe functies.")
                 .contains("functies-passend"))
     }
+
+    /// A jobcoach is a role, not a party: a team with its own jobcoach is no cooperation with a partner; an external
+    /// party that does the coaching is one.
+    @Test func aJobcoachIsARoleNotAPartner() {
+        #expect(!codes("De vaste teamleider en een jobcoach zorgen voor voldoende aandacht en begeleiding.").contains("samenwerken-partners"))
+        #expect(codes("Voor de umc's neemt een externe partij de loonwaardebepaling, de jobcoaching en de subsidieaanvragen over.").contains("samenwerken-partners"))
+        #expect(codes("De samenwerking met Jobstap loopt goed: Jobstap verzorgt de werving en de jobcoaching.").contains("samenwerken-partners"))
+    }
 }
