@@ -373,6 +373,8 @@ struct CycleLanguageTests {
         #expect(elements("Voor mensen met een arbeidsbeperking is het soms lastig een werkplek te vinden die bij hen past.", year: nil)[.problemAnalysis] == nil)
         #expect(elements("We willen mensen die moeite hebben met het vinden van een baan hier een kans geven.", year: nil)[.problemAnalysis] == nil)
         #expect(elements("Leidinggevenden hebben moeite om geschikte taken voor de nieuwe banen te vinden.", year: nil)[.problemAnalysis] == .partial)
+        // A word for people that a difficulty word ends is no difficulty.
+        #expect(elements("Om aan deze wens te voldoen, heeft het ministerie van SZW De Beleidsonderzoekers opdracht gegeven onderzoek uit te voeren naar de uitvoering van de Wet banenafpraak en het quotum arbeidsbeperkten bij overheidswerkgevers.", year: nil)[.problemAnalysis] == nil)
         #expect(elements("Werkgevers vinden het lastig om de banen te begeleiden.", year: nil)[.problemAnalysis] == .partial)
     }
 

@@ -862,9 +862,10 @@ extension CycleChecker {
            context.scope.blocker(hit, lookingAhead: false) == nil {
             return (hit.first, "bottleneck")
         }
+        // (not a word for people that a difficulty word ends: "arbeidsbeperkten" are people, no "beperkt")
         if let word = context.words(clause, in: .difficulty).first(where: {
             !isTopic($0, context) && !isNamedOnly($0, clause: clause, context) && isStated($0, clause: clause, context)
-                && !isTargetGroupsLot($0, clause: clause, context)
+                && !isTargetGroupsLot($0, clause: clause, context) && !context.isIn(.peopleNouns, $0) && !context.isIn(.targetGroup, $0)
         }),
            context.scope.blocker(PhraseMatcher.Hit(entry: -1, first: word, last: word), lookingAhead: false) == nil {
             return (word, "difficulty")
