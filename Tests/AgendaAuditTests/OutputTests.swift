@@ -215,7 +215,7 @@ struct OutputTableTests {
         // A code given by supporting words only: they decided together, so they have the code's colour.
         let together = HTMLReport.render(AuditResult(rubric: Repo.rubric, outcomes: [.audited(Pipeline(rubric: Repo.rubric).audit(
             try Ingest.load(path: Repo.path("agendas/rijk.xhtml"))))]), lang: .nl)
-        #expect(together.contains("<mark class=\"c-samenwerken-partners\" data-code=\"samenwerken-partners\" title=\"samenwerken-partners: jobcoach*\">jobcoaches</mark>"))
+        #expect(together.contains("<mark class=\"c-goede-voorbeelden\" data-code=\"goede-voorbeelden\" title=\"goede-voorbeelden: praktijkverhal*\">praktijkverhalen</mark>"))
         // Cycle evidence is highlighted in the text, not only in a tooltip.
         let planning = try #require(audit.cycle?.elements[.planning])
         #expect(planning.status != .absent)
