@@ -400,4 +400,11 @@ struct CycleLanguageTests {
         #expect(elements("De pilot ligt op schema.", year: nil)[.monitoring] == nil)
         #expect(elements("In 2027 willen we goed op weg zijn met de banen.", year: 2026)[.monitoring] == nil)
     }
+
+    /// A negated realisation in a relative clause describes its noun, and one under "zou(den)" is counterfactual: no
+    /// bottleneck. Said of the author's result, it is one.
+    @Test func negatedRealisationsThatDescribe() {
+        #expect(elements("Met Binnenwerk worden extra kansen gecreëerd voor mensen die anders de startkwalificatie niet zouden halen.", year: nil)[.problemAnalysis] == nil)
+        #expect(elements("Vorig jaar kwam de pilot niet van de grond.", year: 2025)[.problemAnalysis] == .partial)
+    }
 }

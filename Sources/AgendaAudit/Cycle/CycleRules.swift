@@ -1001,6 +1001,11 @@ extension CycleChecker {
     /// "lukte niet", "niet gehaald", "kwam niet van de grond": a negated realisation looking back.
     func negatedRealisation(in clause: Int, _ context: Context) -> (Int, String)? {
         let c = context.analysis.clauses[clause]
+        // A relative clause describes its noun, and "zou(den)" is what would have happened: "voor mensen die anders de
+        // startkwalificatie niet zouden halen".
+        if c.isSubordinate, c.opener == context.cache.specials.die || c.opener == context.cache.specials.dat, c.first > 0,
+           context.analysis.words[c.first - 1].pos == .noun { return nil }
+        if c.tense == .past, c.finite.map({ context.analysis.words[$0].lemma == context.cache.specials.zullen }) == true { return nil }
         guard let negation = c.negation, orientation(clause: clause, context) == .back,
               let verb = context.clauseVerbs(clause, in: .realise).first, negation < verb || c.finite == verb else { return nil }
         return (verb, "negated-realisation")
