@@ -598,6 +598,9 @@ extension CycleChecker {
             // A target not reached in the perfect passive reports, whatever date it had: "is de afspraak ... voor 2016
             // (6500 banen) niet gehaald" (nobody plans to miss one).
             let missedPassive = c.isPassive && c.negation != nil && c.finite.map { words[$0].lemma == context.cache.specials.zijn } == true
+            // Missing a goal now, a forecast only a check can make: "het einddoel halen we in dit tempo niet".
+            if c.tense == .present, !c.isPerfect, !c.isPassive, c.negation != nil, goalNoun, orientation(clause: clause, context) != .ahead,
+               let verb = context.clauseVerbs(clause, in: .attain).first(where: { words[$0].pos != .infinitive }) { return verb }
             if back || missedPassive, let verb = context.clauseVerbs(clause, in: .realise).first(where: { words[$0].pos != .infinitive }),
                !statesGoal(verb, clause: clause, context) {
                 if goalNoun { return verb }
