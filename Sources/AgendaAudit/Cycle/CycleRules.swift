@@ -598,9 +598,14 @@ extension CycleChecker {
             // A target not reached in the perfect passive reports, whatever date it had: "is de afspraak ... voor 2016
             // (6500 banen) niet gehaald" (nobody plans to miss one).
             let missedPassive = c.isPassive && c.negation != nil && c.finite.map { words[$0].lemma == context.cache.specials.zijn } == true
-            // Missing a goal now, a forecast only a check can make: "het einddoel halen we in dit tempo niet".
-            if c.tense == .present, !c.isPerfect, !c.isPassive, c.negation != nil, goalNoun, orientation(clause: clause, context) != .ahead,
-               let verb = context.clauseVerbs(clause, in: .attain).first(where: { words[$0].pos != .infinitive }) { return verb }
+            // Missing a goal now, a forecast only a check can make: "het einddoel halen we in dit tempo niet" (no time: "in
+            // 2027" would be a plan).
+            // (also seen so: "lijkt het bedrijfsleven de jaardoelstellingen niet te behalen", a copula's te-infinitive)
+            if c.tense == .present, !c.isPerfect, !c.isPassive, c.negation != nil, goalNoun, context.times(clause).isEmpty,
+               let verb = context.clauseVerbs(clause, in: .attain).first(where: { v in
+                   words[v].pos != .infinitive || v > c.first && words[v - 1].form == context.cache.specials.te
+                       && c.finite.map { context.isIn(.copulas, $0) } == true
+               }) { return verb }
             if back || missedPassive, let verb = context.clauseVerbs(clause, in: .realise).first(where: { words[$0].pos != .infinitive }),
                !statesGoal(verb, clause: clause, context) {
                 if goalNoun { return verb }
