@@ -81,6 +81,15 @@ struct LanguageTests {
         #expect(joined.word("moeten").pos == .infinitive)
     }
 
+    /// The substitute infinitive: "hadden ... moeten doen" is the past perfect of the modal.
+    @Test func aModalsPerfectTakesItsInfinitive() {
+        let r = Self.read("Eigenlijk hadden we in 2014 en 2015 al plaatsingen moeten doen.")
+        let clause = r.clause(of: "hadden")
+        #expect(clause.isPerfect)
+        #expect(clause.modal == r.cache.specials.moeten)
+        #expect(clause.tense == .past)
+    }
+
     /// The sentences that end in a question mark, also before a closing quote, and not one that only holds a "?" inside.
     @Test func questionsAreTheSentencesEndingInAQuestionMark() {
         let r = Self.read("Het programma loopt goed. Maar is het niet te elitair?\u{201D} Wij denken van niet.")

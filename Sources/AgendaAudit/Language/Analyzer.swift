@@ -1056,6 +1056,14 @@ public struct LanguageAnalyzer: Sendable {
             if lemma == specials.zullen && present { clause.isFuture = true }
             if lemma == specials.gaan && !infinitives.isEmpty && present { clause.isFuture = true }
             if lemma == specials.kunnen || lemma == specials.moeten || lemma == specials.mogen { clause.modal = lemma }
+            // The substitute infinitive: "had ... moeten realiseren", "heeft kunnen plaatsen" is the modal's perfect.
+            if lemma == specials.hebben, infinitives.count >= 2, let modal = infinitives.first(where: { j in
+                let l = analysis.words[j].lemma
+                return l == specials.kunnen || l == specials.moeten || l == specials.mogen
+            }) {
+                clause.modal = analysis.words[modal].lemma
+                clause.isPerfect = true
+            }
             // Reader address: u/je as subject, or a bare stem first in a main clause ("Meld uw vacature aan").
             if range.contains(finite - 1) && (analysis.words[finite - 1].form == specials.u || analysis.words[finite - 1].form == specials.je)
                 || range.contains(finite + 1) && (analysis.words[finite + 1].form == specials.u || analysis.words[finite + 1].form == specials.je) {
