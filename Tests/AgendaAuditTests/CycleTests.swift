@@ -411,4 +411,12 @@ struct CycleLanguageTests {
         #expect(elements("Met Binnenwerk worden extra kansen gecreëerd voor mensen die anders de startkwalificatie niet zouden halen.", year: nil)[.problemAnalysis] == nil)
         #expect(elements("Vorig jaar kwam de pilot niet van de grond.", year: 2025)[.problemAnalysis] == .partial)
     }
+
+    /// A time dates its own clause: in a subordinate clause it dates no activity of the main clause; a period from its
+    /// start on ("vanaf het schooljaar 2023-2024", over the year noun) dates what starts then.
+    @Test func aTimeDatesItsOwnClause() {
+        #expect(elements("In juni is de achtste medewerker gestart. Dat houdt in dat de provincie ruim voor het einde van het jaar aan de gestelde opgave voldoet.", year: 2023)[.planning] == nil)
+        #expect(elements("Vanaf het schooljaar 2023-2024 breiden de besturen de bestaande pools uit naar nieuwe regio's.", year: 2023)[.planning] != nil)
+        #expect(elements("In het schooljaar 2023-2024 hebben de besturen de pools uitgebreid.", year: 2025)[.planning] == nil)
+    }
 }

@@ -196,7 +196,9 @@ extension CycleChecker {
             time.relation == .at && time.first >= 2 && analysis.words[time.first - 1].form == cache.specials.van
                 && [.noun, .properNoun].contains(analysis.words[time.first - 2].pos)
         }
-        func isPeriod(_ time: TimeExpression) -> Bool { time.endMonth - time.startMonth > 12 && !time.isRelative }
+        /// A span of more than a year is a period, no date; but from its start on ("vanaf het schooljaar 2023-2024") it
+        /// dates what starts then.
+        func isPeriod(_ time: TimeExpression) -> Bool { time.endMonth - time.startMonth > 12 && !time.isRelative && time.relation != .from }
         /// Negated or meta-text: the clause's content does not count.
         func isBlocked(_ first: Int, _ last: Int) -> Bool {
             scope.blocker(PhraseMatcher.Hit(entry: -1, first: first, last: last)) != nil
@@ -404,7 +406,10 @@ extension CycleChecker {
             // An activity: a verb that acts (not a copula or auxiliary), or an activity cue, in the sentence. Realising a
             // number of jobs is an outcome, not an activity: with a time it is a jobs target ("In 2025 komen er 45
             // plaatsingen bij", "Begin 2026 moeten er 125.000 banen bijgekomen zijn").
-            let acts = context.clauses(ofSentence: sentence).contains { index in
+            // (a time in a subordinate clause dates that clause only: "Dat houdt in dat de provincie ruim voor het einde
+            // van het jaar aan de gestelde opgave voldoet" dates no activity of the main clause)
+            let own = context.analysis.clauses[clause].isSubordinate ? clause..<(clause + 1) : context.clauses(ofSentence: sentence)
+            let acts = own.contains { index in
                 let c = context.analysis.clauses[index]
                 let countsJobs = context.analysis.quantities.contains { q in
                     q.quantity.first >= c.first && q.quantity.first <= c.last && isCount(q, context, placeholders: true) && counted(q, context) == .jobs

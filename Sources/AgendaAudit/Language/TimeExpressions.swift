@@ -36,7 +36,9 @@ struct TimeResolver {
             return value
         }
         func relation(before first: Int) -> TimeExpression.Relation {
-            for j in max(0, first - 2)..<first where tokens[j].sentence == tokens[first].sentence {
+            // (over a year noun too: "vanaf het schooljaar 2023-2024", "voor het kalenderjaar 2025")
+            let back = first > 0 && form(first - 1).hasSuffix("jaar") ? 3 : 2
+            for j in max(0, first - back)..<first where tokens[j].sentence == tokens[first].sentence {
                 if Self.byWords.contains(form(j)) { return .by }
                 if Self.fromWords.contains(form(j)) { return .from }
                 if Self.sinceWords.contains(form(j)) { return .since }
