@@ -429,6 +429,8 @@ public struct LanguageAnalyzer: Sendable {
             if gaps[i + 1] == .none, next == .noun || next == .infinitive && infos[i + 1].noun >= 0 && !infos[i + 1].endsWithT {
                 analysis.words[i].attributive = true
             }
+            // Before a count it is an adverb of degree, no verb of the clause: "gemiddeld 224 medewerkers".
+            if gaps[i + 1] == .none, next == .number, !infos[i].endsWithE { analysis.words[i].attributive = true }
         }
 
         // Step 2: clauses.
