@@ -418,9 +418,18 @@ struct CycleLanguageTests {
         #expect(elements("In juni is de achtste medewerker gestart. Dat houdt in dat de provincie ruim voor het einde van het jaar aan de gestelde opgave voldoet.", year: 2023)[.planning] == nil)
         #expect(elements("Vanaf het schooljaar 2023-2024 breiden de besturen de bestaande pools uit naar nieuwe regio's.", year: 2023)[.planning] != nil)
         #expect(elements("In het schooljaar 2023-2024 hebben de besturen de pools uitgebreid.", year: 2025)[.planning] == nil)
+        // A year right after a capitalised name is part of a title, no date of the clause.
+        #expect(elements("Data van de vandaag gepubliceerde Monitor Banenafspraak 2020 laten zien dat de stijging is afgevlakt.", year: nil)[.planning] == nil)
         // A participle before a count is an adverb, no activity: a dated jobs target, no plan.
         let target = elements("Eind 2023 moet iedere umc gemiddeld 224 medewerkers met een arbeidsbeperking aan het werk hebben.", year: 2022)
         #expect(target[.planning] == nil)
         #expect(target[.jobsTarget] == .present)
+    }
+
+    /// A difference from the goal itself is a comparison: "165 banen minder dan het quotum", and its count no target.
+    @Test func aDifferenceFromTheGoal() {
+        let found = elements("De teller blijft staan op 262 gerealiseerde banen. Dit zijn 165 banen minder dan het quotum voor de totale sector in 2020 (427).", year: nil)
+        #expect(found[.monitoring] != nil)
+        #expect(found[.jobsTarget] == nil)
     }
 }

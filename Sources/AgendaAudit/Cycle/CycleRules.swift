@@ -378,6 +378,10 @@ extension CycleChecker {
             let clause = context.analysis.words[time.first].clause
             let sentence = context.tokens[time.first].sentence
             if planned.contains(sentence) { continue }
+            // A year right after a capitalised name is part of a title: "de Monitor Banenafspraak 2020", "Jaarverslag 2023".
+            if time.first > 0, context.tokens[time.first].isNumber, context.tokens[time.first - 1].sentence == sentence,
+               context.analysis.words[time.first - 1].capitalised,
+               [.noun, .properNoun].contains(context.analysis.words[time.first - 1].pos) { continue }
             // A row of a planning table: "Kennismakingsmiddagen in de eenheden | vanaf het eerste kwartaal van 2024 |
             // Centraal Team". No verb; the row names the activity beside a time on or after the agenda's start.
             if context.passage.kind == .tableRow, context.analysis.clauses[clause].finite == nil {
@@ -590,6 +594,21 @@ extension CycleChecker {
         for hit in context.cueHits(.monitoringGoal, sentence: sentence) where hit.first > 0 && context.isIn(.than, hit.first - 1) {
             let clause = words[hit.first].clause, c = context.analysis.clauses[clause]
             if !c.isFuture, c.modal < 0, isStatement(clause: clause, context), orientation(clause: clause, context) != .ahead { return hit.first - 1 }
+        }
+        // ... or with the goal itself, named by a goal noun after "dan" and its article: "165 banen minder dan het quotum".
+        if let first = context.firstToken(ofSentence: sentence) {
+            var i = first
+            while i + 1 < context.tokens.count, context.tokens[i + 1].sentence == sentence {
+                if context.isIn(.than, i) {
+                    let noun = words[i + 1].classes.contains(.article) || words[i + 1].classes.contains(.possessive) ? i + 2 : i + 1
+                    if noun < context.tokens.count, context.tokens[noun].sentence == sentence, words[noun].pos == .noun,
+                       context.isIn(.goalNouns, noun) {
+                        let clause = words[i].clause, c = context.analysis.clauses[clause]
+                        if !c.isFuture, c.modal < 0, isStatement(clause: clause, context) { return i }
+                    }
+                }
+                i += 1
+            }
         }
         for clause in context.clauses(ofSentence: sentence) {
             let c = context.analysis.clauses[clause]
