@@ -418,6 +418,8 @@ struct CycleLanguageTests {
         #expect(elements("In juni is de achtste medewerker gestart. Dat houdt in dat de provincie ruim voor het einde van het jaar aan de gestelde opgave voldoet.", year: 2023)[.planning] == nil)
         #expect(elements("Vanaf het schooljaar 2023-2024 breiden de besturen de bestaande pools uit naar nieuwe regio's.", year: 2023)[.planning] != nil)
         #expect(elements("In het schooljaar 2023-2024 hebben de besturen de pools uitgebreid.", year: 2025)[.planning] == nil)
+        // A figure a reference noun follows is a reference: "Kamerstukken 33 566, nr. 45".
+        #expect(elements("De doelstelling staat in de brief van de minister (Kamerstukken II, 33 566, nr. 45).", year: nil)[.measurableGoals] == nil)
         // A year right after a capitalised name is part of a title, no date of the clause.
         #expect(elements("Data van de vandaag gepubliceerde Monitor Banenafspraak 2020 laten zien dat de stijging is afgevlakt.", year: nil)[.planning] == nil)
         // A participle before a count is an adverb, no activity: a dated jobs target, no plan.

@@ -267,6 +267,8 @@ extension CycleChecker {
            quantity.noun < 0 || (q.last + 1..<quantity.noun).contains(where: { context.analysis.words[$0].classes.contains(.preposition) }) {
             return false
         }
+        // Nor one that a reference noun follows: "Kamerstukken 33 566, nr. 45".
+        if quantity.noun >= 0, context.isIn(.referenceNouns, quantity.noun) { return false }
         if q.first > 0 {
             if context.isIn(.referenceNouns, q.first - 1) { return false }
             // Unless the preposition is the object's of an intent verb: "we rekenen op 8 extra banen", "zetten in op 15 plaatsingen",
