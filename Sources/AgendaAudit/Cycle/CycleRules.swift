@@ -635,7 +635,10 @@ extension CycleChecker {
             if back || missedPassive, let verb = context.clauseVerbs(clause, in: .realise).first(where: { words[$0].pos != .infinitive }),
                !statesGoal(verb, clause: clause, context) {
                 if goalNoun { return verb }
-                if context.clauseVerbs(clause, in: .attain).contains(verb), c.tense == .past || c.isPerfect || missedPassive, (c.first...c.last).contains(where: { i in
+                // (not in a relative clause, which describes its noun: "studenten die bij ons een diploma hebben gehaald")
+                let relative = c.isSubordinate && (c.opener == context.cache.specials.die || c.opener == context.cache.specials.dat)
+                    && c.first > 0 && words[c.first - 1].pos == .noun
+                if !relative, context.clauseVerbs(clause, in: .attain).contains(verb), c.tense == .past || c.isPerfect || missedPassive, (c.first...c.last).contains(where: { i in
                     words[i].pos == .noun && !isTopic(i, context) && !context.isIn(.peopleNouns, i) && !context.isIn(.jobNouns, i)
                         && !context.analysis.times.contains { $0.first <= i && $0.last >= i }
                 }) { return verb }
