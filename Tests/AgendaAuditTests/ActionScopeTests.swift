@@ -208,4 +208,11 @@ struct ActionScopeTests {
         #expect(codes("Voor de umc's neemt een externe partij de loonwaardebepaling, de jobcoaching en de subsidieaanvragen over.").contains("samenwerken-partners"))
         #expect(codes("De samenwerking met Jobstap loopt goed: Jobstap verzorgt de werving en de jobcoaching.").contains("samenwerken-partners"))
     }
+
+    /// "één van de ..." names a member of a group: no definition.
+    @Test func oneOfTheGroupIsNoDefinition() {
+        #expect(codes("Hij is één van de vier sectorambassadeurs voor het programma Onbeperkte Denkers om inclusiviteit binnen de sector waterschappen naar een hoger plan te tillen.")
+                .contains("ambassadeurschap"))
+        #expect(!codes("Een ambassadeur is een medewerker die collega's vertelt over de banenafspraak.").contains("ambassadeurschap"))
+    }
 }

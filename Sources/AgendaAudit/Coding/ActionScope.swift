@@ -584,6 +584,8 @@ struct ActionScope {
             } else if word.pos == .other && !nextIsNominal && word.classes.isEmpty {
                 return nil   // an adjective as predicate: "zijn zelf verantwoordelijk voor ..."
             } else if isIn(.indefinites, j) {
+                // "één van de vier sectorambassadeurs" names a member of a group, defines nothing
+                if j + 1 <= clause.last, analysis.words[j + 1].form == cache.specials.van { return nil }
                 return (j, false)
             } else if word.form == cache.specials.het, let activity = nominalisedInfinitive(after: j, in: clause) {
                 return (activity, true)   // "is het afsplitsen van taken": the definition of an activity
