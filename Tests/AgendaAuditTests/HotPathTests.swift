@@ -5,6 +5,41 @@ import Testing
 /// The hot paths rewritten for speed (issue 15) give what the plain code gives.
 @Suite("Hot paths")
 struct HotPathTests {
+    /// Tokenizing while interning gives the same tokens as plain tokenizing, and the ids `LanguageCache.id` gives
+    /// their forms in token order, over ASCII and other words, repeated words, words longer than the form
+    /// buffer's first 64 bytes and more words than the cache's first ASCII table holds.
+    @Test func interningTokenizerGivesTheSameTokensAndIDs() {
+        let tokenizer = Repo.rubric.tokenizer
+        let long = String(repeating: "werkagenda", count: 20)
+        let many = (0..<1500).map { "woord\($0)" }.joined(separator: " ")
+        let passages = [
+            "De werkagenda's van 2024: Geïnformeerd, maar geïnformeerd! Banen banen BANEN en ÆSIR ﬁets Ⱥ-test.",
+            "Bijv. 3.500 banen, 29,02 procent; \(long) en \(long.uppercased()) (nog) niet.",
+            many,
+            "De werkagenda’s van 2024 en banen, \(many.prefix(200)) Straße İstanbul.",
+        ]
+        let interning = LanguageCache(), afterwards = LanguageCache()
+        _ = interning.id("banen")
+        _ = afterwards.id("banen")
+        for (index, text) in passages.enumerated() {
+            var words: [Int32] = [7]
+            let tokens = tokenizer.tokens(text, base: index * 10, interningIn: interning, words: &words)
+            let plain = tokenizer.tokens(text, base: index * 10)
+            #expect(tokens == plain)
+            #expect(words.first == 7, "appends to what the caller had")
+            #expect(Array(words.dropFirst()) == plain.map { afterwards.id($0.form) })
+            #expect(words.dropFirst().map { interning.string($0) } == plain.map(\.form))
+        }
+        #expect(interning.count == afterwards.count)
+        #expect(interning.count > 1500)
+        // The String side still finds what the byte side interned, and the other way round.
+        #expect(interning.id("geinformeerd") == afterwards.id("geinformeerd"))
+        let bytes = Array("woord1499".utf8)
+        let found = bytes.withUnsafeBufferPointer { interning.id(ascii: $0) }
+        #expect(found.id == interning.id("woord1499"))
+        #expect(found.string == "woord1499")
+    }
+
     /// The JSON buffer grows past its capacity, escapes as before and hands its bytes out in pieces.
     @Test func jsonBufferGrowsAndDrains() throws {
         let text = String(repeating: "tekst \"met\" \\ en\n\u{01} é ", count: 300)

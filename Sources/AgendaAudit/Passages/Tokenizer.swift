@@ -73,7 +73,16 @@ public struct Tokenizer: Sendable {
     /// Reads the UTF-8 bytes directly (decoding each scalar once); offsets still count scalars.
     public func tokens(_ text: String, base: Int = 0) -> [Token] {
         var text = text
-        return text.withUTF8 { tokens(bytes: $0, base: base) }
+        var unused: [Int32] = []
+        return text.withUTF8 { tokens(bytes: $0, base: base, cache: nil, words: &unused) }
+    }
+
+    /// The same, interning each token's form in `cache` as the token is made: `words` receives each token's id,
+    /// what `cache.id(token.form)` gives, in token order (so the ids are the same as interning afterwards). An
+    /// ASCII form seen before is looked up by its bytes and takes the cache's String: no String is made for it.
+    func tokens(_ text: String, base: Int, interningIn cache: LanguageCache, words: inout [Int32]) -> [Token] {
+        var text = text
+        return text.withUTF8 { tokens(bytes: $0, base: base, cache: cache, words: &words) }
     }
 
     /// Decodes the scalar starting at `i` of valid UTF-8 (a `String`'s bytes): its value and length.
@@ -91,18 +100,20 @@ public struct Tokenizer: Sendable {
 
     /// Whether `form` (folded, all ASCII) is a clause word, compared byte for byte.
     @inline(__always)
-    private func isClauseWord(_ form: [UInt8]) -> Bool {
+    private func isClauseWord(_ form: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let words = asciiClauseWords, form.count < words.count else { return false }
-        for word in words[form.count] where word == form { return true }
+        for word in words[form.count] where word.elementsEqual(form) { return true }
         return false
     }
 
-    private func tokens(bytes: UnsafeBufferPointer<UInt8>, base: Int) -> [Token] {
+    private func tokens(bytes: UnsafeBufferPointer<UInt8>, base: Int, cache: LanguageCache?, words: inout [Int32]) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(bytes.count / 6)
-        // The folded form's UTF-8 bytes (ASCII appended directly; other scalars folded through `scratch`).
-        var form: [UInt8] = []
-        form.reserveCapacity(64)
+        if cache != nil { words.reserveCapacity(words.count + bytes.count / 6) }
+        // The folded form's UTF-8 bytes (ASCII appended directly; other scalars folded through `scratch`), in a
+        // buffer written through its pointer: an `[UInt8]` checked its uniqueness and capacity per byte appended.
+        var form = FormBuffer()
+        defer { form.deallocate() }
         var formIsASCII = true, formIsDigits = true
         var scratch = String.UnicodeScalarView()
         var tokenStart = 0
@@ -114,17 +125,28 @@ public struct Tokenizer: Sendable {
 
         func finishToken(at end: Int) {
             guard !form.isEmpty else { return }
-            let folded = String(decoding: form, as: UTF8.self)
+            let formBytes = form.bytes
+            let folded: String
+            if let cache {
+                if formIsASCII {
+                    let (id, string) = cache.id(ascii: formBytes)
+                    folded = string
+                    words.append(id)
+                } else {
+                    folded = String(decoding: formBytes, as: UTF8.self)
+                    words.append(cache.id(folded))
+                }
+            } else {
+                folded = String(decoding: formBytes, as: UTF8.self)
+            }
             // An all-ASCII form equals an all-ASCII clause word exactly when their bytes are equal.
-            let isNewClause = !tokens.isEmpty && form.count <= longestClauseWord && clauseWordStarts?[Int(form[0])] != false
-                && (formIsASCII && asciiClauseWords != nil ? isClauseWord(form) : clauseWords.contains(folded))
+            let isNewClause = !tokens.isEmpty && form.count <= longestClauseWord && clauseWordStarts?[Int(formBytes[0])] != false
+                && (formIsASCII && asciiClauseWords != nil ? isClauseWord(formBytes) : clauseWords.contains(folded))
             if isNewClause { clause += 1 }
             tokens.append(Token(form: folded, start: tokenStart, end: end, sentence: sentence, clause: clause,
                                 joinsPrevious: gapIsSoft && !isNewClause && !tokens.isEmpty, isNumber: formIsDigits))
             lastIsNumber = formIsDigits
-            // Emptied byte by byte (a few per token): `removeAll(keepingCapacity:)` went through a generic
-            // `replaceSubrange` call of about 80 instructions per token.
-            while !form.isEmpty { form.removeLast() }
+            form.removeAll()
             formIsASCII = true
             formIsDigits = true
             gapIsSoft = true
@@ -210,6 +232,37 @@ public struct Tokenizer: Sendable {
         finishToken(at: offset)
         return tokens
     }
+}
+
+/// A token's folded bytes while the tokenizer reads it: a growable buffer written through its pointer (the
+/// tokenizer's own, freed when it returns).
+private struct FormBuffer {
+    private var base = UnsafeMutablePointer<UInt8>.allocate(capacity: 64)
+    private var capacity = 64
+    private(set) var count = 0
+
+    var isEmpty: Bool { count == 0 }
+    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+
+    @inline(__always)
+    mutating func append(_ byte: UInt8) {
+        if count == capacity { grow() }
+        base[count] = byte
+        count += 1
+    }
+
+    @inline(never)
+    private mutating func grow() {
+        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+        larger.update(from: base, count: count)
+        base.deallocate()
+        base = larger
+        capacity *= 2
+    }
+
+    mutating func removeAll() { count = 0 }
+
+    func deallocate() { base.deallocate() }
 }
 
 /// Case and diacritic folding shared by the text side and the rubric side.
