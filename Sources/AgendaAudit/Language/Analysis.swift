@@ -238,8 +238,10 @@ public final class LanguageCache {
     /// The lists (by position in `lists`, at most 63; the same position must always mean the same set) that hold word `id`.
     @inline(__always)
     func listMask(_ id: Int32, _ lists: [Set<String>?]) -> UInt64 {
+        // No word (-1, e.g. a word without a compound head): in no list, without a call.
+        if id < 0 { return 0 }
         // Known already (nearly always, three times per token): one load, inlined at the caller.
-        if id >= 0, Int(id) < masks.count {
+        if Int(id) < masks.count {
             let known = masks[Int(id)]
             if known & Self.maskKnown != 0 { return known }
         }
