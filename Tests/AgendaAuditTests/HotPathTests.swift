@@ -68,4 +68,24 @@ struct HotPathTests {
         whole.strings([text, "x"])
         #expect(drained == whole.bytes)
     }
+
+    /// The eight-bytes-at-a-time scans count and find what the scalar and byte views do, at every position of the
+    /// eight-byte words and in the tail after them.
+    @Test func byteScansAgreeWithTheViews() {
+        var samples = ["", "a", "geïnformeerd – 2024 werkagenda’s", "\u{1F600}x\u{301}é\tß", String(repeating: "é", count: 9)]
+        for length in 0..<20 {
+            for position in 0..<length {
+                var scalars = Array(repeating: "é", count: length)
+                scalars[position] = position % 2 == 0 ? "|" : "\t"
+                samples.append(scalars.joined())
+                samples.append(String(repeating: "x", count: length - position) + "|" + String(repeating: "\u{1F600}", count: position))
+            }
+            samples.append(String(repeating: "x", count: length))
+        }
+        for sample in samples {
+            #expect(sample.scalarCount == sample.unicodeScalars.count, "\(sample)")
+            #expect(PlainTextReader.containsByte(sample, 0x7C, or: 0x09) == sample.utf8.contains { $0 == 0x7C || $0 == 0x09 }, "\(sample)")
+            #expect(PlainTextReader.containsByte(sample, 0x78, or: 0x78) == sample.utf8.contains(0x78), "\(sample)")
+        }
+    }
 }
