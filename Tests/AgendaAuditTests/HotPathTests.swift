@@ -88,4 +88,18 @@ struct HotPathTests {
             #expect(PlainTextReader.containsByte(sample, 0x78, or: 0x78) == sample.utf8.contains(0x78), "\(sample)")
         }
     }
+
+    /// A period after an abbreviation does not end the sentence, after any other word it does (the ASCII pre-checks
+    /// on length and first byte, and the plain set for abbreviations that are not all ASCII); a clause word opens a clause.
+    @Test func abbreviationsAndClauseWordsAfterTheByteChecks() {
+        let ascii = Tokenizer(abbreviations: ["bijv", "zgn", "blz"], clauseWords: ["maar", "en"])
+        let tokens = ascii.tokens("Zie bijv. pagina 3 en blz. 4. Daarna volgt bijvoorbeeld. Iets maar niet zgn. anders. Bij. Z. Blzn. x")
+        #expect(tokens.map(\.form) == ["zie", "bijv", "pagina", "3", "en", "blz", "4", "daarna", "volgt", "bijvoorbeeld", "iets", "maar",
+                                       "niet", "zgn", "anders", "bij", "z", "blzn", "x"])
+        #expect(tokens.map(\.sentence) == [0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 2, 2, 2, 2, 2, 3, 4, 5, 6])
+        #expect(tokens[4].clause == tokens[3].clause + 1 && tokens[11].clause == tokens[10].clause + 1)
+        #expect(tokens[2].clause == tokens[1].clause && tokens[14].clause == tokens[13].clause)
+        let other = Tokenizer(abbreviations: ["πχ", "ca"], clauseWords: [])
+        #expect(other.tokens("Πχ. ca. twee. Een. drie").map(\.sentence) == [0, 0, 0, 1, 2])
+    }
 }

@@ -51,6 +51,10 @@ public struct Tokenizer: Sendable {
     private let clauseWordStarts: [Bool]?
     /// When every clause word is ASCII: their bytes, by length.
     private let asciiClauseWords: [[[UInt8]]]?
+    /// The longest abbreviation in UTF-8 bytes and, when every abbreviation is ASCII, which bytes start one: an
+    /// ASCII word before a period that is longer or starts otherwise is no abbreviation, without hashing it.
+    private let longestAbbreviation: Int
+    private let abbreviationStarts: [Bool]?
 
     public init(abbreviations: Set<String> = [], clauseWords: Set<String> = []) {
         self.abbreviations = abbreviations
@@ -67,6 +71,24 @@ public struct Tokenizer: Sendable {
             clauseWordStarts = nil
             asciiClauseWords = nil
         }
+        longestAbbreviation = abbreviations.map(\.utf8.count).max() ?? 0
+        if abbreviations.allSatisfy({ word in word.utf8.allSatisfy { $0 < 0x80 } }) {
+            var starts = [Bool](repeating: false, count: 256)
+            for word in abbreviations { if let first = word.utf8.first { starts[Int(first)] = true } }
+            abbreviationStarts = starts
+        } else {
+            abbreviationStarts = nil
+        }
+    }
+
+    /// Whether `form` is an abbreviation; `isASCII` when all its bytes are (an ASCII form equals an ASCII word exactly
+    /// when their bytes are equal, so the length and the first byte decide first).
+    @inline(__always)
+    private func isAbbreviation(_ form: String, isASCII: Bool) -> Bool {
+        if isASCII, let starts = abbreviationStarts {
+            guard form.utf8.count <= longestAbbreviation, let first = form.utf8.first, starts[Int(first)] else { return false }
+        }
+        return abbreviations.contains(form)
     }
 
     /// Tokenizes `text`, whose first scalar sits at `base` in the document.
@@ -102,14 +124,22 @@ public struct Tokenizer: Sendable {
     @inline(__always)
     private func isClauseWord(_ form: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let words = asciiClauseWords, form.count < words.count else { return false }
-        for word in words[form.count] where word.elementsEqual(form) { return true }
+        // Byte by byte (the generic `elementsEqual` was a call of about 46 instructions per candidate token).
+        for word in words[form.count] {
+            var index = 0
+            while index < form.count, word[index] == form[index] { index += 1 }
+            if index == form.count { return true }
+        }
         return false
     }
 
     private func tokens(bytes: UnsafeBufferPointer<UInt8>, base: Int, cache: LanguageCache?, words: inout [Int32]) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(bytes.count / 6)
-        if cache != nil { words.reserveCapacity(words.count + bytes.count / 6) }
+        // The ids, gathered here and handed over at the end: appending to the `inout` parameter from the nested
+        // `finishToken` made each append a call that checked uniqueness and capacity.
+        var ids: [Int32] = []
+        if cache != nil { ids.reserveCapacity(bytes.count / 6) }
         // The folded form's UTF-8 bytes (ASCII appended directly; other scalars folded through `scratch`), in a
         // buffer written through its pointer: an `[UInt8]` checked its uniqueness and capacity per byte appended.
         var form = FormBuffer()
@@ -122,6 +152,7 @@ public struct Tokenizer: Sendable {
         var clause = 0
         var gapIsSoft = true      // only spaces/hyphens/slashes since the last token
         var lastIsNumber = false  // tokens.last?.isNumber
+        var lastIsASCII = true    // whether tokens.last's form is all ASCII
 
         func finishToken(at end: Int) {
             guard !form.isEmpty else { return }
@@ -131,10 +162,10 @@ public struct Tokenizer: Sendable {
                 if formIsASCII {
                     let (id, string) = cache.id(ascii: formBytes)
                     folded = string
-                    words.append(id)
+                    ids.append(id)
                 } else {
                     folded = String(decoding: formBytes, as: UTF8.self)
-                    words.append(cache.id(folded))
+                    ids.append(cache.id(folded))
                 }
             } else {
                 folded = String(decoding: formBytes, as: UTF8.self)
@@ -146,6 +177,7 @@ public struct Tokenizer: Sendable {
             tokens.append(Token(form: folded, start: tokenStart, end: end, sentence: sentence, clause: clause,
                                 joinsPrevious: gapIsSoft && !isNewClause && !tokens.isEmpty, isNumber: formIsDigits))
             lastIsNumber = formIsDigits
+            lastIsASCII = formIsASCII
             form.removeAll()
             formIsASCII = true
             formIsDigits = true
@@ -203,7 +235,7 @@ public struct Tokenizer: Sendable {
                 case ".", "!", "?", "…":
                     let nextScalar: Unicode.Scalar = next < count ? Unicode.Scalar(Self.decode(bytes, at: next).0).unsafelyUnwrapped : " "
                     let insideNumber = scalar == "." && lastIsNumber && wasInWord && Folding.isDigit(nextScalar)
-                    let isAbbreviation = scalar == "." && wasInWord && tokens.last.map { abbreviations.contains($0.form) } == true
+                    let isAbbreviation = scalar == "." && wasInWord && tokens.last.map { self.isAbbreviation($0.form, isASCII: lastIsASCII) } == true
                     let insideWord = scalar == "." && wasInWord && Folding.isWordScalar(nextScalar)
                     if !insideNumber && !isAbbreviation && !insideWord {
                         sentence += 1
@@ -230,6 +262,9 @@ public struct Tokenizer: Sendable {
             i = next
         }
         finishToken(at: offset)
+        if cache != nil {
+            if words.isEmpty { words = ids } else { words.append(contentsOf: ids) }
+        }
         return tokens
     }
 }
