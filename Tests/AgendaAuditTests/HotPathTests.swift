@@ -102,4 +102,23 @@ struct HotPathTests {
         let other = Tokenizer(abbreviations: ["πχ", "ca"], clauseWords: [])
         #expect(other.tokens("Πχ. ca. twee. Een. drie").map(\.sentence) == [0, 0, 0, 1, 2])
     }
+
+    /// The list-marker test on ASCII bytes gives what the test on scalars gives, over every line of up to four
+    /// pieces: bullets (ASCII and not), digits (ASCII, superscript, Arabic-Indic), letters, `.`, `)`, space, tab.
+    @Test func asciiListMarkersAgreeWithTheScalars() {
+        let pieces = ["-", "*", "o", "•", "–", "1", "12", "123", "a", "z", "A", "é", "²", "٣", ".", ")", " ", "\t", "x"]
+        var lines = [""]
+        for _ in 0..<4 { lines += lines.flatMap { line in pieces.map { line + $0 } } }
+        lines = Array(Set(lines)).sorted()
+        var markers = 0
+        for line in lines + lines.map({ $0 + "tekst" }) {
+            let marker = PlainTextReader.listMarker(line), expected = PlainTextReader.listMarkerByScalars(line)
+            #expect(marker?.length == expected?.length && marker?.numbered == expected?.numbered, "\(line.debugDescription)")
+            if expected != nil { markers += 1 }
+        }
+        #expect(markers > 100)
+        #expect(PlainTextReader.listMarker("12. Doelen")?.length == 4)
+        #expect(PlainTextReader.listMarker("o tekst")?.numbered == false)
+        #expect(PlainTextReader.listMarker("1234. Jaar") == nil)
+    }
 }

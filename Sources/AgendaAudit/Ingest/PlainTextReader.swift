@@ -351,6 +351,36 @@ enum PlainTextReader {
 
     /// A bullet or number at the start of a line, followed by a space.
     static func listMarker(_ line: String) -> Marker? {
+        if let marker = asciiListMarker(line) { return marker }
+        return listMarkerByScalars(line)
+    }
+
+    /// `listMarkerByScalars` for a line whose first six bytes (or all, when fewer) are ASCII, decided on those bytes:
+    /// they are then its first six scalars, and among ASCII scalars only the digits have a numeric type and only
+    /// `-`, `*` and `o` are bullets. Nil when a byte among them is not ASCII (the caller asks the scalars). The scalar
+    /// version made an array of the scalars and one of the bullets and asked each scalar's numeric type per line.
+    private static func asciiListMarker(_ line: String) -> Marker?? {
+        var line = line
+        return line.withUTF8 { bytes -> Marker?? in
+            let count = min(bytes.count, 6)
+            for index in 0..<count where bytes[index] >= 0x80 { return nil }
+            guard count > 0 else { return .some(nil) }
+            let first = bytes[0]
+            if first == 0x2D || first == 0x2A || first == 0x6F {
+                if count > 1, bytes[1] == 0x20 || bytes[1] == 0x09 { return .some(Marker(length: 2, numbered: false)) }
+                return .some(nil)
+            }
+            var index = 0
+            while index < count, index < 3, bytes[index] >= 0x30 && bytes[index] <= 0x39 { index += 1 }
+            if index == 0, count > 1, first >= 0x61 && first <= 0x7A, bytes[1] == 0x29 { index = 1 }
+            guard index > 0, index + 1 < count, bytes[index] == 0x2E || bytes[index] == 0x29,
+                  bytes[index + 1] == 0x20 || bytes[index + 1] == 0x09 else { return .some(nil) }
+            return .some(Marker(length: index + 2, numbered: true))
+        }
+    }
+
+    /// The same, on the first six scalars (any line).
+    static func listMarkerByScalars(_ line: String) -> Marker? {
         // A marker is at most three digits and two more scalars: a long line is not copied whole.
         let scalars = Array(line.unicodeScalars.prefix(6))
         guard let first = scalars.first else { return nil }
