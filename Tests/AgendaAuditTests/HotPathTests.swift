@@ -121,4 +121,26 @@ struct HotPathTests {
         #expect(PlainTextReader.listMarker("o tekst")?.numbered == false)
         #expect(PlainTextReader.listMarker("1234. Jaar") == nil)
     }
+
+    /// The character-count test from the bytes gives `count <= limit` over ASCII, CR LF, combining marks, emoji
+    /// sequences and flags, at every length around the limit.
+    @Test func characterLimitFromTheBytesAgreesWithCount() {
+        let pieces = ["a", " ", "\r\n", "\r", "\n", "e\u{301}", "é", "👍🏽", "🇳🇱", "👨‍👩‍👧", "\u{301}", "x\u{200D}y", "ß"]
+        var checked = 0
+        for seed in 0..<400 {
+            var line = ""
+            var state = UInt64(seed) &* 0x9E37_79B9_7F4A_7C15 | 1
+            for _ in 0..<(seed % 60) {
+                state ^= state << 13; state ^= state >> 7; state ^= state << 17
+                line += pieces[Int(state % UInt64(pieces.count))]
+            }
+            for limit in [0, 1, 5, 10, 20, 40, 80] {
+                #expect(PlainTextReader.hasAtMostCharacters(line, limit) == (line.count <= limit), "\(line.debugDescription) \(limit)")
+                checked += 1
+            }
+        }
+        #expect(checked == 2800)
+        #expect(PlainTextReader.hasAtMostCharacters(String(repeating: "ab", count: 41), 80) == false)
+        #expect(PlainTextReader.hasAtMostCharacters(String(repeating: "e\u{301}", count: 80), 80))
+    }
 }

@@ -137,9 +137,48 @@ enum PlainTextReader {
         return false
     }
 
+    /// Eight bytes at a time (no high bit set), then byte by byte.
     private static func isASCII(_ text: String) -> Bool {
-        if let ascii = text.utf8.withContiguousStorageIfAvailable({ !$0.contains(where: { $0 >= 0x80 }) }) { return ascii }
-        return !text.utf8.contains(where: { $0 >= 0x80 })
+        var text = text
+        return text.withUTF8 { bytes in
+            let count = bytes.count
+            var index = 0
+            if let base = bytes.baseAddress {
+                while index + 8 <= count {
+                    if UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+                    index += 8
+                }
+            }
+            while index < count {
+                if bytes[index] >= 0x80 { return false }
+                index += 1
+            }
+            return true
+        }
+    }
+
+    /// Whether `line` has at most `limit` characters (`line.count <= limit`), walking its characters only when
+    /// its bytes do not decide: it has no more characters than bytes, and between two ASCII bytes other than CR LF
+    /// there is always a character boundary (Unicode's rule GB999; nothing joins two ASCII scalars but CR LF), so
+    /// those boundaries plus one are at most its characters.
+    static func hasAtMostCharacters(_ line: String, _ limit: Int) -> Bool {
+        if line.utf8.count <= limit { return true }
+        var copy = line
+        let more = copy.withUTF8 { bytes -> Bool in
+            // Stops as soon as `limit` boundaries (so more than `limit` characters) are found.
+            var boundaries = 0, index = 0
+            while index + 1 < bytes.count {
+                let this = bytes[index], next = bytes[index + 1]
+                if this < 0x80 && next < 0x80 && !(this == 0x0D && next == 0x0A) {
+                    boundaries += 1
+                    if boundaries >= limit { return true }
+                }
+                index += 1
+            }
+            return false
+        }
+        if more { return false }
+        return line.dropFirst(limit).isEmpty
     }
 
     /// Whether `text`'s UTF-8 holds `byte` (an ASCII byte), without walking the string's views.
@@ -209,7 +248,7 @@ enum PlainTextReader {
             let line = raw.trimmingWhitespace()
             // At most 120 bytes are at most 120 characters; only longer lines are counted.
             // An ASCII line (no CR or LF inside) has as many characters as bytes.
-            guard !line.isEmpty, line.utf8.count <= 120 || !isASCII(line) && line.dropFirst(120).isEmpty else { continue }
+            guard !line.isEmpty, line.utf8.count <= 120 || !isASCII(line) && hasAtMostCharacters(line, 120) else { continue }
             if isPageNumberLine(line) || isTableOfContentsLine(line) {
                 chrome.insert(index)
                 continue
@@ -408,7 +447,7 @@ enum PlainTextReader {
             return (1...6).contains(level) ? level : nil
         }
         // 80 characters take at most 320 bytes: a long line is prose, without counting its words.
-        guard line.utf8.count <= 320, line.count <= 80 else { return nil }
+        guard line.utf8.count <= 320, hasAtMostCharacters(line, 80) else { return nil }
         let words = line.split(separator: " ")
         guard words.count <= 10, let last = line.unicodeScalars.last else { return nil }
         if ".,;:!?-–(".unicodeScalars.contains(last) { return nil }
