@@ -143,4 +143,24 @@ struct HotPathTests {
         #expect(PlainTextReader.hasAtMostCharacters(String(repeating: "ab", count: 41), 80) == false)
         #expect(PlainTextReader.hasAtMostCharacters(String(repeating: "e\u{301}", count: 80), 80))
     }
+
+    /// A character to escape is escaped at every position of strings up to 20 bytes long (in the eight-byte words,
+    /// in the last eight bytes tested at once, in strings shorter than eight bytes).
+    @Test func jsonEscapesAtEveryPosition() {
+        for special in ["\"", "\\", "\n", "\u{01}", "\u{1F}"] {
+            let escaped = ["\"": "\\\"", "\\": "\\\\", "\n": "\\n", "\u{01}": "\\u0001", "\u{1F}": "\\u001f"][special]!
+            for length in 1...20 {
+                for position in 0..<length {
+                    let before = String(repeating: "é", count: position / 2) + String(repeating: "a", count: position % 2)
+                    let after = String(repeating: "b", count: length - position - 1)
+                    var buffer = JSONBuffer(capacity: 16)
+                    buffer.string(before + special + after)
+                    #expect(String(decoding: buffer.bytes, as: UTF8.self) == "\"" + before + escaped + after + "\"")
+                }
+                var plain = JSONBuffer(capacity: 16)
+                plain.string(String(repeating: "x ", count: length))
+                #expect(String(decoding: plain.bytes, as: UTF8.self) == "\"" + String(repeating: "x ", count: length) + "\"")
+            }
+        }
+    }
 }

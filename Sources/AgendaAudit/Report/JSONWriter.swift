@@ -133,11 +133,23 @@ struct JSONBuffer {
             guard let start = utf8.baseAddress else { append(0x22); return }
             var runStart = 0
             var index = 0
+            var tailTested = false
             while index < count {
                 // Eight bytes at a time while none of them is a control character, '"' or '\\'.
                 if index + 8 <= count {
                     let word = UnsafeRawPointer(start + index).loadUnaligned(as: UInt64.self)
                     if !Self.needsEscape(word) { index += 8; continue }
+                } else if !tailTested {
+                    // Fewer than eight bytes left (most strings end so, many are shorter): the string's last eight
+                    // bytes, or all of them padded with spaces, tested at once. None to escape there: none in the rest.
+                    tailTested = true
+                    var tail: UInt64 = 0x2020_2020_2020_2020
+                    if count >= 8 {
+                        tail = UnsafeRawPointer(start + count - 8).loadUnaligned(as: UInt64.self)
+                    } else {
+                        withUnsafeMutableBytes(of: &tail) { $0.baseAddress!.copyMemory(from: start, byteCount: count) }
+                    }
+                    if !Self.needsEscape(tail) { index = count; continue }
                 }
                 let byte = start[index]
                 index += 1
