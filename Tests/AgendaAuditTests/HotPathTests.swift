@@ -163,4 +163,20 @@ struct HotPathTests {
             }
         }
     }
+
+    /// The scalar index of a passage (built only for text that is not all ASCII) slices what the scalar view slices.
+    @Test func scalarIndexSlicesAsTheScalarView() {
+        for text in ["", "abc", "werkagenda's 2024", "geïnformeerd", String(repeating: "a", count: 9) + "é", "é" + String(repeating: "b", count: 16),
+                     "👍🏽 ß e\u{301} 🇳🇱 x"] {
+            let indexed = ScalarIndexedText(text)
+            let scalars = Array(text.unicodeScalars)
+            #expect(indexed.count == scalars.count)
+            for from in 0...scalars.count {
+                #expect(indexed.scalar(at: from) == (from < scalars.count ? scalars[from] : nil))
+                for to in from...scalars.count {
+                    #expect(indexed.slice(from, to) == text.scalarSlice(from, to), "\(text) \(from) \(to)")
+                }
+            }
+        }
+    }
 }

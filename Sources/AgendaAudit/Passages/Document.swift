@@ -252,16 +252,25 @@ final class ScalarIndexedText {
     private lazy var offsets: [Int32] = {
         var text = text
         return text.withUTF8 { utf8 in
-            guard utf8.contains(where: { $0 >= 0x80 }) else { return [] }
-            var offsets: [Int32] = []
-            offsets.reserveCapacity(utf8.count + 1)
-            var offset: Int32 = 0
-            for byte in utf8 {
-                if byte & 0xC0 != 0x80 { offsets.append(offset) }
-                offset += 1
+            let count = utf8.count
+            guard let base = utf8.baseAddress else { return [] }
+            // ASCII (eight bytes at a time with no high bit set): no index.
+            var index = 0
+            while index + 8 <= count, UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                index += 8
             }
-            offsets.append(offset)
-            return offsets
+            while index < count, base[index] < 0x80 { index += 1 }
+            guard index < count else { return [] }
+            // Written straight into the array's storage (an append per scalar checked capacity and uniqueness).
+            return [Int32](unsafeUninitializedCapacity: count + 1) { offsets, initialized in
+                var scalars = 0
+                for offset in 0..<count where base[offset] & 0xC0 != 0x80 {
+                    offsets[scalars] = Int32(offset)
+                    scalars += 1
+                }
+                offsets[scalars] = Int32(count)
+                initialized = scalars + 1
+            }
         }
     }()
 
