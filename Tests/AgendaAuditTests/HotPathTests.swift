@@ -179,4 +179,19 @@ struct HotPathTests {
             }
         }
     }
+
+    /// Fractional numbers written again come out as the first time (the remembered text is keyed by the exact
+    /// value), past the 256 remembered ones too; whole numbers as integers.
+    @Test func rememberedFractionsAreWrittenAsFirstSpelled() {
+        var buffer = JSONBuffer(capacity: 16)
+        var expected = ""
+        let values = (0..<300).map { Double($0) / 8 + 0.125 } + [0.1, 0.2, 0.30000000000000004, -0.0, 1e-7, 2.5e20, -1.75]
+        for round in 0..<3 {
+            for value in values + values.reversed() where round < 2 || value < 3 {
+                buffer.double(value); buffer.raw(",")
+                expected += (value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : "\(value)") + ","
+            }
+        }
+        #expect(String(decoding: buffer.bytes, as: UTF8.self) == expected)
+    }
 }
