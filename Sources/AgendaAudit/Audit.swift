@@ -124,10 +124,11 @@ public struct Pipeline: Sendable {
             words = read.analysis.words.map(\.form)
             analysis = coder.analyzer.retimed(read.analysis, tokens: tokens, inputs: read.inputs, referenceYear: year)
         } else {
-            tokens = coder.tokenizer.tokens(passage.text, base: passage.start)
-            // Each token's form interned once, for both matchers' caches and the language layer; one reading by the
-            // language layer serves the coder and the cycle checker.
-            words = tokens.map { language.id($0.form) }
+            // Each token's form interned once, as it is tokenized, for both matchers' caches and the language layer;
+            // one reading by the language layer serves the coder and the cycle checker.
+            var interned: [Int32] = []
+            tokens = coder.tokenizer.tokens(passage.text, base: passage.start, interningIn: language, words: &interned)
+            words = interned
             analysis = cycleChecker != nil && !tokens.isEmpty
                 ? coder.analyzer.analyze(tokens, words: words, text: passage.text, base: passage.start, referenceYear: year, cache: language)
                 : nil

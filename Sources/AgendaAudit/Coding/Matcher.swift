@@ -263,7 +263,8 @@ public struct PhraseMatcher: Sendable {
             } else {
                 wordIDs(tokens[position].form, into: &ids)
             }
-            nextActive.removeAll(keepingCapacity: true)
+            // Nearly always empty already (no phrase under way): `removeAll` of an empty array was a generic call per token.
+            if !nextActive.isEmpty { nextActive.removeAll(keepingCapacity: true) }
             if !ids.isEmpty {
                 if tokens[position].joinsPrevious {
                     for state in active {

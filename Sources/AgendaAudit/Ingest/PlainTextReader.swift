@@ -137,17 +137,73 @@ enum PlainTextReader {
         return false
     }
 
+    /// Eight bytes at a time (no high bit set), then byte by byte.
     private static func isASCII(_ text: String) -> Bool {
-        if let ascii = text.utf8.withContiguousStorageIfAvailable({ !$0.contains(where: { $0 >= 0x80 }) }) { return ascii }
-        return !text.utf8.contains(where: { $0 >= 0x80 })
+        var text = text
+        return text.withUTF8 { bytes in
+            let count = bytes.count
+            var index = 0
+            if let base = bytes.baseAddress {
+                while index + 8 <= count {
+                    if UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+                    index += 8
+                }
+            }
+            while index < count {
+                if bytes[index] >= 0x80 { return false }
+                index += 1
+            }
+            return true
+        }
+    }
+
+    /// Whether `line` has at most `limit` characters (`line.count <= limit`), walking its characters only when
+    /// its bytes do not decide: it has no more characters than bytes, and between two ASCII bytes other than CR LF
+    /// there is always a character boundary (Unicode's rule GB999; nothing joins two ASCII scalars but CR LF), so
+    /// those boundaries plus one are at most its characters.
+    static func hasAtMostCharacters(_ line: String, _ limit: Int) -> Bool {
+        if line.utf8.count <= limit { return true }
+        var copy = line
+        let more = copy.withUTF8 { bytes -> Bool in
+            // Stops as soon as `limit` boundaries (so more than `limit` characters) are found.
+            var boundaries = 0, index = 0
+            while index + 1 < bytes.count {
+                let this = bytes[index], next = bytes[index + 1]
+                if this < 0x80 && next < 0x80 && !(this == 0x0D && next == 0x0A) {
+                    boundaries += 1
+                    if boundaries >= limit { return true }
+                }
+                index += 1
+            }
+            return false
+        }
+        if more { return false }
+        return line.dropFirst(limit).isEmpty
     }
 
     /// Whether `text`'s UTF-8 holds `byte` (an ASCII byte), without walking the string's views.
+    /// Eight bytes at a time (an exact test: some byte XOR the wanted one is zero), then byte by byte.
     static func containsByte(_ text: String, _ byte: UInt8, or other: UInt8) -> Bool {
-        if let found = text.utf8.withContiguousStorageIfAvailable({ $0.contains(where: { $0 == byte || $0 == other }) }) {
-            return found
+        var text = text
+        return text.withUTF8 { bytes in
+            let count = bytes.count
+            var index = 0
+            if let base = bytes.baseAddress {
+                let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+                let first = ones &* UInt64(byte), second = ones &* UInt64(other)
+                while index + 8 <= count {
+                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                    let x = word ^ first, y = word ^ second
+                    if ((x &- ones) & ~x | (y &- ones) & ~y) & highs != 0 { return true }
+                    index += 8
+                }
+            }
+            while index < count {
+                if bytes[index] == byte || bytes[index] == other { return true }
+                index += 1
+            }
+            return false
         }
-        return text.utf8.contains(where: { $0 == byte || $0 == other })
     }
 
     private static func nextContentLine(_ lines: [String], after index: Int, skipping chrome: Set<Int>) -> String? {
@@ -192,7 +248,7 @@ enum PlainTextReader {
             let line = raw.trimmingWhitespace()
             // At most 120 bytes are at most 120 characters; only longer lines are counted.
             // An ASCII line (no CR or LF inside) has as many characters as bytes.
-            guard !line.isEmpty, line.utf8.count <= 120 || !isASCII(line) && line.dropFirst(120).isEmpty else { continue }
+            guard !line.isEmpty, line.utf8.count <= 120 || !isASCII(line) && hasAtMostCharacters(line, 120) else { continue }
             if isPageNumberLine(line) || isTableOfContentsLine(line) {
                 chrome.insert(index)
                 continue
@@ -334,6 +390,36 @@ enum PlainTextReader {
 
     /// A bullet or number at the start of a line, followed by a space.
     static func listMarker(_ line: String) -> Marker? {
+        if let marker = asciiListMarker(line) { return marker }
+        return listMarkerByScalars(line)
+    }
+
+    /// `listMarkerByScalars` for a line whose first six bytes (or all, when fewer) are ASCII, decided on those bytes:
+    /// they are then its first six scalars, and among ASCII scalars only the digits have a numeric type and only
+    /// `-`, `*` and `o` are bullets. Nil when a byte among them is not ASCII (the caller asks the scalars). The scalar
+    /// version made an array of the scalars and one of the bullets and asked each scalar's numeric type per line.
+    private static func asciiListMarker(_ line: String) -> Marker?? {
+        var line = line
+        return line.withUTF8 { bytes -> Marker?? in
+            let count = min(bytes.count, 6)
+            for index in 0..<count where bytes[index] >= 0x80 { return nil }
+            guard count > 0 else { return .some(nil) }
+            let first = bytes[0]
+            if first == 0x2D || first == 0x2A || first == 0x6F {
+                if count > 1, bytes[1] == 0x20 || bytes[1] == 0x09 { return .some(Marker(length: 2, numbered: false)) }
+                return .some(nil)
+            }
+            var index = 0
+            while index < count, index < 3, bytes[index] >= 0x30 && bytes[index] <= 0x39 { index += 1 }
+            if index == 0, count > 1, first >= 0x61 && first <= 0x7A, bytes[1] == 0x29 { index = 1 }
+            guard index > 0, index + 1 < count, bytes[index] == 0x2E || bytes[index] == 0x29,
+                  bytes[index + 1] == 0x20 || bytes[index + 1] == 0x09 else { return .some(nil) }
+            return .some(Marker(length: index + 2, numbered: true))
+        }
+    }
+
+    /// The same, on the first six scalars (any line).
+    static func listMarkerByScalars(_ line: String) -> Marker? {
         // A marker is at most three digits and two more scalars: a long line is not copied whole.
         let scalars = Array(line.unicodeScalars.prefix(6))
         guard let first = scalars.first else { return nil }
@@ -361,7 +447,7 @@ enum PlainTextReader {
             return (1...6).contains(level) ? level : nil
         }
         // 80 characters take at most 320 bytes: a long line is prose, without counting its words.
-        guard line.utf8.count <= 320, line.count <= 80 else { return nil }
+        guard line.utf8.count <= 320, hasAtMostCharacters(line, 80) else { return nil }
         let words = line.split(separator: " ")
         guard words.count <= 10, let last = line.unicodeScalars.last else { return nil }
         if ".,;:!?-–(".unicodeScalars.contains(last) { return nil }

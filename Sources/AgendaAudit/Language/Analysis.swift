@@ -156,12 +156,53 @@ public final class LanguageCache {
         return id
     }
 
+    /// The id of an ASCII word given as its bytes (every byte below 0x80, at least one), and the word as a String:
+    /// the same id as `id(_:)` of that String, but a word seen before is found by its bytes and its String is the
+    /// one kept here (the tokenizer interns each token this way instead of making a String per token).
+    func id(ascii bytes: UnsafeBufferPointer<UInt8>) -> (id: Int32, string: String) {
+        let hash = Self.asciiHash(bytes)
+        let mask = asciiTable.count - 1
+        var slot = Int(hash) & mask
+        while true {
+            let id = asciiTable[slot]
+            if id < 0 { break }
+            if hashes[Int(id)] == hash && hasBytes(Int(id), bytes) { return (id, strings[Int(id)]) }
+            slot = (slot + 1) & mask
+        }
+        let string = String(decoding: bytes, as: UTF8.self)
+        let id = append(string, hash: hash, ids: false)
+        asciiTable[slot] = id
+        asciiCount += 1
+        if asciiCount * 2 > asciiTable.count { growASCIITable() }
+        return (id, string)
+    }
+
+    /// Whether the ASCII word `id` (its bytes in `asciiBytes`) is `bytes`.
+    @inline(__always)
+    private func hasBytes(_ id: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = asciiStarts[id], end = asciiStarts[id + 1]
+        guard end - start == bytes.count else { return false }
+        var index = 0
+        while index < bytes.count {
+            if asciiBytes[start + index] != bytes[index] { return false }
+            index += 1
+        }
+        return true
+    }
+
+    /// The bytes of the ASCII words, one after the other: word `id`'s lie at `asciiStarts[id]..<asciiStarts[id + 1]`
+    /// (a word interned through `ids` has none).
+    private var asciiBytes: [UInt8] = []
+    private var asciiStarts: [Int] = [0]
+
     private func append(_ string: String, hash: UInt32, ids inDictionary: Bool) -> Int32 {
         let id = Int32(strings.count)
         if inDictionary { ids[string] = id }
         strings.append(string)
         hashes.append(hash)
         info.append(nil)
+        if hash != 0 { asciiBytes.append(contentsOf: string.utf8) }
+        asciiStarts.append(asciiBytes.count)
         return id
     }
 
@@ -200,8 +241,10 @@ public final class LanguageCache {
     /// The lists (by position in `lists`, at most 63; the same position must always mean the same set) that hold word `id`.
     @inline(__always)
     func listMask(_ id: Int32, _ lists: [Set<String>?]) -> UInt64 {
+        // No word (-1, e.g. a word without a compound head): in no list, without a call.
+        if id < 0 { return 0 }
         // Known already (nearly always, three times per token): one load, inlined at the caller.
-        if id >= 0, Int(id) < masks.count {
+        if Int(id) < masks.count {
             let known = masks[Int(id)]
             if known & Self.maskKnown != 0 { return known }
         }

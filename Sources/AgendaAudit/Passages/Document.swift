@@ -252,16 +252,25 @@ final class ScalarIndexedText {
     private lazy var offsets: [Int32] = {
         var text = text
         return text.withUTF8 { utf8 in
-            guard utf8.contains(where: { $0 >= 0x80 }) else { return [] }
-            var offsets: [Int32] = []
-            offsets.reserveCapacity(utf8.count + 1)
-            var offset: Int32 = 0
-            for byte in utf8 {
-                if byte & 0xC0 != 0x80 { offsets.append(offset) }
-                offset += 1
+            let count = utf8.count
+            guard let base = utf8.baseAddress else { return [] }
+            // ASCII (eight bytes at a time with no high bit set): no index.
+            var index = 0
+            while index + 8 <= count, UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                index += 8
             }
-            offsets.append(offset)
-            return offsets
+            while index < count, base[index] < 0x80 { index += 1 }
+            guard index < count else { return [] }
+            // Written straight into the array's storage (an append per scalar checked capacity and uniqueness).
+            return [Int32](unsafeUninitializedCapacity: count + 1) { offsets, initialized in
+                var scalars = 0
+                for offset in 0..<count where base[offset] & 0xC0 != 0x80 {
+                    offsets[scalars] = Int32(offset)
+                    scalars += 1
+                }
+                offsets[scalars] = Int32(count)
+                initialized = scalars + 1
+            }
         }
     }()
 
@@ -308,9 +317,22 @@ extension String {
     var scalarCount: Int {
         var copy = self
         return copy.withUTF8 { bytes in
-            var count = 0
-            for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
-            return count
+            // Counted as bytes minus continuation bytes (10xxxxxx), eight bytes at a time: in each byte of
+            // `word & ~(word << 1)` the high bit is bit 7 and not bit 6.
+            let count = bytes.count
+            var continuations = 0, index = 0
+            if let base = bytes.baseAddress {
+                while index + 8 <= count {
+                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                    continuations += (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+                    index += 8
+                }
+            }
+            while index < count {
+                if bytes[index] & 0xC0 == 0x80 { continuations += 1 }
+                index += 1
+            }
+            return count - continuations
         }
     }
 

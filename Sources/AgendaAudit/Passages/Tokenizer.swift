@@ -51,6 +51,10 @@ public struct Tokenizer: Sendable {
     private let clauseWordStarts: [Bool]?
     /// When every clause word is ASCII: their bytes, by length.
     private let asciiClauseWords: [[[UInt8]]]?
+    /// The longest abbreviation in UTF-8 bytes and, when every abbreviation is ASCII, which bytes start one: an
+    /// ASCII word before a period that is longer or starts otherwise is no abbreviation, without hashing it.
+    private let longestAbbreviation: Int
+    private let abbreviationStarts: [Bool]?
 
     public init(abbreviations: Set<String> = [], clauseWords: Set<String> = []) {
         self.abbreviations = abbreviations
@@ -67,13 +71,40 @@ public struct Tokenizer: Sendable {
             clauseWordStarts = nil
             asciiClauseWords = nil
         }
+        longestAbbreviation = abbreviations.map(\.utf8.count).max() ?? 0
+        if abbreviations.allSatisfy({ word in word.utf8.allSatisfy { $0 < 0x80 } }) {
+            var starts = [Bool](repeating: false, count: 256)
+            for word in abbreviations { if let first = word.utf8.first { starts[Int(first)] = true } }
+            abbreviationStarts = starts
+        } else {
+            abbreviationStarts = nil
+        }
+    }
+
+    /// Whether `form` is an abbreviation; `isASCII` when all its bytes are (an ASCII form equals an ASCII word exactly
+    /// when their bytes are equal, so the length and the first byte decide first).
+    @inline(__always)
+    private func isAbbreviation(_ form: String, isASCII: Bool) -> Bool {
+        if isASCII, let starts = abbreviationStarts {
+            guard form.utf8.count <= longestAbbreviation, let first = form.utf8.first, starts[Int(first)] else { return false }
+        }
+        return abbreviations.contains(form)
     }
 
     /// Tokenizes `text`, whose first scalar sits at `base` in the document.
     /// Reads the UTF-8 bytes directly (decoding each scalar once); offsets still count scalars.
     public func tokens(_ text: String, base: Int = 0) -> [Token] {
         var text = text
-        return text.withUTF8 { tokens(bytes: $0, base: base) }
+        var unused: [Int32] = []
+        return text.withUTF8 { tokens(bytes: $0, base: base, cache: nil, words: &unused) }
+    }
+
+    /// The same, interning each token's form in `cache` as the token is made: `words` receives each token's id,
+    /// what `cache.id(token.form)` gives, in token order (so the ids are the same as interning afterwards). An
+    /// ASCII form seen before is looked up by its bytes and takes the cache's String: no String is made for it.
+    func tokens(_ text: String, base: Int, interningIn cache: LanguageCache, words: inout [Int32]) -> [Token] {
+        var text = text
+        return text.withUTF8 { tokens(bytes: $0, base: base, cache: cache, words: &words) }
     }
 
     /// Decodes the scalar starting at `i` of valid UTF-8 (a `String`'s bytes): its value and length.
@@ -91,18 +122,28 @@ public struct Tokenizer: Sendable {
 
     /// Whether `form` (folded, all ASCII) is a clause word, compared byte for byte.
     @inline(__always)
-    private func isClauseWord(_ form: [UInt8]) -> Bool {
+    private func isClauseWord(_ form: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let words = asciiClauseWords, form.count < words.count else { return false }
-        for word in words[form.count] where word == form { return true }
+        // Byte by byte (the generic `elementsEqual` was a call of about 46 instructions per candidate token).
+        for word in words[form.count] {
+            var index = 0
+            while index < form.count, word[index] == form[index] { index += 1 }
+            if index == form.count { return true }
+        }
         return false
     }
 
-    private func tokens(bytes: UnsafeBufferPointer<UInt8>, base: Int) -> [Token] {
+    private func tokens(bytes: UnsafeBufferPointer<UInt8>, base: Int, cache: LanguageCache?, words: inout [Int32]) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(bytes.count / 6)
-        // The folded form's UTF-8 bytes (ASCII appended directly; other scalars folded through `scratch`).
-        var form: [UInt8] = []
-        form.reserveCapacity(64)
+        // The ids, gathered here and handed over at the end: appending to the `inout` parameter from the nested
+        // `finishToken` made each append a call that checked uniqueness and capacity.
+        var ids: [Int32] = []
+        if cache != nil { ids.reserveCapacity(bytes.count / 6) }
+        // The folded form's UTF-8 bytes (ASCII appended directly; other scalars folded through `scratch`), in a
+        // buffer written through its pointer: an `[UInt8]` checked its uniqueness and capacity per byte appended.
+        var form = FormBuffer()
+        defer { form.deallocate() }
         var formIsASCII = true, formIsDigits = true
         var scratch = String.UnicodeScalarView()
         var tokenStart = 0
@@ -111,20 +152,33 @@ public struct Tokenizer: Sendable {
         var clause = 0
         var gapIsSoft = true      // only spaces/hyphens/slashes since the last token
         var lastIsNumber = false  // tokens.last?.isNumber
+        var lastIsASCII = true    // whether tokens.last's form is all ASCII
 
         func finishToken(at end: Int) {
             guard !form.isEmpty else { return }
-            let folded = String(decoding: form, as: UTF8.self)
+            let formBytes = form.bytes
+            let folded: String
+            if let cache {
+                if formIsASCII {
+                    let (id, string) = cache.id(ascii: formBytes)
+                    folded = string
+                    ids.append(id)
+                } else {
+                    folded = String(decoding: formBytes, as: UTF8.self)
+                    ids.append(cache.id(folded))
+                }
+            } else {
+                folded = String(decoding: formBytes, as: UTF8.self)
+            }
             // An all-ASCII form equals an all-ASCII clause word exactly when their bytes are equal.
-            let isNewClause = !tokens.isEmpty && form.count <= longestClauseWord && clauseWordStarts?[Int(form[0])] != false
-                && (formIsASCII && asciiClauseWords != nil ? isClauseWord(form) : clauseWords.contains(folded))
+            let isNewClause = !tokens.isEmpty && form.count <= longestClauseWord && clauseWordStarts?[Int(formBytes[0])] != false
+                && (formIsASCII && asciiClauseWords != nil ? isClauseWord(formBytes) : clauseWords.contains(folded))
             if isNewClause { clause += 1 }
             tokens.append(Token(form: folded, start: tokenStart, end: end, sentence: sentence, clause: clause,
                                 joinsPrevious: gapIsSoft && !isNewClause && !tokens.isEmpty, isNumber: formIsDigits))
             lastIsNumber = formIsDigits
-            // Emptied byte by byte (a few per token): `removeAll(keepingCapacity:)` went through a generic
-            // `replaceSubrange` call of about 80 instructions per token.
-            while !form.isEmpty { form.removeLast() }
+            lastIsASCII = formIsASCII
+            form.removeAll()
             formIsASCII = true
             formIsDigits = true
             gapIsSoft = true
@@ -181,7 +235,7 @@ public struct Tokenizer: Sendable {
                 case ".", "!", "?", "…":
                     let nextScalar: Unicode.Scalar = next < count ? Unicode.Scalar(Self.decode(bytes, at: next).0).unsafelyUnwrapped : " "
                     let insideNumber = scalar == "." && lastIsNumber && wasInWord && Folding.isDigit(nextScalar)
-                    let isAbbreviation = scalar == "." && wasInWord && tokens.last.map { abbreviations.contains($0.form) } == true
+                    let isAbbreviation = scalar == "." && wasInWord && tokens.last.map { self.isAbbreviation($0.form, isASCII: lastIsASCII) } == true
                     let insideWord = scalar == "." && wasInWord && Folding.isWordScalar(nextScalar)
                     if !insideNumber && !isAbbreviation && !insideWord {
                         sentence += 1
@@ -208,8 +262,42 @@ public struct Tokenizer: Sendable {
             i = next
         }
         finishToken(at: offset)
+        if cache != nil {
+            if words.isEmpty { words = ids } else { words.append(contentsOf: ids) }
+        }
         return tokens
     }
+}
+
+/// A token's folded bytes while the tokenizer reads it: a growable buffer written through its pointer (the
+/// tokenizer's own, freed when it returns).
+private struct FormBuffer {
+    private var base = UnsafeMutablePointer<UInt8>.allocate(capacity: 64)
+    private var capacity = 64
+    private(set) var count = 0
+
+    var isEmpty: Bool { count == 0 }
+    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+
+    @inline(__always)
+    mutating func append(_ byte: UInt8) {
+        if count == capacity { grow() }
+        base[count] = byte
+        count += 1
+    }
+
+    @inline(never)
+    private mutating func grow() {
+        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+        larger.update(from: base, count: count)
+        base.deallocate()
+        base = larger
+        capacity *= 2
+    }
+
+    mutating func removeAll() { count = 0 }
+
+    func deallocate() { base.deallocate() }
 }
 
 /// Case and diacritic folding shared by the text side and the rubric side.

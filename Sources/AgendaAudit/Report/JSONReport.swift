@@ -180,18 +180,20 @@ public enum JSONReport {
             try beginAgenda()
             var json = JSONBuffer(capacity: chunk + (1 << 16))
             try JSONReport.write(audit, into: &json) { json in
-                if json.bytes.count >= chunk { try json.drain { try emit(bytesOf: $0) } }
+                if json.count >= chunk { try json.drain { try emit(bytesOf: $0) } }
             }
-            try emit(bytesOf: json.bytes)
+            try json.drain { try emit(bytesOf: $0) }
             written += 1
         }
 
         /// The bytes as they are, not a copy: `emit` uses them before it returns.
         private func emit(bytesOf bytes: [UInt8]) throws {
-            try bytes.withUnsafeBytes { raw in
-                guard let base = raw.baseAddress else { return }
-                try emit(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: raw.count, deallocator: .none))
-            }
+            try bytes.withUnsafeBytes { try emit(bytesOf: $0) }
+        }
+
+        private func emit(bytesOf raw: UnsafeRawBufferPointer) throws {
+            guard let base = raw.baseAddress else { return }
+            try emit(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: raw.count, deallocator: .none))
         }
 
         public func finish(_ summary: BatchSummary) throws {
