@@ -581,12 +581,16 @@ extension CycleChecker {
     /// ontbraken": `ontbreken` is a shortfall, not lagging).
     func goalReached(_ sentence: Int, _ context: Context) -> Int? {
         let words = context.analysis.words
+        /// A statement that neither looks ahead by its verbs nor is under a modal.
+        func states(_ clause: Int) -> Bool {
+            let c = context.analysis.clauses[clause]
+            return !c.isFuture && c.modal < 0 && isStatement(clause: clause, context)
+        }
         // Progress judged against the plan (`cycle.onTrack`: "liggen goed op schema", "zijn goed op weg"), now or looking
         // back, in a passage about goals, jobs or results.
         if let hit = context.cueHits(.onTrack, sentence: sentence).first {
-            let c = context.analysis.clauses[words[hit.first].clause]
-            if !c.isFuture, c.modal < 0, isStatement(clause: words[hit.first].clause, context),
-               orientation(clause: words[hit.first].clause, context) != .ahead,
+            let clause = words[hit.first].clause
+            if states(clause), orientation(clause: clause, context) != .ahead,
                words.indices.contains(where: { context.isIn(.goalNouns, $0) || context.isIn(.jobNouns, $0) || context.isIn(.realise, $0) }) {
                 return hit.first
             }
@@ -594,29 +598,22 @@ extension CycleChecker {
         // A result compared with what was planned (`lemmas.than` + a goal cue: "meer mensen ... dan afgesproken hadden
         // tewerkgesteld", "minder plaatsingen dan beoogd"), looking back or now.
         for hit in context.cueHits(.monitoringGoal, sentence: sentence) where hit.first > 0 && context.isIn(.than, hit.first - 1) {
-            let clause = words[hit.first].clause, c = context.analysis.clauses[clause]
-            if !c.isFuture, c.modal < 0, isStatement(clause: clause, context), orientation(clause: clause, context) != .ahead { return hit.first - 1 }
+            let clause = words[hit.first].clause
+            if states(clause), orientation(clause: clause, context) != .ahead { return hit.first - 1 }
         }
         // ... or with the goal itself, named by a goal noun after "dan" and its article: "165 banen minder dan het quotum".
-        if let first = context.firstToken(ofSentence: sentence) {
-            var i = first
-            while i + 1 < context.tokens.count, context.tokens[i + 1].sentence == sentence {
-                if context.isIn(.than, i) {
-                    let noun = words[i + 1].classes.contains(.article) || words[i + 1].classes.contains(.possessive) ? i + 2 : i + 1
-                    if noun < context.tokens.count, context.tokens[noun].sentence == sentence, words[noun].pos == .noun,
-                       context.isIn(.goalNouns, noun) {
-                        let clause = words[i].clause, c = context.analysis.clauses[clause]
-                        if !c.isFuture, c.modal < 0, isStatement(clause: clause, context) { return i }
-                    }
-                }
-                i += 1
+        for clause in context.clauses(ofSentence: sentence) {
+            for than in context.words(clause, in: .than) where than + 1 < context.tokens.count {
+                let noun = words[than + 1].classes.contains(.article) || words[than + 1].classes.contains(.possessive) ? than + 2 : than + 1
+                if noun < context.tokens.count, context.tokens[noun].sentence == sentence, words[noun].pos == .noun,
+                   context.isIn(.goalNouns, noun), states(clause) { return than }
             }
         }
         for clause in context.clauses(ofSentence: sentence) {
             let c = context.analysis.clauses[clause]
             // (a finite verb or participle: "het aantal te realiseren banen" names the goal; and a statement, not a question,
             // direct or indirect: "controleren of meetbare doelstellingen behaald zijn")
-            guard !c.isFuture, c.modal < 0, isStatement(clause: clause, context), c.opener != context.cache.specials.of,
+            guard states(clause), c.opener != context.cache.specials.of,
                   !context.conditionalClauses.contains(clause),
                   context.clauseVerbs(clause, in: .intent).allSatisfy({ words[$0].pos == .participle }) else { continue }
             let back = orientation(clause: clause, context) == .back
@@ -636,9 +633,7 @@ extension CycleChecker {
                !statesGoal(verb, clause: clause, context) {
                 if goalNoun { return verb }
                 // (not in a relative clause, which describes its noun: "studenten die bij ons een diploma hebben gehaald")
-                let relative = c.isSubordinate && (c.opener == context.cache.specials.die || c.opener == context.cache.specials.dat)
-                    && c.first > 0 && words[c.first - 1].pos == .noun
-                if !relative, context.clauseVerbs(clause, in: .attain).contains(verb), c.tense == .past || c.isPerfect || missedPassive, (c.first...c.last).contains(where: { i in
+                if !describesItsNoun(clause, context), context.clauseVerbs(clause, in: .attain).contains(verb), c.tense == .past || c.isPerfect || missedPassive, (c.first...c.last).contains(where: { i in
                     words[i].pos == .noun && !isTopic(i, context) && !context.isIn(.peopleNouns, i) && !context.isIn(.jobNouns, i)
                         && !context.analysis.times.contains { $0.first <= i && $0.last >= i }
                 }) { return verb }
@@ -724,6 +719,14 @@ extension CycleChecker {
             if orientation(clause: clause, context) == .back { return (q.quantity.first, sentences[position - 1]) }
         }
         return nil
+    }
+
+    /// A relative clause right after its noun describes that noun ("mensen die niet direct kunnen voldoen aan de eisen",
+    /// "studenten die bij ons een diploma hebben gehaald"): what it says is who they are, no finding of the author.
+    func describesItsNoun(_ clause: Int, _ context: Context) -> Bool {
+        let c = context.analysis.clauses[clause], specials = context.cache.specials
+        return c.isSubordinate && (c.opener == specials.die || c.opener == specials.dat) && c.first > 0
+            && context.analysis.words[c.first - 1].pos == .noun
     }
 
     /// A statement about the author's situation: a clause with a finite verb, in a sentence that is no question.
@@ -1024,8 +1027,7 @@ extension CycleChecker {
         let c = context.analysis.clauses[clause]
         guard c.negation != nil, c.modal == context.cache.specials.kunnen, !c.isFuture, let finite = c.finite else { return nil }
         // A relative clause describes its noun: "mensen die niet direct kunnen voldoen aan de eisen" is who they are.
-        if c.isSubordinate, c.opener == context.cache.specials.die || c.opener == context.cache.specials.dat, c.first > 0,
-           context.analysis.words[c.first - 1].pos == .noun { return nil }
+        if describesItsNoun(clause, context) { return nil }
         // The infinitive "kunnen" governs: the first after it ("kunnen niet achterhalen waarom ... zetten"), else the last.
         let infinitives = c.verbTokens.filter { context.analysis.words[$0].pos == .infinitive }
         let verb = infinitives.first(where: { $0 > finite }) ?? infinitives.last ?? finite
@@ -1040,8 +1042,7 @@ extension CycleChecker {
         let c = context.analysis.clauses[clause]
         // A relative clause describes its noun, and "zou(den)" is what would have happened: "voor mensen die anders de
         // startkwalificatie niet zouden halen".
-        if c.isSubordinate, c.opener == context.cache.specials.die || c.opener == context.cache.specials.dat, c.first > 0,
-           context.analysis.words[c.first - 1].pos == .noun { return nil }
+        if describesItsNoun(clause, context) { return nil }
         if c.tense == .past, c.finite.map({ context.analysis.words[$0].lemma == context.cache.specials.zullen }) == true { return nil }
         guard let negation = c.negation, orientation(clause: clause, context) == .back,
               let verb = context.clauseVerbs(clause, in: .realise).first, negation < verb || c.finite == verb else { return nil }

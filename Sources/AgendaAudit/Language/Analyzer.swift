@@ -44,9 +44,13 @@ public struct LanguageAnalyzer: Sendable {
         }
         var verbs: [(lemma: Int32, kind: Lexicon.VerbForm.Kind)] = []
         var noun: Int32 = -1, head: Int32 = -1
+        var governsInfinitive = false
         let isDigits = form.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }
         if !isDigits && form.utf8.count >= 2 {
-            for reading in morphology.verbReadings(form) { verbs.append((cache.id(reading.lemma), reading.kind)) }
+            for reading in morphology.verbReadings(form) {
+                verbs.append((cache.id(reading.lemma), reading.kind))
+                if Self.infinitiveGoverning.contains(reading.lemma) { governsInfinitive = true }
+            }
             if let lemma = morphology.nounLemma(form) {
                 noun = cache.id(lemma)
             }
@@ -82,6 +86,7 @@ public struct LanguageAnalyzer: Sendable {
                                             endsWithE: form.hasSuffix("e"), endsWithT: form.hasSuffix("t"),
                                             startsWithGe: form.hasPrefix("ge"), isMonth: TimeResolver.months[form] != nil)
         result.isAdjective = isAdjective
+        result.governsInfinitive = governsInfinitive
         if !isDigits, classes.isEmpty, let infinitive = morphology.presentParticipleLemma(form) { result.presentParticiple = cache.id(infinitive) }
         cache.info[Int(id)] = result
         return result
@@ -152,15 +157,16 @@ public struct LanguageAnalyzer: Sendable {
             var offset = base
             var gap = Gap.none
             var previous: Unicode.Scalar = " "
+            /// The sentence of the word before a question mark asks (once per sentence).
+            func markQuestion() {
+                if analysis.questions.last != tokens[index - 1].sentence { analysis.questions.append(tokens[index - 1].sentence) }
+            }
             for scalar in text.unicodeScalars {
                 defer { previous = scalar }
                 if index >= tokens.count {
                     // After the last word only a question mark matters, past closing quotes and brackets.
                     if offset < tokens[index - 1].end { offset += 1; continue }
-                    if scalar == "?" {
-                        if analysis.questions.last != tokens[index - 1].sentence { analysis.questions.append(tokens[index - 1].sentence) }
-                        break
-                    }
+                    if scalar == "?" { markQuestion(); break }
                     if scalar.isWhitespaceFast || scalar == "\"" || scalar == "\u{201D}" || scalar == "\u{2019}" || scalar == ")" {
                         offset += 1
                         continue
@@ -183,8 +189,7 @@ public struct LanguageAnalyzer: Sendable {
                     // Skip to the token's end.
                 } else if index > 0, offset >= tokens[index - 1].end {
                     switch scalar {
-                    case "?":
-                        if analysis.questions.last != tokens[index - 1].sentence { analysis.questions.append(tokens[index - 1].sentence) }
+                    case "?": markQuestion()
                     case ";": gap = .semicolon
                     case ":": if gap != .semicolon { gap = .colon }
                     case ",": if gap == .none { gap = .comma }
@@ -251,8 +256,9 @@ public struct LanguageAnalyzer: Sendable {
             if hyphenated[i] { return true }
             // A verb that governs a bare infinitive, before one, heads the verb cluster whatever precedes it: "daar een
             // onderzoek naar laten doen" (not the noun "lat").
-            if i + 1 <= range.upperBound, infos[i + 1].verbs.contains(where: { $0.kind == .infinitive }),
-               infos[i].verbs.contains(where: { $0.lemma >= 0 && Self.infinitiveGoverning.contains(cache.strings[Int($0.lemma)]) }) { return false }
+            if infos[i].governsInfinitive, i + 1 <= range.upperBound, infos[i + 1].verbs.contains(where: { $0.kind == .infinitive }) {
+                return false
+            }
             // A finite-looking form before a nominative pronoun or existential "er" is the verb of an inversion, whatever
             // precedes it: "Ten slotte zien we", "In de tabel laten we zien", "Lang geleden zijn er afspraken gemaakt".
             // (Not after an article or an inflected modifier: "zien de toegevoegde waarde er niet van".)
@@ -1002,7 +1008,7 @@ public struct LanguageAnalyzer: Sendable {
                 // jaren extra banen creëren" (the verbs that govern an infinitive are auxiliaries and modals).
                 let objectOfVerb = i + 1 <= clause.last && [.infinitive, .participle].contains(analysis.words[i + 1].pos)
                     && infos[i + 1].noun < 0 && infos[i + 1].classes.isEmpty && infos[i].noun >= 0
-                    && !infos[i].verbs.contains { $0.lemma >= 0 && Self.infinitiveGoverning.contains(cache.strings[Int($0.lemma)]) }
+                    && !infos[i].governsInfinitive
                 let closes = !objectOfVerb && (i == clause.last || i + 1 <= clause.last && [.finiteVerb, .infinitive, .participle].contains(analysis.words[i + 1].pos)
                     || i + 1 <= clause.last && infos[i + 1].classes.contains(.auxiliary))
                     // (with the modal's infinitive elsewhere, not its object before it or one inside a phrase after it:
@@ -1057,12 +1063,10 @@ public struct LanguageAnalyzer: Sendable {
             let present = analysis.words[finite].tense == .present
             if lemma == specials.zullen && present { clause.isFuture = true }
             if lemma == specials.gaan && !infinitives.isEmpty && present { clause.isFuture = true }
-            if lemma == specials.kunnen || lemma == specials.moeten || lemma == specials.mogen { clause.modal = lemma }
+            func isModal(_ l: Int32) -> Bool { l == specials.kunnen || l == specials.moeten || l == specials.mogen }
+            if isModal(lemma) { clause.modal = lemma }
             // The substitute infinitive: "had ... moeten realiseren", "heeft kunnen plaatsen" is the modal's perfect.
-            if lemma == specials.hebben, infinitives.count >= 2, let modal = infinitives.first(where: { j in
-                let l = analysis.words[j].lemma
-                return l == specials.kunnen || l == specials.moeten || l == specials.mogen
-            }) {
+            if lemma == specials.hebben, infinitives.count >= 2, let modal = infinitives.first(where: { isModal(analysis.words[$0].lemma) }) {
                 clause.modal = analysis.words[modal].lemma
                 clause.isPerfect = true
             }
