@@ -194,4 +194,27 @@ struct HotPathTests {
         }
         #expect(String(decoding: buffer.bytes, as: UTF8.self) == expected)
     }
+
+    /// The eight-byte tests answer as the byte-by-byte ones, for every byte value in every position.
+    @Test func byteWordTestsMatchTheBytes() {
+        var words: [[UInt8]] = []
+        for position in 0..<8 {
+            for value in UInt8.min...UInt8.max {
+                var bytes = [UInt8](repeating: 0x61, count: 8)
+                bytes[position] = value
+                words.append(bytes)
+            }
+        }
+        words.append([0x00, 0xFF, 0x20, 0x80, 0x7F, 0x01, 0x5C, 0x22])
+        for bytes in words {
+            let word = bytes.withUnsafeBufferPointer { ByteWord.load($0.baseAddress!, 0) }
+            #expect(ByteWord.hasHighByte(word) == bytes.contains { $0 >= 0x80 })
+            for bound: UInt8 in [0x01, 0x0A, 0x20, 0x80] {
+                #expect(ByteWord.hasByte(below: bound, in: word) == bytes.contains { $0 < bound }, "\(bytes) below \(bound)")
+            }
+            for byte: UInt8 in [0x00, 0x22, 0x5C, 0x0A, 0xFF] {
+                #expect(ByteWord.hasByte(byte, in: word) == bytes.contains(byte), "\(bytes) has \(byte)")
+            }
+        }
+    }
 }

@@ -374,9 +374,7 @@ public struct CycleChecker: Sendable {
             while i < n {
                 // Eight bytes without a digit at a time (an exact test: some byte XOR '0' below 10).
                 if i + 8 <= n, let base = bytes.baseAddress {
-                    let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) ^ 0x3030_3030_3030_3030
-                    let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-                    if (word &- ones &* 0x0A) & ~word & highs == 0 { i += 8; continue }
+                    if !ByteWord.hasByte(below: 0x0A, in: ByteWord.load(base, i) ^ 0x3030_3030_3030_3030) { i += 8; continue }
                 }
                 // A word of exactly four digits, 1990-2099.
                 guard isDigit(bytes[i]), i == 0 || !isWordByte(bytes[i - 1]) else { i += 1; continue }

@@ -83,9 +83,8 @@ enum PlainTextReader {
                 // Eight bytes at a time while none is a control byte or starts a multi-byte scalar (no line break among
                 // them): each would take the `default` branch below.
                 if index + 8 <= count, let base = bytes.baseAddress {
-                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                    let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-                    if ((word &- ones &* 0x20) & ~word | word) & highs == 0 {
+                    let word = ByteWord.load(base, index)
+                    if (ByteWord.below(0x20, word) | word) & ByteWord.highs == 0 {
                         previousWasCR = false
                         index += 8
                         continue
@@ -145,7 +144,7 @@ enum PlainTextReader {
             var index = 0
             if let base = bytes.baseAddress {
                 while index + 8 <= count {
-                    if UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+                    if ByteWord.hasHighByte(ByteWord.load(base, index)) { return false }
                     index += 8
                 }
             }
@@ -189,12 +188,9 @@ enum PlainTextReader {
             let count = bytes.count
             var index = 0
             if let base = bytes.baseAddress {
-                let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-                let first = ones &* UInt64(byte), second = ones &* UInt64(other)
                 while index + 8 <= count {
-                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                    let x = word ^ first, y = word ^ second
-                    if ((x &- ones) & ~x | (y &- ones) & ~y) & highs != 0 { return true }
+                    let word = ByteWord.load(base, index)
+                    if ByteWord.equal(byte, word) | ByteWord.equal(other, word) != 0 { return true }
                     index += 8
                 }
             }
@@ -568,8 +564,8 @@ extension String {
                 // Eight ASCII bytes at a time (0x20-0x7E: no control character or multi-byte scalar) when no space
                 // follows a space among them or before them: what the byte loop below would find, in a few operations.
                 if index + 8 <= bytes.count, let base = bytes.baseAddress {
-                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                    let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+                    let word = ByteWord.load(base, index)
+                    let ones = ByteWord.ones, highs = ByteWord.highs
                     let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
                     // Some byte below 0x20; some byte above 0x7E (exact tests, as in JSONBuffer).
                     let below = (word &- ones &* 0x20) & ~word & highs

@@ -256,7 +256,7 @@ final class ScalarIndexedText {
             guard let base = utf8.baseAddress else { return [] }
             // ASCII (eight bytes at a time with no high bit set): no index.
             var index = 0
-            while index + 8 <= count, UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+            while index + 8 <= count, !ByteWord.hasHighByte(ByteWord.load(base, index)) {
                 index += 8
             }
             while index < count, base[index] < 0x80 { index += 1 }
@@ -323,8 +323,8 @@ extension String {
             var continuations = 0, index = 0
             if let base = bytes.baseAddress {
                 while index + 8 <= count {
-                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                    continuations += (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+                    let word = ByteWord.load(base, index)
+                    continuations += (word & ~(word << 1) & ByteWord.highs).nonzeroBitCount
                     index += 8
                 }
             }

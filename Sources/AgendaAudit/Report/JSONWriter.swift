@@ -139,7 +139,7 @@ struct JSONBuffer {
             while index < count {
                 // Eight bytes at a time while none of them is a control character, '"' or '\\'.
                 if index + 8 <= count {
-                    let word = UnsafeRawPointer(start + index).loadUnaligned(as: UInt64.self)
+                    let word = ByteWord.load(start, index)
                     if !Self.needsEscape(word) { index += 8; continue }
                 } else if !tailTested {
                     // Fewer than eight bytes left (most strings end so, many are shorter): the string's last eight
@@ -147,7 +147,7 @@ struct JSONBuffer {
                     tailTested = true
                     var tail: UInt64 = 0x2020_2020_2020_2020
                     if count >= 8 {
-                        tail = UnsafeRawPointer(start + count - 8).loadUnaligned(as: UInt64.self)
+                        tail = ByteWord.load(start, count - 8)
                     } else {
                         withUnsafeMutableBytes(of: &tail) { $0.baseAddress!.copyMemory(from: start, byteCount: count) }
                     }
@@ -183,12 +183,7 @@ struct JSONBuffer {
     /// Whether any byte of `word` is below 0x20, '"' or '\\' (exact: the classic zero-byte and less-than tests).
     @inline(__always)
     private static func needsEscape(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        let below = (word &- ones &* 0x20) & ~word & highs
-        let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
-        let quotes = (quote &- ones) & ~quote & highs
-        let backslashes = (backslash &- ones) & ~backslash & highs
-        return (below | quotes | backslashes) != 0
+        ByteWord.below(0x20, word) | ByteWord.equal(0x22, word) | ByteWord.equal(0x5C, word) != 0
     }
 
     mutating func int(_ value: Int) {

@@ -1,0 +1,33 @@
+/// Tests on eight bytes at once, read as one little-endian `UInt64` (the classic exact zero-byte and less-than tests:
+/// no borrow from one byte spoils another's answer). The byte scans of the text reader, the passage index, the date
+/// reader and the JSON writer skip runs of uninteresting bytes with them.
+enum ByteWord {
+    static let ones: UInt64 = 0x0101_0101_0101_0101
+    static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// The eight bytes from `offset` of `base`, unaligned.
+    @inline(__always)
+    static func load(_ base: UnsafePointer<UInt8>, _ offset: Int) -> UInt64 {
+        UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
+    }
+
+    /// Some byte is 0x80 or above: not ASCII.
+    @inline(__always)
+    static func hasHighByte(_ word: UInt64) -> Bool { word & highs != 0 }
+
+    /// The high bit of each byte below `bound` (exact for a bound up to 0x80; masks combine with `|` without a branch).
+    @inline(__always)
+    static func below(_ bound: UInt8, _ word: UInt64) -> UInt64 { (word &- ones &* UInt64(bound)) & ~word & highs }
+
+    /// The high bit of each byte equal to `byte`.
+    @inline(__always)
+    static func equal(_ byte: UInt8, _ word: UInt64) -> UInt64 { below(1, word ^ (ones &* UInt64(byte))) }
+
+    /// Some byte is below `bound` (exact for a bound up to 0x80).
+    @inline(__always)
+    static func hasByte(below bound: UInt8, in word: UInt64) -> Bool { below(bound, word) != 0 }
+
+    /// Some byte equals `byte`.
+    @inline(__always)
+    static func hasByte(_ byte: UInt8, in word: UInt64) -> Bool { equal(byte, word) != 0 }
+}
