@@ -429,6 +429,17 @@ struct CycleLanguageTests {
         #expect(target[.jobsTarget] == .present)
     }
 
+    /// A dated clause that counts the jobs states a target, whatever its verb: the time is the target's horizon, no
+    /// planned activity ("een baan bieden", "te laten groeien tot"). A dated activity stays planning.
+    @Test func aDatedJobsCountIsATargetNotAPlan() {
+        let target = elements("Als onderdeel van de Banenafspraak wil ROC Midden Nederland in 2018 18 mensen met een beperking een baan bieden.", year: 2017)
+        #expect(target[.jobsTarget] == .present)
+        #expect(target[.planning] == nil)
+        #expect(elements("Het is de bedoeling om dit aantal in 2017 te laten groeien tot 22.", year: 2016)[.planning] == nil)
+        #expect(elements("Vanaf 2014 loopt dat percentage op naar ruim 3% in 2026.", year: 2014)[.planning] == nil)
+        #expect(elements("In 2018 starten we een pilot job carving bij twee afdelingen.", year: 2017)[.planning] == .present)
+    }
+
     /// A difference from the goal itself is a comparison: "165 banen minder dan het quotum", and its count no target.
     @Test func aDifferenceFromTheGoal() {
         let found = elements("De teller blijft staan op 262 gerealiseerde banen. Dit zijn 165 banen minder dan het quotum voor de totale sector in 2020 (427).", year: nil)

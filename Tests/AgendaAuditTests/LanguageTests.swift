@@ -61,6 +61,26 @@ struct LanguageTests {
         #expect(other.lemma("laten") == "laten")
     }
 
+    /// "Als" first with no main clause after it is the preposition ("als onderdeel van"): its clause is the main clause.
+    /// "dat" after the finite verb, before a singular noun with no verb at the end, determines the inverted subject. An
+    /// infinitive after one that governs a bare infinitive is a verb, also before an extraposed phrase.
+    @Test func prepositionalAlsDemonstrativeDatAndTheGovernedInfinitive() {
+        let als = Self.read("Als onderdeel van de Banenafspraak wil ROC Midden Nederland in 2018 18 mensen een baan bieden.")
+        #expect(als.analysis.clauses.count == 1)
+        #expect(!als.clause(of: "wil").isSubordinate)
+        #expect(als.word("wil").pos == .finiteVerb)
+        let conditional = Self.read("Als het lukt, willen we in 2018 18 mensen een baan bieden.")
+        #expect(conditional.clause(of: "lukt").isSubordinate)
+        #expect(!conditional.clause(of: "willen").isSubordinate)
+        let dat = Self.read("Vanaf 2014 loopt dat percentage op naar ruim 3% in 2026.")
+        #expect(dat.analysis.clauses.count == 1)
+        let conjunction = Self.read("Het blijkt dat werk loont.")
+        #expect(conjunction.analysis.clauses.count == 2)
+        let governed = Self.read("Het is de bedoeling om dit aantal in 2017 te laten groeien tot 22.")
+        #expect(governed.word("groeien").pos == .infinitive)
+        #expect(governed.lemma("groeien") == "groeien")
+    }
+
     /// A listed noun whose first part is a separable particle keeps itself as head ("achterstand" is no "stand"); an
     /// unlisted compound takes its last part ("werkplekbegeleiders": begeleider).
     @Test func particleNounsAreTheirOwnHead() {

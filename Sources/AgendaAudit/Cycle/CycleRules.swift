@@ -109,8 +109,11 @@ extension CycleChecker {
                 cache.listMask(word.lemma, lemmas) | cache.listMask(word.head, lemmas) | cache.listMask(word.form, lemmas)
             }
             for (index, token) in tokens.enumerated() where !hypotheticalSentences.contains(token.sentence) && isIn(.hypothetical, index) {
-                // First in its sentence ("Stel dat ...", "Indien ..."), or a noun anywhere in it ("In dit rekenvoorbeeld ...").
-                if index == 0 || tokens[index - 1].sentence != token.sentence || analysis.words[index].pos == .noun {
+                // First in its sentence ("Stel dat ...", "Indien ..."), or a noun anywhere in it ("In dit rekenvoorbeeld ...");
+                // a conjunction only where it opens a subordinate clause, not the preposition "Als onderdeel van ... wil ...".
+                let word = analysis.words[index]
+                let conjunctionOpensClause = !word.classes.contains(.subordinator) || analysis.clauses[word.clause].isSubordinate
+                if (index == 0 || tokens[index - 1].sentence != token.sentence) && conjunctionOpensClause || word.pos == .noun {
                     hypotheticalSentences.insert(token.sentence)
                 }
             }
@@ -420,15 +423,18 @@ extension CycleChecker {
                 let countsJobs = context.analysis.quantities.contains { q in
                     q.quantity.first >= c.first && q.quantity.first <= c.last && isCount(q, context, placeholders: true) && counted(q, context) == .jobs
                 }
-                let realisesJobs = countsJobs && c.verbTokens.contains { context.isIn(.realise, $0) }
-                // (realising is an outcome, not an activity: "hoopt Binnenwerk in 2024 een nog grotere groei te realiseren")
-                let acting = zip(c.verbLemmas, c.verbTokens).contains { id, token in
-                    !context.isIn(.copulas, id: id) && !context.isIn(.intent, id: id)
+                // (realising is an outcome, not an activity: "hoopt Binnenwerk in 2024 een nog grotere groei te realiseren";
+                // nor is any verb of a clause that counts the jobs: "wil ... in 2018 18 mensen met een beperking een baan
+                // bieden": the verb brings the jobs about, the time is the target's horizon)
+                // (a verb right before the bare infinitive it governs is not the one that acts: "te laten groeien")
+                let acting = !countsJobs && zip(c.verbLemmas, c.verbTokens).contains { id, token in
+                    !(c.verbTokens.contains(token + 1) && context.analysis.words[token + 1].pos == .infinitive)
+                        && !context.isIn(.copulas, id: id) && !context.isIn(.intent, id: id)
                         && !context.isAuxiliary(id) && token != time.first && !context.isIn(.realise, id: id)
                 }
                 // In a target's clause an activity word is its means ("Met dit programma willen we eind 2025 1.600 banen
-                // hebben gerealiseerd"), not a dated activity.
-                return acting || !realisesJobs && context.has(.activity, clause: index)
+                // hebben gerealiseerd", "... een baan bieden"), not a dated activity.
+                return acting || !countsJobs && context.has(.activity, clause: index)
             }
             guard acts else { continue }
             add(.planning, .present, time.first, time.last, "time+activity+ahead")

@@ -564,7 +564,12 @@ public struct LanguageAnalyzer: Sendable {
                 let pluralAfterDat = form == specials.dat && next.map { $0.pos == .noun && $0.lemma != $0.form } == true
                 let nextIsNoun = (next?.pos == .noun || next?.pos == .properNoun) && !pluralAfterDat
                     || i + 2 <= range.upperBound && analysis.words[i + 2].pos == .noun && infos[i + 1].endsWithE && infos[i + 1].classes.isEmpty
-                if gap == .comma || previous.pos == .infinitive || previous.pos == .participle || previous.pos == .finiteVerb
+                // (after a finite verb, "dat" before a singular noun with no verb-final form ahead is the determiner of
+                // the inverted subject: "Vanaf 2014 loopt dat percentage op naar ruim 3%"; "blijkt dat werk loont" is not)
+                let inversionDeterminer = form == specials.dat && looksFiniteEarly(i - 1) && next?.pos == .noun && !pluralAfterDat
+                    && !verbFinalAhead(after: i) && !endsInFiniteForm(after: i)
+                if gap == .comma
+                    || (previous.pos == .infinitive || previous.pos == .participle || previous.pos == .finiteVerb) && !inversionDeterminer
                     || previous.form == specials.zodat || !nextIsNoun
                     // after a noun, a stretch that ends in a finite-looking form is a relative clause, its noun the
                     // subject: "de activiteiten die werkgevers in de sector al uitvoeren (...)"
@@ -686,7 +691,13 @@ public struct LanguageAnalyzer: Sendable {
                                                 finite: nil, tense: .none, isPerfect: false, isPassive: false, isFuture: false,
                                                 modal: -1, addressesReader: false, negation: nil, verbLemmas: [], verbTokens: [])
             let opener = infos[start].classes
-            if opener.contains(.subordinator) || opener.contains(.relative), start > range.lowerBound || !opener.contains(.demonstrative) {
+            // "als" first with no main clause after it in the sentence is the preposition, and its clause the main clause:
+            // "Als onderdeel van de Banenafspraak wil ROC ... bieden", "Als werkgever willen we mensen die ... helpen"
+            // (a sentence has a main clause; "Als het lukt, willen we ..." has one after the comma).
+            let prepositionalAls = start == range.lowerBound && analysis.words[start].form == specials.als
+                && !starts.dropFirst().contains { infos[$0].classes.isDisjoint(with: [.subordinator, .relative]) }
+            if opener.contains(.subordinator) || opener.contains(.relative), start > range.lowerBound || !opener.contains(.demonstrative),
+               !prepositionalAls {
                 if !(start == range.lowerBound && (analysis.words[start].form == specials.dat || analysis.words[start].form == specials.die)) {
                     clause.isSubordinate = true
                     clause.opener = analysis.words[start].form
@@ -1014,7 +1025,10 @@ public struct LanguageAnalyzer: Sendable {
                     // (with the modal's infinitive elsewhere, not its object before it or one inside a phrase after it:
                     // "kunnen vragen beantwoorden", "van meer banen")
                     && !(modalInfinitive.map { $0 > i || $0 != i && inPhrase(i) } ?? false)
-                if infos[i].noun >= 0, finite != nil, !closes, i != modalInfinitive, !(i > clause.first && analysis.words[i - 1].form == specials.te) {
+                // (nor after an infinitive that governs a bare one, the cluster before an extraposed phrase: "om dit aantal
+                // te laten groeien tot 22")
+                let governed = i > clause.first && infos[i - 1].governsInfinitive && analysis.words[i - 1].pos == .infinitive
+                if infos[i].noun >= 0, finite != nil, !closes, !governed, i != modalInfinitive, !(i > clause.first && analysis.words[i - 1].form == specials.te) {
                     analysis.words[i].pos = .noun
                     analysis.words[i].lemma = infos[i].noun
                 } else if let reading = infos[i].verbs.first(where: { $0.kind == .infinitive }) {
