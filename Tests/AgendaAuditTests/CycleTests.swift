@@ -440,6 +440,15 @@ struct CycleLanguageTests {
         #expect(elements("In 2018 starten we een pilot job carving bij twee afdelingen.", year: 2017)[.planning] == .present)
     }
 
+    /// A shortfall of the jobs count itself is what a check finds, no bottleneck; a stalled process or a difficulty is one.
+    @Test func aShortfallOfTheCountIsNoBottleneck() {
+        #expect(elements("Hogescholen en universiteiten hebben te weinig banen gecreëerd voor mensen met een beperking.", year: 2022)[.problemAnalysis] == nil)
+        #expect(elements("Vier provincies zijn goed op weg en twee hebben een achterstand met de aantallen.", year: 2022)[.problemAnalysis] == nil)
+        #expect(elements("In 2022 hebben we niet het afgesproken aantal banen gerealiseerd.", year: 2023)[.problemAnalysis] == nil)
+        #expect(elements("Wel viel de werving van arbeidsparticipanten tijdens de eerste lockdown vrijwel stil.", year: 2021)[.problemAnalysis] == .partial)
+        #expect(elements("Voor kleine scholen is het lastig om een functie voor iemand met een arbeidsbeperking te creëren.", year: 2022)[.problemAnalysis] == .partial)
+    }
+
     /// A difference from the goal itself is a comparison: "165 banen minder dan het quotum", and its count no target.
     @Test func aDifferenceFromTheGoal() {
         let found = elements("De teller blijft staan op 262 gerealiseerde banen. Dit zijn 165 banen minder dan het quotum voor de totale sector in 2020 (427).", year: nil)

@@ -875,6 +875,22 @@ extension CycleChecker {
                     context.isIn(.realise, i) || context.clauseVerbs(context.analysis.words[i].clause, in: .shortfall).contains(i)
                 }
             if rule == "shortfall" || rule == "negated-realisation" || onRealisation, !hasCause, monitored.contains(sentence) { continue }
+            // A shortfall of the jobs count itself names no bottleneck: "twee hebben een achterstand met de aantallen",
+            // "hebben te weinig banen gecreëerd", "niet het afgesproken aantal extra banen gerealiseerd". That is what a
+            // check finds; an analysis names what held the count back (a cause), a stalled process ("viel de werving
+            // stil") or a difficulty ("lastig om een functie te creëren"). A job, goal or ratio noun, or "aantal", in
+            // the shortfall's clause says it is about the count.
+            let lagging = rule == "shortfall" || rule == "negated-realisation" || onRealisation
+                || rule == "bottleneck" && (context.isIn(.lagging, found)
+                    || (found...min(found + 2, context.tokens.count - 1)).contains { context.isIn(.jobNouns, $0) })
+            if !hasCause, lagging {
+                let c = context.analysis.clauses[context.analysis.words[found].clause]
+                let aboutCount = (c.first...c.last).contains { i in
+                    context.isIn(.jobNouns, i) || context.isIn(.goalNouns, i) || context.isIn(.ratioNouns, i)
+                        || context.analysis.words[i].lemma == context.cache.specials.aantal
+                }
+                if aboutCount { continue }
+            }
             let remedyHere = context.cueHits(.remedy, sentence: sentence).first { $0.first > found }
             let remedyNext = position + 1 < sentences.count ? context.cueHits(.remedy, sentence: sentences[position + 1]).first : nil
             if let remedy = remedyHere ?? remedyNext {
