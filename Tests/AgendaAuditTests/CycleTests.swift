@@ -449,6 +449,13 @@ struct CycleLanguageTests {
         #expect(elements("Voor kleine scholen is het lastig om een functie voor iemand met een arbeidsbeperking te creëren.", year: 2022)[.problemAnalysis] == .partial)
     }
 
+    /// A number after a definite determiner names a known set ("de vijf organisaties"), no goal; a bare count ahead is one.
+    @Test func aDefiniteNumberNamesAKnownSet() {
+        #expect(elements("Het pilotteam gaat op de rijkslocaties van de vijf organisaties in Assen de werkplekken schoonhouden.", year: 2019)[.measurableGoals] == nil)
+        #expect(elements("Het programma gaat de 35 lidorganisaties ondersteunen bij het realiseren van banen.", year: 2019)[.measurableGoals] == nil)
+        #expect(elements("Het programma gaat 35 lidorganisaties ondersteunen bij het realiseren van banen.", year: 2019)[.measurableGoals] == .present)
+    }
+
     /// A difference from the goal itself is a comparison: "165 banen minder dan het quotum", and its count no target.
     @Test func aDifferenceFromTheGoal() {
         let found = elements("De teller blijft staan op 262 gerealiseerde banen. Dit zijn 165 banen minder dan het quotum voor de totale sector in 2020 (427).", year: nil)

@@ -341,6 +341,13 @@ extension CycleChecker {
             // "ruim 60 instellingen", "ongeveer 500.000 studenten": an estimate describes, it sets no goal.
             // (A jobs forecast may be approximate: "ongeveer 600 extra banen".)
             if kind == .other, (max(0, q.first - 2)..<q.first).contains(where: { context.isIn(.approximators, $0) }) { continue }
+            // A definite determiner before the number names a known set, it sets no goal: "de vijf organisaties in Assen",
+            // "voor de 35 lidorganisaties" (all of them; "20 werkgevers benaderen" is the goal).
+            if kind == .other, q.first > 0, context.tokens[q.first].isNumber || context.analysis.words[q.first].classes.contains(.numeral),
+               !context.analysis.words[q.first - 1].classes.isDisjoint(with: [.demonstrative, .possessive])
+                || [context.cache.specials.de, context.cache.specials.het].contains(context.analysis.words[q.first - 1].form) {
+                continue
+            }
             var ahead = own == .ahead
             var rule = "ahead"
             // A norm: "minstens 20 werkgevers", or a goal noun in the sentence ("De taakstelling voor 2025 is 160 banen").
