@@ -456,6 +456,12 @@ struct CycleLanguageTests {
         #expect(elements("Het programma gaat 35 lidorganisaties ondersteunen bij het realiseren van banen.", year: 2019)[.measurableGoals] == .present)
     }
 
+    /// Signed with another party is a contract between two, not the board adopting its agenda.
+    @Test func aContractWithAPartnerIsNoBoardSignature() {
+        #expect(elements("Vijf Rijksorganisaties hebben met Binnenwerk van het Ministerie van Binnenlandse Zaken een overeenkomst getekend.", year: 2019)[.boardSignature] == nil)
+        #expect(elements("De werkagenda is op 3 maart 2025 ondertekend door de voorzitters van de besturen.", year: 2025)[.boardSignature] == .present)
+    }
+
     /// A difference from the goal itself is a comparison: "165 banen minder dan het quotum", and its count no target.
     @Test func aDifferenceFromTheGoal() {
         let found = elements("De teller blijft staan op 262 gerealiseerde banen. Dit zijn 165 banen minder dan het quotum voor de totale sector in 2020 (427).", year: nil)

@@ -1114,6 +1114,12 @@ extension CycleChecker {
         // "nog", "concept", "ter ondertekening", "vragen": a request or a draft (a future or intended signature is the clause's tense).
         if !context.cueHits(.notSigned, sentence: sentence).isEmpty { return nil }
         if context.isBlocked(min(board, sign), max(board, sign)) { return nil }
+        // Signed "met" another party is a contract between two, not the board adopting its agenda: "Vijf Rijksorganisaties
+        // hebben met Binnenwerk ... een overeenkomst getekend".
+        if (c.first..<sign).contains(where: { i in
+            context.analysis.words[i].form == context.cache.specials.met && i + 1 < sign
+                && (i + 1...min(sign - 1, i + 3)).contains { [.noun, .properNoun].contains(context.analysis.words[$0].pos) }
+        }) { return nil }
         return (board, sign)
     }
 

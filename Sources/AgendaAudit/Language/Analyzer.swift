@@ -1160,7 +1160,7 @@ extension LanguageCache {
     struct Specials {
         let te, dat, die, of, als, en, maar, want, wat, zodat, u, je, ik: Int32
         let hebben, zijn, worden, zullen, gaan, kunnen, moeten, mogen: Int32
-        let van, uit, ten, ter, er, door, om, aantal, het, de: Int32
+        let van, uit, ten, ter, er, door, om, aantal, het, de, met: Int32
     }
 
     var specials: Specials {
@@ -1170,7 +1170,7 @@ extension LanguageCache {
                             hebben: id("hebben"), zijn: id("zijn"), worden: id("worden"), zullen: id("zullen"), gaan: id("gaan"),
                             kunnen: id("kunnen"), moeten: id("moeten"), mogen: id("mogen"),
                             van: id("van"), uit: id("uit"), ten: id("ten"), ter: id("ter"), er: id("er"),
-                            door: id("door"), om: id("om"), aantal: id("aantal"), het: id("het"), de: id("de"))
+                            door: id("door"), om: id("om"), aantal: id("aantal"), het: id("het"), de: id("de"), met: id("met"))
         cachedSpecials = made
         return made
     }
