@@ -215,4 +215,13 @@ struct ActionScopeTests {
                 .contains("ambassadeurschap"))
         #expect(!codes("Een ambassadeur is een medewerker die collega's vertelt over de banenafspraak.").contains("ambassadeurschap"))
     }
+    /// The generic present framed by a concept ("Bij jobcarving wordt ...") says how the method works; framed by a plural
+    /// or a name it is practice. "X is iets anders dan Y" defines.
+    @Test func theGenericPresentFramedByAConceptDefines() {
+        #expect(!codes("Bij jobcarving worden taken uit een bestaande functie gehaald en gebundeld tot een takenpakket voor iemand uit de doelgroep.")
+                .contains("functies-passend"))
+        #expect(codes("Bij Defensie worden taken uit bestaande functies gehaald en gebundeld tot een takenpakket voor iemand uit de doelgroep.")
+                .contains("functies-passend"))
+        #expect(!codes("Jobcarving is iets anders dan functiecreatie, waarbij een nieuwe functie wordt gecreëerd.").contains("functies-passend"))
+    }
 }

@@ -502,6 +502,14 @@ struct ActionScope {
         guard present, !authors else { return nil }
         // A definition: a copula with an indefinite or bare predicate; an explaining verb; an indefinite subject.
         if isIn(.explain, id: lemma) { return verdict(.definition, finite, finite) }
+        // The generic present framed by a concept, a bare singular noun after the opening preposition: "Bij jobcarving
+        // worden taken uit een bestaande functie gehaald en gebundeld" says how the method works, not what the author
+        // does ("Bij vacatures wordt eerst gekeken ...", a plural, and "Bij Defensie ...", a name, are practice).
+        if clause.first + 1 < finite, words[clause.first].classes.contains(.preposition), words[clause.first + 1].pos == .noun,
+           words[clause.first + 1].lemma == words[clause.first + 1].form, !isIn(.authors, clause.first + 1),
+           clause.first + 2 == finite, isGeneric(clause) {
+            return verdict(.definition, clause.first, clause.first + 1)
+        }
         if isIn(.copulas, id: lemma), !participle, !clause.isPassive, before, !subject.isEmpty,
            !(finite - 1 >= clause.first && isIn(.existential, finite - 1)), let predicate = indefinitePredicate(clause, after: finite) {
             // A nominalised infinitive defines a concept named bare ("Functiecreatie is het afsplitsen van taken"), not a
