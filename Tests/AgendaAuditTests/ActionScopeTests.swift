@@ -224,4 +224,10 @@ struct ActionScopeTests {
                 .contains("functies-passend"))
         #expect(!codes("Jobcarving is iets anders dan functiecreatie, waarbij een nieuwe functie wordt gecreëerd.").contains("functies-passend"))
     }
+    /// Departments are the employer's side of a meeting with candidates.
+    @Test func departmentsMeetingCandidatesIsAMeetAndGreet() {
+        #expect(codes("Daarom organiseerde de provincie bijeenkomsten om de verschillende afdelingen kennis te laten maken met mensen uit de doelgroep.")
+                .contains("meet-and-greets"))
+        #expect(!codes("De afdelingen kwamen bijeen voor de jaarlijkse evaluatie van de begroting.").contains("meet-and-greets"))
+    }
 }
