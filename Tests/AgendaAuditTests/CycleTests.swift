@@ -462,6 +462,14 @@ struct CycleLanguageTests {
         #expect(elements("De werkagenda is op 3 maart 2025 ondertekend door de voorzitters van de besturen.", year: 2025)[.boardSignature] == .present)
     }
 
+    /// A goal reached in words compares also where the figure in its sentence is the goal's own; attaining presupposes a
+    /// known target, a definite object ("hun verplichte aantal"), not "een diploma".
+    @Test func aGoalReachedBesideItsOwnFigure() {
+        #expect(elements("Daarmee heeft de gemeente in 2018 ruim voldaan aan het quotum van 1,93%.", year: 2019)[.monitoring] != nil)
+        #expect(elements("In 2022 haalden zes provincies hun verplichte aantal.", year: 2023)[.monitoring] != nil)
+        #expect(elements("MC Slotervaart heeft inmiddels honderd jongeren opgeleid, waarvan tweederde een diploma heeft gehaald bij ROC Amsterdam.", year: 2016)[.monitoring] == nil)
+    }
+
     /// A difference from the goal itself is a comparison: "165 banen minder dan het quotum", and its count no target.
     @Test func aDifferenceFromTheGoal() {
         let found = elements("De teller blijft staan op 262 gerealiseerde banen. Dit zijn 165 banen minder dan het quotum voor de totale sector in 2020 (427).", year: nil)

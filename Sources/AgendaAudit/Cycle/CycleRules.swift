@@ -472,6 +472,9 @@ extension CycleChecker {
                     // A goal reached or missed in words compares by itself, figures in its sentence or not ("zes provincies
                     // halen de aantallen, vier zijn goed op weg").
                     (compared, rule, real) = ([sentence], "goal-reached", found)
+                } else if let reached = goalReached(sentence, context) {
+                    // (also where the figure is the goal's own: "heeft ruim voldaan aan het quotumpercentage van 1,93%")
+                    (compared, rule, real) = ([sentence], "goal-reached", reached)
                 } else {
                     continue
                 }
@@ -646,9 +649,17 @@ extension CycleChecker {
                !statesGoal(verb, clause: clause, context) {
                 if goalNoun { return verb }
                 // (not in a relative clause, which describes its noun: "studenten die bij ons een diploma hebben gehaald")
+                // (attaining presupposes a known target: a definite object, "de gemaakte afspraken", "hun verplichte aantal";
+                // "een diploma gehaald" reaches no goal)
+                func definite(_ i: Int) -> Bool {
+                    var k = i - 1
+                    while k >= c.first, words[k].pos == .other || words[k].pos == .participle { k -= 1 }
+                    return k >= c.first && (!words[k].classes.isDisjoint(with: [.possessive, .demonstrative])
+                        || words[k].form == context.cache.specials.de || words[k].form == context.cache.specials.het)
+                }
                 if !describesItsNoun(clause, context), context.clauseVerbs(clause, in: .attain).contains(verb), c.tense == .past || c.isPerfect || missedPassive, (c.first...c.last).contains(where: { i in
                     words[i].pos == .noun && !isTopic(i, context) && !context.isIn(.peopleNouns, i) && !context.isIn(.jobNouns, i)
-                        && !context.analysis.times.contains { $0.first <= i && $0.last >= i }
+                        && !context.analysis.times.contains { $0.first <= i && $0.last >= i } && definite(i)
                 }) { return verb }
             }
             if let verb = context.clauseVerbs(clause, in: .lagging).first(where: { words[$0].pos != .infinitive }),
