@@ -470,6 +470,14 @@ struct CycleLanguageTests {
         #expect(elements("MC Slotervaart heeft inmiddels honderd jongeren opgeleid, waarvan tweederde een diploma heeft gehaald bij ROC Amsterdam.", year: 2016)[.monitoring] == nil)
     }
 
+    /// Under or above the goal is a comparison with it ("blijft ... onder de norm van 2,76%"), and the count beside it a
+    /// result, no target.
+    @Test func underOrAboveTheGoal() {
+        let found = elements("Met 605 participatiebanen blijft het aandeel van 1,0% echter onder de norm van 2,76%.", year: 2025)
+        #expect(found[.monitoring] != nil)
+        #expect(found[.jobsTarget] == nil)
+    }
+
     /// A difference from the goal itself is a comparison: "165 banen minder dan het quotum", and its count no target.
     @Test func aDifferenceFromTheGoal() {
         let found = elements("De teller blijft staan op 262 gerealiseerde banen. Dit zijn 165 banen minder dan het quotum voor de totale sector in 2020 (427).", year: nil)
