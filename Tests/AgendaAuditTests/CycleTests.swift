@@ -478,6 +478,14 @@ struct CycleLanguageTests {
         #expect(found[.jobsTarget] == nil)
     }
 
+    /// A figure so far ("al", "inmiddels") in a present statement reports where the count stands, also in the current
+    /// year; a time still to come keeps it a target.
+    @Test func aFigureSoFarIsNoTarget() {
+        #expect(elements("Dit jaar hebben we al 10 mensen uit de doelgroep aan het werk.", year: 2016)[.jobsTarget] == nil)
+        #expect(elements("In 2018 hebben we al 20 mensen uit de doelgroep aan het werk.", year: 2016)[.jobsTarget] == .present)
+        #expect(elements("Dit jaar hebben we 10 mensen uit de doelgroep aan het werk.", year: 2016)[.jobsTarget] == .present)
+    }
+
     /// A difference from the goal itself is a comparison: "165 banen minder dan het quotum", and its count no target.
     @Test func aDifferenceFromTheGoal() {
         let found = elements("De teller blijft staan op 262 gerealiseerde banen. Dit zijn 165 banen minder dan het quotum voor de totale sector in 2020 (427).", year: nil)

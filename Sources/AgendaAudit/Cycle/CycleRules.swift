@@ -333,7 +333,16 @@ extension CycleChecker {
             let clause = context.analysis.words[q.first].clause
             let sentence = context.tokens[q.first].sentence
             if context.isBlocked(q.first, quantity.last) || isHypothetical(sentence: sentence, context) || isAdvice(sentence: sentence, context) { continue }
-            let own = effectiveOrientation(clause: clause, context)
+            var own = effectiveOrientation(clause: clause, context)
+            // A figure so far (`cycle.interim`: "al", "inmiddels", "op dit moment") in a present statement reports where the
+            // count stands now, even in the current year: "dit jaar hebben we al 10 mensen uit de doelgroep aan het werk".
+            let c = context.analysis.clauses[clause]
+            // (not a time still to come: "In 2026 hebben we al 20 banen gerealiseerd" looks ahead)
+            let now = (context.referenceYear ?? LanguageAnalyzer.currentYear) * 12 + 11
+            if own == .ahead, c.tense == .present, !c.isFuture, !c.isPerfect, c.modal < 0, context.clauseVerbs(clause, in: .intent).isEmpty,
+               context.has(.interim, clause: clause), context.times(clause).allSatisfy({ $0.startMonth <= now }) {
+                own = .back
+            }
             if own == .back || monitored.contains(sentence) {
                 if own == .back { state(false, quantity, kind) }
                 continue
