@@ -486,6 +486,12 @@ struct CycleLanguageTests {
         #expect(elements("Dit jaar hebben we 10 mensen uit de doelgroep aan het werk.", year: 2016)[.jobsTarget] == .present)
     }
 
+    /// A te-infinitive is not itself realised: what was agreed to create is no realisation.
+    @Test func anAgreedCreationIsNoRealisation() {
+        #expect(elements("Naar aanleiding hiervan hebben hogescholen afgesproken in de periode 2014-2024 jaarlijks 99 extra banen ten opzichte van de nulmeting te creëren.", year: 2013)[.monitoring] == nil)
+        #expect(elements("In 2023 hebben de hogescholen 99 extra banen gecreëerd, tegen een doelstelling van 120.", year: 2024)[.monitoring] != nil)
+    }
+
     /// A difference from the goal itself is a comparison: "165 banen minder dan het quotum", and its count no target.
     @Test func aDifferenceFromTheGoal() {
         let found = elements("De teller blijft staan op 262 gerealiseerde banen. Dit zijn 165 banen minder dan het quotum voor de totale sector in 2020 (427).", year: nil)

@@ -561,7 +561,10 @@ extension CycleChecker {
         for clause in context.clauses(ofSentence: sentence) where !context.conditionalClauses.contains(clause) {
             let c = context.analysis.clauses[clause]
             let back = orientation(clause: clause, context) == .back
-            if let verb = context.clauseVerbs(clause, in: .realise).first, back, clauseHasFigure(clause, context)
+            // (a te-infinitive is not itself realised, it is what was agreed, intended or possible: "hebben hogescholen
+            // afgesproken ... jaarlijks 99 extra banen ... te creëren")
+            if let verb = context.clauseVerbs(clause, in: .realise).first(where: { $0 == 0 || context.analysis.words[$0 - 1].form != context.cache.specials.te }),
+               back, clauseHasFigure(clause, context)
                 || clause > 0 && context.analysis.clauses[clause - 1].sentence == sentence && clauseHasFigure(clause - 1, context) {
                 if c.isFuture || context.clauseVerbs(clause, in: .intent).contains(where: { context.analysis.words[$0].pos != .participle }) {
                     continue
