@@ -492,6 +492,14 @@ struct CycleLanguageTests {
         #expect(elements("In 2023 hebben de hogescholen 99 extra banen gecreëerd, tegen een doelstelling van 120.", year: 2024)[.monitoring] != nil)
     }
 
+    /// What has been agreed to do is a target, whatever the tense of the agreeing: a time in the extraposed te-infinitive
+    /// after the participle dates what was agreed; a time before it, or a participle without that complement, does not.
+    @Test func whatWasAgreedIsATarget() {
+        #expect(elements("Wij hebben met de besturen afgesproken in 2026 20 extra banen te creëren.", year: 2025)[.jobsTarget] == .present)
+        #expect(elements("Dat hebben we toegezegd.", year: 2025).isEmpty)
+        #expect(elements("Dit is informatie die is toegezegd in de beantwoording van vragen op 18 oktober 2024.", year: 2025)[.planning] == nil)
+    }
+
     /// A difference from the goal itself is a comparison: "165 banen minder dan het quotum", and its count no target.
     @Test func aDifferenceFromTheGoal() {
         let found = elements("De teller blijft staan op 262 gerealiseerde banen. Dit zijn 165 banen minder dan het quotum voor de totale sector in 2020 (427).", year: nil)

@@ -96,8 +96,12 @@ public enum CycleLemmas: String, Sendable, CaseIterable, Hashable {
     /// The word that opens the main clause after a conditional that opens with its verb: "Heb je eenmaal het aantal
     /// banen behaald, dan moet je ..." (dan).
     case consequence
-    /// The word of a comparison with what was planned: "meer mensen dan afgesproken", "minder dan beoogd" (dan).
+    /// The word of a comparison with what was planned: "meer mensen dan afgesproken", "minder dan beoogd" (dan), or with
+    /// the goal itself: "onder de norm", "boven de doelstelling" (onder, boven).
     case than
+    /// Verbs of commitment: what was agreed or promised to do is a target, whatever the tense of the agreeing ("hebben
+    /// hogescholen afgesproken ... 99 extra banen te creëren", "is afgesproken dat met ingang van 2020 ...").
+    case commitment
 
     /// Position in `allCases`: the index of its list in `CycleChecker.lemmaLists` and its number in per-word memos
     /// (no hashing of the raw value on the hot path).
@@ -138,6 +142,7 @@ public enum CycleLemmas: String, Sendable, CaseIterable, Hashable {
         case .lagging: return 32
         case .consequence: return 33
         case .than: return 34
+        case .commitment: return 35
         }
     }
 }

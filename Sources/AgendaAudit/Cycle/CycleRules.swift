@@ -217,6 +217,15 @@ extension CycleChecker {
         if clause.isFuture { return .ahead }
         if !intent.isEmpty { return clause.tense == .past ? .back : .ahead }
         let times = context.times(index)
+        // What has been agreed or promised (the present perfect of a commitment verb) is to be done: "hebben hogescholen
+        // afgesproken ... 99 extra banen te creëren", "Wij hebben afgesproken in 2026 20 banen te creëren": the te-infinitive
+        // after the participle is the extraposed complement, and a time there dates what was agreed; one before it dates
+        // the agreeing ("op 18 oktober is toegezegd"). (The agreement as a goal, "het afgesproken aantal", is attributive.)
+        if clause.isPerfect, clause.tense == .present,
+           let agreed = context.clauseVerbs(index, in: .commitment).first(where: { !context.analysis.words[$0].attributive }),
+           times.allSatisfy({ $0.first > agreed }), agreed < clause.last,
+           (agreed + 1..<clause.last).contains(where: { context.analysis.words[$0].form == context.cache.specials.te
+               && context.analysis.words[$0 + 1].pos == .infinitive }) { return .ahead }
         let start = (context.referenceYear ?? LanguageAnalyzer.currentYear) * 12
         if let time = times.first {
             if time.relation == .since || clause.tense == .past { return .back }
