@@ -81,6 +81,15 @@ struct LanguageTests {
         #expect(governed.lemma("groeien") == "groeien")
     }
 
+    /// A verb that takes a te-infinitive heads it ("weten te creëren"); a plural object before "te" stays a noun.
+    @Test func aVerbThatTakesATeInfinitive() {
+        let r = Self.read("Werkgevers hebben maar 553 extra vaste banen weten te creëren.")
+        #expect(r.word("weten").pos == .infinitive)
+        #expect(r.word("banen").pos == .noun)
+        let object = Self.read("Wij willen in 2026 om 20 banen te creëren een pilot starten.")
+        #expect(object.word("banen").pos == .noun)
+    }
+
     /// A listed noun whose first part is a separable particle keeps itself as head ("achterstand" is no "stand"); an
     /// unlisted compound takes its last part ("werkplekbegeleiders": begeleider).
     @Test func particleNounsAreTheirOwnHead() {

@@ -345,6 +345,8 @@ public final class LanguageCache {
         var presentParticiple: Int32 = -1
         /// A reading of a verb that takes a bare infinitive in the verb cluster (`LanguageAnalyzer.infinitiveGoverning`).
         var governsInfinitive: Bool = false
+        /// A reading of a verb that takes a te-infinitive (`LanguageAnalyzer.teInfinitiveGoverning`).
+        var governsTeInfinitive: Bool = false
     }
 
     /// A word's verb readings (lemma id and kind), up to seven held inline: copying a `WordInfo` (the analyser does

@@ -44,12 +44,13 @@ public struct LanguageAnalyzer: Sendable {
         }
         var verbs: [(lemma: Int32, kind: Lexicon.VerbForm.Kind)] = []
         var noun: Int32 = -1, head: Int32 = -1
-        var governsInfinitive = false
+        var governsInfinitive = false, governsTeInfinitive = false
         let isDigits = form.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }
         if !isDigits && form.utf8.count >= 2 {
             for reading in morphology.verbReadings(form) {
                 verbs.append((cache.id(reading.lemma), reading.kind))
                 if Self.infinitiveGoverning.contains(reading.lemma) { governsInfinitive = true }
+                if Self.teInfinitiveGoverning.contains(reading.lemma) { governsTeInfinitive = true }
             }
             if let lemma = morphology.nounLemma(form) {
                 noun = cache.id(lemma)
@@ -87,6 +88,7 @@ public struct LanguageAnalyzer: Sendable {
                                             startsWithGe: form.hasPrefix("ge"), isMonth: TimeResolver.months[form] != nil)
         result.isAdjective = isAdjective
         result.governsInfinitive = governsInfinitive
+        result.governsTeInfinitive = governsTeInfinitive
         if !isDigits, classes.isEmpty, let infinitive = morphology.presentParticipleLemma(form) { result.presentParticiple = cache.id(infinitive) }
         cache.info[Int(id)] = result
         return result
@@ -1017,8 +1019,14 @@ public struct LanguageAnalyzer: Sendable {
                 // A plural noun that is also an infinitive ("banen", "werken"): a noun unless it closes the clause or follows "te".
                 // Before a verb that is only a verb, it is that verb's object, not a verb of the cluster: "moeten de komende
                 // jaren extra banen creëren" (the verbs that govern an infinitive are auxiliaries and modals).
+                // A verb that takes a te-infinitive (`teInfinitiveGoverning`), right before "te" + infinitive, heads it: "553
+                // banen weten te creëren" (not the object "banen te creëren").
+                func headsTeInfinitive(_ k: Int) -> Bool {
+                    k + 2 <= clause.last && analysis.words[k + 1].form == specials.te && analysis.words[k + 2].pos == .infinitive
+                        && infos[k].governsTeInfinitive && infos[k].verbs.contains(where: { $0.kind == .infinitive })
+                }
                 let objectOfVerb = i + 1 <= clause.last && [.infinitive, .participle].contains(analysis.words[i + 1].pos)
-                    && infos[i + 1].noun < 0 && infos[i + 1].classes.isEmpty && infos[i].noun >= 0
+                    && (infos[i + 1].noun < 0 || headsTeInfinitive(i + 1)) && infos[i + 1].classes.isEmpty && infos[i].noun >= 0
                     && !infos[i].governsInfinitive
                 let closes = !objectOfVerb && (i == clause.last || i + 1 <= clause.last && [.finiteVerb, .infinitive, .participle].contains(analysis.words[i + 1].pos)
                     || i + 1 <= clause.last && infos[i + 1].classes.contains(.auxiliary))
@@ -1028,7 +1036,7 @@ public struct LanguageAnalyzer: Sendable {
                 // (nor after an infinitive that governs a bare one, the cluster before an extraposed phrase: "om dit aantal
                 // te laten groeien tot 22")
                 let governed = i > clause.first && infos[i - 1].governsInfinitive && analysis.words[i - 1].pos == .infinitive
-                if infos[i].noun >= 0, finite != nil, !closes, !governed, i != modalInfinitive, !(i > clause.first && analysis.words[i - 1].form == specials.te) {
+                if infos[i].noun >= 0, finite != nil, !closes, !governed, !headsTeInfinitive(i), i != modalInfinitive, !(i > clause.first && analysis.words[i - 1].form == specials.te) {
                     analysis.words[i].pos = .noun
                     analysis.words[i].lemma = infos[i].noun
                 } else if let reading = infos[i].verbs.first(where: { $0.kind == .infinitive }) {
@@ -1142,6 +1150,12 @@ public struct LanguageAnalyzer: Sendable {
     /// werken", "blijven zoeken"): before an infinitive they are verbs, not the plural nouns some of them also are.
     static let infinitiveGoverning: Set<String> = ["laten", "gaan", "blijven", "komen", "helpen", "leren", "zien", "horen",
                                                    "voelen", "doen", "durven", "hoeven", "liggen", "staan", "zitten", "lopen"]
+
+    /// Verbs that take a te-infinitive in the verb cluster ("weten te creëren", "proberen te vinden"): before "te" and an
+    /// infinitive they are verbs, not the plural nouns some of them also are ("banen te creëren" keeps its noun).
+    static let teInfinitiveGoverning: Set<String> = ["weten", "proberen", "trachten", "hopen", "dienen", "beginnen", "durven",
+                                                     "weigeren", "menen", "plegen", "lijken", "schijnen", "blijken", "beloven",
+                                                     "besluiten", "vergeten", "verzuimen", "wensen", "behoeven", "hoeven"]
 
     /// A pronoun that is only a subject ("we", "ik", "hij"; not "het", "ze", "u", which are also articles or objects).
     static func isNominative(_ classes: WordClasses) -> Bool {
