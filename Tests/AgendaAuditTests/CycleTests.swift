@@ -500,6 +500,14 @@ struct CycleLanguageTests {
         #expect(elements("Dit is informatie die is toegezegd in de beantwoording van vragen op 18 oktober 2024.", year: 2025)[.planning] == nil)
     }
 
+    /// An implicative verb's te-infinitive happened, and "hebben ... weten te" is its perfect (the substitute infinitive):
+    /// a realisation that can be set against the goal.
+    @Test func whatWasManagedHappened() {
+        let found = elements("Werkgevers bij de overheid hebben in vijf jaar tijd maar 553 extra vaste banen weten te creëren. Volgens het banenplan had de overheid eind 2017 al 10.000 werkplekken moeten realiseren.", year: 2018)
+        #expect(found[.monitoring] != nil)
+        #expect(found[.jobsTarget] == nil)
+    }
+
     /// A difference from the goal itself is a comparison: "165 banen minder dan het quotum", and its count no target.
     @Test func aDifferenceFromTheGoal() {
         let found = elements("De teller blijft staan op 262 gerealiseerde banen. Dit zijn 165 banen minder dan het quotum voor de totale sector in 2020 (427).", year: nil)

@@ -102,6 +102,9 @@ public enum CycleLemmas: String, Sendable, CaseIterable, Hashable {
     /// Verbs of commitment: what was agreed or promised to do is a target, whatever the tense of the agreeing ("hebben
     /// hogescholen afgesproken ... 99 extra banen te creëren", "is afgesproken dat met ingang van 2020 ...").
     case commitment
+    /// Implicative verbs: their te-infinitive happened ("553 banen weten te creëren", "is erin geslaagd ... te
+    /// realiseren", "lukte het om ... te plaatsen"), unlike what was agreed or intended (weten, slagen, lukken).
+    case implicative
 
     /// Position in `allCases`: the index of its list in `CycleChecker.lemmaLists` and its number in per-word memos
     /// (no hashing of the raw value on the hot path).
@@ -143,6 +146,7 @@ public enum CycleLemmas: String, Sendable, CaseIterable, Hashable {
         case .consequence: return 33
         case .than: return 34
         case .commitment: return 35
+        case .implicative: return 36
         }
     }
 }

@@ -571,8 +571,10 @@ extension CycleChecker {
             let c = context.analysis.clauses[clause]
             let back = orientation(clause: clause, context) == .back
             // (a te-infinitive is not itself realised, it is what was agreed, intended or possible: "hebben hogescholen
-            // afgesproken ... jaarlijks 99 extra banen ... te creëren")
-            if let verb = context.clauseVerbs(clause, in: .realise).first(where: { $0 == 0 || context.analysis.words[$0 - 1].form != context.cache.specials.te }),
+            // afgesproken ... jaarlijks 99 extra banen ... te creëren"; `lemmas.implicative` verbs excepted)
+            // (unless an implicative verb makes it happen: "hebben ... 553 extra vaste banen weten te creëren")
+            let implicative = !context.clauseVerbs(clause, in: .implicative).isEmpty
+            if let verb = context.clauseVerbs(clause, in: .realise).first(where: { implicative || $0 == 0 || context.analysis.words[$0 - 1].form != context.cache.specials.te }),
                back, clauseHasFigure(clause, context)
                 || clause > 0 && context.analysis.clauses[clause - 1].sentence == sentence && clauseHasFigure(clause - 1, context) {
                 if c.isFuture || context.clauseVerbs(clause, in: .intent).contains(where: { context.analysis.words[$0].pos != .participle }) {

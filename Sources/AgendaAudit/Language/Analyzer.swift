@@ -1092,6 +1092,12 @@ public struct LanguageAnalyzer: Sendable {
                 clause.modal = analysis.words[modal].lemma
                 clause.isPerfect = true
             }
+            // So is a verb's that takes a te-infinitive: "hebben ... 553 extra vaste banen weten te creëren".
+            if lemma == specials.hebben, infinitives.count >= 2, infinitives.contains(where: { k in
+                infos[k].governsTeInfinitive && k + 2 <= range.upperBound && analysis.words[k + 1].form == specials.te
+            }) {
+                clause.isPerfect = true
+            }
             // Reader address: u/je as subject, or a bare stem first in a main clause ("Meld uw vacature aan").
             if range.contains(finite - 1) && (analysis.words[finite - 1].form == specials.u || analysis.words[finite - 1].form == specials.je)
                 || range.contains(finite + 1) && (analysis.words[finite + 1].form == specials.u || analysis.words[finite + 1].form == specials.je) {
