@@ -508,6 +508,14 @@ struct CycleLanguageTests {
         #expect(found[.jobsTarget] == nil)
     }
 
+    /// A share of the workforce counts jobs: a dated share of the paid hours is a jobs target, not a planned activity.
+    @Test func aShareOfTheWorkforceCountsJobs() {
+        let found = elements("De hogescholen moeten in 2026 2,14 procent van hun verloonde uren aan mensen uit de doelgroep besteden.", year: 2025)
+        #expect(found[.jobsTarget] == .present)
+        #expect(found[.planning] == nil)
+        #expect(found[.measurableGoals] == nil)
+    }
+
     /// A difference from the goal itself is a comparison: "165 banen minder dan het quotum", and its count no target.
     @Test func aDifferenceFromTheGoal() {
         let found = elements("De teller blijft staan op 262 gerealiseerde banen. Dit zijn 165 banen minder dan het quotum voor de totale sector in 2020 (427).", year: nil)

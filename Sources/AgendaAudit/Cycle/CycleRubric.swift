@@ -105,6 +105,9 @@ public enum CycleLemmas: String, Sendable, CaseIterable, Hashable {
     /// Implicative verbs: their te-infinitive happened ("553 banen weten te creëren", "is erin geslaagd ... te
     /// realiseren", "lukte het om ... te plaatsen"), unlike what was agreed or intended (weten, slagen, lukken).
     case implicative
+    /// What measures a workforce, so that a share of it counts jobs: "2,14 procent van hun verloonde uren", "1,93% van
+    /// het totaalaantal verloonde uren", "2% van het personeelsbestand" (verlonen, personeelsbestand, formatie, loonsom).
+    case workforce
 
     /// Position in `allCases`: the index of its list in `CycleChecker.lemmaLists` and its number in per-word memos
     /// (no hashing of the raw value on the hot path).
@@ -147,6 +150,7 @@ public enum CycleLemmas: String, Sendable, CaseIterable, Hashable {
         case .than: return 34
         case .commitment: return 35
         case .implicative: return 36
+        case .workforce: return 37
         }
     }
 }

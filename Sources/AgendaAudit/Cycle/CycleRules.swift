@@ -307,6 +307,11 @@ extension CycleChecker {
     enum Counted { case jobs, other, none }
 
     func counted(_ quantity: CountedQuantity, _ context: Context) -> Counted {
+        // A share of the workforce counts jobs: "2,14 procent van hun verloonde uren", "2% van het personeelsbestand",
+        // "1,93%, van het totaalaantal verloonde uren" (the workforce word on the counted noun or next to it).
+        if quantity.quantity.kind == .percentage, [quantity.of, quantity.noun].contains(where: { i in
+            i >= 0 && (i - 1...i + 1).contains { k in k >= 0 && k <= quantity.last && context.isIn(.workforce, k) }
+        }) { return .jobs }
         guard quantity.noun >= 0 else { return .none }
         // "87,8 procent van de doelstelling": a ratio of the goal, not another counted object.
         if quantity.quantity.kind == .percentage, quantity.of >= 0, context.isIn(.goalNouns, quantity.of) { return .none }
