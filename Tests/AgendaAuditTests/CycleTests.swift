@@ -516,6 +516,14 @@ struct CycleLanguageTests {
         #expect(found[.measurableGoals] == nil)
     }
 
+    /// A national actor's dated act is not the agenda's planning; the author's is. "en" between capitalised words joins a
+    /// name and opens no clause.
+    @Test func aNationalActorsDatedActIsNoPlanning() {
+        #expect(elements("In 2026 stuurt het kabinet een brief aan de Tweede Kamer.", year: 2025)[.planning] == nil)
+        #expect(elements("In 2026 sturen wij een brief aan de Tweede Kamer.", year: 2025)[.planning] == .present)
+        #expect(elements("De vaste Kamercommissie voor Sociale Zaken en Werkgelegenheid in de Tweede Kamer heeft de jaarplanning van het departement voor 2026 ontvangen.", year: 2025)[.planning] == nil)
+    }
+
     /// A difference from the goal itself is a comparison: "165 banen minder dan het quotum", and its count no target.
     @Test func aDifferenceFromTheGoal() {
         let found = elements("De teller blijft staan op 262 gerealiseerde banen. Dit zijn 165 banen minder dan het quotum voor de totale sector in 2020 (427).", year: nil)

@@ -108,6 +108,9 @@ public enum CycleLemmas: String, Sendable, CaseIterable, Hashable {
     /// What measures a workforce, so that a share of it counts jobs: "2,14 procent van hun verloonde uren", "1,93% van
     /// het totaalaantal verloonde uren", "2% van het personeelsbestand" (verlonen, personeelsbestand, formatie, loonsom).
     case workforce
+    /// National actors, whose dated acts are not the agenda's planning: "Dan presenteert het kabinet de officiële
+    /// getallen", "heeft het kabinet besloten het quotum per 2018 te activeren" (kabinet, minister, kamer, ...).
+    case nationalActors
 
     /// Position in `allCases`: the index of its list in `CycleChecker.lemmaLists` and its number in per-word memos
     /// (no hashing of the raw value on the hot path).
@@ -151,6 +154,7 @@ public enum CycleLemmas: String, Sendable, CaseIterable, Hashable {
         case .commitment: return 35
         case .implicative: return 36
         case .workforce: return 37
+        case .nationalActors: return 38
         }
     }
 }

@@ -406,6 +406,17 @@ extension CycleChecker {
         }
     }
 
+    /// The word stands in a prepositional phrase: a preposition before it, past its article and modifiers ("aan de
+    /// Tweede Kamer"); an agent after "door" is no phrase of that kind ("door het kabinet" acts).
+    func inPhrase(_ word: Int, from first: Int, _ context: Context) -> Bool {
+        var k = word - 1
+        while k >= first, !context.analysis.words[k].classes.isDisjoint(with: [.article, .possessive, .demonstrative])
+                || context.analysis.words[k].pos == .other || context.analysis.words[k].capitalised && context.analysis.words[k].pos != .function {
+            k -= 1
+        }
+        return k >= first && context.analysis.words[k].classes.contains(.preposition) && context.analysis.words[k].form != context.cache.specials.door
+    }
+
     /// One finding per sentence that ties an activity to a time ahead (the agenda has planning when two do).
     func planning(_ context: Context, monitored: Set<Int>, add: (CycleElement, CycleStatus, Int, Int, String) -> Void) {
         var planned = Set<Int>()
@@ -450,6 +461,12 @@ extension CycleChecker {
             let own = context.analysis.clauses[clause].isSubordinate ? clause..<(clause + 1) : context.clauses(ofSentence: sentence)
             let acts = own.contains { index in
                 let c = context.analysis.clauses[index]
+                // A national actor as the clause's subject or agent (not inside another phrase: "een brief aan de Kamer")
+                // acts for the country, not for the agenda: "Dan presenteert het kabinet de officiële getallen".
+                if (c.first...c.last).contains(where: { i in
+                    context.isIn(.nationalActors, i) && [.noun, .properNoun].contains(context.analysis.words[i].pos)
+                        && !inPhrase(i, from: c.first, context)
+                }) { return false }
                 let countsJobs = context.analysis.quantities.contains { q in
                     q.quantity.first >= c.first && q.quantity.first <= c.last && isCount(q, context, placeholders: true) && counted(q, context) == .jobs
                 }

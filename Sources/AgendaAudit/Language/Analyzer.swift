@@ -596,7 +596,11 @@ public struct LanguageAnalyzer: Sendable {
             // ("en"/"of" between two numbers joins them: "in 2014 en 2015 al plaatsingen moeten doen")
             let joinsNumbers = (form == specials.en || form == specials.of) && gap == .none && i > range.lowerBound && i < range.upperBound
                 && tokens[i - 1].isNumber && tokens[i + 1].isNumber
-            if form == specials.en || form == specials.of || gap == .comma || gap == .dash, !joinsNumbers,
+            // (nor between two capitalised words inside the sentence, which joins a name: "de Kamercommissie voor Sociale
+            // Zaken en Werkgelegenheid in de Tweede Kamer heeft ...")
+            let joinsNames = form == specials.en && gap == .none && i - 1 > range.lowerBound && i < range.upperBound
+                && gaps[i + 1] == .none && analysis.words[i - 1].capitalised && analysis.words[i + 1].capitalised
+            if form == specials.en || form == specials.of || gap == .comma || gap == .dash, !joinsNumbers, !joinsNames,
                let verb = clauseVerb(from: i, includingStart: gap == .comma && form != specials.en && form != specials.of,
                                      afterSubordinate: !infos[starts.last!].classes.isDisjoint(with: [.subordinator, .relative]), range: range,
                                      analysis: analysis, infos: infos, gaps: gaps, specials: specials) {
