@@ -524,6 +524,14 @@ struct CycleLanguageTests {
         #expect(elements("De vaste Kamercommissie voor Sociale Zaken en Werkgelegenheid in de Tweede Kamer heeft de jaarplanning van het departement voor 2026 ontvangen.", year: 2025)[.planning] == nil)
     }
 
+    /// A copula dates no activity ("bedraagt met ingang van 2018"), nor does a purpose ("om ... te") of a clause that
+    /// does not act; an acting verb before the purpose does.
+    @Test func aPurposeOrACopulaIsNoDatedActivity() {
+        #expect(elements("Het quotum voor de overheid bedraagt met ingang van 2026 het percentage van 2,5%.", year: 2025)[.planning] == nil)
+        #expect(elements("2026 wordt heffingsvrij om overheidswerkgevers de mogelijkheid te geven een inhaalslag te maken.", year: 2025)[.planning] == nil)
+        #expect(elements("In 2026 starten we een pilot om overheidswerkgevers te helpen.", year: 2025)[.planning] == .present)
+    }
+
     /// A difference from the goal itself is a comparison: "165 banen minder dan het quotum", and its count no target.
     @Test func aDifferenceFromTheGoal() {
         let found = elements("De teller blijft staan op 262 gerealiseerde banen. Dit zijn 165 banen minder dan het quotum voor de totale sector in 2020 (427).", year: nil)

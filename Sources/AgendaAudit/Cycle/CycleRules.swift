@@ -474,8 +474,11 @@ extension CycleChecker {
                 // nor is any verb of a clause that counts the jobs: "wil ... in 2018 18 mensen met een beperking een baan
                 // bieden": the verb brings the jobs about, the time is the target's horizon)
                 // (a verb right before the bare infinitive it governs is not the one that acts: "te laten groeien")
+                // (nor a verb of a purpose, "om ... te", which says what the dated clause is for: "2018 wordt heffingsvrij om
+                // overheidswerkgevers de mogelijkheid te geven een inhaalslag te maken")
+                let purpose = (c.first...c.last).first { context.analysis.words[$0].form == context.cache.specials.om } ?? Int.max
                 let acting = !countsJobs && zip(c.verbLemmas, c.verbTokens).contains { id, token in
-                    !(c.verbTokens.contains(token + 1) && context.analysis.words[token + 1].pos == .infinitive)
+                    token < purpose && !(c.verbTokens.contains(token + 1) && context.analysis.words[token + 1].pos == .infinitive)
                         && !context.isIn(.copulas, id: id) && !context.isIn(.intent, id: id)
                         && !context.isAuxiliary(id) && token != time.first && !context.isIn(.realise, id: id)
                 }
