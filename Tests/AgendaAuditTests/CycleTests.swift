@@ -532,6 +532,12 @@ struct CycleLanguageTests {
         #expect(elements("In 2026 starten we een pilot om overheidswerkgevers te helpen.", year: 2025)[.planning] == .present)
     }
 
+    /// A present modal over a perfect infinitive sets a deadline, also to a day; the substitute infinitive reports.
+    @Test func aModalOverAPerfectInfinitiveIsADeadline() {
+        #expect(elements("Zij moet op 1 januari 2027 in totaal 162 banen gerealiseerd hebben voor mensen met een arbeidsbeperking.", year: nil)[.jobsTarget] == .present)
+        #expect(elements("Op 1 januari 2024 heeft zij in totaal 162 mensen met een arbeidsbeperking kunnen plaatsen.", year: 2025)[.jobsTarget] == nil)
+    }
+
     /// A difference from the goal itself is a comparison: "165 banen minder dan het quotum", and its count no target.
     @Test func aDifferenceFromTheGoal() {
         let found = elements("De teller blijft staan op 262 gerealiseerde banen. Dit zijn 165 banen minder dan het quotum voor de totale sector in 2020 (427).", year: nil)

@@ -227,21 +227,27 @@ extension CycleChecker {
            (agreed + 1..<clause.last).contains(where: { context.analysis.words[$0].form == context.cache.specials.te
                && context.analysis.words[$0 + 1].pos == .infinitive }) { return .ahead }
         let start = (context.referenceYear ?? LanguageAnalyzer.currentYear) * 12
+        // A present modal over a perfect infinitive sets a deadline, it reports nothing: "Zij moet op 1 januari 2024 in
+        // totaal 162 banen gerealiseerd hebben" (not the substitute infinitive, "heeft ... kunnen plaatsen", whose finite
+        // verb is "hebben").
+        let deadline = clause.tense == .present && clause.modal >= 0
+            && clause.finite.map { context.analysis.words[$0].lemma == clause.modal } == true
+            && clause.verbTokens.contains { context.analysis.words[$0].pos == .participle && !context.analysis.words[$0].attributive }
         if let time = times.first {
             if time.relation == .since || clause.tense == .past { return .back }
             // A perfect dated to a day, or to a month without its year, reports: "op 28 juni 2019 heb ik u geïnformeerd",
             // "eind juni gepubliceerd", "eind september jongstleden uitgebracht" (a horizon names its year: "eind 2026").
-            if clause.isPerfect, time.relation == .at, time.hasDay || time.isRelative && time.endMonth == time.startMonth { return .back }
+            if clause.isPerfect, !deadline, time.relation == .at, time.hasDay || time.isRelative && time.endMonth == time.startMonth { return .back }
             // Against the document's own date: what ends by the month it was written is past.
             if let written = context.written { return time.endMonth <= written ? .back : .ahead }
             if context.referenceYear != nil || time.isRelative {
                 return time.endMonth < start ? .back : .ahead
             }
             // No agenda period: a dated present clause is a plan ("In 2024 start de pilot"), a dated perfect a report.
-            if clause.isPerfect && time.relation != .by { return .back }
+            if clause.isPerfect && !deadline && time.relation != .by { return .back }
             // A full date at which something happens is an event ("op 11 april 2019", "in de week van 20 januari"); a year,
             // quarter or part of a year is a horizon.
-            if time.relation == .at && (time.hasDay || clause.finite == nil) { return .neither }
+            if time.relation == .at && (time.hasDay && !deadline || clause.finite == nil) { return .neither }
             return .ahead
         }
         if context.has(.future, clause: index) && clause.tense != .past && !clause.isPerfect { return .ahead }
