@@ -538,6 +538,15 @@ struct CycleLanguageTests {
         #expect(elements("Op 1 januari 2024 heeft zij in totaal 162 mensen met een arbeidsbeperking kunnen plaatsen.", year: 2025)[.jobsTarget] == nil)
     }
 
+    /// "op" + a figure after a verb of position gives the subject's value ("lag op bijna 90% van het doel"), and an
+    /// opening "Als" with no verb of its own before the comma is the preposition: the passage states, it supposes nothing.
+    @Test func aValueAfterAPositionVerbAndAPrepositionalAls() {
+        #expect(elements("De realisatie lag op 1 januari op bijna 90% van het doel.", year: nil)[.monitoring] != nil)
+        let passage = "Als staatssecretaris van Defensie met het onderwerp personeelsbeleid in portefeuille, heeft Visser zich ingezet voor de doelstellingen. De realisatie lag op 1 januari op bijna 90% van het tussengelegen doel."
+        #expect(elements(passage, year: nil)[.monitoring] != nil)
+        #expect(elements("Als werken (nog) niet mogelijk is, is de ondersteuning gericht op participeren.", year: nil)[.problemAnalysis] == nil)
+    }
+
     /// A difference from the goal itself is a comparison: "165 banen minder dan het quotum", and its count no target.
     @Test func aDifferenceFromTheGoal() {
         let found = elements("De teller blijft staan op 262 gerealiseerde banen. Dit zijn 165 banen minder dan het quotum voor de totale sector in 2020 (427).", year: nil)

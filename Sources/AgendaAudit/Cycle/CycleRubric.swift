@@ -111,6 +111,9 @@ public enum CycleLemmas: String, Sendable, CaseIterable, Hashable {
     /// National actors, whose dated acts are not the agenda's planning: "Dan presenteert het kabinet de officiële
     /// getallen", "heeft het kabinet besloten het quotum per 2018 te activeren" (kabinet, minister, kamer, ...).
     case nationalActors
+    /// Verbs of position, whose "op" + figure gives the subject's value, no circumstance: "De realisatie lag op bijna
+    /// 90% van het doel", "stond de teller op 111 banen" (liggen, staan, uitkomen, ...).
+    case position
 
     /// Position in `allCases`: the index of its list in `CycleChecker.lemmaLists` and its number in per-word memos
     /// (no hashing of the raw value on the hot path).
@@ -155,6 +158,7 @@ public enum CycleLemmas: String, Sendable, CaseIterable, Hashable {
         case .implicative: return 36
         case .workforce: return 37
         case .nationalActors: return 38
+        case .position: return 39
         }
     }
 }

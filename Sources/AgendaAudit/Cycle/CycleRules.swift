@@ -293,8 +293,14 @@ extension CycleChecker {
             // or a percentage gives the value of the ratio noun before it: "een realisatiepercentage van 73%".
             let ratio = q.kind == .percentage && q.first > 1 && context.analysis.words[q.first - 1].form == context.cache.specials.van
                 && context.analysis.words[q.first - 2].pos == .noun && context.isIn(.ratioNouns, q.first - 2)
-            if context.analysis.words[q.first - 1].classes.contains(.preposition), context.isIn(.circumstancePrepositions, q.first - 1),
-               context.clauseVerbs(context.analysis.words[q.first].clause, in: .intent).isEmpty, !ratio { return false }
+            // (nor after "op" with a verb of position, which gives the subject's value: "De realisatie lag op bijna 90% van
+            // het doel", "stond de Wageningse teller op 111 banen")
+            var before = q.first - 1
+            while before > 0, context.isIn(.approximators, before) { before -= 1 }
+            let value = context.analysis.words[before].form == context.cache.specials.op
+                && !context.clauseVerbs(context.analysis.words[q.first].clause, in: .position).isEmpty
+            if context.analysis.words[before].classes.contains(.preposition), context.isIn(.circumstancePrepositions, before),
+               context.clauseVerbs(context.analysis.words[q.first].clause, in: .intent).isEmpty, !ratio, !value { return false }
         }
         return true
     }

@@ -716,6 +716,13 @@ public struct LanguageAnalyzer: Sendable {
                 && analysis.clauses.last?.isSubordinate == true
             finishClause(&clause, tokens: tokens, infos: infos, gaps: gaps, specials: specials, cache: cache, analysis: &analysis,
                          opensWithFinite: opensWithVerb.contains(start), verbFinal: verbFinal)
+            // "Als" opening the sentence with no verb of its own before the comma is the preposition too: "Als
+            // staatssecretaris van Defensie met ... in portefeuille, heeft Visser zich ... ingezet".
+            if clause.isSubordinate, clause.finite == nil, start == range.lowerBound, analysis.words[start].form == specials.als,
+               end < range.upperBound, gaps[end + 1] == .comma {
+                clause.isSubordinate = false
+                clause.opener = -1
+            }
             analysis.clauses.append(clause)
         }
     }
@@ -1184,7 +1191,7 @@ extension LanguageCache {
     struct Specials {
         let te, dat, die, of, als, en, maar, want, wat, zodat, u, je, ik: Int32
         let hebben, zijn, worden, zullen, gaan, kunnen, moeten, mogen: Int32
-        let van, uit, ten, ter, er, door, om, aantal, het, de, met: Int32
+        let van, uit, ten, ter, er, door, om, aantal, het, de, met, op: Int32
     }
 
     var specials: Specials {
@@ -1194,7 +1201,7 @@ extension LanguageCache {
                             hebben: id("hebben"), zijn: id("zijn"), worden: id("worden"), zullen: id("zullen"), gaan: id("gaan"),
                             kunnen: id("kunnen"), moeten: id("moeten"), mogen: id("mogen"),
                             van: id("van"), uit: id("uit"), ten: id("ten"), ter: id("ter"), er: id("er"),
-                            door: id("door"), om: id("om"), aantal: id("aantal"), het: id("het"), de: id("de"), met: id("met"))
+                            door: id("door"), om: id("om"), aantal: id("aantal"), het: id("het"), de: id("de"), met: id("met"), op: id("op"))
         cachedSpecials = made
         return made
     }
