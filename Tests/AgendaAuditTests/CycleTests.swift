@@ -547,6 +547,12 @@ struct CycleLanguageTests {
         #expect(elements("Als werken (nog) niet mogelijk is, is de ondersteuning gericht op participeren.", year: nil)[.problemAnalysis] == nil)
     }
 
+    /// A cue word inside a fixed expression (`cycle.idioms`) means something else: worth the effort is no difficulty.
+    @Test func anIdiomIsNoBottleneck() {
+        #expect(elements("De Banenafspraak is geen eenvoudige opgave, maar wel één die de moeite waard is.", year: nil)[.problemAnalysis] == nil)
+        #expect(elements("Wij hebben veel moeite om geschikte kandidaten te vinden voor de nieuwe functies.", year: nil)[.problemAnalysis] != nil)
+    }
+
     /// A difference from the goal itself is a comparison: "165 banen minder dan het quotum", and its count no target.
     @Test func aDifferenceFromTheGoal() {
         let found = elements("De teller blijft staan op 262 gerealiseerde banen. Dit zijn 165 banen minder dan het quotum voor de totale sector in 2020 (427).", year: nil)

@@ -197,6 +197,8 @@ public enum CycleCue: String, Sendable, CaseIterable, Hashable {
     case signed
     /// ... and what makes it not (yet) a signature ("vragen", "ter ondertekening").
     case notSigned
+    /// Fixed expressions in which a cue word means something else: "de moeite waard" (worth it) names no difficulty.
+    case idioms
 
     /// Position in `allCases`, for tables indexed by cue (no hashing on the hot path).
     var ordinal: Int {
@@ -217,6 +219,7 @@ public enum CycleCue: String, Sendable, CaseIterable, Hashable {
         case .notSigned: return 13
         case .interim: return 14
         case .onTrack: return 15
+        case .idioms: return 16
         }
     }
 }

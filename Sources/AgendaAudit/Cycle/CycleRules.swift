@@ -995,8 +995,11 @@ extension CycleChecker {
 
     /// A named bottleneck or difficulty that a verb states: "Het knelpunt is ...", "we hebben moeite om ...".
     func namedProblem(in clause: Int, _ context: Context) -> (Int, String)? {
+        // (a cue word inside a fixed expression, `cycle.idioms`, means something else: "de moeite waard")
+        let idioms = context.cueHits(.idioms, clause: clause)
+        func inIdiom(_ i: Int) -> Bool { idioms.contains { $0.first <= i && $0.last >= i } }
         if let hit = context.cueHits(.bottleneck, clause: clause).first(where: {
-            !isTopic($0.first, context) && !isNamedOnly($0.first, clause: clause, context) && isStated($0.first, clause: clause, context)
+            !inIdiom($0.first) && !isTopic($0.first, context) && !isNamedOnly($0.first, clause: clause, context) && isStated($0.first, clause: clause, context)
                 && !isTargetGroupsLot($0.first, clause: clause, context)
         }),
            context.scope.blocker(hit, lookingAhead: false) == nil {
@@ -1004,7 +1007,7 @@ extension CycleChecker {
         }
         // (not a word for people that a difficulty word ends: "arbeidsbeperkten" are people, no "beperkt")
         if let word = context.words(clause, in: .difficulty).first(where: {
-            !isTopic($0, context) && !isNamedOnly($0, clause: clause, context) && isStated($0, clause: clause, context)
+            !inIdiom($0) && !isTopic($0, context) && !isNamedOnly($0, clause: clause, context) && isStated($0, clause: clause, context)
                 && !isTargetGroupsLot($0, clause: clause, context) && !context.isIn(.peopleNouns, $0) && !context.isIn(.targetGroup, $0)
         }),
            context.scope.blocker(PhraseMatcher.Hit(entry: -1, first: word, last: word), lookingAhead: false) == nil {
