@@ -168,6 +168,7 @@ struct ActionScope {
         return isIn(list, id: word.lemma) || isIn(list, id: word.head) || isIn(list, id: word.form)
     }
 
+    @inline(__always)  // (about a million calls per MB, most answered by `knownMembership`'s two loads)
     func isIn(_ list: ActionList, id: Int32) -> Bool {
         let ordinal = list.ordinal
         if let known = cache.knownMembership(id, of: Self.listBase + ordinal) { return known }
@@ -196,7 +197,8 @@ struct ActionScope {
     /// The finite verb's lemma, a separable verb reunited ("raden ... aan" → aanraden).
     private func finiteLemma(_ clause: PassageAnalysis.Clause) -> Int32 {
         guard let finite = clause.finite else { return -1 }
-        if let position = clause.verbTokens.firstIndex(of: finite) { return clause.verbLemmas[position] }
+        // (the slice's indices are the flat arrays' own)
+        if let position = analysis.verbTokens(of: clause).firstIndex(of: finite) { return analysis.verbLemmas[position] }
         return analysis.words[finite].lemma
     }
 
@@ -455,14 +457,15 @@ struct ActionScope {
         }
         if isIn(.opinion, id: lemma) { return verdict(.advice, finite, finite) }
         // Research: the author estimates, counts, assumes, or asks a question.
-        if let position = clause.verbLemmas.firstIndex(where: { isIn(.research, id: $0) }) {
-            return verdict(.study, clause.verbTokens[position], clause.verbTokens[position])
+        // (positions in the analysis's flat verb arrays: a slice keeps its base's indices)
+        if let position = analysis.verbLemmas(of: clause).firstIndex(where: { isIn(.research, id: $0) }) {
+            return verdict(.study, analysis.verbTokens[position], analysis.verbTokens[position])
         }
-        if let position = clause.verbLemmas.firstIndex(where: { isIn(.asking, id: $0) }),
+        if let position = analysis.verbLemmas(of: clause).firstIndex(where: { isIn(.asking, id: $0) }),
            let index = analysis.clauses.firstIndex(where: { $0.first == clause.last + 1 }),
            analysis.clauses[index].isSubordinate, analysis.clauses[index].opener >= 0,
            isIn(.interrogatives, id: analysis.clauses[index].opener) {
-            return verdict(.study, clause.verbTokens[position], analysis.clauses[index].first)
+            return verdict(.study, analysis.verbTokens[position], analysis.clauses[index].first)
         }
         let impersonal = (finite - 1 >= clause.first && isIn(.impersonal, finite - 1))
             || (finite + 1 <= clause.last && isIn(.impersonal, finite + 1))

@@ -236,6 +236,17 @@ public struct Coder: Sendable {
             last[slot] = index
         }
 
+        /// Walking one slot in place (`validOnes(slot:)`), without the array `subscript` makes: the first hit's index
+        /// (-1: none), each hit, the index after it (-1 after the last) and the slot's count.
+        func head(_ slot: Int) -> Int32 { first[slot] }
+        func item(_ index: Int32) -> Located { items[Int(index)] }
+        func after(_ index: Int32) -> Int32 { next[Int(index)] }
+        func count(_ slot: Int) -> Int {
+            var count = 0, index = first[slot]
+            while index >= 0 { count += 1; index = next[Int(index)] }
+            return count
+        }
+
         subscript(slot: Int) -> [Located] {
             var index = first[slot]
             guard index >= 0 else { return [] }
@@ -328,7 +339,7 @@ public struct Coder: Sendable {
                 if word.form != word.lemma { consider(word.form, at: position) }
             }
             for clause in read.clauses {
-                for (lemma, position) in zip(clause.verbLemmas, clause.verbTokens) where position < tokens.count {
+                for (lemma, position) in zip(read.verbLemmas(of: clause), read.verbTokens(of: clause)) where position < tokens.count {
                     consider(lemma, at: position)
                 }
             }
@@ -430,6 +441,21 @@ public struct Coder: Sendable {
                 for located in hits where valid(located) { kept.append(located) }
                 return kept
             }
+            /// `validOnes(patternHits[slot])`, walking the slot's chain in place (the same hits in the same order, so
+            /// `valid` records the same suppressed hits), and allocating only when one is valid.
+            func validOnes(slot: Int) -> [Located] {
+                var kept: [Located] = []
+                var index = patternHits.head(slot)
+                while index >= 0 {
+                    let located = patternHits.item(index)
+                    if valid(located) {
+                        if kept.isEmpty { kept.reserveCapacity(patternHits.count(slot)) }
+                        kept.append(located)
+                    }
+                    index = patternHits.after(index)
+                }
+                return kept
+            }
 
             var score = 0.0
             var matchedNonContext = false
@@ -440,10 +466,10 @@ public struct Coder: Sendable {
                 var role = Evidence.Role.term
                 switch weighted.kind {
                 case .terms:
-                    found = validOnes(patternHits[key(codeIndex, .patterns, index, 0)])
+                    found = validOnes(slot: key(codeIndex, .patterns, index, 0))
                 case .near(let window):
-                    let left = validOnes(patternHits[key(codeIndex, .patterns, index, 0)])
-                    let right = validOnes(patternHits[key(codeIndex, .patterns, index, 1)])
+                    let left = validOnes(slot: key(codeIndex, .patterns, index, 0))
+                    let right = validOnes(slot: key(codeIndex, .patterns, index, 1))
                     for pair in nearPairs(left, right, window: window, tokens: tokens) {
                         found.append(pair.0)
                         found.append(pair.1)
@@ -452,7 +478,7 @@ public struct Coder: Sendable {
                     found = context >= 0 ? contextHits[context] : []
                     role = .context
                 case .lemma:
-                    found = validOnes(patternHits[key(codeIndex, .patterns, index, 0)])
+                    found = validOnes(slot: key(codeIndex, .patterns, index, 0))
                 case .clause(let count), .sentence(let count):
                     let unit = meetingUnit(weighted.kind)
                     // Only where the words meet at all are their hits checked (and suppressed ones kept): a lone

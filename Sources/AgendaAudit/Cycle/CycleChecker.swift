@@ -105,9 +105,11 @@ public struct CycleChecker: Sendable {
         var hits = [[PhraseMatcher.Hit]](repeating: [], count: cueCount)
         for cue in CycleCue.allCases where !raw[cue.ordinal].isEmpty {
             let framing = cue == .future || cue == .past || cue == .notSigned || cue == .cause || cue == .bottleneck
-            hits[cue.ordinal] = (framing ? raw[cue.ordinal].filter { !scope.isMetaText(sentence: tokens[$0.first].sentence) }
-                                         : raw[cue.ordinal].filter { scope.blocker($0) == nil })
-                .sorted { $0.first < $1.first }
+            var kept = framing ? raw[cue.ordinal].filter { !scope.isMetaText(sentence: tokens[$0.first].sentence) }
+                               : raw[cue.ordinal].filter { scope.blocker($0) == nil }
+            // (sorted in place: the same order as `sorted`, the same algorithm, without a second array)
+            kept.sort { $0.first < $1.first }
+            hits[cue.ordinal] = kept
         }
         var analysis = given ?? analyzer.analyze(tokens, words: words, text: passage.text, base: passage.start, referenceYear: referenceYear,
                                                  cache: language)

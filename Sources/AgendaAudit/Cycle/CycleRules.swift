@@ -86,6 +86,14 @@ extension CycleChecker {
             self.lemmas = lemmas
             // Token sentence numbers never decrease, and each sentence's clauses follow each other in order.
             var sentences: [Int] = [], sentenceTokens: [ClosedRange<Int>] = [], sentenceClauses: [Range<Int>] = []
+            // (room for every sentence number from the first token's to the last's: one allocation each, not a growth per
+            // few sentences)
+            if let first = tokens.first, let last = tokens.last, last.sentence >= first.sentence {
+                let most = min(last.sentence - first.sentence + 1, tokens.count)
+                sentences.reserveCapacity(most)
+                sentenceTokens.reserveCapacity(most)
+                sentenceClauses.reserveCapacity(most)
+            }
             for (index, token) in tokens.enumerated() {
                 if let last = sentences.last, last == token.sentence {
                     sentenceTokens[sentenceTokens.count - 1] = sentenceTokens[sentenceTokens.count - 1].lowerBound...index
@@ -166,8 +174,8 @@ extension CycleChecker {
         func clauseVerbs(_ clause: Int, in list: CycleLemmas) -> [Int] {
             let c = analysis.clauses[clause]
             var found: [Int] = []
-            for (position, id) in c.verbLemmas.enumerated() where isIn(list, id: id) {
-                found.append(c.verbTokens[position])
+            for (id, token) in zip(analysis.verbLemmas(of: c), analysis.verbTokens(of: c)) where isIn(list, id: id) {
+                found.append(token)
             }
             return found
         }
@@ -420,9 +428,9 @@ extension CycleChecker {
                 let countsJobs = context.analysis.quantities.contains { q in
                     q.quantity.first >= c.first && q.quantity.first <= c.last && isCount(q, context, placeholders: true) && counted(q, context) == .jobs
                 }
-                let realisesJobs = countsJobs && c.verbTokens.contains { context.isIn(.realise, $0) }
+                let realisesJobs = countsJobs && context.analysis.verbTokens(of: c).contains { context.isIn(.realise, $0) }
                 // (realising is an outcome, not an activity: "hoopt Binnenwerk in 2024 een nog grotere groei te realiseren")
-                let acting = zip(c.verbLemmas, c.verbTokens).contains { id, token in
+                let acting = zip(context.analysis.verbLemmas(of: c), context.analysis.verbTokens(of: c)).contains { id, token in
                     !context.isIn(.copulas, id: id) && !context.isIn(.intent, id: id)
                         && !context.isAuxiliary(id) && token != time.first && !context.isIn(.realise, id: id)
                 }
@@ -653,7 +661,7 @@ extension CycleChecker {
     /// the dat-clause that completes a goal noun ("Het doel ... is dat er in 2026 125.000 banen zijn bijgekomen").
     func statesGoal(_ verb: Int, clause: Int, _ context: Context) -> Bool {
         let c = context.analysis.clauses[clause], words = context.analysis.words, specials = context.cache.specials
-        if c.verbLemmas.contains(specials.moeten) { return true }
+        if context.analysis.verbLemmas(of: c).contains(specials.moeten) { return true }
         func completesGoal(_ range: Range<Int>) -> Bool {
             range.contains { context.isIn(.goalNouns, $0) && words[$0].pos == .noun || context.isIn(.intent, $0) && words[$0].pos != .participle }
         }
@@ -1029,7 +1037,7 @@ extension CycleChecker {
         // A relative clause describes its noun: "mensen die niet direct kunnen voldoen aan de eisen" is who they are.
         if describesItsNoun(clause, context) { return nil }
         // The infinitive "kunnen" governs: the first after it ("kunnen niet achterhalen waarom ... zetten"), else the last.
-        let infinitives = c.verbTokens.filter { context.analysis.words[$0].pos == .infinitive }
+        let infinitives = context.analysis.verbTokens(of: c).filter { context.analysis.words[$0].pos == .infinitive }
         let verb = infinitives.first(where: { $0 > finite }) ?? infinitives.last ?? finite
         // Not being able to know or find out ("Wij kunnen niet achterhalen waarom ...") is no bottleneck of acting.
         if context.isIn(.knowing, verb) { return nil }

@@ -203,6 +203,9 @@ public struct LanguageAnalyzer: Sendable {
             }
         }
         analysis.words.reserveCapacity(tokens.count)
+        // (at most a verb per token, and one reunited separable verb per clause: rarely more than one growth)
+        analysis.verbLemmas.reserveCapacity(tokens.count)
+        analysis.verbTokens.reserveCapacity(tokens.count)
         var infos: [LanguageCache.WordInfo] = []
         infos.reserveCapacity(tokens.count)
         for position in tokens.indices {
@@ -684,7 +687,7 @@ public struct LanguageAnalyzer: Sendable {
             let end = number + 1 < starts.count ? starts[number + 1] - 1 : range.upperBound
             var clause = PassageAnalysis.Clause(first: start, last: end, sentence: sentence, isSubordinate: false, opener: -1,
                                                 finite: nil, tense: .none, isPerfect: false, isPassive: false, isFuture: false,
-                                                modal: -1, addressesReader: false, negation: nil, verbLemmas: [], verbTokens: [])
+                                                modal: -1, addressesReader: false, negation: nil, verbs: 0..<0)
             let opener = infos[start].classes
             if opener.contains(.subordinator) || opener.contains(.relative), start > range.lowerBound || !opener.contains(.demonstrative) {
                 if !(start == range.lowerBound && (analysis.words[start].form == specials.dat || analysis.words[start].form == specials.die)) {
@@ -748,7 +751,7 @@ public struct LanguageAnalyzer: Sendable {
                               specials: LanguageCache.Specials, cache: LanguageCache, analysis: inout PassageAnalysis,
                               opensWithFinite: Bool = false, verbFinal: Bool = false) {
         let range = clause.first...clause.last
-        let startsSentence = clause.first == firstOfSentence(clause.first, tokens)
+        let startsSentence = clause.first == Self.firstOfSentence(clause.first, tokens)
         // A list marker ("d. Organiseer ...", "3 Wij ...") before the clause's first word: the word after it is first.
         let marker = tokens[clause.first].form
         let isMarker = startsSentence && clause.first < clause.last && analysis.words[clause.first + 1].capitalised
@@ -782,7 +785,7 @@ public struct LanguageAnalyzer: Sendable {
                 // "Zorg er als sector voor dat ...", "Deel de lessen".
                 // (the next word of the sentence, also when a clause opens there: "Stel dat ...", "Zorg dat ...")
                 let next = i + 1 < tokens.count && tokens[i + 1].sentence == tokens[i].sentence ? infos[i + 1].classes : []
-                let first = i == contentFirst || i == firstOfSentence(i, tokens)
+                let first = i == contentFirst || i == Self.firstOfSentence(i, tokens)
                 let imperativeNoun = first && (!next.isDisjoint(with: [.adverb, .article, .objectPronoun, .possessive, .demonstrative])
                     && !next.contains(.preposition) || infos[i].noun >= 0 && bareObjectFollows(i))
                 if nextToIk || i == contentFirst && !clause.isSubordinate && (infos[i].noun < 0 || imperativeNoun) { return .present }
@@ -1089,10 +1092,12 @@ public struct LanguageAnalyzer: Sendable {
                 clause.addressesReader = true
             }
         }
-        // Verb lemmas of the clause, a separable particle reunited with the finite verb.
+        // Verb lemmas of the clause, a separable particle reunited with the finite verb (appended to the analysis's
+        // `verbLemmas`/`verbTokens` after the clauses before it: clauses are finished in order).
+        let firstVerb = analysis.verbLemmas.count
         for i in range where [.finiteVerb, .participle, .infinitive].contains(analysis.words[i].pos) && !analysis.words[i].attributive {
-            clause.verbLemmas.append(analysis.words[i].lemma)
-            clause.verbTokens.append(i)
+            analysis.verbLemmas.append(analysis.words[i].lemma)
+            analysis.verbTokens.append(i)
         }
         if let finite, !clause.isSubordinate {
             let verb = cache.strings[Int(analysis.words[finite].lemma)]
@@ -1117,11 +1122,12 @@ public struct LanguageAnalyzer: Sendable {
                 }
             }
             if let (position, joined) = found {
-                if let index = clause.verbTokens.firstIndex(of: finite) { clause.verbLemmas[index] = joined }
-                clause.verbLemmas.append(joined)
-                clause.verbTokens.append(position)
+                if let index = analysis.verbTokens[firstVerb...].firstIndex(of: finite) { analysis.verbLemmas[index] = joined }
+                analysis.verbLemmas.append(joined)
+                analysis.verbTokens.append(position)
             }
         }
+        clause.verbs = firstVerb..<analysis.verbLemmas.count
     }
 
     /// Verbs besides the auxiliaries and modals that take a bare infinitive in the verb cluster ("laten doen", "gaan
@@ -1134,7 +1140,9 @@ public struct LanguageAnalyzer: Sendable {
         classes.contains(.subjectPronoun) && classes.isDisjoint(with: [.objectPronoun, .article, .possessive])
     }
 
-    private func firstOfSentence(_ i: Int, _ tokens: [Token]) -> Int {
+    /// Static: `finishClause`'s local functions call it inside closures, and a method there made each closure context
+    /// hold a copy of the whole analyser (its lexicon's `Data` fields retained and released one by one), once per clause.
+    private static func firstOfSentence(_ i: Int, _ tokens: [Token]) -> Int {
         var j = i
         while j > 0, tokens[j - 1].sentence == tokens[i].sentence { j -= 1 }
         return j
@@ -1149,8 +1157,17 @@ extension LanguageCache {
         let van, uit, ten, ter, er, door, om, aantal, het: Int32
     }
 
+    /// Inlined (the making kept out of line): the rules ask for one id at a time (`cache.specials.er`) about a million
+    /// times per MB, and a call returned the whole struct of 30 ids, copied out of its optional, every time.
     var specials: Specials {
-        if let cached = cachedSpecials { return cached }
+        @inline(__always) get {
+            if let cached = cachedSpecials { return cached }
+            return makeSpecials()
+        }
+    }
+
+    @inline(never)
+    private func makeSpecials() -> Specials {
         let made = Specials(te: id("te"), dat: id("dat"), die: id("die"), of: id("of"), als: id("als"), en: id("en"), maar: id("maar"),
                             want: id("want"), wat: id("wat"), zodat: id("zodat"), u: id("u"), je: id("je"), ik: id("ik"),
                             hebben: id("hebben"), zijn: id("zijn"), worden: id("worden"), zullen: id("zullen"), gaan: id("gaan"),
