@@ -354,6 +354,9 @@ public final class LanguageCache {
         var presentParticiple: Int32 = -1
         /// A reading of a verb that takes a bare infinitive in the verb cluster (`LanguageAnalyzer.infinitiveGoverning`).
         var governsInfinitive: Bool = false
+        /// The form is all digits: the same as its tokens' `Token.isNumber`, read here because the tagger's long loop reads
+        /// `infos` anyway, where a `tokens[i].isNumber` there copied the whole token (retaining its form) through a call.
+        var isNumber: Bool = false
     }
 
     /// A word's verb readings (lemma id and kind), up to seven held inline: copying a `WordInfo` (the analyser does

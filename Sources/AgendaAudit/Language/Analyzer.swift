@@ -87,6 +87,7 @@ public struct LanguageAnalyzer: Sendable {
                                             startsWithGe: form.hasPrefix("ge"), isMonth: TimeResolver.months[form] != nil)
         result.isAdjective = isAdjective
         result.governsInfinitive = governsInfinitive
+        result.isNumber = isDigits
         if !isDigits, classes.isEmpty, let infinitive = morphology.presentParticipleLemma(form) { result.presentParticiple = cache.id(infinitive) }
         cache.info[Int(id)] = result
         return result
@@ -161,45 +162,66 @@ public struct LanguageAnalyzer: Sendable {
             func markQuestion() {
                 if analysis.questions.last != tokens[index - 1].sentence { analysis.questions.append(tokens[index - 1].sentence) }
             }
-            for scalar in text.unicodeScalars {
-                defer { previous = scalar }
-                if index >= tokens.count {
-                    // After the last word only a question mark matters, past closing quotes and brackets.
-                    if offset < tokens[index - 1].end { offset += 1; continue }
-                    if scalar == "?" { markQuestion(); break }
-                    if scalar.isWhitespaceFast || scalar == "\"" || scalar == "\u{201D}" || scalar == "\u{2019}" || scalar == ")" {
-                        offset += 1
-                        continue
+            // The scalars in order, read from the UTF-8 bytes (`offset` counts scalars). A token's inner scalars change
+            // nothing but `previous`, so after a token's first scalar the walk steps over the rest by their lead bytes
+            // without decoding them (most of a passage is inside words), and decodes the last one as `previous`.
+            var utf8 = text
+            utf8.withUTF8 { bytes in
+                var position = 0
+                while position < bytes.count {
+                    let (scalar, width) = UTF8Walk.scalar(bytes, at: position)
+                    position += width
+                    if index >= tokens.count {
+                        // After the last word only a question mark matters, past closing quotes and brackets.
+                        if offset < tokens[index - 1].end { offset += 1; previous = scalar; continue }
+                        if scalar == "?" { markQuestion(); break }
+                        if scalar.isWhitespaceFast || scalar == "\"" || scalar == "\u{201D}" || scalar == "\u{2019}" || scalar == ")" {
+                            offset += 1
+                            previous = scalar
+                            continue
+                        }
+                        break
                     }
-                    break
-                }
-                if offset == tokens[index].start {
-                    capitalised[index] = scalar.value < 0x80 ? (scalar.value >= 0x41 && scalar.value <= 0x5A) : scalar.properties.isUppercase
-                    if index > 0, gap == .none, offset == tokens[index - 1].end + 1, previous == "-" { hyphenated[index] = true }
-                    spaced[index] = previous.isWhitespaceFast
-                    // A decimal comma ("20,1 banen") separates no clauses.
-                    if gap == .comma, index > 0, offset == tokens[index - 1].end + 1, tokens[index].isNumber, tokens[index - 1].isNumber {
+                    if offset == tokens[index].start {
+                        capitalised[index] = scalar.value < 0x80 ? (scalar.value >= 0x41 && scalar.value <= 0x5A) : scalar.properties.isUppercase
+                        if index > 0, gap == .none, offset == tokens[index - 1].end + 1, previous == "-" { hyphenated[index] = true }
+                        spaced[index] = previous.isWhitespaceFast
+                        // A decimal comma ("20,1 banen") separates no clauses.
+                        if gap == .comma, index > 0, offset == tokens[index - 1].end + 1, tokens[index].isNumber, tokens[index - 1].isNumber {
+                            gap = .none
+                        }
+                        bracketed[index] = bracket
+                        bracket = false
+                        gaps[index] = gap
                         gap = .none
+                        index += 1
+                        offset += 1
+                        previous = scalar
+                        // Skip to the token's end (or the next token's start, should tokens overlap).
+                        let innerEnd = min(tokens[index - 1].end, index < tokens.count ? tokens[index].start : Int.max)
+                        var lastInner = -1
+                        while offset < innerEnd, position < bytes.count {
+                            lastInner = position
+                            position += UTF8Walk.width(bytes[position])
+                            offset += 1
+                        }
+                        if lastInner >= 0 { previous = UTF8Walk.scalar(bytes, at: lastInner).scalar }
+                        continue
+                    } else if index > 0, offset >= tokens[index - 1].end {
+                        switch scalar {
+                        case "?": markQuestion()
+                        case ";": gap = .semicolon
+                        case ":": if gap != .semicolon { gap = .colon }
+                        case ",": if gap == .none { gap = .comma }
+                        case "(", ")", "\u{2013}", "\u{2014}":
+                            if gap == .none { gap = .dash }
+                            if scalar == "(" { bracket = true }
+                        default: break
+                        }
                     }
-                    bracketed[index] = bracket
-                    bracket = false
-                    gaps[index] = gap
-                    gap = .none
-                    index += 1
-                    // Skip to the token's end.
-                } else if index > 0, offset >= tokens[index - 1].end {
-                    switch scalar {
-                    case "?": markQuestion()
-                    case ";": gap = .semicolon
-                    case ":": if gap != .semicolon { gap = .colon }
-                    case ",": if gap == .none { gap = .comma }
-                    case "(", ")", "\u{2013}", "\u{2014}":
-                        if gap == .none { gap = .dash }
-                        if scalar == "(" { bracket = true }
-                    default: break
-                    }
+                    offset += 1
+                    previous = scalar
                 }
-                offset += 1
             }
         }
         analysis.words.reserveCapacity(tokens.count)
@@ -277,8 +299,8 @@ public struct LanguageAnalyzer: Sendable {
             // "de beoogde banen": an attributive participle.
             if analysis.words[previous].pos == .participle, infos[previous].endsWithE { return true }
             // "100.000 extra banen": the modifier a count put before its noun (step 1 below).
-            if analysis.words[previous].pos == .other, previous > range.lowerBound, tokens[previous - 1].isNumber { return true }
-            if tokens[previous].isNumber, !(tokens[previous].form.utf8.count == 4 && (tokens[previous].form.hasPrefix("19") || tokens[previous].form.hasPrefix("20"))) {
+            if analysis.words[previous].pos == .other, previous > range.lowerBound, infos[previous - 1].isNumber { return true }
+            if infos[previous].isNumber, !(tokens[previous].form.utf8.count == 4 && (tokens[previous].form.hasPrefix("19") || tokens[previous].form.hasPrefix("20"))) {
                 return true
             }
             if classes.contains(.demonstrative), !classes.contains(.relative) { return true }
@@ -290,7 +312,7 @@ public struct LanguageAnalyzer: Sendable {
                 if previous == range.lowerBound { return true }
                 let before = infos[previous - 1].classes
                 // ... or after a noun: "X aantal nieuwe banen", "een aantal grote werkgevers".
-                if !before.isDisjoint(with: [.article, .possessive, .numeral, .preposition, .demonstrative]) || tokens[previous - 1].isNumber
+                if !before.isDisjoint(with: [.article, .possessive, .numeral, .preposition, .demonstrative]) || infos[previous - 1].isNumber
                     || analysis.words[previous - 1].pos == .noun || analysis.words[previous - 1].pos == .properNoun {
                     return true
                 }
@@ -307,7 +329,7 @@ public struct LanguageAnalyzer: Sendable {
         }
         for i in range {
             let wordInfo = infos[i]
-            if tokens[i].isNumber { analysis.words[i].pos = .number; continue }
+            if infos[i].isNumber { analysis.words[i].pos = .number; continue }
             if wordInfo.classes.contains(.auxiliary) || wordInfo.classes.contains(.modal) {
                 // Aux and modal forms: finite unless an infinitive in verb-final position.
                 analysis.words[i].pos = .other
@@ -323,7 +345,7 @@ public struct LanguageAnalyzer: Sendable {
                 analysis.words[i].pos = .properNoun
                 continue
             }
-            if wordInfo.isMonth, i > range.lowerBound, tokens[i - 1].isNumber || tokens.indices.contains(i + 1) && tokens[i + 1].isNumber {
+            if wordInfo.isMonth, i > range.lowerBound, infos[i - 1].isNumber || tokens.indices.contains(i + 1) && infos[i + 1].isNumber {
                 analysis.words[i].pos = .noun
                 continue
             }
@@ -332,7 +354,7 @@ public struct LanguageAnalyzer: Sendable {
             // (Not a verb before its inverted subject: "In paragraaf 8.1.7 komen we ...", "In 2023 zijn er ...".)
             let afterAantal = i > range.lowerBound && analysis.words[i - 1].pos == .noun && analysis.words[i - 1].lemma == specials.aantal
                 && gaps[i] == .none
-            if i > range.lowerBound, tokens[i - 1].isNumber || afterAantal, !(tokens[i - 1].form.utf8.count == 4 && tokens[i - 1].form.hasPrefix("20")),
+            if i > range.lowerBound, infos[i - 1].isNumber || afterAantal, !(tokens[i - 1].form.utf8.count == 4 && tokens[i - 1].form.hasPrefix("20")),
                !(i + 1 <= range.upperBound && invertedSubjectFollows(i)),
                !(tokens[i - 1].form.utf8.count == 4 && tokens[i - 1].form.hasPrefix("19")), !wordInfo.verbs.contains(where: { $0.kind == .participle }),
                wordInfo.classes.isEmpty, wordInfo.noun >= 0 || wordInfo.verbs.isEmpty && !wordInfo.isWord,
@@ -340,7 +362,7 @@ public struct LanguageAnalyzer: Sendable {
                 // A singular form between a count and a plural noun modifies that noun: "100.000 extra banen",
                 // "12 extra werkplekken" (a count above one counts a plural; "extra" is also listed as a noun).
                 if wordInfo.noun == analysis.words[i].form, i + 1 <= range.upperBound, infos[i + 1].noun >= 0,
-                   infos[i + 1].noun != analysis.words[i + 1].form, infos[i + 1].classes.isEmpty, !tokens[i + 1].isNumber {
+                   infos[i + 1].noun != analysis.words[i + 1].form, infos[i + 1].classes.isEmpty, !infos[i + 1].isNumber {
                     analysis.words[i].pos = .other
                     continue
                 }
@@ -520,7 +542,7 @@ public struct LanguageAnalyzer: Sendable {
             let form = analysis.words[i].form
             if gap == .semicolon || gap == .colon { starts.append(i); continue }
             // "maar" before a quantity is "only", no conjunction: "waardoor er maar weinig budget is", "maar één kandidaat".
-            if form == specials.maar, i < range.upperBound, infos[i + 1].classes.contains(.numeral) || tokens[i + 1].isNumber { continue }
+            if form == specials.maar, i < range.upperBound, infos[i + 1].classes.contains(.numeral) || infos[i + 1].isNumber { continue }
             // A parenthesis that opens with a verb is a clause of its own, an imperative: "(zie tabel 2)", "(denk aan ...)".
             if analysis.words[i].afterBracket, infos[i].noun < 0, infos[i].classes.isEmpty,
                infos[i].verbs.contains(where: { $0.kind == .stem || $0.kind == .present }) {
@@ -591,7 +613,7 @@ public struct LanguageAnalyzer: Sendable {
             }
             // ("en"/"of" between two numbers joins them: "in 2014 en 2015 al plaatsingen moeten doen")
             let joinsNumbers = (form == specials.en || form == specials.of) && gap == .none && i > range.lowerBound && i < range.upperBound
-                && tokens[i - 1].isNumber && tokens[i + 1].isNumber
+                && infos[i - 1].isNumber && infos[i + 1].isNumber
             if form == specials.en || form == specials.of || gap == .comma || gap == .dash, !joinsNumbers,
                let verb = clauseVerb(from: i, includingStart: gap == .comma && form != specials.en && form != specials.of,
                                      afterSubordinate: !infos[starts.last!].classes.isDisjoint(with: [.subordinator, .relative]), range: range,

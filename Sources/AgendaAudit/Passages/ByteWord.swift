@@ -31,3 +31,22 @@ enum ByteWord {
     @inline(__always)
     static func hasByte(_ byte: UInt8, in word: UInt64) -> Bool { equal(byte, word) != 0 }
 }
+
+/// Reading scalars straight from valid UTF-8 (a `String`'s own bytes), for walks that skip most scalars undecoded.
+enum UTF8Walk {
+    /// The length in bytes of the scalar whose encoding starts with `lead`.
+    @inline(__always)
+    static func width(_ lead: UInt8) -> Int { lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4 }
+
+    /// The scalar whose encoding starts at `position`, and its length in bytes.
+    @inline(__always)
+    static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, at position: Int) -> (scalar: Unicode.Scalar, width: Int) {
+        let lead = bytes[position]
+        if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
+        let width = Self.width(lead)
+        var value = UInt32(lead & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07))
+        for next in 1..<width { value = value << 6 | UInt32(bytes[position + next] & 0x3F) }
+        // (valid UTF-8 always decodes to a scalar)
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", width)
+    }
+}
