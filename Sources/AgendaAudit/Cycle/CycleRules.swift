@@ -172,10 +172,10 @@ extension CycleChecker {
             cache.listMask(id, lemmas) & (1 << UInt64(list.ordinal)) != 0
         }
         func clauseVerbs(_ clause: Int, in list: CycleLemmas) -> [Int] {
-            let c = analysis.clauses[clause]
             var found: [Int] = []
-            for (id, token) in zip(analysis.verbLemmas(of: c), analysis.verbTokens(of: c)) where isIn(list, id: id) {
-                found.append(token)
+            // (by index into the flat verb arrays: about 200,000 calls per MB, nearly all finding none)
+            for verb in analysis.clauses[clause].verbs where isIn(list, id: analysis.verbLemmas[verb]) {
+                found.append(analysis.verbTokens[verb])
             }
             return found
         }
