@@ -380,7 +380,9 @@ struct ActionScope {
             let offset = tail.unicodeScalars.distance(from: tail.unicodeScalars.startIndex, to: mark)
             return Verdict(rule: .question, cueStart: tokens[lastToken].start, cueEnd: tokens[lastToken].end + offset + 1)
         }
-        let firstFinite = range.compactMap { clauses[$0].finite }.min()
+        // (the earliest finite verb of the sentence's clauses, without an array of them)
+        var firstFinite: Int?
+        for c in range { if let finite = clauses[c].finite { firstFinite = min(firstFinite ?? finite, finite) } }
         // The advice idiom "er verstandig aan doen" / "doen er goed aan", wherever the clauses fall ("werkgevers die ... er
         // verstandig aan doen").
         if firstToken + 2 <= lastToken {

@@ -311,7 +311,8 @@ public struct Coder: Sendable {
         }
         // Language-layer hits: a token whose form, lemma, compound head or reunited separable verb is a pattern word.
         // A word's clause (language layer) per token, for `clause` patterns.
-        var lemmaClause: [Int: Int] = [:]
+        // (by token, -1 for none; made at the first such token: most passages have none)
+        var lemmaClause: [Int] = []
         if !lemmaWords.isEmpty {
             let read = analysis()
             var seen = Set<Int>()
@@ -330,6 +331,7 @@ public struct Coder: Sendable {
                     patternHits.append(Located(hit: PhraseMatcher.Hit(entry: -1, first: position, last: position), term: owner.term),
                                        to: slot)
                     if owner.list == .patterns { hasPatternHit[owner.code] = true }
+                    if lemmaClause.isEmpty { lemmaClause = [Int](repeating: -1, count: tokens.count) }
                     lemmaClause[position] = read.words[position].clause
                 }
             }
@@ -348,7 +350,7 @@ public struct Coder: Sendable {
         /// Where the words of a `clause` pattern must meet (their clause in the language layer) or of a
         /// `sentence` pattern (their sentence), for its hits and its exclusions alike.
         func meetingUnit(_ kind: PatternPlan.Kind) -> (Located) -> Int {
-            if case .clause = kind { return { lemmaClause[$0.hit.first] ?? -1 } }
+            if case .clause = kind { return { $0.hit.first < lemmaClause.count ? lemmaClause[$0.hit.first] : -1 } }
             return { tokens[$0.hit.first].sentence }
         }
 
@@ -390,7 +392,15 @@ public struct Coder: Sendable {
             // Clauses and sentences closed to this code by its exclusions.
             var excludedClauses = Set<Int>(), excludedSentences = Set<Int>()
             var exclusionCue: [Int: String] = [:]
+            /// Every side of pattern `index` of `list` has a hit: else its words meet nowhere, and the sides' arrays
+            /// need not be made (`together` of them is empty, and no hit of theirs is checked).
+            func everySideHit(_ list: PatternList, _ index: Int, _ count: Int) -> Bool {
+                for side in 0..<count where patternHits.head(key(codeIndex, list, index, side)) < 0 { return false }
+                return true
+            }
             for (index, weighted) in code.exclude.enumerated() {
+                if case .clause(let count) = weighted.kind, !everySideHit(.exclude, index, count) { continue }
+                if case .sentence(let count) = weighted.kind, !everySideHit(.exclude, index, count) { continue }
                 let left = patternHits[key(codeIndex, .exclude, index, 0)]
                 switch weighted.kind {
                 case .terms, .lemma:
@@ -480,6 +490,7 @@ public struct Coder: Sendable {
                 case .lemma:
                     found = validOnes(slot: key(codeIndex, .patterns, index, 0))
                 case .clause(let count), .sentence(let count):
+                    guard everySideHit(.patterns, index, count) else { break }
                     let unit = meetingUnit(weighted.kind)
                     // Only where the words meet at all are their hits checked (and suppressed ones kept): a lone
                     // "functie" is no hit of a pattern that needs "taak" and "losknippen" beside it.
