@@ -105,6 +105,12 @@ struct ActionScope {
     private var clauseVerdicts: [Verdict?]
     private var decided: [Bool]
     private var firstVerdicts: [Verdict?]
+    /// `subject(_:)` by clause index, once worked out: the decision asks it of the same clause up to four times
+    /// (a class, so that the non-mutating rules can fill it in).
+    private final class SubjectMemo {
+        var subjects: [(tokens: [Int], before: Bool)?] = []
+    }
+    private let subjectMemo = SubjectMemo()
 
     init(tokens: [Token], analysis: PassageAnalysis, cache: LanguageCache, lists: ActionRubric, labels: [[String]] = [],
          text: ScalarIndexedText, base: Int, metaSubjects: [Int: PhraseMatcher.Hit]) {
@@ -118,6 +124,7 @@ struct ActionScope {
         self.metaSubjects = metaSubjects
         var sentences: [ClosedRange<Int>] = [], sentenceOfClause: [Int] = []
         sentenceOfClause.reserveCapacity(analysis.clauses.count)
+        sentences.reserveCapacity(analysis.clauses.count)
         for (index, clause) in analysis.clauses.enumerated() {
             if let last = sentences.last, analysis.clauses[last.lowerBound].sentence == clause.sentence {
                 sentences[sentences.count - 1] = last.lowerBound...index
@@ -205,6 +212,17 @@ struct ActionScope {
     /// The subject: the nominal words before the finite verb outside prepositional phrases, else the noun
     /// phrase right after it (inversion). `before` tells which.
     private func subject(_ clause: PassageAnalysis.Clause) -> (tokens: [Int], before: Bool) {
+        // (every clause asked about is one of the analysis's: its index is its first word's clause)
+        let index = analysis.words[clause.first].clause
+        if index < subjectMemo.subjects.count, let known = subjectMemo.subjects[index] { return known }
+        let found = findSubject(clause)
+        if subjectMemo.subjects.isEmpty { subjectMemo.subjects = Array(repeating: nil, count: analysis.clauses.count) }
+        if index < subjectMemo.subjects.count { subjectMemo.subjects[index] = found }
+        return found
+    }
+
+    /// `subject(_:)` worked out.
+    private func findSubject(_ clause: PassageAnalysis.Clause) -> (tokens: [Int], before: Bool) {
         guard let finite = clause.finite else { return ([], false) }
         // A main clause that resumes with its verb after an embedded clause has its subject before that clause:
         // "Schoolleiders en mentoren [die ... begeleiden], kunnen deelnemen aan een training".
