@@ -253,4 +253,13 @@ struct HotPathTests {
             #expect(analyzer.info(cache.id(token.form), cache: cache).isNumber == token.isNumber, "\(token.form)")
         }
     }
+
+    /// `PartOfSpeech.isVerbForm` is membership in the three verb forms, for every part of speech.
+    @Test func isVerbFormIsTheThreeVerbForms() {
+        let all: [PassageAnalysis.PartOfSpeech] = [.noun, .properNoun, .finiteVerb, .participle, .infinitive, .number, .function, .other]
+        for pos in all {
+            #expect(pos.isVerbForm == [.finiteVerb, .participle, .infinitive].contains(pos), "\(pos)")
+        }
+        #expect(all.filter(\.isVerbForm).count == 3)
+    }
 }

@@ -241,7 +241,7 @@ struct ActionScope {
         var j = finite + 1
         while j <= clause.last, j <= finite + 5 {
             let word = analysis.words[j]
-            if word.classes.contains(.preposition) || [.finiteVerb, .participle, .infinitive].contains(word.pos) && !word.attributive { break }
+            if word.classes.contains(.preposition) || word.pos.isVerbForm && !word.attributive { break }
             if isNominal(j) {
                 found.append(j)
                 break
@@ -619,7 +619,7 @@ struct ActionScope {
                 return (activity, true)   // "is het afsplitsen van taken": the definition of an activity
             } else if word.classes.contains(.article) || word.classes.contains(.possessive) || word.classes.contains(.demonstrative)
                         || word.classes.contains(.subjectPronoun) || word.classes.contains(.objectPronoun) || word.pos == .properNoun
-                        || [.finiteVerb, .participle, .infinitive].contains(word.pos) && !word.attributive {
+                        || word.pos.isVerbForm && !word.attributive {
                 return nil
             } else if word.pos == .noun {
                 return (j, false)

@@ -228,6 +228,8 @@ public struct LanguageAnalyzer: Sendable {
         // (at most a verb per token, and one reunited separable verb per clause: rarely more than one growth)
         analysis.verbLemmas.reserveCapacity(tokens.count)
         analysis.verbTokens.reserveCapacity(tokens.count)
+        // (a clause has some six to ten words: room for most passages' clauses at once, where the array grew three times)
+        analysis.clauses.reserveCapacity(tokens.count / 4 + 4)
         var infos: [LanguageCache.WordInfo] = []
         infos.reserveCapacity(tokens.count)
         for position in tokens.indices {
@@ -844,9 +846,11 @@ public struct LanguageAnalyzer: Sendable {
             let word = analysis.words[i]
             let isAuxiliary = infos[i].classes.contains(.auxiliary) || infos[i].classes.contains(.modal)
             guard isAuxiliary || word.pos == .infinitive else { continue }
-            let kinds = infos[i].verbs.map(\.kind)
+            // (the readings' kinds asked in place, without an array of them)
+            let verbs = infos[i].verbs
             // An auxiliary's stem is finite ("heb", "kan", "wil").
-            let onlyFinite = !kinds.isEmpty && !kinds.contains(.infinitive) && !kinds.contains(.participle) && (!kinds.contains(.stem) || isAuxiliary)
+            let onlyFinite = !verbs.isEmpty && !verbs.contains(where: { $0.kind == .infinitive }) && !verbs.contains(where: { $0.kind == .participle })
+                && (!verbs.contains(where: { $0.kind == .stem }) || isAuxiliary)
             if onlyFinite && infos[i].noun < 0 && !infos[i].isAdjective || onlyFinite && isAuxiliary {
                 if finite == nil { finite = i }
             } else if finiteReading(i) != nil {
@@ -1034,7 +1038,7 @@ public struct LanguageAnalyzer: Sendable {
                 let objectOfVerb = i + 1 <= clause.last && [.infinitive, .participle].contains(analysis.words[i + 1].pos)
                     && infos[i + 1].noun < 0 && infos[i + 1].classes.isEmpty && infos[i].noun >= 0
                     && !infos[i].governsInfinitive
-                let closes = !objectOfVerb && (i == clause.last || i + 1 <= clause.last && [.finiteVerb, .infinitive, .participle].contains(analysis.words[i + 1].pos)
+                let closes = !objectOfVerb && (i == clause.last || i + 1 <= clause.last && analysis.words[i + 1].pos.isVerbForm
                     || i + 1 <= clause.last && infos[i + 1].classes.contains(.auxiliary))
                     // (with the modal's infinitive elsewhere, not its object before it or one inside a phrase after it:
                     // "kunnen vragen beantwoorden", "van meer banen")
@@ -1117,7 +1121,7 @@ public struct LanguageAnalyzer: Sendable {
         // Verb lemmas of the clause, a separable particle reunited with the finite verb (appended to the analysis's
         // `verbLemmas`/`verbTokens` after the clauses before it: clauses are finished in order).
         let firstVerb = analysis.verbLemmas.count
-        for i in range where [.finiteVerb, .participle, .infinitive].contains(analysis.words[i].pos) && !analysis.words[i].attributive {
+        for i in range where analysis.words[i].pos.isVerbForm && !analysis.words[i].attributive {
             analysis.verbLemmas.append(analysis.words[i].lemma)
             analysis.verbTokens.append(i)
         }
@@ -1125,10 +1129,14 @@ public struct LanguageAnalyzer: Sendable {
             let verb = cache.strings[Int(analysis.words[finite].lemma)]
             // The particle stands at the end of the clause, before any final verbs.
             var j = clause.last
-            while j > finite, [.infinitive, .participle].contains(analysis.words[j].pos) { j -= 1 }
+            while j > finite, analysis.words[j].pos == .infinitive || analysis.words[j].pos == .participle { j -= 1 }
             func separable(_ k: Int) -> Int32? {
-                let particle = cache.strings[Int(analysis.words[k].form)]
-                return lexicon.particles.contains(particle) && lexicon.isVerb(particle + verb) ? cache.id(particle + verb) : nil
+                // (whether the word is a particle, memoised by word id: hashing its String was most of the cost here)
+                let form = analysis.words[k].form
+                guard cache.knownMembership(form, of: Self.particleList) ?? cache.isMember(form, of: Self.particleList, lexicon.particles)
+                else { return nil }
+                let particle = cache.strings[Int(form)]
+                return lexicon.isVerb(particle + verb) ? cache.id(particle + verb) : nil
             }
             // Or before a prepositional phrase put after it: "blijft de realisatie achter [op het quotum]", "werken
             // samen [met partners]" (the phrase holds no verb).
@@ -1136,8 +1144,8 @@ public struct LanguageAnalyzer: Sendable {
             if found == nil, j > finite + 1 {
                 var k = j
                 while k > finite + 1, found == nil {
-                    if infos[k].classes.contains(.preposition), ![.finiteVerb, .infinitive, .participle].contains(analysis.words[k - 1].pos),
-                       (k...j).allSatisfy({ ![.finiteVerb, .infinitive, .participle].contains(analysis.words[$0].pos) }) {
+                    if infos[k].classes.contains(.preposition), !analysis.words[k - 1].pos.isVerbForm,
+                       (k...j).allSatisfy({ !analysis.words[$0].pos.isVerbForm }) {
                         found = separable(k - 1).map { (k - 1, $0) }
                     }
                     k -= 1
@@ -1161,6 +1169,11 @@ public struct LanguageAnalyzer: Sendable {
     static func isNominative(_ classes: WordClasses) -> Bool {
         classes.contains(.subjectPronoun) && classes.isDisjoint(with: [.objectPronoun, .article, .possessive])
     }
+
+    /// The separable particles' number in the language cache's membership memos (`LanguageCache.isMember`; the numbers
+    /// in use: the cycle's lists below 32, `ActionScope.listBase` + 23 action lists, 59 here, `Coder.lemmaList` 60,
+    /// `QuantityScanner`'s 61 and 62).
+    static let particleList = 59
 
     /// Static: `finishClause`'s local functions call it inside closures, and a method there made each closure context
     /// hold a copy of the whole analyser (its lexicon's `Data` fields retained and released one by one), once per clause.
