@@ -218,12 +218,13 @@ public struct Coder: Sendable {
     /// The hits of each pattern side (a slot), in the order they were added: one array of hits and a chain of
     /// indices per slot, so a passage allocates no array per slot and hashes no key.
     struct SlotHits {
-        private var first: [Int32], last: [Int32]
+        /// Per slot, the index of its first and of its last hit (-1: none): one array, where two (the second a copy
+        /// of the first) were made and filled per passage.
+        private var ends: [(first: Int32, last: Int32)]
         private var items: [Located] = [], next: [Int32] = []
 
         init(slots: Int, expected: Int) {
-            first = [Int32](repeating: -1, count: slots)
-            last = first
+            ends = Array(repeating: (-1, -1), count: slots)
             items.reserveCapacity(expected)
             next.reserveCapacity(expected)
         }
@@ -232,27 +233,27 @@ public struct Coder: Sendable {
             let index = Int32(items.count)
             items.append(located)
             next.append(-1)
-            if last[slot] < 0 { first[slot] = index } else { next[Int(last[slot])] = index }
-            last[slot] = index
+            if ends[slot].last < 0 { ends[slot].first = index } else { next[Int(ends[slot].last)] = index }
+            ends[slot].last = index
         }
 
         /// Walking one slot in place (`validOnes(slot:)`), without the array `subscript` makes: the first hit's index
         /// (-1: none), each hit, the index after it (-1 after the last) and the slot's count.
-        func head(_ slot: Int) -> Int32 { first[slot] }
+        func head(_ slot: Int) -> Int32 { ends[slot].first }
         func item(_ index: Int32) -> Located { items[Int(index)] }
         func after(_ index: Int32) -> Int32 { next[Int(index)] }
         func count(_ slot: Int) -> Int {
-            var count = 0, index = first[slot]
+            var count = 0, index = ends[slot].first
             while index >= 0 { count += 1; index = next[Int(index)] }
             return count
         }
 
         subscript(slot: Int) -> [Located] {
-            var index = first[slot]
+            var index = ends[slot].first
             guard index >= 0 else { return [] }
             var count = 0
             while index >= 0 { count += 1; index = next[Int(index)] }
-            index = first[slot]
+            index = ends[slot].first
             var found: [Located] = []
             found.reserveCapacity(count)
             while index >= 0 {
@@ -270,7 +271,9 @@ public struct Coder: Sendable {
 
         // Sort the hits by what they belong to.
         var scope = CueScope(tokens: tokens, rubric: rubric)
-        var contextHits = [[Located]](repeating: [], count: contextCount)
+        // The context words' hits in hit order, each with its context: a few per passage, so one array, read per context
+        // by filtering (an array per context, nearly all empty, was made and released for every passage).
+        var contextHits: [(context: Int, located: Located)] = []
         // [code][list][pattern index][side] -> hits
         var patternHits = SlotHits(slots: slotCount, expected: hits.count)
         let slotBase = self.slotBase
@@ -285,7 +288,7 @@ public struct Coder: Sendable {
                 patternHits.append(Located(hit: hit, term: term), to: key(code, list, index, side))
                 if list == .patterns { hasPatternHit[code] = true }
             case .context(let context, let term):
-                contextHits[context].append(Located(hit: hit, term: term))
+                contextHits.append((context, Located(hit: hit, term: term)))
             case .negation(let cue):
                 scope.addCue(hit, scope: rubric.negationCues[cue].scope)
             case .negationException:
@@ -485,7 +488,7 @@ public struct Coder: Sendable {
                         found.append(pair.1)
                     }
                 case .context(let context):
-                    found = context >= 0 ? contextHits[context] : []
+                    found = context >= 0 ? contextHits.filter { $0.context == context }.map(\.located) : []
                     role = .context
                 case .lemma:
                     found = validOnes(slot: key(codeIndex, .patterns, index, 0))
