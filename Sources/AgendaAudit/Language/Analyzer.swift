@@ -144,14 +144,29 @@ public struct LanguageAnalyzer: Sendable {
         var analysis = PassageAnalysis(words: [], clauses: [], times: [], quantities: [])
         guard !tokens.isEmpty else { return (analysis, TimeInputs(isMonth: [], spaced: [])) }
         let specials = cache.specials
-        // One walk over the scalars: capitals and the punctuation before each token.
-        var capitalised = [Bool](repeating: false, count: tokens.count)
+        // The words first, from their cached readings; the walk below marks each one's capital, bracket and hyphen in
+        // place (it filled three arrays of its own, copied into the words afterwards).
+        analysis.words.reserveCapacity(tokens.count)
+        // (at most a verb per token, and one reunited separable verb per clause: rarely more than one growth)
+        analysis.verbLemmas.reserveCapacity(tokens.count)
+        analysis.verbTokens.reserveCapacity(tokens.count)
+        // (a clause has some six to ten words: room for most passages' clauses at once, where the array grew three times)
+        analysis.clauses.reserveCapacity(tokens.count / 4 + 4)
+        var infos: [LanguageCache.WordInfo] = []
+        infos.reserveCapacity(tokens.count)
+        for position in tokens.indices {
+            let id = words?[position] ?? cache.id(tokens[position].form)
+            let wordInfo = info(id, cache: cache)
+            infos.append(wordInfo)
+            analysis.words.append(.init(form: id, lemma: id, head: wordInfo.head, pos: .other, tense: .none,
+                                        classes: wordInfo.classes, clause: 0, capitalised: false))
+        }
+        // One walk over the scalars: capitals and the punctuation before each token. A word after a hyphen, no space,
+        // is the second part of a hyphenated compound ("sw-bedrijf"): a noun, whatever else it could be
+        // (`Word.afterHyphen`).
         var gaps = [Gap](repeating: .none, count: tokens.count)
-        // The token is the second part of a hyphenated compound ("sw-bedrijf"): a noun, whatever else it could be.
-        var hyphenated = [Bool](repeating: false, count: tokens.count)
         // The token follows white space ("eind 2026 25.000 banen": a year, then a count; "2024-0000857898" is a code).
         var spaced = [Bool](repeating: false, count: tokens.count)
-        var bracketed = [Bool](repeating: false, count: tokens.count)
         var bracket = false
         do {
             var index = 0
@@ -183,14 +198,15 @@ public struct LanguageAnalyzer: Sendable {
                         break
                     }
                     if offset == tokens[index].start {
-                        capitalised[index] = scalar.value < 0x80 ? (scalar.value >= 0x41 && scalar.value <= 0x5A) : scalar.properties.isUppercase
-                        if index > 0, gap == .none, offset == tokens[index - 1].end + 1, previous == "-" { hyphenated[index] = true }
+                        analysis.words[index].capitalised = scalar.value < 0x80 ? (scalar.value >= 0x41 && scalar.value <= 0x5A)
+                            : scalar.properties.isUppercase
+                        if index > 0, gap == .none, offset == tokens[index - 1].end + 1, previous == "-" { analysis.words[index].afterHyphen = true }
                         spaced[index] = previous.isWhitespaceFast
                         // A decimal comma ("20,1 banen") separates no clauses.
                         if gap == .comma, index > 0, offset == tokens[index - 1].end + 1, tokens[index].isNumber, tokens[index - 1].isNumber {
                             gap = .none
                         }
-                        bracketed[index] = bracket
+                        analysis.words[index].afterBracket = bracket
                         bracket = false
                         gaps[index] = gap
                         gap = .none
@@ -224,28 +240,12 @@ public struct LanguageAnalyzer: Sendable {
                 }
             }
         }
-        analysis.words.reserveCapacity(tokens.count)
-        // (at most a verb per token, and one reunited separable verb per clause: rarely more than one growth)
-        analysis.verbLemmas.reserveCapacity(tokens.count)
-        analysis.verbTokens.reserveCapacity(tokens.count)
-        // (a clause has some six to ten words: room for most passages' clauses at once, where the array grew three times)
-        analysis.clauses.reserveCapacity(tokens.count / 4 + 4)
-        var infos: [LanguageCache.WordInfo] = []
-        infos.reserveCapacity(tokens.count)
-        for position in tokens.indices {
-            let id = words?[position] ?? cache.id(tokens[position].form)
-            let wordInfo = info(id, cache: cache)
-            infos.append(wordInfo)
-            analysis.words.append(.init(form: id, lemma: id, head: wordInfo.head, pos: .other, tense: .none,
-                                        classes: wordInfo.classes, clause: 0, capitalised: false, afterBracket: bracketed[position], afterHyphen: hyphenated[position]))
-        }
-        for index in tokens.indices { analysis.words[index].capitalised = capitalised[index] }
 
         var sentenceStart = 0
         while sentenceStart < tokens.count {
             var sentenceEnd = sentenceStart
             while sentenceEnd + 1 < tokens.count, tokens[sentenceEnd + 1].sentence == tokens[sentenceStart].sentence { sentenceEnd += 1 }
-            analyzeSentence(sentenceStart...sentenceEnd, tokens: tokens, infos: infos, gaps: gaps, hyphenated: hyphenated, specials: specials,
+            analyzeSentence(sentenceStart...sentenceEnd, tokens: tokens, infos: infos, gaps: gaps, specials: specials,
                             cache: cache, into: &analysis)
             sentenceStart = sentenceEnd + 1
         }
@@ -257,7 +257,7 @@ public struct LanguageAnalyzer: Sendable {
 
     enum Gap: Equatable { case none, comma, semicolon, colon, dash }
 
-    private func analyzeSentence(_ range: ClosedRange<Int>, tokens: [Token], infos: [LanguageCache.WordInfo], gaps: [Gap], hyphenated: [Bool],
+    private func analyzeSentence(_ range: ClosedRange<Int>, tokens: [Token], infos: [LanguageCache.WordInfo], gaps: [Gap],
                                  specials: LanguageCache.Specials, cache: LanguageCache, into analysis: inout PassageAnalysis) {
         // Step 1: provisional parts of speech from the word alone and its left neighbour.
         func hasVerb(_ i: Int) -> Bool { !infos[i].verbs.isEmpty }
@@ -280,7 +280,7 @@ public struct LanguageAnalyzer: Sendable {
         }
         func isNounContext(_ i: Int) -> Bool {
             guard i > range.lowerBound else { return false }
-            if hyphenated[i] { return true }
+            if analysis.words[i].afterHyphen { return true }
             // A verb that governs a bare infinitive, before one, heads the verb cluster whatever precedes it: "daar een
             // onderzoek naar laten doen" (not the noun "lat").
             if infos[i].governsInfinitive, i + 1 <= range.upperBound, infos[i + 1].verbs.contains(where: { $0.kind == .infinitive }) {
