@@ -262,4 +262,21 @@ struct HotPathTests {
         }
         #expect(all.filter(\.isVerbForm).count == 3)
     }
+
+    /// `Array(filledWith:count:)` makes what `Array(repeating:count:)` makes, for values, optionals, tuples and arrays,
+    /// and a copy written to leaves the original as it was.
+    @Test func filledArraysAsRepeating() {
+        for count in [0, 1, 2, 7, 100] {
+            #expect([Bool](filledWith: false, count: count) == [Bool](repeating: false, count: count))
+            #expect([Int](filledWith: -1, count: count) == [Int](repeating: -1, count: count))
+            #expect([Int?](filledWith: nil, count: count) == [Int?](repeating: nil, count: count))
+            #expect([[Int]](filledWith: [], count: count) == [[Int]](repeating: [], count: count))
+            let pairs = [(first: Int32, last: Int32)](filledWith: (-1, -1), count: count)
+            #expect(pairs.count == count && pairs.allSatisfy { $0.first == -1 && $0.last == -1 })
+        }
+        let original = [Int](filledWith: 3, count: 5)
+        var copy = original
+        copy[2] = 9
+        #expect(original == [3, 3, 3, 3, 3] && copy == [3, 3, 9, 3, 3])
+    }
 }

@@ -135,9 +135,9 @@ struct ActionScope {
         }
         self.sentences = sentences
         self.sentenceOfClause = sentenceOfClause
-        clauseVerdicts = Array(repeating: nil, count: analysis.clauses.count)
-        decided = Array(repeating: false, count: sentences.count)
-        firstVerdicts = Array(repeating: nil, count: sentences.count)
+        clauseVerdicts = Array(filledWith: nil, count: analysis.clauses.count)
+        decided = Array(filledWith: false, count: sentences.count)
+        firstVerdicts = Array(filledWith: nil, count: sentences.count)
     }
 
     /// Why the hit is not an action of the author, if it is not.
@@ -216,7 +216,7 @@ struct ActionScope {
         let index = analysis.words[clause.first].clause
         if index < subjectMemo.subjects.count, let known = subjectMemo.subjects[index] { return known }
         let found = findSubject(clause)
-        if subjectMemo.subjects.isEmpty { subjectMemo.subjects = Array(repeating: nil, count: analysis.clauses.count) }
+        if subjectMemo.subjects.isEmpty { subjectMemo.subjects = Array(filledWith: nil, count: analysis.clauses.count) }
         if index < subjectMemo.subjects.count { subjectMemo.subjects[index] = found }
         return found
     }

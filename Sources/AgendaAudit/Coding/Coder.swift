@@ -224,7 +224,7 @@ public struct Coder: Sendable {
         private var items: [Located] = [], next: [Int32] = []
 
         init(slots: Int, expected: Int) {
-            ends = Array(repeating: (-1, -1), count: slots)
+            ends = Array(filledWith: (-1, -1), count: slots)
             items.reserveCapacity(expected)
             next.reserveCapacity(expected)
         }
@@ -281,7 +281,7 @@ public struct Coder: Sendable {
             slotBase[code * 2 + (list == .patterns ? 0 : 1)] + index * 4 + side
         }
         // A code without a hit of its own patterns can get no code and no suppressed hit: it is skipped below.
-        var hasPatternHit = [Bool](repeating: false, count: rubric.codes.count)
+        var hasPatternHit = [Bool](filledWith: false, count: rubric.codes.count)
         for hit in hits {
             switch owners[hit.entry] {
             case .pattern(let code, let list, let index, let side, let term):
@@ -334,7 +334,7 @@ public struct Coder: Sendable {
                     patternHits.append(Located(hit: PhraseMatcher.Hit(entry: -1, first: position, last: position), term: owner.term),
                                        to: slot)
                     if owner.list == .patterns { hasPatternHit[owner.code] = true }
-                    if lemmaClause.isEmpty { lemmaClause = [Int](repeating: -1, count: tokens.count) }
+                    if lemmaClause.isEmpty { lemmaClause = [Int](filledWith: -1, count: tokens.count) }
                     lemmaClause[position] = read.words[position].clause
                 }
             }

@@ -104,7 +104,7 @@ public struct CycleChecker: Sendable {
         // Framing cues keep their place even under negation; content cues do not. The cue hits are read in a second
         // pass over the matcher's hits, once the scope is settled, each kept or not as it comes (in the matcher's order,
         // as before): no array per cue of all its hits to filter afterwards.
-        var hits = [[PhraseMatcher.Hit]](repeating: [], count: cueCount)
+        var hits = [[PhraseMatcher.Hit]](filledWith: [], count: cueCount)
         for hit in found {
             guard case .cue(let cue) = owners[hit.entry] else { continue }
             let framing = cue == .future || cue == .past || cue == .notSigned || cue == .cause || cue == .bottleneck

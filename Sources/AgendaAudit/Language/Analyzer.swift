@@ -164,9 +164,9 @@ public struct LanguageAnalyzer: Sendable {
         // One walk over the scalars: capitals and the punctuation before each token. A word after a hyphen, no space,
         // is the second part of a hyphenated compound ("sw-bedrijf"): a noun, whatever else it could be
         // (`Word.afterHyphen`).
-        var gaps = [Gap](repeating: .none, count: tokens.count)
+        var gaps = [Gap](filledWith: .none, count: tokens.count)
         // The token follows white space ("eind 2026 25.000 banen": a year, then a count; "2024-0000857898" is a code).
-        var spaced = [Bool](repeating: false, count: tokens.count)
+        var spaced = [Bool](filledWith: false, count: tokens.count)
         var bracket = false
         do {
             var index = 0

@@ -50,3 +50,16 @@ enum UTF8Walk {
         return (Unicode.Scalar(value) ?? "\u{FFFD}", width)
     }
 }
+
+extension Array {
+    /// `Array(repeating: value, count: count)`, made where it is used: the standard library's initialiser goes through
+    /// an unspecialised allocation that looks up the storage class's generic metadata on every call (about 700
+    /// instructions, for each of the ten or so arrays a passage fills this way); reserving room and appending is
+    /// specialised and inlined here.
+    @inline(__always)
+    init(filledWith value: Element, count: Int) {
+        self.init()
+        reserveCapacity(count)
+        append(contentsOf: repeatElement(value, count: count))
+    }
+}
