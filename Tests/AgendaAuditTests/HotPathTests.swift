@@ -217,4 +217,66 @@ struct HotPathTests {
             }
         }
     }
+
+    /// `UTF8Walk` reads the scalars the scalar view gives, at their byte widths: one-, two-, three- and four-byte
+    /// scalars, at the start, the end and next to each other.
+    @Test func utf8WalkReadsTheScalarsOfTheView() {
+        let texts = ["", "a", "é", "werkagenda’s – “banen” — 2024", "Ⱥ€𝄞😀x", "ﬁets\u{0301}e\u{00A0}?", "𝄞", "日本語 en Straße"]
+        for text in texts {
+            var read: [Unicode.Scalar] = []
+            var widths: [Int] = []
+            var copy = text
+            copy.withUTF8 { bytes in
+                var position = 0
+                while position < bytes.count {
+                    let (scalar, width) = UTF8Walk.scalar(bytes, at: position)
+                    #expect(UTF8Walk.width(bytes[position]) == width)
+                    read.append(scalar)
+                    widths.append(width)
+                    position += width
+                }
+            }
+            #expect(read == Array(text.unicodeScalars), "\(text)")
+            #expect(widths == text.unicodeScalars.map { String($0).utf8.count }, "\(text)")
+        }
+    }
+
+    /// A word's `isNumber` (the language layer's per-word facts) is its tokens' `Token.isNumber`: digits only, not
+    /// numbers with separators, letters or other digits.
+    @Test func wordInfoIsNumberAsTheToken() {
+        let text = "In 2024 zijn 3.500 banen, 29,02 procent, 45 extra (12) werkplekken; ¹¹ 2-diploma en nr 7b."
+        let tokens = Repo.rubric.tokenizer.tokens(text)
+        let cache = LanguageCache()
+        let analyzer = LanguageAnalyzer(lexicon: Repo.rubric.lexicon!)
+        #expect(tokens.contains { $0.isNumber } && tokens.contains { !$0.isNumber })
+        for token in tokens {
+            #expect(analyzer.info(cache.id(token.form), cache: cache).isNumber == token.isNumber, "\(token.form)")
+        }
+    }
+
+    /// `PartOfSpeech.isVerbForm` is membership in the three verb forms, for every part of speech.
+    @Test func isVerbFormIsTheThreeVerbForms() {
+        let all: [PassageAnalysis.PartOfSpeech] = [.noun, .properNoun, .finiteVerb, .participle, .infinitive, .number, .function, .other]
+        for pos in all {
+            #expect(pos.isVerbForm == [.finiteVerb, .participle, .infinitive].contains(pos), "\(pos)")
+        }
+        #expect(all.filter(\.isVerbForm).count == 3)
+    }
+
+    /// `Array(filledWith:count:)` makes what `Array(repeating:count:)` makes, for values, optionals, tuples and arrays,
+    /// and a copy written to leaves the original as it was.
+    @Test func filledArraysAsRepeating() {
+        for count in [0, 1, 2, 7, 100] {
+            #expect([Bool](filledWith: false, count: count) == [Bool](repeating: false, count: count))
+            #expect([Int](filledWith: -1, count: count) == [Int](repeating: -1, count: count))
+            #expect([Int?](filledWith: nil, count: count) == [Int?](repeating: nil, count: count))
+            #expect([[Int]](filledWith: [], count: count) == [[Int]](repeating: [], count: count))
+            let pairs = [(first: Int32, last: Int32)](filledWith: (-1, -1), count: count)
+            #expect(pairs.count == count && pairs.allSatisfy { $0.first == -1 && $0.last == -1 })
+        }
+        let original = [Int](filledWith: 3, count: 5)
+        var copy = original
+        copy[2] = 9
+        #expect(original == [3, 3, 3, 3, 3] && copy == [3, 3, 9, 3, 3])
+    }
 }

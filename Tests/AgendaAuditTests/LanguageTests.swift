@@ -18,7 +18,7 @@ struct LanguageTests {
         }
         func lemma(_ form: String) -> String { cache.string(word(form).lemma) }
         func clause(of form: String) -> PassageAnalysis.Clause { analysis.clauses[word(form).clause] }
-        func verbs(of form: String) -> [String] { clause(of: form).verbLemmas.map { cache.string($0) } }
+        func verbs(of form: String) -> [String] { analysis.verbLemmas(of: clause(of: form)).map { cache.string($0) } }
     }
 
     static func read(_ text: String, year: Int? = nil) -> Reading {

@@ -105,6 +105,12 @@ struct ActionScope {
     private var clauseVerdicts: [Verdict?]
     private var decided: [Bool]
     private var firstVerdicts: [Verdict?]
+    /// `subject(_:)` by clause index, once worked out: the decision asks it of the same clause up to four times
+    /// (a class, so that the non-mutating rules can fill it in).
+    private final class SubjectMemo {
+        var subjects: [(tokens: [Int], before: Bool)?] = []
+    }
+    private let subjectMemo = SubjectMemo()
 
     init(tokens: [Token], analysis: PassageAnalysis, cache: LanguageCache, lists: ActionRubric, labels: [[String]] = [],
          text: ScalarIndexedText, base: Int, metaSubjects: [Int: PhraseMatcher.Hit]) {
@@ -118,6 +124,7 @@ struct ActionScope {
         self.metaSubjects = metaSubjects
         var sentences: [ClosedRange<Int>] = [], sentenceOfClause: [Int] = []
         sentenceOfClause.reserveCapacity(analysis.clauses.count)
+        sentences.reserveCapacity(analysis.clauses.count)
         for (index, clause) in analysis.clauses.enumerated() {
             if let last = sentences.last, analysis.clauses[last.lowerBound].sentence == clause.sentence {
                 sentences[sentences.count - 1] = last.lowerBound...index
@@ -128,9 +135,9 @@ struct ActionScope {
         }
         self.sentences = sentences
         self.sentenceOfClause = sentenceOfClause
-        clauseVerdicts = Array(repeating: nil, count: analysis.clauses.count)
-        decided = Array(repeating: false, count: sentences.count)
-        firstVerdicts = Array(repeating: nil, count: sentences.count)
+        clauseVerdicts = Array(filledWith: nil, count: analysis.clauses.count)
+        decided = Array(filledWith: false, count: sentences.count)
+        firstVerdicts = Array(filledWith: nil, count: sentences.count)
     }
 
     /// Why the hit is not an action of the author, if it is not.
@@ -168,6 +175,7 @@ struct ActionScope {
         return isIn(list, id: word.lemma) || isIn(list, id: word.head) || isIn(list, id: word.form)
     }
 
+    @inline(__always)  // (about a million calls per MB, most answered by `knownMembership`'s two loads)
     func isIn(_ list: ActionList, id: Int32) -> Bool {
         let ordinal = list.ordinal
         if let known = cache.knownMembership(id, of: Self.listBase + ordinal) { return known }
@@ -196,13 +204,25 @@ struct ActionScope {
     /// The finite verb's lemma, a separable verb reunited ("raden ... aan" → aanraden).
     private func finiteLemma(_ clause: PassageAnalysis.Clause) -> Int32 {
         guard let finite = clause.finite else { return -1 }
-        if let position = clause.verbTokens.firstIndex(of: finite) { return clause.verbLemmas[position] }
+        // (the slice's indices are the flat arrays' own)
+        if let position = analysis.verbTokens(of: clause).firstIndex(of: finite) { return analysis.verbLemmas[position] }
         return analysis.words[finite].lemma
     }
 
     /// The subject: the nominal words before the finite verb outside prepositional phrases, else the noun
     /// phrase right after it (inversion). `before` tells which.
     private func subject(_ clause: PassageAnalysis.Clause) -> (tokens: [Int], before: Bool) {
+        // (every clause asked about is one of the analysis's: its index is its first word's clause)
+        let index = analysis.words[clause.first].clause
+        if index < subjectMemo.subjects.count, let known = subjectMemo.subjects[index] { return known }
+        let found = findSubject(clause)
+        if subjectMemo.subjects.isEmpty { subjectMemo.subjects = Array(filledWith: nil, count: analysis.clauses.count) }
+        if index < subjectMemo.subjects.count { subjectMemo.subjects[index] = found }
+        return found
+    }
+
+    /// `subject(_:)` worked out.
+    private func findSubject(_ clause: PassageAnalysis.Clause) -> (tokens: [Int], before: Bool) {
         guard let finite = clause.finite else { return ([], false) }
         // A main clause that resumes with its verb after an embedded clause has its subject before that clause:
         // "Schoolleiders en mentoren [die ... begeleiden], kunnen deelnemen aan een training".
@@ -221,7 +241,7 @@ struct ActionScope {
         var j = finite + 1
         while j <= clause.last, j <= finite + 5 {
             let word = analysis.words[j]
-            if word.classes.contains(.preposition) || [.finiteVerb, .participle, .infinitive].contains(word.pos) && !word.attributive { break }
+            if word.classes.contains(.preposition) || word.pos.isVerbForm && !word.attributive { break }
             if isNominal(j) {
                 found.append(j)
                 break
@@ -352,7 +372,13 @@ struct ActionScope {
     private func isQuoted(_ token: Int, text: ScalarIndexedText, base: Int) -> Bool {
         let start = tokens[token].start - base
         let before = text.slice(max(0, start - 2), start + 1)
-        return before.unicodeScalars.contains { "‘“\"'„«".unicodeScalars.contains($0) }
+        // (a switch over the quote marks: the literal's scalar view was made anew for every scalar tested)
+        return before.unicodeScalars.contains { scalar in
+            switch scalar {
+            case "‘", "“", "\"", "'", "„", "«": return true
+            default: return false
+            }
+        }
     }
 
     /// A subordinate clause in the past or perfect that is not a condition: it reports what happened.
@@ -372,7 +398,9 @@ struct ActionScope {
             let offset = tail.unicodeScalars.distance(from: tail.unicodeScalars.startIndex, to: mark)
             return Verdict(rule: .question, cueStart: tokens[lastToken].start, cueEnd: tokens[lastToken].end + offset + 1)
         }
-        let firstFinite = range.compactMap { clauses[$0].finite }.min()
+        // (the earliest finite verb of the sentence's clauses, without an array of them)
+        var firstFinite: Int?
+        for c in range { if let finite = clauses[c].finite { firstFinite = min(firstFinite ?? finite, finite) } }
         // The advice idiom "er verstandig aan doen" / "doen er goed aan", wherever the clauses fall ("werkgevers die ... er
         // verstandig aan doen").
         if firstToken + 2 <= lastToken {
@@ -455,14 +483,15 @@ struct ActionScope {
         }
         if isIn(.opinion, id: lemma) { return verdict(.advice, finite, finite) }
         // Research: the author estimates, counts, assumes, or asks a question.
-        if let position = clause.verbLemmas.firstIndex(where: { isIn(.research, id: $0) }) {
-            return verdict(.study, clause.verbTokens[position], clause.verbTokens[position])
+        // (positions in the analysis's flat verb arrays: a slice keeps its base's indices)
+        if let position = analysis.verbLemmas(of: clause).firstIndex(where: { isIn(.research, id: $0) }) {
+            return verdict(.study, analysis.verbTokens[position], analysis.verbTokens[position])
         }
-        if let position = clause.verbLemmas.firstIndex(where: { isIn(.asking, id: $0) }),
+        if let position = analysis.verbLemmas(of: clause).firstIndex(where: { isIn(.asking, id: $0) }),
            let index = analysis.clauses.firstIndex(where: { $0.first == clause.last + 1 }),
            analysis.clauses[index].isSubordinate, analysis.clauses[index].opener >= 0,
            isIn(.interrogatives, id: analysis.clauses[index].opener) {
-            return verdict(.study, clause.verbTokens[position], analysis.clauses[index].first)
+            return verdict(.study, analysis.verbTokens[position], analysis.clauses[index].first)
         }
         let impersonal = (finite - 1 >= clause.first && isIn(.impersonal, finite - 1))
             || (finite + 1 <= clause.last && isIn(.impersonal, finite + 1))
@@ -526,16 +555,15 @@ struct ActionScope {
     private func outsidePhrases(_ clause: PassageAnalysis.Clause) -> [Int] { outsidePhrases(clause.first..<clause.last + 1) }
 
     /// A subject's words in `range`: nominals and possessive determiners outside prepositional phrases.
-    private func subjectWords(_ range: Range<Int>) -> [Int] {
-        var words = outsidePhrases(range)
-        words.removeAll { !(isNominal($0) || analysis.words[$0].classes.contains(.possessive) && isDeterminer($0)) }
-        return words
-    }
+    private func subjectWords(_ range: Range<Int>) -> [Int] { outsidePhrases(range, subjectWordsOnly: true) }
 
     /// The words of `range` outside prepositional phrases; a phrase ends with its noun (the last of the nouns in a row).
-    private func outsidePhrases(_ range: Range<Int>) -> [Int] {
+    /// `subjectWordsOnly`: only the nominals and possessive determiners among them (`subjectWords`), kept as they are
+    /// found rather than filtered from the whole list afterwards: one array, and none when there is none (about 80,000
+    /// calls per MB).
+    private func outsidePhrases(_ range: Range<Int>, subjectWordsOnly: Bool = false) -> [Int] {
         var result: [Int] = []
-        result.reserveCapacity(range.count)
+        if !subjectWordsOnly { result.reserveCapacity(range.count) }
         var inPhrase = false
         for i in range {
             let word = analysis.words[i]
@@ -544,7 +572,7 @@ struct ActionScope {
             } else if inPhrase {
                 let nextIsNoun = i + 1 < range.upperBound && [.noun, .properNoun].contains(analysis.words[i + 1].pos)
                 if (isNominal(i) || word.pos == .number) && !nextIsNoun { inPhrase = false }
-            } else {
+            } else if !subjectWordsOnly || isNominal(i) || word.classes.contains(.possessive) && isDeterminer(i) {
                 result.append(i)
             }
         }
@@ -599,7 +627,7 @@ struct ActionScope {
                 return (activity, true)   // "is het afsplitsen van taken": the definition of an activity
             } else if word.classes.contains(.article) || word.classes.contains(.possessive) || word.classes.contains(.demonstrative)
                         || word.classes.contains(.subjectPronoun) || word.classes.contains(.objectPronoun) || word.pos == .properNoun
-                        || [.finiteVerb, .participle, .infinitive].contains(word.pos) && !word.attributive {
+                        || word.pos.isVerbForm && !word.attributive {
                 return nil
             } else if word.pos == .noun {
                 return (j, false)

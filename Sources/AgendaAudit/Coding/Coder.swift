@@ -218,12 +218,13 @@ public struct Coder: Sendable {
     /// The hits of each pattern side (a slot), in the order they were added: one array of hits and a chain of
     /// indices per slot, so a passage allocates no array per slot and hashes no key.
     struct SlotHits {
-        private var first: [Int32], last: [Int32]
+        /// Per slot, the index of its first and of its last hit (-1: none): one array, where two (the second a copy
+        /// of the first) were made and filled per passage.
+        private var ends: [(first: Int32, last: Int32)]
         private var items: [Located] = [], next: [Int32] = []
 
         init(slots: Int, expected: Int) {
-            first = [Int32](repeating: -1, count: slots)
-            last = first
+            ends = Array(filledWith: (-1, -1), count: slots)
             items.reserveCapacity(expected)
             next.reserveCapacity(expected)
         }
@@ -232,16 +233,27 @@ public struct Coder: Sendable {
             let index = Int32(items.count)
             items.append(located)
             next.append(-1)
-            if last[slot] < 0 { first[slot] = index } else { next[Int(last[slot])] = index }
-            last[slot] = index
+            if ends[slot].last < 0 { ends[slot].first = index } else { next[Int(ends[slot].last)] = index }
+            ends[slot].last = index
+        }
+
+        /// Walking one slot in place (`validOnes(slot:)`), without the array `subscript` makes: the first hit's index
+        /// (-1: none), each hit, the index after it (-1 after the last) and the slot's count.
+        func head(_ slot: Int) -> Int32 { ends[slot].first }
+        func item(_ index: Int32) -> Located { items[Int(index)] }
+        func after(_ index: Int32) -> Int32 { next[Int(index)] }
+        func count(_ slot: Int) -> Int {
+            var count = 0, index = ends[slot].first
+            while index >= 0 { count += 1; index = next[Int(index)] }
+            return count
         }
 
         subscript(slot: Int) -> [Located] {
-            var index = first[slot]
+            var index = ends[slot].first
             guard index >= 0 else { return [] }
             var count = 0
             while index >= 0 { count += 1; index = next[Int(index)] }
-            index = first[slot]
+            index = ends[slot].first
             var found: [Located] = []
             found.reserveCapacity(count)
             while index >= 0 {
@@ -259,7 +271,9 @@ public struct Coder: Sendable {
 
         // Sort the hits by what they belong to.
         var scope = CueScope(tokens: tokens, rubric: rubric)
-        var contextHits = [[Located]](repeating: [], count: contextCount)
+        // The context words' hits in hit order, each with its context: a few per passage, so one array, read per context
+        // by filtering (an array per context, nearly all empty, was made and released for every passage).
+        var contextHits: [(context: Int, located: Located)] = []
         // [code][list][pattern index][side] -> hits
         var patternHits = SlotHits(slots: slotCount, expected: hits.count)
         let slotBase = self.slotBase
@@ -267,14 +281,14 @@ public struct Coder: Sendable {
             slotBase[code * 2 + (list == .patterns ? 0 : 1)] + index * 4 + side
         }
         // A code without a hit of its own patterns can get no code and no suppressed hit: it is skipped below.
-        var hasPatternHit = [Bool](repeating: false, count: rubric.codes.count)
+        var hasPatternHit = [Bool](filledWith: false, count: rubric.codes.count)
         for hit in hits {
             switch owners[hit.entry] {
             case .pattern(let code, let list, let index, let side, let term):
                 patternHits.append(Located(hit: hit, term: term), to: key(code, list, index, side))
                 if list == .patterns { hasPatternHit[code] = true }
             case .context(let context, let term):
-                contextHits[context].append(Located(hit: hit, term: term))
+                contextHits.append((context, Located(hit: hit, term: term)))
             case .negation(let cue):
                 scope.addCue(hit, scope: rubric.negationCues[cue].scope)
             case .negationException:
@@ -300,7 +314,8 @@ public struct Coder: Sendable {
         }
         // Language-layer hits: a token whose form, lemma, compound head or reunited separable verb is a pattern word.
         // A word's clause (language layer) per token, for `clause` patterns.
-        var lemmaClause: [Int: Int] = [:]
+        // (by token, -1 for none; made at the first such token: most passages have none)
+        var lemmaClause: [Int] = []
         if !lemmaWords.isEmpty {
             let read = analysis()
             var seen = Set<Int>()
@@ -319,6 +334,7 @@ public struct Coder: Sendable {
                     patternHits.append(Located(hit: PhraseMatcher.Hit(entry: -1, first: position, last: position), term: owner.term),
                                        to: slot)
                     if owner.list == .patterns { hasPatternHit[owner.code] = true }
+                    if lemmaClause.isEmpty { lemmaClause = [Int](filledWith: -1, count: tokens.count) }
                     lemmaClause[position] = read.words[position].clause
                 }
             }
@@ -328,7 +344,7 @@ public struct Coder: Sendable {
                 if word.form != word.lemma { consider(word.form, at: position) }
             }
             for clause in read.clauses {
-                for (lemma, position) in zip(clause.verbLemmas, clause.verbTokens) where position < tokens.count {
+                for (lemma, position) in zip(read.verbLemmas(of: clause), read.verbTokens(of: clause)) where position < tokens.count {
                     consider(lemma, at: position)
                 }
             }
@@ -337,7 +353,7 @@ public struct Coder: Sendable {
         /// Where the words of a `clause` pattern must meet (their clause in the language layer) or of a
         /// `sentence` pattern (their sentence), for its hits and its exclusions alike.
         func meetingUnit(_ kind: PatternPlan.Kind) -> (Located) -> Int {
-            if case .clause = kind { return { lemmaClause[$0.hit.first] ?? -1 } }
+            if case .clause = kind { return { $0.hit.first < lemmaClause.count ? lemmaClause[$0.hit.first] : -1 } }
             return { tokens[$0.hit.first].sentence }
         }
 
@@ -379,7 +395,15 @@ public struct Coder: Sendable {
             // Clauses and sentences closed to this code by its exclusions.
             var excludedClauses = Set<Int>(), excludedSentences = Set<Int>()
             var exclusionCue: [Int: String] = [:]
+            /// Every side of pattern `index` of `list` has a hit: else its words meet nowhere, and the sides' arrays
+            /// need not be made (`together` of them is empty, and no hit of theirs is checked).
+            func everySideHit(_ list: PatternList, _ index: Int, _ count: Int) -> Bool {
+                for side in 0..<count where patternHits.head(key(codeIndex, list, index, side)) < 0 { return false }
+                return true
+            }
             for (index, weighted) in code.exclude.enumerated() {
+                if case .clause(let count) = weighted.kind, !everySideHit(.exclude, index, count) { continue }
+                if case .sentence(let count) = weighted.kind, !everySideHit(.exclude, index, count) { continue }
                 let left = patternHits[key(codeIndex, .exclude, index, 0)]
                 switch weighted.kind {
                 case .terms, .lemma:
@@ -430,6 +454,21 @@ public struct Coder: Sendable {
                 for located in hits where valid(located) { kept.append(located) }
                 return kept
             }
+            /// `validOnes(patternHits[slot])`, walking the slot's chain in place (the same hits in the same order, so
+            /// `valid` records the same suppressed hits), and allocating only when one is valid.
+            func validOnes(slot: Int) -> [Located] {
+                var kept: [Located] = []
+                var index = patternHits.head(slot)
+                while index >= 0 {
+                    let located = patternHits.item(index)
+                    if valid(located) {
+                        if kept.isEmpty { kept.reserveCapacity(patternHits.count(slot)) }
+                        kept.append(located)
+                    }
+                    index = patternHits.after(index)
+                }
+                return kept
+            }
 
             var score = 0.0
             var matchedNonContext = false
@@ -440,20 +479,21 @@ public struct Coder: Sendable {
                 var role = Evidence.Role.term
                 switch weighted.kind {
                 case .terms:
-                    found = validOnes(patternHits[key(codeIndex, .patterns, index, 0)])
+                    found = validOnes(slot: key(codeIndex, .patterns, index, 0))
                 case .near(let window):
-                    let left = validOnes(patternHits[key(codeIndex, .patterns, index, 0)])
-                    let right = validOnes(patternHits[key(codeIndex, .patterns, index, 1)])
+                    let left = validOnes(slot: key(codeIndex, .patterns, index, 0))
+                    let right = validOnes(slot: key(codeIndex, .patterns, index, 1))
                     for pair in nearPairs(left, right, window: window, tokens: tokens) {
                         found.append(pair.0)
                         found.append(pair.1)
                     }
                 case .context(let context):
-                    found = context >= 0 ? contextHits[context] : []
+                    found = context >= 0 ? contextHits.filter { $0.context == context }.map(\.located) : []
                     role = .context
                 case .lemma:
-                    found = validOnes(patternHits[key(codeIndex, .patterns, index, 0)])
+                    found = validOnes(slot: key(codeIndex, .patterns, index, 0))
                 case .clause(let count), .sentence(let count):
+                    guard everySideHit(.patterns, index, count) else { break }
                     let unit = meetingUnit(weighted.kind)
                     // Only where the words meet at all are their hits checked (and suppressed ones kept): a lone
                     // "functie" is no hit of a pattern that needs "taak" and "losknippen" beside it.

@@ -241,6 +241,9 @@ public struct PhraseMatcher: Sendable {
         // Active partial phrases: (trie node, first token).
         var active: [(node: Int32, first: Int)] = []
         var nextActive: [(node: Int32, first: Int)] = []
+        // Room for a few phrases under way at once: the two arrays swap each token, and grew by turns otherwise.
+        active.reserveCapacity(8)
+        nextActive.reserveCapacity(8)
         var ids: [Int32] = []
         // By index, not `for (position, token) in tokens.enumerated()`: that copied every token (and retained its form).
         for position in tokens.indices {

@@ -90,10 +90,10 @@ public struct CycleChecker: Sendable {
         guard !tokens.isEmpty else { return findings }
         var scope = CueScope(tokens: tokens, rubric: rubric)
         let cueCount = CycleCue.allCases.count
-        var raw = [[PhraseMatcher.Hit]](repeating: [], count: cueCount)
-        for hit in matcher.match(tokens, words: words, cache: cache) {
+        let found = matcher.match(tokens, words: words, cache: cache)
+        for hit in found {
             switch owners[hit.entry] {
-            case .cue(let cue): raw[cue.ordinal].append(hit)
+            case .cue: break
             case .negation(let index): scope.addCue(hit, scope: rubric.negationCues[index].scope)
             case .negationException: scope.addException(hit)
             case .metaSubject: scope.addMetaSubject(hit)
@@ -101,13 +101,20 @@ public struct CycleChecker: Sendable {
             }
         }
         scope.settle()
-        // Framing cues keep their place even under negation; content cues do not.
-        var hits = [[PhraseMatcher.Hit]](repeating: [], count: cueCount)
-        for cue in CycleCue.allCases where !raw[cue.ordinal].isEmpty {
+        // Framing cues keep their place even under negation; content cues do not. The cue hits are read in a second
+        // pass over the matcher's hits, once the scope is settled, each kept or not as it comes (in the matcher's order,
+        // as before): no array per cue of all its hits to filter afterwards.
+        var hits = [[PhraseMatcher.Hit]](filledWith: [], count: cueCount)
+        for hit in found {
+            guard case .cue(let cue) = owners[hit.entry] else { continue }
             let framing = cue == .future || cue == .past || cue == .notSigned || cue == .cause || cue == .bottleneck
-            hits[cue.ordinal] = (framing ? raw[cue.ordinal].filter { !scope.isMetaText(sentence: tokens[$0.first].sentence) }
-                                         : raw[cue.ordinal].filter { scope.blocker($0) == nil })
-                .sorted { $0.first < $1.first }
+            if framing ? !scope.isMetaText(sentence: tokens[hit.first].sentence) : scope.blocker(hit) == nil {
+                hits[cue.ordinal].append(hit)
+            }
+        }
+        for ordinal in hits.indices where hits[ordinal].count > 1 {
+            // (sorted in place: the same algorithm and order as `sorted`, without a second array)
+            hits[ordinal].sort { $0.first < $1.first }
         }
         var analysis = given ?? analyzer.analyze(tokens, words: words, text: passage.text, base: passage.start, referenceYear: referenceYear,
                                                  cache: language)

@@ -86,6 +86,14 @@ extension CycleChecker {
             self.lemmas = lemmas
             // Token sentence numbers never decrease, and each sentence's clauses follow each other in order.
             var sentences: [Int] = [], sentenceTokens: [ClosedRange<Int>] = [], sentenceClauses: [Range<Int>] = []
+            // (room for every sentence number from the first token's to the last's: one allocation each, not a growth per
+            // few sentences)
+            if let first = tokens.first, let last = tokens.last, last.sentence >= first.sentence {
+                let most = min(last.sentence - first.sentence + 1, tokens.count)
+                sentences.reserveCapacity(most)
+                sentenceTokens.reserveCapacity(most)
+                sentenceClauses.reserveCapacity(most)
+            }
             for (index, token) in tokens.enumerated() {
                 if let last = sentences.last, last == token.sentence {
                     sentenceTokens[sentenceTokens.count - 1] = sentenceTokens[sentenceTokens.count - 1].lowerBound...index
@@ -167,10 +175,10 @@ extension CycleChecker {
             cache.listMask(id, lemmas) & (1 << UInt64(list.ordinal)) != 0
         }
         func clauseVerbs(_ clause: Int, in list: CycleLemmas) -> [Int] {
-            let c = analysis.clauses[clause]
             var found: [Int] = []
-            for (position, id) in c.verbLemmas.enumerated() where isIn(list, id: id) {
-                found.append(c.verbTokens[position])
+            // (by index into the flat verb arrays: about 200,000 calls per MB, nearly all finding none)
+            for verb in analysis.clauses[clause].verbs where isIn(list, id: analysis.verbLemmas[verb]) {
+                found.append(analysis.verbTokens[verb])
             }
             return found
         }
@@ -232,7 +240,7 @@ extension CycleChecker {
         // verb is "hebben").
         let deadline = clause.tense == .present && clause.modal >= 0
             && clause.finite.map { context.analysis.words[$0].lemma == clause.modal } == true
-            && clause.verbTokens.contains { context.analysis.words[$0].pos == .participle && !context.analysis.words[$0].attributive }
+            && context.analysis.verbTokens(of: clause).contains { context.analysis.words[$0].pos == .participle && !context.analysis.words[$0].attributive }
         if let time = times.first {
             if time.relation == .since || clause.tense == .past { return .back }
             // A perfect dated to a day, or to a month without its year, reports: "op 28 juni 2019 heb ik u geïnformeerd",
@@ -489,8 +497,9 @@ extension CycleChecker {
                 // (nor a verb of a purpose, "om ... te", which says what the dated clause is for: "2018 wordt heffingsvrij om
                 // overheidswerkgevers de mogelijkheid te geven een inhaalslag te maken")
                 let purpose = (c.first...c.last).first { context.analysis.words[$0].form == context.cache.specials.om } ?? Int.max
-                let acting = !countsJobs && zip(c.verbLemmas, c.verbTokens).contains { id, token in
-                    token < purpose && !(c.verbTokens.contains(token + 1) && context.analysis.words[token + 1].pos == .infinitive)
+                let verbTokens = context.analysis.verbTokens(of: c)
+                let acting = !countsJobs && zip(context.analysis.verbLemmas(of: c), verbTokens).contains { id, token in
+                    token < purpose && !(verbTokens.contains(token + 1) && context.analysis.words[token + 1].pos == .infinitive)
                         && !context.isIn(.copulas, id: id) && !context.isIn(.intent, id: id)
                         && !context.isAuxiliary(id) && token != time.first && !context.isIn(.realise, id: id)
                 }
@@ -737,7 +746,7 @@ extension CycleChecker {
     /// the dat-clause that completes a goal noun ("Het doel ... is dat er in 2026 125.000 banen zijn bijgekomen").
     func statesGoal(_ verb: Int, clause: Int, _ context: Context) -> Bool {
         let c = context.analysis.clauses[clause], words = context.analysis.words, specials = context.cache.specials
-        if c.verbLemmas.contains(specials.moeten) { return true }
+        if context.analysis.verbLemmas(of: c).contains(specials.moeten) { return true }
         func completesGoal(_ range: Range<Int>) -> Bool {
             range.contains { context.isIn(.goalNouns, $0) && words[$0].pos == .noun || context.isIn(.intent, $0) && words[$0].pos != .participle }
         }
@@ -1132,7 +1141,7 @@ extension CycleChecker {
         // A relative clause describes its noun: "mensen die niet direct kunnen voldoen aan de eisen" is who they are.
         if describesItsNoun(clause, context) { return nil }
         // The infinitive "kunnen" governs: the first after it ("kunnen niet achterhalen waarom ... zetten"), else the last.
-        let infinitives = c.verbTokens.filter { context.analysis.words[$0].pos == .infinitive }
+        let infinitives = context.analysis.verbTokens(of: c).filter { context.analysis.words[$0].pos == .infinitive }
         let verb = infinitives.first(where: { $0 > finite }) ?? infinitives.last ?? finite
         // Not being able to know or find out ("Wij kunnen niet achterhalen waarom ...") is no bottleneck of acting.
         if context.isIn(.knowing, verb) { return nil }

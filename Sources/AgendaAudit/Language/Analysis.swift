@@ -15,6 +15,17 @@ public struct PassageAnalysis: Sendable {
     /// The sentences that end in a question mark, in order (a yes/no question has no question word: "Maar is het
     /// programma niet te elitair?").
     public var questions: [Int] = []
+    /// The verbs of every clause, clause after clause: lemmas (separable verbs reunited, `bleef ... achter` →
+    /// `achterblijven`) and, parallel, their token indices. A clause's verbs are `verbs` of these (`verbLemmas(of:)`).
+    /// Kept here rather than as two arrays in each `Clause`, so that a `Clause` holds no reference: the rules copy
+    /// clauses about 600,000 times per MB of text, and each copy of one with arrays retained and released both.
+    public var verbLemmas: [Int32] = []
+    public var verbTokens: [Int] = []
+
+    /// The lemmas of `clause`'s verbs (indices into `verbLemmas`, parallel to `verbTokens(of:)`).
+    public func verbLemmas(of clause: Clause) -> ArraySlice<Int32> { verbLemmas[clause.verbs] }
+    /// The token indices of `clause`'s verbs (indices into `verbTokens`, parallel to `verbLemmas(of:)`).
+    public func verbTokens(of clause: Clause) -> ArraySlice<Int> { verbTokens[clause.verbs] }
 
     public enum PartOfSpeech: UInt8, Sendable {
         case noun, properNoun, finiteVerb, participle, infinitive, number, function, other
@@ -32,6 +43,10 @@ public struct PassageAnalysis: Sendable {
             case .other: return "OTHER"
             }
         }
+
+        /// A finite verb, participle or infinitive: `[.finiteVerb, .participle, .infinitive].contains(pos)` without an
+        /// array (the rules ask it of about 400,000 words per MB).
+        var isVerbForm: Bool { self == .finiteVerb || self == .participle || self == .infinitive }
     }
 
     public enum Tense: UInt8, Sendable { case none, present, past }
@@ -79,10 +94,8 @@ public struct PassageAnalysis: Sendable {
         public var addressesReader: Bool
         /// niet, geen, nooit ... in this clause.
         public var negation: Int?
-        /// Lemmas of the clause's verbs, separable verbs reunited (`bleef ... achter` → `achterblijven`).
-        public var verbLemmas: [Int32]
-        /// Token indices of those verbs (parallel to `verbLemmas`).
-        public var verbTokens: [Int]
+        /// Where the clause's verbs lie in the analysis's `verbLemmas` and `verbTokens` (`PassageAnalysis.verbLemmas(of:)`).
+        public var verbs: Range<Int>
     }
 }
 
@@ -347,6 +360,9 @@ public final class LanguageCache {
         var governsInfinitive: Bool = false
         /// A reading of a verb that takes a te-infinitive (`LanguageAnalyzer.teInfinitiveGoverning`).
         var governsTeInfinitive: Bool = false
+        /// The form is all digits: the same as its tokens' `Token.isNumber`, read here because the tagger's long loop reads
+        /// `infos` anyway, where a `tokens[i].isNumber` there copied the whole token (retaining its form) through a call.
+        var isNumber: Bool = false
     }
 
     /// A word's verb readings (lemma id and kind), up to seven held inline: copying a `WordInfo` (the analyser does

@@ -89,6 +89,7 @@ public struct LanguageAnalyzer: Sendable {
         result.isAdjective = isAdjective
         result.governsInfinitive = governsInfinitive
         result.governsTeInfinitive = governsTeInfinitive
+        result.isNumber = isDigits
         if !isDigits, classes.isEmpty, let infinitive = morphology.presentParticipleLemma(form) { result.presentParticiple = cache.id(infinitive) }
         cache.info[Int(id)] = result
         return result
@@ -145,14 +146,29 @@ public struct LanguageAnalyzer: Sendable {
         var analysis = PassageAnalysis(words: [], clauses: [], times: [], quantities: [])
         guard !tokens.isEmpty else { return (analysis, TimeInputs(isMonth: [], spaced: [])) }
         let specials = cache.specials
-        // One walk over the scalars: capitals and the punctuation before each token.
-        var capitalised = [Bool](repeating: false, count: tokens.count)
-        var gaps = [Gap](repeating: .none, count: tokens.count)
-        // The token is the second part of a hyphenated compound ("sw-bedrijf"): a noun, whatever else it could be.
-        var hyphenated = [Bool](repeating: false, count: tokens.count)
+        // The words first, from their cached readings; the walk below marks each one's capital, bracket and hyphen in
+        // place (it filled three arrays of its own, copied into the words afterwards).
+        analysis.words.reserveCapacity(tokens.count)
+        // (at most a verb per token, and one reunited separable verb per clause: rarely more than one growth)
+        analysis.verbLemmas.reserveCapacity(tokens.count)
+        analysis.verbTokens.reserveCapacity(tokens.count)
+        // (a clause has some six to ten words: room for most passages' clauses at once, where the array grew three times)
+        analysis.clauses.reserveCapacity(tokens.count / 4 + 4)
+        var infos: [LanguageCache.WordInfo] = []
+        infos.reserveCapacity(tokens.count)
+        for position in tokens.indices {
+            let id = words?[position] ?? cache.id(tokens[position].form)
+            let wordInfo = info(id, cache: cache)
+            infos.append(wordInfo)
+            analysis.words.append(.init(form: id, lemma: id, head: wordInfo.head, pos: .other, tense: .none,
+                                        classes: wordInfo.classes, clause: 0, capitalised: false))
+        }
+        // One walk over the scalars: capitals and the punctuation before each token. A word after a hyphen, no space,
+        // is the second part of a hyphenated compound ("sw-bedrijf"): a noun, whatever else it could be
+        // (`Word.afterHyphen`).
+        var gaps = [Gap](filledWith: .none, count: tokens.count)
         // The token follows white space ("eind 2026 25.000 banen": a year, then a count; "2024-0000857898" is a code).
-        var spaced = [Bool](repeating: false, count: tokens.count)
-        var bracketed = [Bool](repeating: false, count: tokens.count)
+        var spaced = [Bool](filledWith: false, count: tokens.count)
         var bracket = false
         do {
             var index = 0
@@ -163,64 +179,75 @@ public struct LanguageAnalyzer: Sendable {
             func markQuestion() {
                 if analysis.questions.last != tokens[index - 1].sentence { analysis.questions.append(tokens[index - 1].sentence) }
             }
-            for scalar in text.unicodeScalars {
-                defer { previous = scalar }
-                if index >= tokens.count {
-                    // After the last word only a question mark matters, past closing quotes and brackets.
-                    if offset < tokens[index - 1].end { offset += 1; continue }
-                    if scalar == "?" { markQuestion(); break }
-                    if scalar.isWhitespaceFast || scalar == "\"" || scalar == "\u{201D}" || scalar == "\u{2019}" || scalar == ")" {
-                        offset += 1
-                        continue
+            // The scalars in order, read from the UTF-8 bytes (`offset` counts scalars). A token's inner scalars change
+            // nothing but `previous`, so after a token's first scalar the walk steps over the rest by their lead bytes
+            // without decoding them (most of a passage is inside words), and decodes the last one as `previous`.
+            var utf8 = text
+            utf8.withUTF8 { bytes in
+                var position = 0
+                while position < bytes.count {
+                    let (scalar, width) = UTF8Walk.scalar(bytes, at: position)
+                    position += width
+                    if index >= tokens.count {
+                        // After the last word only a question mark matters, past closing quotes and brackets.
+                        if offset < tokens[index - 1].end { offset += 1; previous = scalar; continue }
+                        if scalar == "?" { markQuestion(); break }
+                        if scalar.isWhitespaceFast || scalar == "\"" || scalar == "\u{201D}" || scalar == "\u{2019}" || scalar == ")" {
+                            offset += 1
+                            previous = scalar
+                            continue
+                        }
+                        break
                     }
-                    break
-                }
-                if offset == tokens[index].start {
-                    capitalised[index] = scalar.value < 0x80 ? (scalar.value >= 0x41 && scalar.value <= 0x5A) : scalar.properties.isUppercase
-                    if index > 0, gap == .none, offset == tokens[index - 1].end + 1, previous == "-" { hyphenated[index] = true }
-                    spaced[index] = previous.isWhitespaceFast
-                    // A decimal comma ("20,1 banen") separates no clauses.
-                    if gap == .comma, index > 0, offset == tokens[index - 1].end + 1, tokens[index].isNumber, tokens[index - 1].isNumber {
+                    if offset == tokens[index].start {
+                        analysis.words[index].capitalised = scalar.value < 0x80 ? (scalar.value >= 0x41 && scalar.value <= 0x5A)
+                            : scalar.properties.isUppercase
+                        if index > 0, gap == .none, offset == tokens[index - 1].end + 1, previous == "-" { analysis.words[index].afterHyphen = true }
+                        spaced[index] = previous.isWhitespaceFast
+                        // A decimal comma ("20,1 banen") separates no clauses.
+                        if gap == .comma, index > 0, offset == tokens[index - 1].end + 1, tokens[index].isNumber, tokens[index - 1].isNumber {
+                            gap = .none
+                        }
+                        analysis.words[index].afterBracket = bracket
+                        bracket = false
+                        gaps[index] = gap
                         gap = .none
+                        index += 1
+                        offset += 1
+                        previous = scalar
+                        // Skip to the token's end (or the next token's start, should tokens overlap).
+                        let innerEnd = min(tokens[index - 1].end, index < tokens.count ? tokens[index].start : Int.max)
+                        var lastInner = -1
+                        while offset < innerEnd, position < bytes.count {
+                            lastInner = position
+                            position += UTF8Walk.width(bytes[position])
+                            offset += 1
+                        }
+                        if lastInner >= 0 { previous = UTF8Walk.scalar(bytes, at: lastInner).scalar }
+                        continue
+                    } else if index > 0, offset >= tokens[index - 1].end {
+                        switch scalar {
+                        case "?": markQuestion()
+                        case ";": gap = .semicolon
+                        case ":": if gap != .semicolon { gap = .colon }
+                        case ",": if gap == .none { gap = .comma }
+                        case "(", ")", "\u{2013}", "\u{2014}":
+                            if gap == .none { gap = .dash }
+                            if scalar == "(" { bracket = true }
+                        default: break
+                        }
                     }
-                    bracketed[index] = bracket
-                    bracket = false
-                    gaps[index] = gap
-                    gap = .none
-                    index += 1
-                    // Skip to the token's end.
-                } else if index > 0, offset >= tokens[index - 1].end {
-                    switch scalar {
-                    case "?": markQuestion()
-                    case ";": gap = .semicolon
-                    case ":": if gap != .semicolon { gap = .colon }
-                    case ",": if gap == .none { gap = .comma }
-                    case "(", ")", "\u{2013}", "\u{2014}":
-                        if gap == .none { gap = .dash }
-                        if scalar == "(" { bracket = true }
-                    default: break
-                    }
+                    offset += 1
+                    previous = scalar
                 }
-                offset += 1
             }
         }
-        analysis.words.reserveCapacity(tokens.count)
-        var infos: [LanguageCache.WordInfo] = []
-        infos.reserveCapacity(tokens.count)
-        for position in tokens.indices {
-            let id = words?[position] ?? cache.id(tokens[position].form)
-            let wordInfo = info(id, cache: cache)
-            infos.append(wordInfo)
-            analysis.words.append(.init(form: id, lemma: id, head: wordInfo.head, pos: .other, tense: .none,
-                                        classes: wordInfo.classes, clause: 0, capitalised: false, afterBracket: bracketed[position], afterHyphen: hyphenated[position]))
-        }
-        for index in tokens.indices { analysis.words[index].capitalised = capitalised[index] }
 
         var sentenceStart = 0
         while sentenceStart < tokens.count {
             var sentenceEnd = sentenceStart
             while sentenceEnd + 1 < tokens.count, tokens[sentenceEnd + 1].sentence == tokens[sentenceStart].sentence { sentenceEnd += 1 }
-            analyzeSentence(sentenceStart...sentenceEnd, tokens: tokens, infos: infos, gaps: gaps, hyphenated: hyphenated, specials: specials,
+            analyzeSentence(sentenceStart...sentenceEnd, tokens: tokens, infos: infos, gaps: gaps, specials: specials,
                             cache: cache, into: &analysis)
             sentenceStart = sentenceEnd + 1
         }
@@ -232,7 +259,7 @@ public struct LanguageAnalyzer: Sendable {
 
     enum Gap: Equatable { case none, comma, semicolon, colon, dash }
 
-    private func analyzeSentence(_ range: ClosedRange<Int>, tokens: [Token], infos: [LanguageCache.WordInfo], gaps: [Gap], hyphenated: [Bool],
+    private func analyzeSentence(_ range: ClosedRange<Int>, tokens: [Token], infos: [LanguageCache.WordInfo], gaps: [Gap],
                                  specials: LanguageCache.Specials, cache: LanguageCache, into analysis: inout PassageAnalysis) {
         // Step 1: provisional parts of speech from the word alone and its left neighbour.
         func hasVerb(_ i: Int) -> Bool { !infos[i].verbs.isEmpty }
@@ -255,7 +282,7 @@ public struct LanguageAnalyzer: Sendable {
         }
         func isNounContext(_ i: Int) -> Bool {
             guard i > range.lowerBound else { return false }
-            if hyphenated[i] { return true }
+            if analysis.words[i].afterHyphen { return true }
             // A verb that governs a bare infinitive, before one, heads the verb cluster whatever precedes it: "daar een
             // onderzoek naar laten doen" (not the noun "lat").
             if infos[i].governsInfinitive, i + 1 <= range.upperBound, infos[i + 1].verbs.contains(where: { $0.kind == .infinitive }) {
@@ -276,8 +303,8 @@ public struct LanguageAnalyzer: Sendable {
             // "de beoogde banen": an attributive participle.
             if analysis.words[previous].pos == .participle, infos[previous].endsWithE { return true }
             // "100.000 extra banen": the modifier a count put before its noun (step 1 below).
-            if analysis.words[previous].pos == .other, previous > range.lowerBound, tokens[previous - 1].isNumber { return true }
-            if tokens[previous].isNumber, !(tokens[previous].form.utf8.count == 4 && (tokens[previous].form.hasPrefix("19") || tokens[previous].form.hasPrefix("20"))) {
+            if analysis.words[previous].pos == .other, previous > range.lowerBound, infos[previous - 1].isNumber { return true }
+            if infos[previous].isNumber, !(tokens[previous].form.utf8.count == 4 && (tokens[previous].form.hasPrefix("19") || tokens[previous].form.hasPrefix("20"))) {
                 return true
             }
             if classes.contains(.demonstrative), !classes.contains(.relative) { return true }
@@ -289,7 +316,7 @@ public struct LanguageAnalyzer: Sendable {
                 if previous == range.lowerBound { return true }
                 let before = infos[previous - 1].classes
                 // ... or after a noun: "X aantal nieuwe banen", "een aantal grote werkgevers".
-                if !before.isDisjoint(with: [.article, .possessive, .numeral, .preposition, .demonstrative]) || tokens[previous - 1].isNumber
+                if !before.isDisjoint(with: [.article, .possessive, .numeral, .preposition, .demonstrative]) || infos[previous - 1].isNumber
                     || analysis.words[previous - 1].pos == .noun || analysis.words[previous - 1].pos == .properNoun {
                     return true
                 }
@@ -306,7 +333,7 @@ public struct LanguageAnalyzer: Sendable {
         }
         for i in range {
             let wordInfo = infos[i]
-            if tokens[i].isNumber { analysis.words[i].pos = .number; continue }
+            if infos[i].isNumber { analysis.words[i].pos = .number; continue }
             if wordInfo.classes.contains(.auxiliary) || wordInfo.classes.contains(.modal) {
                 // Aux and modal forms: finite unless an infinitive in verb-final position.
                 analysis.words[i].pos = .other
@@ -322,7 +349,7 @@ public struct LanguageAnalyzer: Sendable {
                 analysis.words[i].pos = .properNoun
                 continue
             }
-            if wordInfo.isMonth, i > range.lowerBound, tokens[i - 1].isNumber || tokens.indices.contains(i + 1) && tokens[i + 1].isNumber {
+            if wordInfo.isMonth, i > range.lowerBound, infos[i - 1].isNumber || tokens.indices.contains(i + 1) && infos[i + 1].isNumber {
                 analysis.words[i].pos = .noun
                 continue
             }
@@ -331,7 +358,7 @@ public struct LanguageAnalyzer: Sendable {
             // (Not a verb before its inverted subject: "In paragraaf 8.1.7 komen we ...", "In 2023 zijn er ...".)
             let afterAantal = i > range.lowerBound && analysis.words[i - 1].pos == .noun && analysis.words[i - 1].lemma == specials.aantal
                 && gaps[i] == .none
-            if i > range.lowerBound, tokens[i - 1].isNumber || afterAantal, !(tokens[i - 1].form.utf8.count == 4 && tokens[i - 1].form.hasPrefix("20")),
+            if i > range.lowerBound, infos[i - 1].isNumber || afterAantal, !(tokens[i - 1].form.utf8.count == 4 && tokens[i - 1].form.hasPrefix("20")),
                !(i + 1 <= range.upperBound && invertedSubjectFollows(i)),
                !(tokens[i - 1].form.utf8.count == 4 && tokens[i - 1].form.hasPrefix("19")), !wordInfo.verbs.contains(where: { $0.kind == .participle }),
                wordInfo.classes.isEmpty, wordInfo.noun >= 0 || wordInfo.verbs.isEmpty && !wordInfo.isWord,
@@ -339,7 +366,7 @@ public struct LanguageAnalyzer: Sendable {
                 // A singular form between a count and a plural noun modifies that noun: "100.000 extra banen",
                 // "12 extra werkplekken" (a count above one counts a plural; "extra" is also listed as a noun).
                 if wordInfo.noun == analysis.words[i].form, i + 1 <= range.upperBound, infos[i + 1].noun >= 0,
-                   infos[i + 1].noun != analysis.words[i + 1].form, infos[i + 1].classes.isEmpty, !tokens[i + 1].isNumber {
+                   infos[i + 1].noun != analysis.words[i + 1].form, infos[i + 1].classes.isEmpty, !infos[i + 1].isNumber {
                     analysis.words[i].pos = .other
                     continue
                 }
@@ -519,7 +546,7 @@ public struct LanguageAnalyzer: Sendable {
             let form = analysis.words[i].form
             if gap == .semicolon || gap == .colon { starts.append(i); continue }
             // "maar" before a quantity is "only", no conjunction: "waardoor er maar weinig budget is", "maar één kandidaat".
-            if form == specials.maar, i < range.upperBound, infos[i + 1].classes.contains(.numeral) || tokens[i + 1].isNumber { continue }
+            if form == specials.maar, i < range.upperBound, infos[i + 1].classes.contains(.numeral) || infos[i + 1].isNumber { continue }
             // A parenthesis that opens with a verb is a clause of its own, an imperative: "(zie tabel 2)", "(denk aan ...)".
             if analysis.words[i].afterBracket, infos[i].noun < 0, infos[i].classes.isEmpty,
                infos[i].verbs.contains(where: { $0.kind == .stem || $0.kind == .present }) {
@@ -595,7 +622,7 @@ public struct LanguageAnalyzer: Sendable {
             }
             // ("en"/"of" between two numbers joins them: "in 2014 en 2015 al plaatsingen moeten doen")
             let joinsNumbers = (form == specials.en || form == specials.of) && gap == .none && i > range.lowerBound && i < range.upperBound
-                && tokens[i - 1].isNumber && tokens[i + 1].isNumber
+                && infos[i - 1].isNumber && infos[i + 1].isNumber
             // (nor between two capitalised words inside the sentence, which joins a name: "de Kamercommissie voor Sociale
             // Zaken en Werkgelegenheid in de Tweede Kamer heeft ...")
             let joinsNames = form == specials.en && gap == .none && i - 1 > range.lowerBound && i < range.upperBound
@@ -695,7 +722,7 @@ public struct LanguageAnalyzer: Sendable {
             let end = number + 1 < starts.count ? starts[number + 1] - 1 : range.upperBound
             var clause = PassageAnalysis.Clause(first: start, last: end, sentence: sentence, isSubordinate: false, opener: -1,
                                                 finite: nil, tense: .none, isPerfect: false, isPassive: false, isFuture: false,
-                                                modal: -1, addressesReader: false, negation: nil, verbLemmas: [], verbTokens: [])
+                                                modal: -1, addressesReader: false, negation: nil, verbs: 0..<0)
             let opener = infos[start].classes
             // "als" first with no main clause after it in the sentence is the preposition, and its clause the main clause:
             // "Als onderdeel van de Banenafspraak wil ROC ... bieden", "Als werkgever willen we mensen die ... helpen"
@@ -772,7 +799,7 @@ public struct LanguageAnalyzer: Sendable {
                               specials: LanguageCache.Specials, cache: LanguageCache, analysis: inout PassageAnalysis,
                               opensWithFinite: Bool = false, verbFinal: Bool = false) {
         let range = clause.first...clause.last
-        let startsSentence = clause.first == firstOfSentence(clause.first, tokens)
+        let startsSentence = clause.first == Self.firstOfSentence(clause.first, tokens)
         // A list marker ("d. Organiseer ...", "3 Wij ...") before the clause's first word: the word after it is first.
         let marker = tokens[clause.first].form
         let isMarker = startsSentence && clause.first < clause.last && analysis.words[clause.first + 1].capitalised
@@ -806,7 +833,7 @@ public struct LanguageAnalyzer: Sendable {
                 // "Zorg er als sector voor dat ...", "Deel de lessen".
                 // (the next word of the sentence, also when a clause opens there: "Stel dat ...", "Zorg dat ...")
                 let next = i + 1 < tokens.count && tokens[i + 1].sentence == tokens[i].sentence ? infos[i + 1].classes : []
-                let first = i == contentFirst || i == firstOfSentence(i, tokens)
+                let first = i == contentFirst || i == Self.firstOfSentence(i, tokens)
                 let imperativeNoun = first && (!next.isDisjoint(with: [.adverb, .article, .objectPronoun, .possessive, .demonstrative])
                     && !next.contains(.preposition) || infos[i].noun >= 0 && bareObjectFollows(i))
                 if nextToIk || i == contentFirst && !clause.isSubordinate && (infos[i].noun < 0 || imperativeNoun) { return .present }
@@ -843,9 +870,11 @@ public struct LanguageAnalyzer: Sendable {
             let word = analysis.words[i]
             let isAuxiliary = infos[i].classes.contains(.auxiliary) || infos[i].classes.contains(.modal)
             guard isAuxiliary || word.pos == .infinitive else { continue }
-            let kinds = infos[i].verbs.map(\.kind)
+            // (the readings' kinds asked in place, without an array of them)
+            let verbs = infos[i].verbs
             // An auxiliary's stem is finite ("heb", "kan", "wil").
-            let onlyFinite = !kinds.isEmpty && !kinds.contains(.infinitive) && !kinds.contains(.participle) && (!kinds.contains(.stem) || isAuxiliary)
+            let onlyFinite = !verbs.isEmpty && !verbs.contains(where: { $0.kind == .infinitive }) && !verbs.contains(where: { $0.kind == .participle })
+                && (!verbs.contains(where: { $0.kind == .stem }) || isAuxiliary)
             if onlyFinite && infos[i].noun < 0 && !infos[i].isAdjective || onlyFinite && isAuxiliary {
                 if finite == nil { finite = i }
             } else if finiteReading(i) != nil {
@@ -1039,7 +1068,7 @@ public struct LanguageAnalyzer: Sendable {
                 let objectOfVerb = i + 1 <= clause.last && [.infinitive, .participle].contains(analysis.words[i + 1].pos)
                     && (infos[i + 1].noun < 0 || headsTeInfinitive(i + 1)) && infos[i + 1].classes.isEmpty && infos[i].noun >= 0
                     && !infos[i].governsInfinitive
-                let closes = !objectOfVerb && (i == clause.last || i + 1 <= clause.last && [.finiteVerb, .infinitive, .participle].contains(analysis.words[i + 1].pos)
+                let closes = !objectOfVerb && (i == clause.last || i + 1 <= clause.last && analysis.words[i + 1].pos.isVerbForm
                     || i + 1 <= clause.last && infos[i + 1].classes.contains(.auxiliary))
                     // (with the modal's infinitive elsewhere, not its object before it or one inside a phrase after it:
                     // "kunnen vragen beantwoorden", "van meer banen")
@@ -1128,19 +1157,25 @@ public struct LanguageAnalyzer: Sendable {
                 clause.addressesReader = true
             }
         }
-        // Verb lemmas of the clause, a separable particle reunited with the finite verb.
-        for i in range where [.finiteVerb, .participle, .infinitive].contains(analysis.words[i].pos) && !analysis.words[i].attributive {
-            clause.verbLemmas.append(analysis.words[i].lemma)
-            clause.verbTokens.append(i)
+        // Verb lemmas of the clause, a separable particle reunited with the finite verb (appended to the analysis's
+        // `verbLemmas`/`verbTokens` after the clauses before it: clauses are finished in order).
+        let firstVerb = analysis.verbLemmas.count
+        for i in range where analysis.words[i].pos.isVerbForm && !analysis.words[i].attributive {
+            analysis.verbLemmas.append(analysis.words[i].lemma)
+            analysis.verbTokens.append(i)
         }
         if let finite, !clause.isSubordinate {
             let verb = cache.strings[Int(analysis.words[finite].lemma)]
             // The particle stands at the end of the clause, before any final verbs.
             var j = clause.last
-            while j > finite, [.infinitive, .participle].contains(analysis.words[j].pos) { j -= 1 }
+            while j > finite, analysis.words[j].pos == .infinitive || analysis.words[j].pos == .participle { j -= 1 }
             func separable(_ k: Int) -> Int32? {
-                let particle = cache.strings[Int(analysis.words[k].form)]
-                return lexicon.particles.contains(particle) && lexicon.isVerb(particle + verb) ? cache.id(particle + verb) : nil
+                // (whether the word is a particle, memoised by word id: hashing its String was most of the cost here)
+                let form = analysis.words[k].form
+                guard cache.knownMembership(form, of: Self.particleList) ?? cache.isMember(form, of: Self.particleList, lexicon.particles)
+                else { return nil }
+                let particle = cache.strings[Int(form)]
+                return lexicon.isVerb(particle + verb) ? cache.id(particle + verb) : nil
             }
             // Or before a prepositional phrase put after it: "blijft de realisatie achter [op het quotum]", "werken
             // samen [met partners]" (the phrase holds no verb).
@@ -1148,19 +1183,20 @@ public struct LanguageAnalyzer: Sendable {
             if found == nil, j > finite + 1 {
                 var k = j
                 while k > finite + 1, found == nil {
-                    if infos[k].classes.contains(.preposition), ![.finiteVerb, .infinitive, .participle].contains(analysis.words[k - 1].pos),
-                       (k...j).allSatisfy({ ![.finiteVerb, .infinitive, .participle].contains(analysis.words[$0].pos) }) {
+                    if infos[k].classes.contains(.preposition), !analysis.words[k - 1].pos.isVerbForm,
+                       (k...j).allSatisfy({ !analysis.words[$0].pos.isVerbForm }) {
                         found = separable(k - 1).map { (k - 1, $0) }
                     }
                     k -= 1
                 }
             }
             if let (position, joined) = found {
-                if let index = clause.verbTokens.firstIndex(of: finite) { clause.verbLemmas[index] = joined }
-                clause.verbLemmas.append(joined)
-                clause.verbTokens.append(position)
+                if let index = analysis.verbTokens[firstVerb...].firstIndex(of: finite) { analysis.verbLemmas[index] = joined }
+                analysis.verbLemmas.append(joined)
+                analysis.verbTokens.append(position)
             }
         }
+        clause.verbs = firstVerb..<analysis.verbLemmas.count
     }
 
     /// Verbs besides the auxiliaries and modals that take a bare infinitive in the verb cluster ("laten doen", "gaan
@@ -1179,7 +1215,14 @@ public struct LanguageAnalyzer: Sendable {
         classes.contains(.subjectPronoun) && classes.isDisjoint(with: [.objectPronoun, .article, .possessive])
     }
 
-    private func firstOfSentence(_ i: Int, _ tokens: [Token]) -> Int {
+    /// The separable particles' number in the language cache's membership memos (`LanguageCache.isMember`; the numbers
+    /// in use: the cycle's lists below 32, `ActionScope.listBase` + 23 action lists, 59 here, `Coder.lemmaList` 60,
+    /// `QuantityScanner`'s 61 and 62).
+    static let particleList = 59
+
+    /// Static: `finishClause`'s local functions call it inside closures, and a method there made each closure context
+    /// hold a copy of the whole analyser (its lexicon's `Data` fields retained and released one by one), once per clause.
+    private static func firstOfSentence(_ i: Int, _ tokens: [Token]) -> Int {
         var j = i
         while j > 0, tokens[j - 1].sentence == tokens[i].sentence { j -= 1 }
         return j
@@ -1194,8 +1237,17 @@ extension LanguageCache {
         let van, uit, ten, ter, er, door, om, aantal, het, de, met, op: Int32
     }
 
+    /// Inlined (the making kept out of line): the rules ask for one id at a time (`cache.specials.er`) about a million
+    /// times per MB, and a call returned the whole struct of 30 ids, copied out of its optional, every time.
     var specials: Specials {
-        if let cached = cachedSpecials { return cached }
+        @inline(__always) get {
+            if let cached = cachedSpecials { return cached }
+            return makeSpecials()
+        }
+    }
+
+    @inline(never)
+    private func makeSpecials() -> Specials {
         let made = Specials(te: id("te"), dat: id("dat"), die: id("die"), of: id("of"), als: id("als"), en: id("en"), maar: id("maar"),
                             want: id("want"), wat: id("wat"), zodat: id("zodat"), u: id("u"), je: id("je"), ik: id("ik"),
                             hebben: id("hebben"), zijn: id("zijn"), worden: id("worden"), zullen: id("zullen"), gaan: id("gaan"),

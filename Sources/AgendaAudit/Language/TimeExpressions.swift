@@ -97,7 +97,15 @@ struct TimeResolver {
             let length = tokens[i].form.utf8.count
             guard length >= 4 && length <= 8 && length != 6 else { continue }
             let word = form(i)
-            if word == "jaar" || word == "jaren" || word == "kwartaal" || word == "maanden" {
+            // (each length has one period noun: one comparison per word, not four)
+            let isPeriodNoun: Bool
+            switch length {
+            case 4: isPeriodNoun = word == "jaar"
+            case 5: isPeriodNoun = word == "jaren"
+            case 7: isPeriodNoun = word == "maanden"
+            default: isPeriodNoun = word == "kwartaal"
+            }
+            if isPeriodNoun {
                 let previous = form(i - 1)
                 var span = 1
                 var modifierIndex = i - 1

@@ -31,3 +31,35 @@ enum ByteWord {
     @inline(__always)
     static func hasByte(_ byte: UInt8, in word: UInt64) -> Bool { equal(byte, word) != 0 }
 }
+
+/// Reading scalars straight from valid UTF-8 (a `String`'s own bytes), for walks that skip most scalars undecoded.
+enum UTF8Walk {
+    /// The length in bytes of the scalar whose encoding starts with `lead`.
+    @inline(__always)
+    static func width(_ lead: UInt8) -> Int { lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4 }
+
+    /// The scalar whose encoding starts at `position`, and its length in bytes.
+    @inline(__always)
+    static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, at position: Int) -> (scalar: Unicode.Scalar, width: Int) {
+        let lead = bytes[position]
+        if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
+        let width = Self.width(lead)
+        var value = UInt32(lead & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07))
+        for next in 1..<width { value = value << 6 | UInt32(bytes[position + next] & 0x3F) }
+        // (valid UTF-8 always decodes to a scalar)
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", width)
+    }
+}
+
+extension Array {
+    /// `Array(repeating: value, count: count)`, made where it is used: the standard library's initialiser goes through
+    /// an unspecialised allocation that looks up the storage class's generic metadata on every call (about 700
+    /// instructions, for each of the ten or so arrays a passage fills this way); reserving room and appending is
+    /// specialised and inlined here.
+    @inline(__always)
+    init(filledWith value: Element, count: Int) {
+        self.init()
+        reserveCapacity(count)
+        append(contentsOf: repeatElement(value, count: count))
+    }
+}
