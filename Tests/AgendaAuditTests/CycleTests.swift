@@ -553,6 +553,12 @@ struct CycleLanguageTests {
         #expect(elements("Wij hebben veel moeite om geschikte kandidaten te vinden voor de nieuwe functies.", year: nil)[.problemAnalysis] != nil)
     }
 
+    /// A figure "ten opzichte van" the goal compares with it; a plan adopted by the municipal council is signed.
+    @Test func aFigureAgainstTheGoalAndTheCouncilsAdoption() {
+        #expect(elements("Als werkgever zit het Rijk nu op een realisatiepercentage van 77 procent ten opzichte van de doelstelling.", year: 2023)[.monitoring] != nil)
+        #expect(elements("Het Uitvoeringsplan Participatie 2017 - 2018 is door de Gemeenteraad op 7 maart 2017 vastgesteld.", year: 2017)[.boardSignature] == .present)
+    }
+
     /// A difference from the goal itself is a comparison: "165 banen minder dan het quotum", and its count no target.
     @Test func aDifferenceFromTheGoal() {
         let found = elements("De teller blijft staan op 262 gerealiseerde banen. Dit zijn 165 banen minder dan het quotum voor de totale sector in 2020 (427).", year: nil)

@@ -689,7 +689,9 @@ extension CycleChecker {
         // ... or with the goal itself, named by a goal noun after "dan" and its article: "165 banen minder dan het quotum".
         for clause in context.clauses(ofSentence: sentence) {
             for than in context.words(clause, in: .than) where than + 1 < context.tokens.count {
-                let noun = words[than + 1].classes.contains(.article) || words[than + 1].classes.contains(.possessive) ? than + 2 : than + 1
+                // (past "van" too: "77 procent ten opzichte van de doelstelling")
+                let start = words[than + 1].form == context.cache.specials.van && than + 2 < context.tokens.count ? than + 2 : than + 1
+                let noun = words[start].classes.contains(.article) || words[start].classes.contains(.possessive) ? start + 1 : start
                 if noun < context.tokens.count, context.tokens[noun].sentence == sentence, words[noun].pos == .noun,
                    context.isIn(.goalNouns, noun), states(clause) { return than }
             }
