@@ -559,6 +559,16 @@ struct CycleLanguageTests {
         #expect(elements("Het Uitvoeringsplan Participatie 2017 - 2018 is door de Gemeenteraad op 7 maart 2017 vastgesteld.", year: 2017)[.boardSignature] == .present)
     }
 
+    /// A row of indicators: a bound ("≥ 50", "< 410") is a norm that counts what the row opens with after "Aantal", its
+    /// time the norm's horizon (no planning); "§3" numbers a section, it counts nothing.
+    @Test func aRowOfIndicatorsStatesNorms() {
+        let row = elements("Aantal uitkeringsgerechtigden dat volledig uitstroomt naar betaalde arbeid ≥ 50 in 2020", year: 2020)
+        #expect(row[.measurableGoals] == .present)
+        #expect(row[.planning] == nil)
+        #expect(elements("Aantal uitkeringen Participatiewet (incl. IOAW, IOAZ, BBZ) < 410 eind 2020", year: 2020)[.measurableGoals] == .present)
+        #expect(elements("§3: Voortgang van de beschreven beoogde Resultaten te behalen in 2017 en 2018", year: 2017)[.measurableGoals] == nil)
+    }
+
     /// A difference from the goal itself is a comparison: "165 banen minder dan het quotum", and its count no target.
     @Test func aDifferenceFromTheGoal() {
         let found = elements("De teller blijft staan op 262 gerealiseerde banen. Dit zijn 165 banen minder dan het quotum voor de totale sector in 2020 (427).", year: nil)

@@ -290,7 +290,7 @@ extension CycleChecker {
         if q.value == 1, !context.tokens[q.first].isNumber, context.tokens[q.first].form != "een" { return false }
         // A number after a noun with a preposition before what it would count labels, it does not count: "deel 1 van dit rapport".
         if q.first > 0, context.analysis.words[q.first - 1].pos == .noun, q.kind == .count,
-           quantity.noun < 0 || (q.last + 1..<quantity.noun).contains(where: { context.analysis.words[$0].classes.contains(.preposition) }) {
+           quantity.noun < 0 || quantity.noun > q.last && (q.last + 1..<quantity.noun).contains(where: { context.analysis.words[$0].classes.contains(.preposition) }) {
             return false
         }
         // Nor one that a reference noun follows: "Kamerstukken 33 566, nr. 45".
@@ -315,6 +315,7 @@ extension CycleChecker {
 
     /// "minstens 20", "ten minste 3": a degree word that makes the figure a norm.
     func hasTargetMarker(_ quantity: CountedQuantity, _ context: Context) -> Bool {
+        if quantity.quantity.isNorm { return true }
         let first = quantity.quantity.first
         for i in max(0, first - 2)..<first where context.isIn(.targetMarkers, i) { return true }
         return false
@@ -473,6 +474,9 @@ extension CycleChecker {
             }) { continue }
             // A heading or caption (no finite verb in the clause) plans nothing: "peildatum 31 december".
             if context.analysis.clauses[clause].finite == nil { continue }
+            // Nor a bound with its horizon, a row of indicators: "Aantal uitkeringsgerechtigden dat ... uitstroomt naar
+            // betaalde arbeid ≥ 50 in 2020" (the time is the norm's horizon).
+            if context.analysis.quantities.contains(where: { $0.quantity.isNorm && context.analysis.words[$0.quantity.first].clause == clause }) { continue }
             // An activity: a verb that acts (not a copula or auxiliary), or an activity cue, in the sentence. Realising a
             // number of jobs is an outcome, not an activity: with a time it is a jobs target ("In 2025 komen er 45
             // plaatsingen bij", "Begin 2026 moeten er 125.000 banen bijgekomen zijn").

@@ -14,6 +14,8 @@ public struct Quantity: Sendable, Equatable {
     public let last: Int
     /// A number not yet filled in ("X aantal nieuwe banen" in a draft): value 0, counts nothing as a figure.
     public var isPlaceholder = false
+    /// Written as a bound: after "≥", "≤", ">" or "<" ("Aantal uitkeringsgerechtigden ... ≥ 50 in 2020"), a norm.
+    public var isNorm = false
 
     /// The prefix of the rule name of a goal whose number is a placeholder (`placeholder+ahead`), which `check`
     /// answers with "fill in the number".
@@ -107,7 +109,9 @@ struct QuantityScanner: Sendable {
                     }
                     last += 1
                 }
-                if isSection { index = last + 1; continue }
+                // The sign before the number, past one space: "§3" numbers a section; "≥ 50", "< 410" state a bound.
+                let sign = scalar(tokens[index].start - 1).flatMap { $0 == " " ? scalar(tokens[index].start - 2) : $0 }
+                if isSection || sign == "§" { index = last + 1; continue }
                 var value = Double(digits) ?? 0
                 if !decimals.isEmpty { value += (Double("0." + decimals) ?? 0) }
                 var kind: Quantity.Kind = .count
@@ -119,7 +123,9 @@ struct QuantityScanner: Sendable {
                 } else if decimals.isEmpty, digits.count == 4, (1990...2099).contains(Int(digits) ?? 0) {
                     kind = .year
                 }
-                quantities.append(Quantity(value: value, kind: kind, first: index, last: last))
+                var quantity = Quantity(value: value, kind: kind, first: index, last: last)
+                if let sign, sign == "≥" || sign == "≤" || sign == ">" || sign == "<" { quantity.isNorm = true }
+                quantities.append(quantity)
                 index = last + 1
                 continue
             }

@@ -159,6 +159,8 @@ struct QuantityBinder {
                 let word = words[j]
                 // A bracket ends the phrase: "doelstelling 3 (goede voorbeelden delen)" labels.
                 if words[j].afterBracket { break }
+                // So does a time: "< 410 eind 2020" counts nothing named "eind".
+                if analysis.times.contains(where: { $0.first <= j && $0.last >= j }) { break }
                 if word.pos == .noun || word.pos == .properNoun && quantity.kind != .percentage {
                     // The head of a Dutch noun phrase is its last noun: "600 extra banen", "drie werkplek begeleiders".
                     noun = j; last = j
@@ -219,6 +221,15 @@ struct QuantityBinder {
                     if words[k].pos == .noun { if of < 0 { of = k }; last = k; break }
                     k += 1; steps += 1
                 }
+            }
+            // A bound with nothing counted after it counts what the row opened with: "Aantal uitkeringsgerechtigden dat
+            // volledig uitstroomt ... ≥ 50 in 2020" (the noun after the sentence's first word "aantal").
+            if noun < 0, quantity.isNorm, let first = (0..<quantity.first).reversed().first(where: { tokens[$0].sentence == sentence }).map({ k in
+                var start = k
+                while start > 0, tokens[start - 1].sentence == sentence { start -= 1 }
+                return start
+            }), words[first].lemma == specials.aantal, first + 1 < quantity.first, words[first + 1].pos == .noun {
+                noun = first + 1
             }
             bound.append(CountedQuantity(quantity: quantity, noun: noun,
                                          lemma: noun >= 0 ? words[noun].lemma : -1, head: noun >= 0 ? words[noun].head : -1,
