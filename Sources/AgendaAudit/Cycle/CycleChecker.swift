@@ -204,7 +204,9 @@ public struct CycleChecker: Sendable {
                 passages[index].elements[.problemAnalysis] = finding
             }
         }
-        // Goal-versus-realisation tables: rows under a header with both columns.
+        // Goal-versus-realisation tables: rows under a header with both columns. Their headers are read with one language
+        // cache for the document (its readings depend on no document; a fresh one per header read every word anew).
+        let tableCache = LanguageCache()
         var index = 0
         while index < passages.count {
             guard passages[index].passage.kind == .tableRow else { index += 1; continue }
@@ -224,7 +226,7 @@ public struct CycleChecker: Sendable {
                                                           text: passage.text, rule: "goal-vs-realisation-table"))
                     passages[row].elements[.monitoring] = finding
                 }
-                tableResults(header: header.passage, rows: &passages[(index + 1)..<end])
+                tableResults(header: header.passage, rows: &passages[(index + 1)..<end], cache: tableCache)
             }
             index = end
         }
@@ -235,8 +237,7 @@ public struct CycleChecker: Sendable {
     /// header cell with a realisation word (`lemmas.realise`: "Gerealiseerd eind 2024", "Realisatie") that has no goal
     /// word. A cell's figure counts what its own noun counts ("41 begeleiders"), else what the header cell names
     /// ("Gerealiseerd (banen)"); it is dated by a year cell of its row ("2024"), else by the header cell's year.
-    func tableResults(header: Passage, rows: inout ArraySlice<PassageFindings>) {
-        let cache = LanguageCache()
+    func tableResults(header: Passage, rows: inout ArraySlice<PassageFindings>, cache: LanguageCache = LanguageCache()) {
         func isIn(_ list: CycleLemmas, _ lemma: String) -> Bool { lemmaLists[list.ordinal]?.contains(lemma) ?? false }
         func year(_ text: Substring) -> Int? {
             text.split(whereSeparator: { !$0.isNumber }).lazy.compactMap { Int($0) }.first { (1990...2099).contains($0) }

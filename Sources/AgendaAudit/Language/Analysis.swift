@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 
 /// What the language layer knows about one passage: every token's part of
@@ -195,12 +196,9 @@ public final class LanguageCache {
     private func hasBytes(_ id: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = asciiStarts[id], end = asciiStarts[id + 1]
         guard end - start == bytes.count else { return false }
-        var index = 0
-        while index < bytes.count {
-            if asciiBytes[start + index] != bytes[index] { return false }
-            index += 1
-        }
-        return true
+        guard let other = bytes.baseAddress, !bytes.isEmpty else { return true }
+        // (one memcmp: the byte loop checked bounds and loaded the array per byte, once per token)
+        return asciiBytes.withUnsafeBufferPointer { stored in memcmp(stored.baseAddress! + start, other, bytes.count) == 0 }
     }
 
     /// The bytes of the ASCII words, one after the other: word `id`'s lie at `asciiStarts[id]..<asciiStarts[id + 1]`
