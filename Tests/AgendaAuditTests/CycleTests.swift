@@ -438,6 +438,8 @@ struct CycleLanguageTests {
         #expect(elements("Het is de bedoeling om dit aantal in 2017 te laten groeien tot 22.", year: 2016)[.planning] == nil)
         #expect(elements("Vanaf 2014 loopt dat percentage op naar ruim 3% in 2026.", year: 2014)[.planning] == nil)
         #expect(elements("In 2018 starten we een pilot job carving bij twee afdelingen.", year: 2017)[.planning] == .present)
+        // A kind of placement is an activity, not the jobs themselves.
+        #expect(elements("Vanaf het eerste kwartaal van 2024 bieden we per jaar ten minste 40 proefplaatsingen en werkervaringsplekken aan.", year: 2023)[.planning] == .present)
     }
 
     /// A shortfall of the jobs count itself is what a check finds, no bottleneck; a stalled process or a difficulty is one.
@@ -454,6 +456,8 @@ struct CycleLanguageTests {
         #expect(elements("Het pilotteam gaat op de rijkslocaties van de vijf organisaties in Assen de werkplekken schoonhouden.", year: 2019)[.measurableGoals] == nil)
         #expect(elements("Het programma gaat de 35 lidorganisaties ondersteunen bij het realiseren van banen.", year: 2019)[.measurableGoals] == nil)
         #expect(elements("Het programma gaat 35 lidorganisaties ondersteunen bij het realiseren van banen.", year: 2019)[.measurableGoals] == .present)
+        // The part is the goal, the whole after "van de" the known set.
+        #expect(elements("Uiterlijk eind 2025 hebben ten minste achttien van de vijfentwintig veiligheidsregio's een samenwerkingsovereenkomst met een sw-bedrijf.", year: 2025)[.measurableGoals] == .present)
     }
 
     /// Signed with another party is a contract between two, not the board adopting its agenda.
@@ -514,6 +518,10 @@ struct CycleLanguageTests {
         #expect(found[.jobsTarget] == .present)
         #expect(found[.planning] == nil)
         #expect(found[.measurableGoals] == nil)
+        // A share of a sum of money is a contribution, another measurable goal.
+        let fund = elements("Alle veiligheidsregio's dragen vanaf 1 januari 2025 0,5% van hun loonsom bij aan het centrale fonds.", year: 2025)
+        #expect(fund[.measurableGoals] == .present)
+        #expect(fund[.jobsTarget] == nil)
     }
 
     /// A national actor's dated act is not the agenda's planning; the author's is. "en" between capitalised words joins a

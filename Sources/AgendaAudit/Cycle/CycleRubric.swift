@@ -106,7 +106,8 @@ public enum CycleLemmas: String, Sendable, CaseIterable, Hashable {
     /// realiseren", "lukte het om ... te plaatsen"), unlike what was agreed or intended (weten, slagen, lukken).
     case implicative
     /// What measures a workforce, so that a share of it counts jobs: "2,14 procent van hun verloonde uren", "1,93% van
-    /// het totaalaantal verloonde uren", "2% van het personeelsbestand" (verlonen, personeelsbestand, formatie, loonsom).
+    /// het totaalaantal verloonde uren", "2% van het personeelsbestand" (verlonen, personeelsbestand, formatie;
+    /// not a sum of money: "0,5% van hun loonsom" is a contribution, another measurable goal).
     case workforce
     /// National actors, whose dated acts are not the agenda's planning: "Dan presenteert het kabinet de officiële
     /// getallen", "heeft het kabinet besloten het quotum per 2018 te activeren" (kabinet, minister, kamer, ...).

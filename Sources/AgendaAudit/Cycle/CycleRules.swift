@@ -289,7 +289,8 @@ extension CycleChecker {
         if quantity.noun >= 0, context.analysis.times.contains(where: { $0.first <= quantity.noun && $0.last >= quantity.noun }) { return false }
         if q.value == 1, !context.tokens[q.first].isNumber, context.tokens[q.first].form != "een" { return false }
         // A number after a noun with a preposition before what it would count labels, it does not count: "deel 1 van dit rapport".
-        if q.first > 0, context.analysis.words[q.first - 1].pos == .noun, q.kind == .count,
+        // (not a degree word read as a noun after "ten": "ten minste achttien van de vijfentwintig veiligheidsregio's")
+        if q.first > 0, context.analysis.words[q.first - 1].pos == .noun, q.kind == .count, !context.isIn(.targetMarkers, q.first - 1),
            quantity.noun < 0 || quantity.noun > q.last && (q.last + 1..<quantity.noun).contains(where: { context.analysis.words[$0].classes.contains(.preposition) }) {
             return false
         }
@@ -491,8 +492,11 @@ extension CycleChecker {
                     context.isIn(.nationalActors, i) && [.noun, .properNoun].contains(context.analysis.words[i].pos)
                         && !inPhrase(i, from: c.first, context)
                 }) { return false }
+                // (jobs themselves, not a kind of placement named by a compound whose head is a job noun: "bieden we per
+                // jaar ten minste 40 proefplaatsingen aan" is a dated activity)
                 let countsJobs = context.analysis.quantities.contains { q in
                     q.quantity.first >= c.first && q.quantity.first <= c.last && isCount(q, context, placeholders: true) && counted(q, context) == .jobs
+                        && !(q.noun >= 0 && !context.isIn(.jobNouns, id: q.lemma) && context.isIn(.jobNouns, id: q.head))
                 }
                 // (realising is an outcome, not an activity: "hoopt Binnenwerk in 2024 een nog grotere groei te realiseren";
                 // nor is any verb of a clause that counts the jobs: "wil ... in 2018 18 mensen met een beperking een baan
