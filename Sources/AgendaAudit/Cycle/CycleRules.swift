@@ -171,6 +171,11 @@ extension CycleChecker {
             let s = cache.specials
             return id == s.zullen || id == s.gaan || id == s.kunnen || id == s.moeten || id == s.mogen
         }
+        /// "de", "het", a demonstrative or a possessive: what follows names something known.
+        func isDefiniteDeterminer(_ index: Int) -> Bool {
+            let word = analysis.words[index]
+            return !word.classes.isDisjoint(with: [.demonstrative, .possessive]) || word.form == cache.specials.de || word.form == cache.specials.het
+        }
         func isIn(_ list: CycleLemmas, id: Int32) -> Bool {
             cache.listMask(id, lemmas) & (1 << UInt64(list.ordinal)) != 0
         }
@@ -304,12 +309,13 @@ extension CycleChecker {
                 && context.analysis.words[q.first - 2].pos == .noun && context.isIn(.ratioNouns, q.first - 2)
             // (nor after "op" with a verb of position, which gives the subject's value: "De realisatie lag op bijna 90% van
             // het doel", "stond de Wageningse teller op 111 banen")
+            // (asked last: isCount runs for every figure, and most have no preposition before them)
             var before = q.first - 1
             while before > 0, context.isIn(.approximators, before) { before -= 1 }
-            let value = context.analysis.words[before].form == context.cache.specials.op
-                && !context.clauseVerbs(context.analysis.words[q.first].clause, in: .position).isEmpty
             if context.analysis.words[before].classes.contains(.preposition), context.isIn(.circumstancePrepositions, before),
-               context.clauseVerbs(context.analysis.words[q.first].clause, in: .intent).isEmpty, !ratio, !value { return false }
+               context.clauseVerbs(context.analysis.words[q.first].clause, in: .intent).isEmpty, !ratio,
+               !(context.analysis.words[before].form == context.cache.specials.op
+                 && !context.clauseVerbs(context.analysis.words[q.first].clause, in: .position).isEmpty) { return false }
         }
         return true
     }
@@ -389,8 +395,7 @@ extension CycleChecker {
             // A definite determiner before the number names a known set, it sets no goal: "de vijf organisaties in Assen",
             // "voor de 35 lidorganisaties" (all of them; "20 werkgevers benaderen" is the goal).
             if kind == .other, q.first > 0, context.tokens[q.first].isNumber || context.analysis.words[q.first].classes.contains(.numeral),
-               !context.analysis.words[q.first - 1].classes.isDisjoint(with: [.demonstrative, .possessive])
-                || [context.cache.specials.de, context.cache.specials.het].contains(context.analysis.words[q.first - 1].form) {
+               context.isDefiniteDeterminer(q.first - 1) {
                 continue
             }
             var ahead = own == .ahead
@@ -625,8 +630,8 @@ extension CycleChecker {
             let c = context.analysis.clauses[clause]
             let back = orientation(clause: clause, context) == .back
             // (a te-infinitive is not itself realised, it is what was agreed, intended or possible: "hebben hogescholen
-            // afgesproken ... jaarlijks 99 extra banen ... te creëren"; `lemmas.implicative` verbs excepted)
-            // (unless an implicative verb makes it happen: "hebben ... 553 extra vaste banen weten te creëren")
+            // afgesproken ... jaarlijks 99 extra banen ... te creëren"; unless an implicative verb, `lemmas.implicative`,
+            // makes it happen: "hebben ... 553 extra vaste banen weten te creëren")
             let implicative = !context.clauseVerbs(clause, in: .implicative).isEmpty
             if let verb = context.clauseVerbs(clause, in: .realise).first(where: { implicative || $0 == 0 || context.analysis.words[$0 - 1].form != context.cache.specials.te }),
                back, clauseHasFigure(clause, context)
@@ -733,8 +738,7 @@ extension CycleChecker {
                 func definite(_ i: Int) -> Bool {
                     var k = i - 1
                     while k >= c.first, words[k].pos == .other || words[k].pos == .participle { k -= 1 }
-                    return k >= c.first && (!words[k].classes.isDisjoint(with: [.possessive, .demonstrative])
-                        || words[k].form == context.cache.specials.de || words[k].form == context.cache.specials.het)
+                    return k >= c.first && context.isDefiniteDeterminer(k)
                 }
                 if !describesItsNoun(clause, context), context.clauseVerbs(clause, in: .attain).contains(verb), c.tense == .past || c.isPerfect || missedPassive, (c.first...c.last).contains(where: { i in
                     words[i].pos == .noun && !isTopic(i, context) && !context.isIn(.peopleNouns, i) && !context.isIn(.jobNouns, i)

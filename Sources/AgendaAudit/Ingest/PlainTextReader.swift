@@ -138,22 +138,7 @@ enum PlainTextReader {
 
     /// Eight bytes at a time (no high bit set), then byte by byte.
     private static func isASCII(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
-            let count = bytes.count
-            var index = 0
-            if let base = bytes.baseAddress {
-                while index + 8 <= count {
-                    if ByteWord.hasHighByte(ByteWord.load(base, index)) { return false }
-                    index += 8
-                }
-            }
-            while index < count {
-                if bytes[index] >= 0x80 { return false }
-                index += 1
-            }
-            return true
-        }
+        !ByteWord.anyByte(in: text, word: ByteWord.hasHighByte, byte: { $0 >= 0x80 })
     }
 
     /// Whether `line` has at most `limit` characters (`line.count <= limit`), walking its characters only when
@@ -183,23 +168,8 @@ enum PlainTextReader {
     /// Whether `text`'s UTF-8 holds `byte` (an ASCII byte), without walking the string's views.
     /// Eight bytes at a time (an exact test: some byte XOR the wanted one is zero), then byte by byte.
     static func containsByte(_ text: String, _ byte: UInt8, or other: UInt8) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
-            let count = bytes.count
-            var index = 0
-            if let base = bytes.baseAddress {
-                while index + 8 <= count {
-                    let word = ByteWord.load(base, index)
-                    if ByteWord.equal(byte, word) | ByteWord.equal(other, word) != 0 { return true }
-                    index += 8
-                }
-            }
-            while index < count {
-                if bytes[index] == byte || bytes[index] == other { return true }
-                index += 1
-            }
-            return false
-        }
+        ByteWord.anyByte(in: text, word: { ByteWord.equal(byte, $0) | ByteWord.equal(other, $0) != 0 },
+                         byte: { $0 == byte || $0 == other })
     }
 
     private static func nextContentLine(_ lines: [String], after index: Int, skipping chrome: Set<Int>) -> String? {

@@ -224,12 +224,10 @@ struct QuantityBinder {
             }
             // A bound with nothing counted after it counts what the row opened with: "Aantal uitkeringsgerechtigden dat
             // volledig uitstroomt ... ≥ 50 in 2020" (the noun after the sentence's first word "aantal").
-            if noun < 0, quantity.isNorm, let first = (0..<quantity.first).reversed().first(where: { tokens[$0].sentence == sentence }).map({ k in
-                var start = k
-                while start > 0, tokens[start - 1].sentence == sentence { start -= 1 }
-                return start
-            }), words[first].lemma == specials.aantal, first + 1 < quantity.first, words[first + 1].pos == .noun {
-                noun = first + 1
+            if noun < 0, quantity.isNorm {
+                var first = quantity.first
+                while first > 0, tokens[first - 1].sentence == sentence { first -= 1 }
+                if words[first].lemma == specials.aantal, first + 1 < quantity.first, words[first + 1].pos == .noun { noun = first + 1 }
             }
             bound.append(CountedQuantity(quantity: quantity, noun: noun,
                                          lemma: noun >= 0 ? words[noun].lemma : -1, head: noun >= 0 ? words[noun].head : -1,

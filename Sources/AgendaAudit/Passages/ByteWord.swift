@@ -30,6 +30,28 @@ enum ByteWord {
     /// Some byte equals `byte`.
     @inline(__always)
     static func hasByte(_ byte: UInt8, in word: UInt64) -> Bool { equal(byte, word) != 0 }
+
+    /// Whether some byte of `text`'s UTF-8 passes `byte`: eight bytes at a time through `word` (which must say whether
+    /// any of the eight would pass), then the tail byte by byte.
+    @inline(__always)
+    static func anyByte(in text: String, word: (UInt64) -> Bool, byte: (UInt8) -> Bool) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            let count = bytes.count
+            var index = 0
+            if let base = bytes.baseAddress {
+                while index + 8 <= count {
+                    if word(load(base, index)) { return true }
+                    index += 8
+                }
+            }
+            while index < count {
+                if byte(bytes[index]) { return true }
+                index += 1
+            }
+            return false
+        }
+    }
 }
 
 /// Reading scalars straight from valid UTF-8 (a `String`'s own bytes), for walks that skip most scalars undecoded.
