@@ -583,4 +583,41 @@ struct CycleLanguageTests {
         #expect(found[.monitoring] != nil)
         #expect(found[.jobsTarget] == nil)
     }
+
+    /// A standing rate of jobs is a target: a frequency ("jaarlijks", or a distributive before a unit of time: "ieder
+    /// jaar", "per jaar") over a present clause that acts on the count, also a passive whose subject is counted; a
+    /// report in the past is none, nor is one of a set ("één van de sectoren").
+    @Test func aStandingRateOfJobsIsATarget() {
+        #expect(elements("Elk jaar krijgen vier mensen met een afstand tot de arbeidsmarkt een plek in onze teams.", year: 2025)[.jobsTarget] != nil)
+        #expect(elements("Wij verwachten dat er per jaar ongeveer vijf functies worden ingevuld door iemand uit de doelgroep.", year: 2025)[.jobsTarget] != nil)
+        #expect(elements("Dit houdt in dat ieder jaar twee banen worden ingevuld door kandidaten uit de doelgroep.", year: 2025)[.jobsTarget] != nil)
+        #expect(elements("Vorig jaar kregen vier mensen met een afstand tot de arbeidsmarkt een plek in onze teams.", year: 2025)[.jobsTarget] == nil)
+        #expect(elements("Elke maand bespreken we één van de regio's in de nieuwsbrief.", year: 2025)[.measurableGoals] == nil)
+    }
+
+    /// People counted as the object of hiring (`lemmas.hiring`), also of a nominalised infinitive ("het aanstellen van"),
+    /// count jobs; "van" after the nominalised infinitive gives its object, and the infinitive's compound head
+    /// ("stellen") makes no hypothetical; a goal whose predicate is the nominalised realising is no realisation.
+    @Test func peopleHiredCountJobs() {
+        #expect(elements("Het doel is het aanstellen van 40 mensen eind 2026.", year: 2025)[.jobsTarget] == .present)
+        #expect(elements("In 2026 willen we 12 personen aannemen.", year: 2025)[.jobsTarget] == .present)
+        let creating = elements("Doel is het creëren van 30 banen eind 2026.", year: 2025)
+        #expect(creating[.jobsTarget] == .present)
+        #expect(creating[.monitoring] == nil)
+        #expect(elements("In 2026 willen we 12 personen spreken over hun loopbaan.", year: 2025)[.jobsTarget] == nil)
+    }
+
+    /// "beperkt" after the domain of an impairment (`lemmas.impairment`: "fysiek beperkt", "arbeid beperkten") names a
+    /// disability, no difficulty; a limited budget is one.
+    @Test func anImpairmentIsNoDifficulty() {
+        #expect(elements("Onze nieuwe collega op de receptie is visueel beperkt en werkt met een brailleleesregel.", year: nil)[.problemAnalysis] == nil)
+        #expect(elements("Het budget voor begeleiding is beperkt, waardoor er minder plaatsingen waren.", year: nil)[.problemAnalysis] != nil)
+    }
+
+    /// An open stretch of years ("de komende jaren") ties no activity to a date; a year does.
+    @Test func anOpenStretchOfYearsIsNoPlanning() {
+        #expect(elements("De komende jaren zoeken we meer werkplekken in de onderzoeksgroepen.", year: 2025)[.planning] == nil)
+        #expect(elements("In 2026 zoeken we meer werkplekken in de onderzoeksgroepen.", year: 2025)[.planning] == .present)
+        #expect(elements("In de komende twee jaar zoeken we meer werkplekken in de onderzoeksgroepen.", year: 2025)[.planning] == .present)
+    }
 }

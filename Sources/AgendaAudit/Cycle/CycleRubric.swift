@@ -115,6 +115,14 @@ public enum CycleLemmas: String, Sendable, CaseIterable, Hashable {
     /// Verbs of position, whose "op" + figure gives the subject's value, no circumstance: "De realisatie lag op bijna
     /// 90% van het doel", "stond de teller op 111 banen" (liggen, staan, uitkomen, ...).
     case position
+    /// Domains of an impairment: a difficulty word right after one names a person's disability, no problem of the
+    /// plan ("auditief beperkt", "fysiek beperkt", "quotum arbeid beperkten"): auditief, fysiek, arbeid, ...
+    case impairment
+    /// Verbs of taking people on: people counted as their object are jobs ("Doel is het aanstellen van 92 mensen",
+    /// "een voorstel om vijf personen aan te nemen"): aanstellen, aannemen, werven.
+    case hiring
+    /// Distributive words that make a unit of time after them a frequency: "ieder jaar", "elke maand", "per jaar".
+    case distributive
 
     /// Position in `allCases`: the index of its list in `CycleChecker.lemmaLists` and its number in per-word memos
     /// (no hashing of the raw value on the hot path).
@@ -160,6 +168,9 @@ public enum CycleLemmas: String, Sendable, CaseIterable, Hashable {
         case .workforce: return 37
         case .nationalActors: return 38
         case .position: return 39
+        case .impairment: return 40
+        case .hiring: return 41
+        case .distributive: return 42
         }
     }
 }

@@ -121,7 +121,9 @@ extension CycleChecker {
                 // a conjunction only where it opens a subordinate clause, not the preposition "Als onderdeel van ... wil ...".
                 let word = analysis.words[index]
                 let conjunctionOpensClause = !word.classes.contains(.subordinator) || analysis.clauses[word.clause].isSubordinate
-                if (index == 0 || tokens[index - 1].sentence != token.sentence) && conjunctionOpensClause || word.pos == .noun {
+                // (not a nominalised infinitive, whose compound head may be the verb: "het aanstellen van 92 mensen")
+                if (index == 0 || tokens[index - 1].sentence != token.sentence) && conjunctionOpensClause
+                    || word.pos == .noun && !Self.isNominalisedInfinitive(index, analysis, cache) {
                     hypotheticalSentences.insert(token.sentence)
                 }
             }
@@ -163,6 +165,12 @@ extension CycleChecker {
             return list[low..<max(low, firstIndex(from: range.upperBound + 1))]
         }
         /// Whether the word's lemma, compound head or form is in the list (memoised by word id in the cache).
+        /// A nominalised infinitive: a noun after "het" that is its own lemma and ends in -en ("het aanstellen").
+        static func isNominalisedInfinitive(_ index: Int, _ analysis: PassageAnalysis, _ cache: LanguageCache) -> Bool {
+            guard index >= 1, analysis.words[index - 1].form == cache.specials.het else { return false }
+            let word = analysis.words[index]
+            return (word.pos == .noun || word.pos == .infinitive) && word.form == word.lemma && cache.string(word.form).hasSuffix("en")
+        }
         func isIn(_ list: CycleLemmas, _ index: Int) -> Bool {
             wordMasks[index] & (1 << UInt64(list.ordinal)) != 0
         }
@@ -293,6 +301,9 @@ extension CycleChecker {
         if context.analysis.times.contains(where: { $0.first <= q.last && $0.last >= q.first }) { return false }
         if quantity.noun >= 0, context.analysis.times.contains(where: { $0.first <= quantity.noun && $0.last >= quantity.noun }) { return false }
         if q.value == 1, !context.tokens[q.first].isNumber, context.tokens[q.first].form != "een" { return false }
+        // One of a set ("één van de sectoren") picks a member, it counts nothing.
+        if q.value == 1, q.kind == .count, quantity.of >= 0, q.last + 1 < context.tokens.count,
+           context.analysis.words[q.last + 1].form == context.cache.specials.van { return false }
         // A number after a noun with a preposition before what it would count labels, it does not count: "deel 1 van dit rapport".
         // (not a degree word read as a noun after "ten": "ten minste achttien van de vijfentwintig veiligheidsregio's")
         if q.first > 0, context.analysis.words[q.first - 1].pos == .noun, q.kind == .count, !context.isIn(.targetMarkers, q.first - 1),
@@ -315,9 +326,17 @@ extension CycleChecker {
             if context.analysis.words[before].classes.contains(.preposition), context.isIn(.circumstancePrepositions, before),
                context.clauseVerbs(context.analysis.words[q.first].clause, in: .intent).isEmpty, !ratio,
                !(context.analysis.words[before].form == context.cache.specials.op
-                 && !context.clauseVerbs(context.analysis.words[q.first].clause, in: .position).isEmpty) { return false }
+                 && !context.clauseVerbs(context.analysis.words[q.first].clause, in: .position).isEmpty),
+               !isNominalObject(of: before, context) { return false }
         }
         return true
+    }
+
+    /// "van" after a nominalised infinitive gives its object, no circumstance: "het aanstellen van 92 mensen", "het
+    /// creëren van 50 banen" (the infinitive after "het", its own lemma, ending in -en).
+    func isNominalObject(of preposition: Int, _ context: Context) -> Bool {
+        context.analysis.words[preposition].form == context.cache.specials.van && preposition >= 1
+            && Context.isNominalisedInfinitive(preposition - 1, context.analysis, context.cache)
     }
 
     /// "minstens 20", "ten minste 3": a degree word that makes the figure a norm.
@@ -356,8 +375,10 @@ extension CycleChecker {
             for i in quantity.noun..<min(context.tokens.count, quantity.noun + 6) where context.tokens[i].sentence == sentence {
                 if context.isIn(.targetGroup, i) { return .jobs }
             }
-            // People taken on: "minstens 15 mensen in dienst genomen" (a `jobObjects` cue in the clause).
-            if context.has(.jobObjects, clause: context.analysis.words[quantity.noun].clause) { return .jobs }
+            // People taken on: "minstens 15 mensen in dienst genomen" (a `jobObjects` cue in the clause), "het aanstellen
+            // van 92 mensen" (a verb of hiring, `lemmas.hiring`, finite, infinitive or nominalised).
+            let clause = context.analysis.words[quantity.noun].clause
+            if context.has(.jobObjects, clause: clause) || !context.words(clause, in: .hiring).isEmpty { return .jobs }
             return .other
         }
         return .other
@@ -407,11 +428,19 @@ extension CycleChecker {
             }
             // A standing rule: "draagt jaarlijks 0,5 procent af", "leggen 2% van hun inkomsten in".
             let ownShare = q.kind == .percentage && quantity.of > 0 && context.analysis.words[quantity.of - 1].classes.contains(.possessive)
-            let acts = context.analysis.clauses[clause].finite.map { !context.isIn(.copulas, $0) } ?? false
+            // (a passive acts on its subject: "dat er ieder jaar drie functies worden ingevuld door iemand uit de doelgroep")
+            let passive = c.isPassive && !c.isPerfect
+            let acts = passive || c.finite.map { !context.isIn(.copulas, $0) } ?? false
             // The standing rule counts what the verb acts on, after it; a count before the finite verb is its subject
             // ("De 36 hogescholen leiden jaarlijks ... op" describes who acts).
-            let countsObject = context.analysis.clauses[clause].finite.map { $0 < q.first } ?? false
-            if !ahead, kind == .other, acts, countsObject && !context.words(clause, in: .frequency).isEmpty || ownShare {
+            let countsObject = passive || c.finite.map { $0 < q.first } ?? false
+            // A frequency: a word (`lemmas.frequency`: jaarlijks) or a distributive before a unit of time ("ieder jaar",
+            // "elk half jaar", "per jaar"). It holds for jobs as for other objects: "Ieder jaar krijgen drie mensen met een
+            // afstand tot de arbeidsmarkt de mogelijkheid om aan de slag te gaan".
+            let frequent = !context.words(clause, in: .frequency).isEmpty || (c.first...c.last).contains { i in
+                context.isIn(.distributive, i) && (i + 1...min(i + 2, c.last + 1)).contains { $0 <= c.last && context.isIn(.units, $0) }
+            }
+            if !ahead, kind == .other && ownShare || acts && countsObject && frequent && c.tense == .present && !c.isPerfect {
                 ahead = true; rule = ownShare ? "share" : "frequency"
             }
             guard ahead else { continue }
@@ -447,7 +476,8 @@ extension CycleChecker {
     /// One finding per sentence that ties an activity to a time ahead (the agenda has planning when two do).
     func planning(_ context: Context, monitored: Set<Int>, add: (CycleElement, CycleStatus, Int, Int, String) -> Void) {
         var planned = Set<Int>()
-        for time in context.analysis.times where !context.isPeriod(time) && !context.isAttribute(time) {
+        // (an open stretch, "de komende jaren", ties no activity to a date)
+        for time in context.analysis.times where !context.isPeriod(time) && !context.isAttribute(time) && !time.isVague {
             let clause = context.analysis.words[time.first].clause
             let sentence = context.tokens[time.first].sentence
             if planned.contains(sentence) { continue }
@@ -644,9 +674,11 @@ extension CycleChecker {
                 return verb
             }
             // Nouns: "de realisatie", "de stand", "het resultaat" with a figure; or an attributive participle, "het aantal
-            // gerealiseerde banen".
+            // gerealiseerde banen". (Not a nominalised infinitive, which names the act without saying it happened: "Doel
+            // is het creëren van 92 banen".)
             if let noun = context.words(clause, in: .realise).first(where: {
-                context.analysis.words[$0].pos == .noun || context.analysis.words[$0].pos == .participle && context.analysis.words[$0].attributive
+                context.analysis.words[$0].pos == .noun && !Context.isNominalisedInfinitive($0, context.analysis, context.cache)
+                    || context.analysis.words[$0].pos == .participle && context.analysis.words[$0].attributive
             }),
                !c.isFuture, context.clauseVerbs(clause, in: .intent).isEmpty, !countsIn(sentence, context).isEmpty {
                 return noun
@@ -1032,6 +1064,7 @@ extension CycleChecker {
         if let word = context.words(clause, in: .difficulty).first(where: {
             !inIdiom($0) && !isTopic($0, context) && !isNamedOnly($0, clause: clause, context) && isStated($0, clause: clause, context)
                 && !isTargetGroupsLot($0, clause: clause, context) && !context.isIn(.peopleNouns, $0) && !context.isIn(.targetGroup, $0)
+                && !($0 > 0 && context.tokens[$0 - 1].sentence == context.tokens[$0].sentence && context.isIn(.impairment, $0 - 1))
         }),
            context.scope.blocker(PhraseMatcher.Hit(entry: -1, first: word, last: word), lookingAhead: false) == nil {
             return (word, "difficulty")

@@ -113,6 +113,8 @@ public struct TimeExpression: Sendable, Equatable {
     public let isRelative: Bool
     /// Names a day ("op 11 april 2019"): the date of an event, not a horizon.
     public var hasDay: Bool = false
+    /// An open number of periods ("de komende jaren"): a stretch of time, no date an activity is tied to.
+    public var isVague: Bool = false
 }
 
 /// A quantity with the noun phrase it counts: `45 banen`, `0,5 procent van

@@ -131,8 +131,10 @@ struct TimeResolver {
                 guard let start, word == "jaar" || word == "jaren" else { continue }
                 var first = modifierIndex
                 if first - 1 >= 0, form(first - 1) == "het" || form(first - 1) == "de" { first -= 1 }
+                // ("de komende jaren": plural without a count, an open stretch of years, vague)
                 found.append(.init(first: first, last: i, startMonth: start * 12, endMonth: (start + span - 1) * 12 + 11,
-                                   relation: relation(before: first), isRelative: true))
+                                   relation: relation(before: first), isRelative: true,
+                                   isVague: word == "jaren" && modifierIndex == i - 1))
             }
         }
         return found.sorted { $0.first < $1.first }
