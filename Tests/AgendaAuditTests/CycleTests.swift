@@ -620,4 +620,18 @@ struct CycleLanguageTests {
         #expect(elements("In 2026 zoeken we meer werkplekken in de onderzoeksgroepen.", year: 2025)[.planning] == .present)
         #expect(elements("In de komende twee jaar zoeken we meer werkplekken in de onderzoeksgroepen.", year: 2025)[.planning] == .present)
     }
+
+    /// A ratio noun compounded with a goal noun is the goal's value: meeting "het quotumpercentage" reaches a goal, like
+    /// meeting "het quotum"; a plain percentage is none.
+    @Test func aGoalCompoundedWithARatioNoun() {
+        #expect(elements("Daarmee heeft de provincie in 2024 ruim voldaan aan het taakstellingspercentage van 3% afspraakbanen.", year: 2025)[.monitoring] != nil)
+        #expect(elements("Daarmee heeft de provincie in 2024 ruim voldaan aan het quotumpercentage.", year: 2025)[.monitoring] != nil)
+        #expect(elements("Daarmee heeft de provincie in 2024 een percentage van 3% bereikt in de enquête.", year: 2025)[.monitoring] == nil)
+    }
+
+    /// A time that runs up to now ("sinds 2012") dates no planned activity.
+    @Test func aTimeSinceIsNoPlanning() {
+        #expect(elements("Sinds 2025 organiseren wij elk kwartaal een netwerkbijeenkomst.", year: 2025)[.planning] == nil)
+        #expect(elements("Vanaf 2026 organiseren wij elk kwartaal een netwerkbijeenkomst.", year: 2025)[.planning] == .present)
+    }
 }

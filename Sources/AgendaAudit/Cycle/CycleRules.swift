@@ -476,8 +476,9 @@ extension CycleChecker {
     /// One finding per sentence that ties an activity to a time ahead (the agenda has planning when two do).
     func planning(_ context: Context, monitored: Set<Int>, add: (CycleElement, CycleStatus, Int, Int, String) -> Void) {
         var planned = Set<Int>()
-        // (an open stretch, "de komende jaren", ties no activity to a date)
-        for time in context.analysis.times where !context.isPeriod(time) && !context.isAttribute(time) && !time.isVague {
+        // (an open stretch, "de komende jaren", ties no activity to a date; nor does a time that runs up to now, "sinds 2012")
+        for time in context.analysis.times where !context.isPeriod(time) && !context.isAttribute(time) && !time.isVague
+            && time.relation != .since {
             let clause = context.analysis.words[time.first].clause
             let sentence = context.tokens[time.first].sentence
             if planned.contains(sentence) { continue }
@@ -738,7 +739,7 @@ extension CycleChecker {
                 let start = words[than + 1].form == context.cache.specials.van && than + 2 < context.tokens.count ? than + 2 : than + 1
                 let noun = words[start].classes.contains(.article) || words[start].classes.contains(.possessive) ? start + 1 : start
                 if noun < context.tokens.count, context.tokens[noun].sentence == sentence, words[noun].pos == .noun,
-                   context.isIn(.goalNouns, noun), states(clause) { return than }
+                   isGoalNoun(noun, context), states(clause) { return than }
             }
         }
         for clause in context.clauses(ofSentence: sentence) {
@@ -749,7 +750,7 @@ extension CycleChecker {
                   !context.conditionalClauses.contains(clause),
                   context.clauseVerbs(clause, in: .intent).allSatisfy({ words[$0].pos == .participle }) else { continue }
             let back = orientation(clause: clause, context) == .back
-            let goalNoun = context.words(clause, in: .goalNouns).contains { words[$0].pos == .noun && !isTopic($0, context) }
+            let goalNoun = (c.first...c.last).contains { isGoalNoun($0, context) && words[$0].pos == .noun && !isTopic($0, context) }
             // A target not reached in the perfect passive reports, whatever date it had: "is de afspraak ... voor 2016
             // (6500 banen) niet gehaald" (nobody plans to miss one).
             let missedPassive = c.isPassive && c.negation != nil && c.finite.map { words[$0].lemma == context.cache.specials.zijn } == true
@@ -784,6 +785,19 @@ extension CycleChecker {
                }) { return verb }
         }
         return nil
+    }
+
+    /// A goal noun (`lemmas.goalNouns`), or a ratio noun compounded with one: the goal's value ("het quotumpercentage van
+    /// 1,93%", "het streefpercentage"): the modifier before the head, with or without a linking "s".
+    func isGoalNoun(_ index: Int, _ context: Context) -> Bool {
+        if context.isIn(.goalNouns, index) { return true }
+        let word = context.analysis.words[index]
+        guard word.pos == .noun, word.head >= 0, word.lemma != word.head, context.isIn(.ratioNouns, index),
+              let goals = cycle.lemmas[.goalNouns] else { return false }
+        let lemma = context.cache.string(word.lemma), head = context.cache.string(word.head)
+        guard lemma.hasSuffix(head), lemma.count > head.count else { return false }
+        let modifier = String(lemma.dropLast(head.count))
+        return goals.contains(modifier) || modifier.hasSuffix("s") && goals.contains(String(modifier.dropLast()))
     }
 
     /// The realise verb says what a goal or an obligation asks, not what was realised: under `moeten` ("In 2026 zouden er
