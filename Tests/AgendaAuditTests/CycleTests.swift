@@ -634,4 +634,12 @@ struct CycleLanguageTests {
         #expect(elements("Sinds 2025 organiseren wij elk kwartaal een netwerkbijeenkomst.", year: 2025)[.planning] == nil)
         #expect(elements("Vanaf 2026 organiseren wij elk kwartaal een netwerkbijeenkomst.", year: 2025)[.planning] == .present)
     }
+
+    /// A share realised is a share of the goal ("realiseerden we 61 procent"): monitoring, partly; the measure of a verb of
+    /// change (`lemmas.change`) or a percentage after a preposition is none.
+    @Test func aShareRealisedIsAShareOfTheGoal() {
+        #expect(elements("In 2024 realiseerden de waterschappen samen 83 procent.", year: 2025)[.monitoring] == .partial)
+        #expect(elements("In 2024 groeide het aantal medewerkers 12 procent.", year: 2025)[.monitoring] == nil)
+        #expect(elements("In 2024 steeg het ziekteverzuim tot 6 procent.", year: 2025)[.monitoring] == nil)
+    }
 }

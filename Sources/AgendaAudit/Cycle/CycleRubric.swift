@@ -123,6 +123,9 @@ public enum CycleLemmas: String, Sendable, CaseIterable, Hashable {
     case hiring
     /// Distributive words that make a unit of time after them a frequency: "ieder jaar", "elke maand", "per jaar".
     case distributive
+    /// Verbs of change, whose percentage measures the change, no share of a goal reached: stijgen, dalen, groeien
+    /// ("het aantal groeide 12 procent"; "realiseerden we 61 procent" is a share of the goal).
+    case change
 
     /// Position in `allCases`: the index of its list in `CycleChecker.lemmaLists` and its number in per-word memos
     /// (no hashing of the raw value on the hot path).
@@ -171,6 +174,7 @@ public enum CycleLemmas: String, Sendable, CaseIterable, Hashable {
         case .impairment: return 40
         case .hiring: return 41
         case .distributive: return 42
+        case .change: return 43
         }
     }
 }

@@ -778,6 +778,16 @@ extension CycleChecker {
                         && !context.analysis.times.contains { $0.first <= i && $0.last >= i } && definite(i)
                 }) { return verb }
             }
+            // A share realised is a share of the goal: "In 2020 realiseerden we 61 procent" (a bare percentage, or one of
+            // the jobs, as what a realise verb reached, looking back; not the measure of a verb of change, `lemmas.change`:
+            // "het aantal groeide 12 procent", nor after a preposition: "steeg tot 40 procent").
+            if back, let verb = context.clauseVerbs(clause, in: .realise).first(where: { words[$0].pos != .infinitive && !context.isIn(.change, $0) }),
+               !statesGoal(verb, clause: clause, context),
+               context.analysis.quantities.contains(where: { q in
+                   q.quantity.kind == .percentage && q.quantity.first > c.first && q.quantity.first <= c.last
+                       && (q.of < 0 || context.isIn(.jobNouns, q.of)) && !words[q.quantity.first - 1].classes.contains(.preposition)
+                       && isCount(q, context)
+               }) { return verb }
             if let verb = context.clauseVerbs(clause, in: .lagging).first(where: { words[$0].pos != .infinitive }),
                back || c.tense == .present && !c.isPerfect, c.negation == nil,
                goalNoun || verb < c.last && (verb + 1..<c.last).contains(where: { i in
