@@ -230,4 +230,18 @@ struct ActionScopeTests {
                 .contains("meet-and-greets"))
         #expect(!codes("De afdelingen kwamen bijeen voor de jaarlijkse evaluatie van de begroting.").contains("meet-and-greets"))
     }
+    /// The concept that frames a generic present may take two words ("Bij social return ..."), and an indefinite subject
+    /// is generic; the author's practice framed by a name still counts.
+    @Test func aTwoWordConceptFramesTheGenericPresent() {
+        #expect(!codes("Bij social return krijgt een leverancier een korting op de aanneemsom als hij mensen uit de doelgroep inzet.").contains("inkoop-sroi"))
+        #expect(codes("Bij Rijkswaterstaat nemen wij in elke aanbesteding een social return-eis op voor mensen uit de doelgroep.").contains("inkoop-sroi"))
+    }
+
+    /// An activity named as a concept, a nominalised infinitive with its object as the subject, is explained or evaluated,
+    /// not done; a verb of taking place (`action.occurrence`) reports it as practice.
+    @Test func anActivityNamedAsAConceptIsNotDone() {
+        #expect(!codes("Het actief delen van goede voorbeelden helpt werkgevers om sneller te beginnen.").contains("goede-voorbeelden"))
+        #expect(!codes("Voor scholen is het vinden van een stageplek voor leerlingen met een beperking van groot belang.").contains("proefplaatsingen"))
+        #expect(codes("Het delen van goede voorbeelden gebeurt via onze nieuwsbrief en het intranet.").contains("goede-voorbeelden"))
+    }
 }

@@ -66,9 +66,13 @@ public enum ActionList: String, Sendable, CaseIterable, Hashable {
     /// The verb of the advice idiom `er` + an `advice` word + `aan` + this verb: doen ("werkgevers doen er verstandig
     /// aan om ..."). Optional.
     case adviceVerbs
+    /// Verbs of taking place: with an activity named as a concept for subject they report practice ("Het delen van goede
+    /// voorbeelden gebeurt via de nieuwsbrief"), unlike other verbs, which explain or evaluate it ("Het delen van goede
+    /// voorbeelden dient twee doeleinden"). Optional.
+    case occurrence
 
     /// Lists a rubric may leave out (added after the first format; empty when absent).
-    static let optional: Set<ActionList> = [.research, .asking, .interrogatives, .adviceVerbs]
+    static let optional: Set<ActionList> = [.research, .asking, .interrogatives, .adviceVerbs, .occurrence]
 
     /// Position in `allCases`; with `ActionScope.listBase` the list's number in the language cache's memos
     /// (a switch: no array or hashing on the hot path).
@@ -97,6 +101,7 @@ public enum ActionList: String, Sendable, CaseIterable, Hashable {
         case .asking: return 20
         case .interrogatives: return 21
         case .adviceVerbs: return 22
+        case .occurrence: return 23
         }
     }
 }

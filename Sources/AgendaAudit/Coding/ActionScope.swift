@@ -356,6 +356,14 @@ struct ActionScope {
         return clause.isPassive && !agent || isBarePlural(subject, before: before, clause)
     }
 
+    /// The subject opens with an indefinite article: "een opdrachtnemer" (generic in the present).
+    private func hasIndefiniteSubject(_ clause: PassageAnalysis.Clause) -> Bool {
+        let (subject, before) = self.subject(clause)
+        guard let head = subject.first, let finite = clause.finite else { return false }
+        let from = before ? clause.first : finite + 1
+        return (from..<head).contains { isIn(.indefinites, $0) }
+    }
+
     /// A comma follows the clause's last word.
     private func endsWithComma(_ clause: PassageAnalysis.Clause, text: ScalarIndexedText, base: Int) -> Bool {
         let end = tokens[clause.last].end - base
@@ -534,10 +542,29 @@ struct ActionScope {
         // The generic present framed by a concept, a bare singular noun after the opening preposition: "Bij jobcarving
         // worden taken uit een bestaande functie gehaald en gebundeld" says how the method works, not what the author
         // does ("Bij vacatures wordt eerst gekeken ...", a plural, and "Bij Defensie ...", a name, are practice).
-        if clause.first + 1 < finite, words[clause.first].classes.contains(.preposition), words[clause.first + 1].pos == .noun,
-           words[clause.first + 1].lemma == words[clause.first + 1].form, !isIn(.authors, clause.first + 1),
-           clause.first + 2 == finite, isGeneric(clause) {
-            return verdict(.definition, clause.first, clause.first + 1)
+        // (the concept may take two words, "Bij social return krijgt een opdrachtnemer ...", none capitalised, no
+        // determiner; an indefinite subject is generic too: "een opdrachtnemer")
+        if clause.first + 1 < finite, finite <= clause.first + 3, words[clause.first].classes.contains(.preposition),
+           words[finite - 1].pos == .noun, words[finite - 1].lemma == words[finite - 1].form, !isIn(.authors, finite - 1),
+           finite == clause.first + 2 || (clause.first + 1..<finite).allSatisfy({ !words[$0].capitalised && !isDeterminer($0) && words[$0].pos != .number }),
+           isGeneric(clause) || hasIndefiniteSubject(clause) {
+            return verdict(.definition, clause.first, finite - 1)
+        }
+        // An activity named as a concept, a nominalised infinitive with its object as the subject ("Het proactief delen
+        // van goede voorbeelden dient twee doeleinden", "is het vinden van een stageplek van groot belang"): the clause
+        // explains or evaluates the activity, nobody does it (unless a verb of taking place, `action.occurrence`, reports
+        // it: "Het delen van goede voorbeelden gebeurt via de nieuwsbrief").
+        if !clause.isPassive, !isIn(.occurrence, id: lemma),
+           let article = [clause.first, clause.first + 1, finite + 1].first(where: { k in
+               k <= clause.last && k != finite && words[k].form == cache.specials.het
+                   && (k != clause.first + 1 || tokens[clause.first].isNumber || cache.string(words[clause.first].form).utf8.count == 1)
+           }),
+           let activity = nominalisedInfinitive(after: article, in: clause), activity < clause.last,
+           words[activity + 1].form == cache.specials.van,
+           // (after the finite verb only behind a fronted adverbial, "Juist voor ... is het vinden van een stageplek van
+           // groot belang"; after a subject it is the predicate: "De eerste stap is het opsplitsen van taken")
+           activity < finite || (clause.first...min(clause.first + 1, finite - 1)).contains(where: { words[$0].classes.contains(.preposition) }) {
+            return verdict(.definition, activity, activity)
         }
         if isIn(.copulas, id: lemma), !participle, !clause.isPassive, before, !subject.isEmpty,
            !(finite - 1 >= clause.first && isIn(.existential, finite - 1)), let predicate = indefinitePredicate(clause, after: finite) {
