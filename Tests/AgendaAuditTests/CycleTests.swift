@@ -642,4 +642,27 @@ struct CycleLanguageTests {
         #expect(elements("In 2024 groeide het aantal medewerkers 12 procent.", year: 2025)[.monitoring] == nil)
         #expect(elements("In 2024 steeg het ziekteverzuim tot 6 procent.", year: 2025)[.monitoring] == nil)
     }
+
+    /// The value a count stands at ("stond de teller op 111 banen") is a realisation, set against a goal beside it; a
+    /// distance after a verb of position is none; "voor ogen hebben" states a goal.
+    @Test func theValueACountStandsAtIsARealisation() {
+        #expect(elements("Eind 2024 stond de teller op 64 banen. Het doel voor 2024 was 90 banen.", year: 2025)[.monitoring] != nil)
+        #expect(elements("Eind 2024 stond de teller op 64 banen. Dat zijn er 10 meer dan het jaar ervoor, maar nog lang niet de 120 die het waterschap voor 2026 voor ogen had.", year: 2025)[.monitoring] != nil)
+        #expect(elements("Het nieuwe kantoor ligt op 3 kilometer van het station. Het doel voor 2024 was 90 banen.", year: 2025)[.monitoring] == nil)
+    }
+
+    /// A separable particle before "te" joins the infinitive ("op 2,5% ... uit te komen" is `uitkomen`, a verb of
+    /// position); a goal set in the perfect ("hebben als doel gesteld om ... te") looks ahead like an agreement.
+    @Test func aGoalSetWithASeparableTeInfinitive() {
+        let found = elements("We hebben als doel gesteld om in 2026 op 2,5% van ons personeelsbestand uit te komen.", year: 2025)
+        #expect(found[.jobsTarget] == .present)
+        #expect(found[.monitoring] == nil)
+        #expect(elements("Wij hebben ons tot doel gesteld om in 2026 40 mensen uit de doelgroep aan te nemen.", year: 2025)[.jobsTarget] == .present)
+        #expect(elements("Wij hebben in 2024 40 mensen uit de doelgroep aangenomen.", year: 2025)[.jobsTarget] == nil)
+    }
+
+    /// A difficulty as the subject of a verb of causing (`lemmas.causalVerbs`) is stated, its remedy after it.
+    @Test func aDifficultyThatCausesIsStated() {
+        #expect(elements("Het tekort aan jobcoaches remde de instroom; daarom werven we in 2026 twee extra jobcoaches.", year: 2025)[.problemAnalysis] == .present)
+    }
 }

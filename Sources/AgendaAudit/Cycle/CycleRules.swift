@@ -242,8 +242,14 @@ extension CycleChecker {
         // afgesproken ... 99 extra banen te creëren", "Wij hebben afgesproken in 2026 20 banen te creëren": the te-infinitive
         // after the participle is the extraposed complement, and a time there dates what was agreed; one before it dates
         // the agreeing ("op 18 oktober is toegezegd"). (The agreement as a goal, "het afgesproken aantal", is attributive.)
+        // (so is a goal set: a participle after a goal noun, "hebben als doel gesteld om in 2026 ... uit te komen",
+        // "heeft de ambitie uitgesproken om ... te")
         if clause.isPerfect, clause.tense == .present,
-           let agreed = context.clauseVerbs(index, in: .commitment).first(where: { !context.analysis.words[$0].attributive }),
+           let agreed = context.clauseVerbs(index, in: .commitment).first(where: { !context.analysis.words[$0].attributive })
+            ?? context.analysis.verbTokens(of: clause).first(where: { p in
+                context.analysis.words[p].pos == .participle && !context.analysis.words[p].attributive
+                    && (clause.first..<p).contains { context.isIn(.goalNouns, $0) && context.analysis.words[$0].pos == .noun }
+            }),
            times.allSatisfy({ $0.first > agreed }), agreed < clause.last,
            (agreed + 1..<clause.last).contains(where: { context.analysis.words[$0].form == context.cache.specials.te
                && context.analysis.words[$0 + 1].pos == .infinitive }) { return .ahead }
@@ -690,6 +696,16 @@ extension CycleChecker {
                 || clause > 0 && context.analysis.clauses[clause - 1].sentence == sentence && clauseHasFigure(clause - 1, context) {
                 return hit.first
             }
+            // The value a count stands at, "op" + the figure after a verb of position (`lemmas.position`), is a
+            // realisation: "Eind 2022 stond de teller op 111 banen", "De realisatie ligt nu op 87%" (jobs or a percentage;
+            // not a distance or a place).
+            if let verb = context.clauseVerbs(clause, in: .position).first(where: { implicative || $0 == 0 || context.analysis.words[$0 - 1].form != context.cache.specials.te }),
+               back || c.tense == .present && !c.isFuture && c.modal < 0, !statesGoal(verb, clause: clause, context),
+               c.negation == nil, context.analysis.quantities.contains(where: { q in
+                   q.quantity.first > c.first && q.quantity.first <= c.last
+                       && context.analysis.words[q.quantity.first - 1].form == context.cache.specials.op
+                       && (q.quantity.kind == .percentage || counted(q, context) == .jobs) && isCount(q, context)
+               }) { return verb }
             // A shortfall measured in a figure is a realisation too: "dat de universiteit eind 2019 20,1 banen
             // achterliep op het quotum"; in the present it is the state now, whatever its date ("Met een
             // realisatiepercentage van 73% (in Q1 2023) blijft de realisatie achter op het quotum").
@@ -949,6 +965,9 @@ extension CycleChecker {
         guard context.analysis.words[index].pos == .noun else { return true }
         if stating(clause, context) { return true }
         let clauses = context.analysis.clauses
+        // The subject of a verb of causing (`lemmas.causalVerbs`, active): "Het tekort aan werkplekbegeleiders remde de
+        // groei" states the problem and its effect.
+        if let finite = clauses[clause].finite, index < finite, !clauses[clause].isPassive, context.isIn(.causalVerbs, finite) { return true }
         // Given as a cause: "... niet volledig geland omdat [knelpunt X]", "vanwege personeelstekorten".
         if context.cueHits(.cause, clause: clause).contains(where: { $0.last < index }) { return true }
         let sentence = clauses[clause].sentence

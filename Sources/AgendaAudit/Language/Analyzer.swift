@@ -1161,7 +1161,17 @@ public struct LanguageAnalyzer: Sendable {
         // `verbLemmas`/`verbTokens` after the clauses before it: clauses are finished in order).
         let firstVerb = analysis.verbLemmas.count
         for i in range where analysis.words[i].pos.isVerbForm && !analysis.words[i].attributive {
-            analysis.verbLemmas.append(analysis.words[i].lemma)
+            var lemma = analysis.words[i].lemma
+            // A separable particle before "te" joins the infinitive: "om ... uit te komen" is `uitkomen`, "aan te nemen"
+            // `aannemen` (the words keep their own lemmas; the clause's verbs hold the particle verb).
+            if analysis.words[i].pos == .infinitive, i - 2 >= range.lowerBound, analysis.words[i - 1].form == specials.te {
+                let form = analysis.words[i - 2].form
+                if cache.knownMembership(form, of: Self.particleList) ?? cache.isMember(form, of: Self.particleList, lexicon.particles) {
+                    let joined = cache.strings[Int(form)] + cache.strings[Int(lemma)]
+                    if lexicon.isVerb(joined) { lemma = cache.id(joined) }
+                }
+            }
+            analysis.verbLemmas.append(lemma)
             analysis.verbTokens.append(i)
         }
         if let finite, !clause.isSubordinate {
