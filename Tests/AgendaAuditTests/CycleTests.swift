@@ -665,4 +665,11 @@ struct CycleLanguageTests {
     @Test func aDifficultyThatCausesIsStated() {
         #expect(elements("Het tekort aan jobcoaches remde de instroom; daarom werven we in 2026 twee extra jobcoaches.", year: 2025)[.problemAnalysis] == .present)
     }
+
+    /// A present clause in a period that has not ended looks ahead to its end (a horizon, no planning date); in one that
+    /// has ended it looks back.
+    @Test func aPresentClauseInAPeriodLooksToItsEnd() {
+        #expect(elements("In de periode 2025-2026 groeien we van 40 naar 60 banen voor mensen uit de doelgroep.", year: 2025)[.jobsTarget] == .present)
+        #expect(elements("In de periode 2021-2022 groeien we van 40 naar 60 banen voor mensen uit de doelgroep.", year: 2025)[.jobsTarget] == nil)
+    }
 }

@@ -215,6 +215,11 @@ extension CycleChecker {
             let c = analysis.clauses[clause]
             return analysis.times.filter { $0.first <= c.last && $0.last >= c.first && !isPeriod($0) && !isAttribute($0) }
         }
+        /// The periods of a clause ("in de periode 2025-2026"), not the date of a noun.
+        func periods(_ clause: Int) -> [TimeExpression] {
+            let c = analysis.clauses[clause]
+            return analysis.times.filter { $0.first <= c.last && $0.last >= c.first && isPeriod($0) && !isAttribute($0) }
+        }
         func isAttribute(_ time: TimeExpression) -> Bool {
             // Not "met ingang van 2024" (relation `from`).
             time.relation == .at && time.first >= 2 && analysis.words[time.first - 1].form == cache.specials.van
@@ -276,6 +281,13 @@ extension CycleChecker {
             // quarter or part of a year is a horizon.
             if time.relation == .at && (time.hasDay && !deadline || clause.finite == nil) { return .neither }
             return .ahead
+        }
+        // A period is no date, but a present clause in one that has not ended looks ahead to its end: "In de periode
+        // 2025-2026 groeien we van 40 naar 60 banen" (one that has ended is looked back on).
+        // (with no date of the document or period of the agenda to read it against, it is a plan, as a dated present is)
+        if clause.tense == .present, !clause.isPerfect, let period = context.periods(index).first {
+            if let written = context.written { return period.endMonth >= written ? .ahead : .back }
+            return context.referenceYear == nil || period.endMonth >= start ? .ahead : .back
         }
         if context.has(.future, clause: index) && clause.tense != .past && !clause.isPerfect { return .ahead }
         if clause.tense == .past || clause.isPerfect { return .back }
@@ -460,7 +472,7 @@ extension CycleChecker {
             if kind == .jobs {
                 // A jobs target has a horizon (DOMAIN §4): without a time in its sentence it is only partly one
                 // ("De overheid moet 25.000 extra banen realiseren").
-                let dated = context.clauses(ofSentence: sentence).contains { !context.times($0).isEmpty }
+                let dated = context.clauses(ofSentence: sentence).contains { !context.times($0).isEmpty || !context.periods($0).isEmpty }
                 add(.jobsTarget, dated ? .present : .partial, q.first, quantity.last, "quantity+jobs+" + rule + (dated ? "" : "+no-horizon"))
             } else {
                 add(.measurableGoals, .present, q.first, quantity.last, "quantity+object+" + rule)
