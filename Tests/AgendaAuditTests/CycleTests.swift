@@ -672,4 +672,11 @@ struct CycleLanguageTests {
         #expect(elements("In de periode 2025-2026 groeien we van 40 naar 60 banen voor mensen uit de doelgroep.", year: 2025)[.jobsTarget] == .present)
         #expect(elements("In de periode 2021-2022 groeien we van 40 naar 60 banen voor mensen uit de doelgroep.", year: 2025)[.jobsTarget] == nil)
     }
+
+    /// Lagging (`lemmas.lagging`) is measured against a norm or others: without a cause it is a result, no bottleneck;
+    /// with one it is analysed.
+    @Test func laggingWithoutACauseIsNoBottleneck() {
+        #expect(elements("De marktsector doet het goed, de overheid blijft achter.", year: 2025)[.problemAnalysis] == nil)
+        #expect(elements("De instroom bleef achter doordat leidinggevenden de regelingen niet kenden.", year: 2025)[.problemAnalysis] != nil)
+    }
 }

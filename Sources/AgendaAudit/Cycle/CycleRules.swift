@@ -1077,7 +1077,9 @@ extension CycleChecker {
                     context.isIn(.jobNouns, i) || context.isIn(.goalNouns, i) || context.isIn(.ratioNouns, i)
                         || context.analysis.words[i].lemma == context.cache.specials.aantal
                 }
-                if aboutCount { continue }
+                // (lagging is itself measured against a norm or others, "de overheid blijft achter": a result, no
+                // bottleneck, without a cause)
+                if aboutCount || context.isIn(.lagging, found) || !context.clauseVerbs(context.analysis.words[found].clause, in: .lagging).isEmpty { continue }
             }
             let remedyHere = context.cueHits(.remedy, sentence: sentence).first { $0.first > found }
             let remedyNext = position + 1 < sentences.count ? context.cueHits(.remedy, sentence: sentences[position + 1]).first : nil
