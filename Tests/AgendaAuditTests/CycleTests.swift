@@ -679,4 +679,12 @@ struct CycleLanguageTests {
         #expect(elements("De marktsector doet het goed, de overheid blijft achter.", year: 2025)[.problemAnalysis] == nil)
         #expect(elements("De instroom bleef achter doordat leidinggevenden de regelingen niet kenden.", year: 2025)[.problemAnalysis] != nil)
     }
+
+    /// What a plan is for, the "om ... te" complement of a plan noun (`lemmas.plans`), is a target whenever the plan was
+    /// made; a purpose of something else is not.
+    @Test func whatAPlanIsForIsATarget() {
+        #expect(elements("Het college komt nu met een voorstel om zes personen met een beperking aan te nemen.", year: 2025)[.jobsTarget] != nil)
+        #expect(elements("In 2024 stemde de raad in met het voorstel van het college om in 2026 acht afspraakbanen te creëren.", year: 2025)[.jobsTarget] == .present)
+        #expect(elements("In 2024 gebruikte de raad het budget om acht afspraakbanen te financieren.", year: 2025)[.jobsTarget] == nil)
+    }
 }

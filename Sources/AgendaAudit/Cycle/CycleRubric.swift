@@ -126,6 +126,9 @@ public enum CycleLemmas: String, Sendable, CaseIterable, Hashable {
     /// Verbs of change, whose percentage measures the change, no share of a goal reached: stijgen, dalen, groeien
     /// ("het aantal groeide 12 procent"; "realiseerden we 61 procent" is a share of the goal).
     case change
+    /// Nouns of a plan, whose "om ... te" complement is still to be done: voorstel, plan, besluit, voornemen ("komt met
+    /// een voorstel om vijf personen aan te nemen").
+    case plans
 
     /// Position in `allCases`: the index of its list in `CycleChecker.lemmaLists` and its number in per-word memos
     /// (no hashing of the raw value on the hot path).
@@ -175,6 +178,7 @@ public enum CycleLemmas: String, Sendable, CaseIterable, Hashable {
         case .hiring: return 41
         case .distributive: return 42
         case .change: return 43
+        case .plans: return 44
         }
     }
 }

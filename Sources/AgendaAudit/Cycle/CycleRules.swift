@@ -357,6 +357,20 @@ extension CycleChecker {
             && Context.isNominalisedInfinitive(preposition - 1, context.analysis, context.cache)
     }
 
+    /// The word stands in the "om ... te" complement of a plan noun (`lemmas.plans`: "een voorstel om ... te", "het plan
+    /// om", "het voorstel van het college om").
+    func isPlanned(_ index: Int, _ context: Context) -> Bool {
+        let c = context.analysis.clauses[context.analysis.words[index].clause]
+        // (the noun may have its "van" phrase before "om": "het voorstel van het college om ...")
+        guard let om = (c.first..<index).last(where: { context.analysis.words[$0].form == context.cache.specials.om }), om > c.first,
+              let plan = (max(c.first, om - 5)..<om).last(where: { context.isIn(.plans, $0) && context.analysis.words[$0].pos == .noun }),
+              (plan + 1..<om).allSatisfy({ !context.analysis.words[$0].pos.isVerbForm }) else { return false }
+        return (index + 1...c.last + 1).contains { k in
+            k <= c.last && context.analysis.words[k].form == context.cache.specials.te && k + 1 <= c.last
+                && context.analysis.words[k + 1].pos == .infinitive
+        }
+    }
+
     /// "minstens 20", "ten minste 3": a degree word that makes the figure a norm.
     func hasTargetMarker(_ quantity: CountedQuantity, _ context: Context) -> Bool {
         if quantity.quantity.isNorm { return true }
@@ -424,6 +438,11 @@ extension CycleChecker {
                context.has(.interim, clause: clause), context.times(clause).allSatisfy({ $0.startMonth <= now }) {
                 own = .back
             }
+            // What a plan is for, its "om ... te" complement, is still to be done, whenever the plan was made: "komt met een
+            // voorstel om vijf personen met een beperking aan te nemen", "heeft ingestemd met het plan om 12 banen te
+            // creëren" (a noun of `lemmas.plans` right before "om", the count after it).
+            var planned = false
+            if own != .ahead, isPlanned(q.first, context) { own = .ahead; planned = true }
             if own == .back || monitored.contains(sentence) {
                 if own == .back { state(false, quantity, kind) }
                 continue
@@ -438,7 +457,8 @@ extension CycleChecker {
                 continue
             }
             var ahead = own == .ahead
-            var rule = "ahead"
+            var rule = planned ? "plan" : "ahead"
+
             // A norm: "minstens 20 werkgevers", or a goal noun in the sentence ("De taakstelling voor 2025 is 160 banen").
             if !ahead, hasTargetMarker(quantity, context) { ahead = true; rule = "norm" }
             if !ahead, context.clauses(ofSentence: sentence).contains(where: { !context.words($0, in: .goalNouns).isEmpty }) {
