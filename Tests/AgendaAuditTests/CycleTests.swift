@@ -687,4 +687,11 @@ struct CycleLanguageTests {
         #expect(elements("In 2024 stemde de raad in met het voorstel van het college om in 2026 acht afspraakbanen te creëren.", year: 2025)[.jobsTarget] == .present)
         #expect(elements("In 2024 gebruikte de raad het budget om acht afspraakbanen te financieren.", year: 2025)[.jobsTarget] == nil)
     }
+
+    /// "van" after a collective noun (`lemmas.collectives`) gives its size, a count; after another noun it stays a
+    /// circumstance.
+    @Test func theSizeOfACollectiveIsACount() {
+        #expect(elements("Elk kwartaal start er een groep van 8 nieuwe leerwerkers.", year: 2025)[.measurableGoals] != nil)
+        #expect(elements("Elk kwartaal start er een project van 8 maanden.", year: 2025)[.measurableGoals] == nil)
+    }
 }

@@ -129,6 +129,9 @@ public enum CycleLemmas: String, Sendable, CaseIterable, Hashable {
     /// Nouns of a plan, whose "om ... te" complement is still to be done: voorstel, plan, besluit, voornemen ("komt met
     /// een voorstel om vijf personen aan te nemen").
     case plans
+    /// Collective nouns, whose "van" + figure gives their size: groep, team, pool ("Ieder half jaar start er een groep
+    /// van 10 nieuwe collega's").
+    case collectives
 
     /// Position in `allCases`: the index of its list in `CycleChecker.lemmaLists` and its number in per-word memos
     /// (no hashing of the raw value on the hot path).
@@ -179,6 +182,7 @@ public enum CycleLemmas: String, Sendable, CaseIterable, Hashable {
         case .distributive: return 42
         case .change: return 43
         case .plans: return 44
+        case .collectives: return 45
         }
     }
 }

@@ -345,7 +345,7 @@ extension CycleChecker {
                context.clauseVerbs(context.analysis.words[q.first].clause, in: .intent).isEmpty, !ratio,
                !(context.analysis.words[before].form == context.cache.specials.op
                  && !context.clauseVerbs(context.analysis.words[q.first].clause, in: .position).isEmpty),
-               !isNominalObject(of: before, context) { return false }
+               !isNominalObject(of: before, context), !isSizeOfCollective(before, context) { return false }
         }
         return true
     }
@@ -369,6 +369,13 @@ extension CycleChecker {
             k <= c.last && context.analysis.words[k].form == context.cache.specials.te && k + 1 <= c.last
                 && context.analysis.words[k + 1].pos == .infinitive
         }
+    }
+
+    /// "van" after a collective noun (`lemmas.collectives`) gives its size, no circumstance: "een groep van 10 nieuwe
+    /// collega's", "een pool van 20 kandidaten".
+    func isSizeOfCollective(_ preposition: Int, _ context: Context) -> Bool {
+        preposition >= 1 && context.analysis.words[preposition].form == context.cache.specials.van
+            && context.analysis.words[preposition - 1].pos == .noun && context.isIn(.collectives, preposition - 1)
     }
 
     /// "minstens 20", "ten minste 3": a degree word that makes the figure a norm.
