@@ -249,6 +249,15 @@ struct LanguageTests {
     }
 
     /// No preposition stands between a count and its noun: an elliptical count counts nothing of its own.
+    /// A listed word that is only a noun makes no particle verb: "aandacht" is no past of "aandenken", also where a
+    /// subordinate clause still wants its finite verb; a particle verb that is listed stays one.
+    @Test func aNounIsNoParticleVerbsForm() {
+        let r = Self.read("Afgesproken is dat alle scholen die nieuwe contracten sluiten, hierbij extra aandacht schenken aan de doelgroep.")
+        #expect(r.word("aandacht").pos == .noun)
+        let lagging = Self.read("Vorig jaar bleef de instroom achter.")
+        #expect(lagging.analysis.verbLemmas.contains { lagging.cache.string($0) == "achterblijven" })
+    }
+
     @Test func aPrepositionEndsTheCountedPhrase() {
         let text = "Er komen tot 2026 125.000 extra banen, van wie 25.000 bij de overheid, en 600 à 700 mensen uit de doelgroep."
         let r = Self.read(text)

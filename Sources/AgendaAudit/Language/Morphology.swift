@@ -143,7 +143,8 @@ struct Morphology: Sendable {
                 let rest = String(decoding: bytes.dropFirst(particle.utf8.count), as: UTF8.self)
                 for reading in verbReadings(rest) where reading.kind != .present || readings.isEmpty {
                     let lemma = particle + reading.lemma
-                    if lexicon.isVerb(lemma) || lexicon.isWord(lemma) { add(.init(lemma: lemma, kind: reading.kind)) }
+                    // (a listed word that is only a noun makes no particle verb: "aandacht" is no past of "aandenken")
+                    if lexicon.isVerb(lemma) || lexicon.isWord(lemma) && !lexicon.isNoun(lemma) { add(.init(lemma: lemma, kind: reading.kind)) }
                 }
             }
             for prefix in Self.inseparablePrefixes where form.hasPrefix(prefix) && bytes.count > prefix.utf8.count + 2 {
