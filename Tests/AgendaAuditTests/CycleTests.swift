@@ -538,6 +538,8 @@ struct CycleLanguageTests {
         #expect(elements("Het quotum voor de overheid bedraagt met ingang van 2026 het percentage van 2,5%.", year: 2025)[.planning] == nil)
         #expect(elements("2026 wordt heffingsvrij om overheidswerkgevers de mogelijkheid te geven een inhaalslag te maken.", year: 2025)[.planning] == nil)
         #expect(elements("In 2026 starten we een pilot om overheidswerkgevers te helpen.", year: 2025)[.planning] == .present)
+        // (the clauses after the purpose belong to it)
+        #expect(elements("2026 wordt heffingsvrij om een registratie in te richten die ervoor moet zorgen dat uren worden overgedragen.", year: 2025)[.planning] == nil)
     }
 
     /// A present modal over a perfect infinitive sets a deadline, also to a day; the substitute infinitive reports.

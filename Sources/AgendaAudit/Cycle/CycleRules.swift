@@ -565,8 +565,13 @@ extension CycleChecker {
             // (a time in a subordinate clause dates that clause only: "Dat houdt in dat de provincie ruim voor het einde
             // van het jaar aan de gestelde opgave voldoet" dates no activity of the main clause)
             let own = context.analysis.clauses[clause].isSubordinate ? clause..<(clause + 1) : context.clauses(ofSentence: sentence)
+            // (the clauses after a purpose of the dated clause belong to that purpose: "2018 wordt heffingsvrij om ... de
+            // inleenadministratie te operationaliseren die ervoor moet zorgen dat ...")
+            let dated = context.analysis.clauses[clause]
+            let sentencePurpose = (dated.first...dated.last).first { context.analysis.words[$0].form == context.cache.specials.om } ?? Int.max
             let acts = own.contains { index in
                 let c = context.analysis.clauses[index]
+                if c.first > sentencePurpose { return false }
                 // A national actor as the clause's subject or agent (not inside another phrase: "een brief aan de Kamer")
                 // acts for the country, not for the agenda: "Dan presenteert het kabinet de officiële getallen".
                 if (c.first...c.last).contains(where: { i in
