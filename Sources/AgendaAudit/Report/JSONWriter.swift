@@ -126,8 +126,8 @@ struct JSONBuffer {
     }
 
     mutating func string(_ text: String) {
-        var text = text
-        text.withUTF8 { utf8 in
+        // The bytes read in place (`var text = text; text.withUTF8` copied the string: a retain and release per string).
+        let written: Void? = text.utf8.withContiguousStorageIfAvailable { utf8 in
             let count = utf8.count
             // The quotes and the text, escaped or not: room for all at once (escapes reserve their own).
             reserve(count + 2)
@@ -177,6 +177,12 @@ struct JSONBuffer {
             }
             append(start + runStart, count - runStart)
             append(0x22)
+        }
+        if written == nil {
+            // A bridged string without contiguous bytes: a native copy has them.
+            var copy = text
+            copy.makeContiguousUTF8()
+            string(copy)
         }
     }
 
