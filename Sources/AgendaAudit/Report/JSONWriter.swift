@@ -195,18 +195,19 @@ struct JSONBuffer {
     mutating func int(_ value: Int) {
         // The decimal digits as String(value) spells them, written without making a String.
         if value >= 0 && value < 10 { append(0x30 + UInt8(value)); return }
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for '-' and the 19 digits of Int.min
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            var magnitude = value.magnitude
-            var index = buffer.count
-            repeat {
-                index -= 1
-                buffer[index] = 0x30 + UInt8(magnitude % 10)
-                magnitude /= 10
-            } while magnitude > 0
-            if value < 0 { index -= 1; buffer[index] = 0x2D }
-            for position in index..<buffer.count { append(buffer[position]) }
-        }
+        // The digits counted first, then written from the last straight into the buffer (a checked append per digit
+        // from a scratch tuple before).
+        var magnitude = value.magnitude, rest = magnitude / 10, length = value < 0 ? 2 : 1
+        while rest > 0 { length += 1; rest /= 10 }
+        reserve(length)
+        var position = count + length
+        repeat {
+            position -= 1
+            base[position] = 0x30 + UInt8(magnitude % 10)
+            magnitude /= 10
+        } while magnitude > 0
+        if value < 0 { base[count] = 0x2D }
+        count += length
     }
 
     /// Whole numbers without a fraction, as JSONEncoder writes them.
