@@ -170,6 +170,7 @@ struct ActionScope {
 
     // MARK: Words
 
+    @inline(__always)  // (half a million calls per MB; called from the mutating `verdict`, each call copied the whole scope)
     func isIn(_ list: ActionList, _ index: Int) -> Bool {
         let word = analysis.words[index]
         return isIn(list, id: word.lemma) || isIn(list, id: word.head) || isIn(list, id: word.form)
@@ -441,14 +442,17 @@ struct ActionScope {
         // A codebook label without a verb of its own ("Training voor begeleiders", "Delen van goede voorbeelden (omdat ...)").
         do {
             var start = firstToken
-            if start < lastToken, tokens[start].isNumber || tokens[start].form.unicodeScalars.count == 1 { start += 1 }
+            if start < lastToken, tokens[start].isNumber || tokens[start].form.utf8.count == 1
+                || tokens[start].form.utf8.count <= 4 && tokens[start].form.unicodeScalars.count == 1 { start += 1 }
             for label in labels where !label.isEmpty && start + label.count - 1 <= lastToken {
                 let end = start + label.count - 1
+                // The words first: nearly every sentence is none of the labels.
+                guard (0..<label.count).allSatisfy({ tokens[start + $0].form == label[$0] }) else { continue }
                 // No finite verb of a main clause outside the label's words ("Samenwerken met partners ..." is the label).
                 let verbOutside = range.contains { c in
                     !clauses[c].isSubordinate && clauses[c].finite.map { $0 < start || $0 > end } == true
                 }
-                if !verbOutside, (0..<label.count).allSatisfy({ tokens[start + $0].form == label[$0] }) {
+                if !verbOutside {
                     return verdict(.label, start, end)
                 }
             }

@@ -469,6 +469,14 @@ public struct Coder: Sendable {
                 }
                 return kept
             }
+            /// `valid` of each hit of the slot, in order, for the suppressed hits it records.
+            func checkOnly(slot: Int) {
+                var index = patternHits.head(slot)
+                while index >= 0 {
+                    _ = valid(patternHits.item(index))
+                    index = patternHits.after(index)
+                }
+            }
 
             var score = 0.0
             var matchedNonContext = false
@@ -481,8 +489,16 @@ public struct Coder: Sendable {
                 case .terms:
                     found = validOnes(slot: key(codeIndex, .patterns, index, 0))
                 case .near(let window):
-                    let left = validOnes(slot: key(codeIndex, .patterns, index, 0))
-                    let right = validOnes(slot: key(codeIndex, .patterns, index, 1))
+                    let leftSlot = key(codeIndex, .patterns, index, 0), rightSlot = key(codeIndex, .patterns, index, 1)
+                    // A side without hits pairs nothing: the other side's hits are only checked (`valid` records the
+                    // same suppressed hits in the same order), and no array of either side is made.
+                    if patternHits.head(leftSlot) < 0 || patternHits.head(rightSlot) < 0 {
+                        checkOnly(slot: leftSlot)
+                        checkOnly(slot: rightSlot)
+                        break
+                    }
+                    let left = validOnes(slot: leftSlot)
+                    let right = validOnes(slot: rightSlot)
                     for pair in nearPairs(left, right, window: window, tokens: tokens) {
                         found.append(pair.0)
                         found.append(pair.1)
@@ -523,7 +539,11 @@ public struct Coder: Sendable {
                         }
                         isNew = evidenceKeys.insert(EvidenceKey(start: item.start, end: item.end, term: item.term)).inserted
                     }
-                    if isNew { evidence.append(item) }
+                    if isNew {
+                        // (room for a few at the first: the array grew one, two, four items at a time)
+                        if evidence.isEmpty { evidence.reserveCapacity(8) }
+                        evidence.append(item)
+                    }
                 }
             }
             if matchedNonContext, score + 1e-9 >= code.threshold {

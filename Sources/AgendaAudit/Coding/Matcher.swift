@@ -197,8 +197,11 @@ public struct PhraseMatcher: Sendable {
     /// Not shared between threads.
     public final class Cache {
         fileprivate var ids: [String: [Int32]] = [:]
-        /// The same by interned word id (`LanguageCache`), when the caller has the tokens' ids.
-        fileprivate var byWord: [[Int32]?] = []
+        /// The same by interned word id (`LanguageCache`), when the caller has the tokens' ids: word `w`'s glob ids are
+        /// `pool[byWord[w].start...]`, `byWord[w].count` of them (start -1: not looked up yet). One flat pool, read in
+        /// place: an array per word was retained and released at every token.
+        fileprivate var byWord: [(start: Int32, count: Int32)] = []
+        fileprivate var pool: [Int32] = []
         public init() {}
         /// The number of word forms remembered.
         var count: Int { max(ids.count, byWord.count) }
@@ -245,39 +248,58 @@ public struct PhraseMatcher: Sendable {
         active.reserveCapacity(8)
         nextActive.reserveCapacity(8)
         var ids: [Int32] = []
+        // The token's glob ids are `pool[idStart..<idEnd]`: with word ids, the cache's pool at the word's place in
+        // `known`, both taken from the cache for the pass (read as locals: a class's array property was retained and
+        // released per token) and handed back at the end; without word ids, each token's ids are put after the pool's
+        // end for the step and dropped again.
+        let byWord = cache != nil && words != nil
+        var pool: [Int32] = [], known: [(start: Int32, count: Int32)] = []
+        if byWord, let cache { swap(&pool, &cache.pool); swap(&known, &cache.byWord) }
+        defer { if byWord, let cache { swap(&pool, &cache.pool); swap(&known, &cache.byWord) } }
+        let poolCount = pool.count, tokenWords = words ?? []
         // By index, not `for (position, token) in tokens.enumerated()`: that copied every token (and retained its form).
         for position in tokens.indices {
-            if let cache, let words {
-                let word = Int(words[position])
-                if word < cache.byWord.count, let known = cache.byWord[word] {
-                    ids = known
-                } else {
+            var idStart = pool.count, idEnd = pool.count
+            if byWord {
+                let word = Int(tokenWords[position])
+                if word >= known.count || known[word].start < 0 {
                     wordIDs(tokens[position].form, into: &ids)
-                    if word >= cache.byWord.count { cache.byWord.append(contentsOf: repeatElement(nil, count: word + 1 - cache.byWord.count)) }
-                    cache.byWord[word] = ids
+                    if word >= known.count { known.append(contentsOf: repeatElement((start: Int32(-1), count: Int32(0)), count: word + 1 - known.count)) }
+                    known[word] = (Int32(pool.count), Int32(ids.count))
+                    pool.append(contentsOf: ids)
                 }
-            } else if let cache {
-                if let known = cache.ids[tokens[position].form] {
-                    ids = known
-                } else {
-                    wordIDs(tokens[position].form, into: &ids)
-                    cache.ids[tokens[position].form] = ids
-                }
+                let (start, count) = known[word]
+                idStart = Int(start)
+                idEnd = idStart + Int(count)
             } else {
-                wordIDs(tokens[position].form, into: &ids)
+                if let cache {
+                    if let known = cache.ids[tokens[position].form] {
+                        ids = known
+                    } else {
+                        wordIDs(tokens[position].form, into: &ids)
+                        cache.ids[tokens[position].form] = ids
+                    }
+                } else {
+                    wordIDs(tokens[position].form, into: &ids)
+                }
+                if pool.count > poolCount { pool.removeLast(pool.count - poolCount) }
+                idStart = pool.count
+                pool.append(contentsOf: ids)
+                idEnd = pool.count
             }
             // Nearly always empty already (no phrase under way): `removeAll` of an empty array was a generic call per token.
             if !nextActive.isEmpty { nextActive.removeAll(keepingCapacity: true) }
-            if !ids.isEmpty {
+            if idStart < idEnd {
                 if tokens[position].joinsPrevious {
                     for state in active {
-                        for id in ids {
-                            guard let child = phraseChildren[Int(state.node)][id] else { continue }
+                        for k in idStart..<idEnd {
+                            guard let child = phraseChildren[Int(state.node)][pool[k]] else { continue }
                             nextActive.append((child, state.first))
                         }
                     }
                 }
-                for id in ids {
+                for k in idStart..<idEnd {
+                    let id = pool[k]
                     let child = Int(id) < rootChildren.count ? rootChildren[Int(id)] : -1
                     guard child >= 0 else { continue }
                     nextActive.append((child, position))

@@ -36,11 +36,17 @@ struct CueScope {
     /// Drops cues that sit inside an exception phrase and sorts the rest;
     /// call once after adding.
     mutating func settle() {
-        let exceptionTokens = Set(exceptions.flatMap { $0.first...$0.last })
-        cues.removeAll { cue in (cue.hit.first...cue.hit.last).allSatisfy(exceptionTokens.contains) }
+        // (most passages have no cue: nothing to drop, sort or index)
+        guard !cues.isEmpty else { return }
+        if !exceptions.isEmpty {
+            let exceptionTokens = Set(exceptions.flatMap { $0.first...$0.last })
+            cues.removeAll { cue in (cue.hit.first...cue.hit.last).allSatisfy(exceptionTokens.contains) }
+        }
         cues.sort { $0.hit.first < $1.hit.first }
         cueFirsts = cues.map(\.hit.first)
-        cueLasts = cues.map(\.hit.last).sorted()
+        // (sorted in place: `sorted()` of the mapped array made a second one)
+        cueLasts = cues.map(\.hit.last)
+        cueLasts.sort()
         cuesByLast = cues.sorted { $0.hit.last < $1.hit.last }
     }
 

@@ -69,8 +69,9 @@ struct QuantityScanner: Sendable {
     func scan(_ tokens: [Token], words: [Int32]?, cache: LanguageCache?, text: ScalarIndexedText, base: Int) -> [Quantity] {
         func scalar(_ offset: Int) -> Unicode.Scalar? { text.scalar(at: offset - base) }
         func wordValue(_ index: Int) -> Int? {
-            guard let words, let cache else { return value(ofWord: tokens[index].form) }
-            return cache.numberValue(words[index]) { value(ofWord: tokens[index].form) }
+            guard words != nil, cache != nil else { return value(ofWord: tokens[index].form) }
+            // (read through the optionals, not bound: binding the cache retained and released it at every token)
+            return cache.unsafelyUnwrapped.numberValue(words.unsafelyUnwrapped[index]) { value(ofWord: tokens[index].form) }
         }
         // Per token, whether it is a placeholder or a percent word: by id in the cache when there is one (a string
         // hash per token was a tenth of the scan), else by the string.

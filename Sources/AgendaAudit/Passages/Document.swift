@@ -287,9 +287,13 @@ final class ScalarIndexedText {
         return utf8.index(utf8.startIndex, offsetBy: utf8Offset(scalarOffset))
     }
 
+    /// No index (ASCII text), remembered: asking the lazy `offsets` retained and released the array at every offset.
+    private lazy var isASCII: Bool = offsets.isEmpty
+
     @inline(__always)
     private func utf8Offset(_ scalarOffset: Int) -> Int {
-        offsets.withUnsafeBufferPointer { $0.isEmpty ? scalarOffset : Int($0[scalarOffset]) }
+        if isASCII { return scalarOffset }
+        return offsets.withUnsafeBufferPointer { Int($0[scalarOffset]) }
     }
 
     /// The scalar at `offset` (relative to the text), or nil outside it.

@@ -138,8 +138,11 @@ public struct Tokenizer: Sendable {
         tokens.reserveCapacity(bytes.count / 6)
         // The ids, gathered here and handed over at the end: appending to the `inout` parameter from the nested
         // `finishToken` made each append a call that checked uniqueness and capacity.
-        var ids: [Int32] = []
-        if cache != nil { ids.reserveCapacity(bytes.count / 6) }
+        // (written through a pointer: a token has at least one byte and a separator before the next, so there are at most
+        // half as many tokens as bytes, plus one; `Array.append` here was a call per token that checked uniqueness and room)
+        let ids = UnsafeMutablePointer<Int32>.allocate(capacity: cache != nil ? bytes.count / 2 + 1 : 0)
+        var idCount = 0
+        defer { ids.deallocate() }
         // The folded form's UTF-8 bytes (ASCII appended directly; other scalars folded through `scratch`), in a
         // buffer written through its pointer: an `[UInt8]` checked its uniqueness and capacity per byte appended.
         var form = FormBuffer()
@@ -162,11 +165,12 @@ public struct Tokenizer: Sendable {
                 if formIsASCII {
                     let (id, string) = cache.id(ascii: formBytes)
                     folded = string
-                    ids.append(id)
+                    ids[idCount] = id
                 } else {
                     folded = String(decoding: formBytes, as: UTF8.self)
-                    ids.append(cache.id(folded))
+                    ids[idCount] = cache.id(folded)
                 }
+                idCount += 1
             } else {
                 folded = String(decoding: formBytes, as: UTF8.self)
             }
@@ -262,9 +266,7 @@ public struct Tokenizer: Sendable {
             i = next
         }
         finishToken(at: offset)
-        if cache != nil {
-            if words.isEmpty { words = ids } else { words.append(contentsOf: ids) }
-        }
+        if cache != nil { words.append(contentsOf: UnsafeBufferPointer(start: ids, count: idCount)) }
         return tokens
     }
 }

@@ -126,8 +126,8 @@ struct JSONBuffer {
     }
 
     mutating func string(_ text: String) {
-        var text = text
-        text.withUTF8 { utf8 in
+        // The bytes read in place (`var text = text; text.withUTF8` copied the string: a retain and release per string).
+        let written: Void? = text.utf8.withContiguousStorageIfAvailable { utf8 in
             let count = utf8.count
             // The quotes and the text, escaped or not: room for all at once (escapes reserve their own).
             reserve(count + 2)
@@ -178,6 +178,12 @@ struct JSONBuffer {
             append(start + runStart, count - runStart)
             append(0x22)
         }
+        if written == nil {
+            // A bridged string without contiguous bytes: a native copy has them.
+            var copy = text
+            copy.makeContiguousUTF8()
+            string(copy)
+        }
     }
 
     /// Whether any byte of `word` is below 0x20, '"' or '\\' (exact: the classic zero-byte and less-than tests).
@@ -189,18 +195,19 @@ struct JSONBuffer {
     mutating func int(_ value: Int) {
         // The decimal digits as String(value) spells them, written without making a String.
         if value >= 0 && value < 10 { append(0x30 + UInt8(value)); return }
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for '-' and the 19 digits of Int.min
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            var magnitude = value.magnitude
-            var index = buffer.count
-            repeat {
-                index -= 1
-                buffer[index] = 0x30 + UInt8(magnitude % 10)
-                magnitude /= 10
-            } while magnitude > 0
-            if value < 0 { index -= 1; buffer[index] = 0x2D }
-            for position in index..<buffer.count { append(buffer[position]) }
-        }
+        // The digits counted first, then written from the last straight into the buffer (a checked append per digit
+        // from a scratch tuple before).
+        var magnitude = value.magnitude, rest = magnitude / 10, length = value < 0 ? 2 : 1
+        while rest > 0 { length += 1; rest /= 10 }
+        reserve(length)
+        var position = count + length
+        repeat {
+            position -= 1
+            base[position] = 0x30 + UInt8(magnitude % 10)
+            magnitude /= 10
+        } while magnitude > 0
+        if value < 0 { base[count] = 0x2D }
+        count += length
     }
 
     /// Whole numbers without a fraction, as JSONEncoder writes them.
