@@ -244,4 +244,10 @@ struct ActionScopeTests {
         #expect(!codes("Voor scholen is het vinden van een stageplek voor leerlingen met een beperking van groot belang.").contains("proefplaatsingen"))
         #expect(codes("Het delen van goede voorbeelden gebeurt via onze nieuwsbrief en het intranet.").contains("goede-voorbeelden"))
     }
+
+    /// A purpose noun as subject (`action.purposes`) says what a thing is for: no definition; a concept defined stays one.
+    @Test func aPurposeIsNoDefinition() {
+        #expect(codes("Doel van ons netwerk is vooral ervaringen uitwisselen en goede voorbeelden delen tijdens de bijeenkomsten.").contains("goede-voorbeelden"))
+        #expect(!codes("Een lerend netwerk is een groep werkgevers die ervaringen uitwisselen en goede voorbeelden delen.").contains("goede-voorbeelden"))
+    }
 }

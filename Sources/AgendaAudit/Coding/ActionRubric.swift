@@ -70,9 +70,12 @@ public enum ActionList: String, Sendable, CaseIterable, Hashable {
     /// voorbeelden gebeurt via de nieuwsbrief"), unlike other verbs, which explain or evaluate it ("Het delen van goede
     /// voorbeelden dient twee doeleinden"). Optional.
     case occurrence
+    /// Nouns of purpose: a copula after one states what something is for, it defines nothing ("Doel van het
+    /// ambassadeursnetwerk is vooral ervaringen uitwisselen"). Optional.
+    case purposes
 
     /// Lists a rubric may leave out (added after the first format; empty when absent).
-    static let optional: Set<ActionList> = [.research, .asking, .interrogatives, .adviceVerbs, .occurrence]
+    static let optional: Set<ActionList> = [.research, .asking, .interrogatives, .adviceVerbs, .occurrence, .purposes]
 
     /// Position in `allCases`; with `ActionScope.listBase` the list's number in the language cache's memos
     /// (a switch: no array or hashing on the hot path).
@@ -102,6 +105,7 @@ public enum ActionList: String, Sendable, CaseIterable, Hashable {
         case .interrogatives: return 21
         case .adviceVerbs: return 22
         case .occurrence: return 23
+        case .purposes: return 24
         }
     }
 }

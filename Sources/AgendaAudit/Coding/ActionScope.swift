@@ -571,7 +571,10 @@ struct ActionScope {
             return verdict(.definition, activity, activity)
         }
         if isIn(.copulas, id: lemma), !participle, !clause.isPassive, before, !subject.isEmpty,
-           !(finite - 1 >= clause.first && isIn(.existential, finite - 1)), let predicate = indefinitePredicate(clause, after: finite) {
+           !(finite - 1 >= clause.first && isIn(.existential, finite - 1)),
+           // (a purpose noun as subject, "Doel van het netwerk is ervaringen uitwisselen", says what a thing is for)
+           !subject.contains(where: { analysis.words[$0].pos == .noun && isIn(.purposes, $0) }),
+           let predicate = indefinitePredicate(clause, after: finite) {
             // A nominalised infinitive defines a concept named bare ("Functiecreatie is het afsplitsen van taken"), not a
             // step of the plan ("De eerste stap is het in kaart brengen van taken").
             if predicate.activity, let head = subject.first, (clause.first..<head).contains(where: { k in
