@@ -362,6 +362,8 @@ struct ActionScope {
         let (subject, before) = self.subject(clause)
         guard let head = subject.first, let finite = clause.finite else { return false }
         let from = before ? clause.first : finite + 1
+        // (a subject before an embedded clause stands before this clause's first word)
+        guard head >= from else { return false }
         return (from..<head).contains { isIn(.indefinites, $0) }
     }
 
