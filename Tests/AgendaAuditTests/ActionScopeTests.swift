@@ -250,4 +250,12 @@ struct ActionScopeTests {
         #expect(codes("Doel van ons netwerk is vooral ervaringen uitwisselen en goede voorbeelden delen tijdens de bijeenkomsten.").contains("goede-voorbeelden"))
         #expect(!codes("Een lerend netwerk is een groep werkgevers die ervaringen uitwisselen en goede voorbeelden delen.").contains("goede-voorbeelden"))
     }
+
+    /// A subject before an embedded clause stands in the clause it opens: the definition's checks read from there (they
+    /// trapped on a reversed range: "De eerste stap, die we vorig jaar zetten, is het opsplitsen van taken").
+    @Test func aSubjectBeforeAnEmbeddedClause() {
+        #expect(!codes("Functiecreatie, waar veel werkgevers mee werken, is het afsplitsen van taken tot een nieuwe functie voor mensen uit de doelgroep.").contains("functies-passend"))
+        _ = codes("De eerste stap, die we vorig jaar zetten, is het opsplitsen van taken.")
+        _ = codes("Eerst de vraag wie dat betaalt, is het delen van goede voorbeelden daarna van groot belang.")
+    }
 }

@@ -361,8 +361,9 @@ struct ActionScope {
     private func hasIndefiniteSubject(_ clause: PassageAnalysis.Clause) -> Bool {
         let (subject, before) = self.subject(clause)
         guard let head = subject.first, let finite = clause.finite else { return false }
-        let from = before ? clause.first : finite + 1
-        // (a subject before an embedded clause stands before this clause's first word)
+        // (a subject before an embedded clause stands in the clause it opens, as in `isBarePlural`)
+        let first = head < clause.first ? analysis.clauses[analysis.words[head].clause].first : clause.first
+        let from = before ? first : finite + 1
         guard head >= from else { return false }
         return (from..<head).contains { isIn(.indefinites, $0) }
     }
@@ -569,7 +570,7 @@ struct ActionScope {
            words[activity + 1].form == cache.specials.van,
            // (after the finite verb only behind a fronted adverbial, "Juist voor ... is het vinden van een stageplek van
            // groot belang"; after a subject it is the predicate: "De eerste stap is het opsplitsen van taken")
-           activity < finite || (clause.first...min(clause.first + 1, finite - 1)).contains(where: { words[$0].classes.contains(.preposition) }) {
+           activity < finite || (clause.first..<min(clause.first + 2, finite)).contains(where: { words[$0].classes.contains(.preposition) }) {
             return verdict(.definition, activity, activity)
         }
         if isIn(.copulas, id: lemma), !participle, !clause.isPassive, before, !subject.isEmpty,
@@ -579,7 +580,10 @@ struct ActionScope {
            let predicate = indefinitePredicate(clause, after: finite) {
             // A nominalised infinitive defines a concept named bare ("Functiecreatie is het afsplitsen van taken"), not a
             // step of the plan ("De eerste stap is het in kaart brengen van taken").
-            if predicate.activity, let head = subject.first, (clause.first..<head).contains(where: { k in
+            // (a subject before an embedded clause stands in the clause it opens: "Eerst de vraag wie dat betaalt, is het
+            // delen van ...": its range starts there, never after the subject)
+            if predicate.activity, let head = subject.first,
+               ((head < clause.first ? analysis.clauses[analysis.words[head].clause].first : clause.first)..<head).contains(where: { k in
                 !analysis.words[k].classes.isDisjoint(with: [.article, .demonstrative, .possessive])
             }) { return nil }
             return verdict(.definition, finite, predicate.word)
