@@ -696,4 +696,12 @@ struct CycleLanguageTests {
         #expect(elements("Elk kwartaal start er een groep van 8 nieuwe leerwerkers.", year: 2025)[.measurableGoals] != nil)
         #expect(elements("Elk kwartaal start er een project van 8 maanden.", year: 2025)[.measurableGoals] == nil)
     }
+
+    /// A figure so far ("al") beside a target that still runs, a present obligation over a realise verb, is monitoring;
+    /// the obligation alone is a target.
+    @Test func aFigureSoFarBesideAnObligation() {
+        let passage = "Het waterschap moet op 1 januari 2027 in totaal 40 banen gerealiseerd hebben. Afgelopen voorjaar had het al voor 31 medewerkers uit de doelgroep een baan gerealiseerd."
+        #expect(elements(passage, year: 2025)[.monitoring] != nil)
+        #expect(elements("Het waterschap moet op 1 januari 2027 in totaal 40 banen gerealiseerd hebben.", year: 2025)[.monitoring] == nil)
+    }
 }
