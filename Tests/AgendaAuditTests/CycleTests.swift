@@ -704,4 +704,11 @@ struct CycleLanguageTests {
         #expect(elements(passage, year: 2025)[.monitoring] != nil)
         #expect(elements("Het waterschap moet op 1 januari 2027 in totaal 40 banen gerealiseerd hebben.", year: 2025)[.monitoring] == nil)
     }
+
+    /// A relative clause with its own verb describes its noun: no activity of the dated main clause it stands in.
+    @Test func aRelativeClauseIsNoDatedActivity() {
+        let found = elements("De provinciale overheden, waar in totaal 10 duizend ambtenaren werken, moeten voor het jaar 2027 in totaal 340 garantiebanen realiseren.", year: 2025)
+        #expect(found[.planning] == nil)
+        #expect(found[.jobsTarget] == .present)
+    }
 }

@@ -572,6 +572,10 @@ extension CycleChecker {
             let acts = own.contains { index in
                 let c = context.analysis.clauses[index]
                 if c.first > sentencePurpose { return false }
+                // (a relative clause describes its noun, it is no activity of the dated clause: "De provinciale
+                // overheden, waar in totaal 10 duizend ambtenaren werken, moeten voor het jaar 2024 ...")
+                if index != clause, c.isSubordinate, c.finite != nil, c.first > 0, context.analysis.words[c.first - 1].pos == .noun,
+                   context.analysis.words[c.first].classes.contains(.relative) { return false }
                 // A national actor as the clause's subject or agent (not inside another phrase: "een brief aan de Kamer")
                 // acts for the country, not for the agenda: "Dan presenteert het kabinet de officiële getallen".
                 if (c.first...c.last).contains(where: { i in
