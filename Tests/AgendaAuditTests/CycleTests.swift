@@ -711,4 +711,11 @@ struct CycleLanguageTests {
         #expect(found[.planning] == nil)
         #expect(found[.jobsTarget] == .present)
     }
+
+    /// A difficulty of finding work (`lemmas.seeking` with `lemmas.seekersJobs`) is the job seeker's lot; finding
+    /// candidates is the employer's bottleneck.
+    @Test func findingWorkIsTheSeekersLot() {
+        #expect(elements("Ondanks hun diploma is het vinden van een baan voor deze jongeren lastig.", year: 2025)[.problemAnalysis] == nil)
+        #expect(elements("Voor onze afdelingen is het vinden van geschikte kandidaten lastig.", year: 2025)[.problemAnalysis] != nil)
+    }
 }

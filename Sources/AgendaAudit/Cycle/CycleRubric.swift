@@ -132,6 +132,10 @@ public enum CycleLemmas: String, Sendable, CaseIterable, Hashable {
     /// Collective nouns, whose "van" + figure gives their size: groep, team, pool ("Ieder half jaar start er een groep
     /// van 10 nieuwe collega's").
     case collectives
+    /// Verbs of seeking work (vinden, zoeken) and what a job seeker seeks (baan, werk): a difficulty of finding work is
+    /// the target group's lot, no bottleneck of the author ("is het vinden van een baan lastig").
+    case seeking
+    case seekersJobs
 
     /// Position in `allCases`: the index of its list in `CycleChecker.lemmaLists` and its number in per-word memos
     /// (no hashing of the raw value on the hot path).
@@ -183,6 +187,8 @@ public enum CycleLemmas: String, Sendable, CaseIterable, Hashable {
         case .change: return 43
         case .plans: return 44
         case .collectives: return 45
+        case .seeking: return 46
+        case .seekersJobs: return 47
         }
     }
 }

@@ -1176,6 +1176,20 @@ extension CycleChecker {
     /// clause it stands in, and a job (`lemmas.jobNouns`) after it in the sentence.
     func isTargetGroupsLot(_ word: Int, clause: Int, _ context: Context) -> Bool {
         let c = context.analysis.clauses[clause], sentence = c.sentence
+        // Finding work, in the difficulty's clause, is the job seeker's: "is het vinden van een baan lastig", "moeite om
+        // werk te vinden" (`lemmas.seeking` with a `lemmas.seekersJobs` word beside it; an employer finds candidates).
+        // (the job word is what is sought: the noun after "het vinden van", or the nearest noun before the verb that is
+        // not inside a prepositional phrase; "taken voor de nieuwe banen te vinden" seeks tasks)
+        let words = context.analysis.words
+        if (c.first...c.last).contains(where: { i in
+            guard context.isIn(.seeking, i) else { return false }
+            if i + 1 <= c.last, words[i + 1].form == context.cache.specials.van,
+               let noun = (i + 2...min(c.last + 1, i + 5)).first(where: { $0 <= c.last && words[$0].pos == .noun }), noun <= c.last {
+                return context.isIn(.seekersJobs, noun)
+            }
+            guard let noun = (c.first..<i).last(where: { words[$0].pos == .noun }), i - noun <= 4 else { return false }
+            return context.isIn(.seekersJobs, noun) && !inPhrase(noun, from: c.first, context)
+        }) { return true }
         let people = { (i: Int) in context.isIn(.peopleNouns, i) || context.isIn(.targetGroup, i) }
         let antecedent = c.isSubordinate && c.first > 0 && context.tokens[c.first - 1].sentence == sentence && people(c.first - 1)
         guard antecedent || (c.first..<word).contains(where: people) else { return false }
