@@ -247,8 +247,12 @@ public struct LanguageAnalyzer: Sendable {
         while sentenceStart < tokens.count {
             var sentenceEnd = sentenceStart
             while sentenceEnd + 1 < tokens.count, tokens[sentenceEnd + 1].sentence == tokens[sentenceStart].sentence { sentenceEnd += 1 }
-            analyzeSentence(sentenceStart...sentenceEnd, tokens: tokens, infos: infos, gaps: gaps, specials: specials,
-                            cache: cache, into: &analysis)
+            // (the readings through a buffer pointer: `Array`'s subscript of a `WordInfo` stayed a call, about 1.4 million per
+            // 2 MB of text)
+            infos.withUnsafeBufferPointer { infos in
+                analyzeSentence(sentenceStart...sentenceEnd, tokens: tokens, infos: infos, gaps: gaps, specials: specials,
+                                cache: cache, into: &analysis)
+            }
             sentenceStart = sentenceEnd + 1
         }
         let inputs = TimeInputs(isMonth: infos.map(\.isMonth), spaced: spaced)
@@ -259,7 +263,7 @@ public struct LanguageAnalyzer: Sendable {
 
     enum Gap: Equatable { case none, comma, semicolon, colon, dash }
 
-    private func analyzeSentence(_ range: ClosedRange<Int>, tokens: [Token], infos: [LanguageCache.WordInfo], gaps: [Gap],
+    private func analyzeSentence(_ range: ClosedRange<Int>, tokens: [Token], infos: UnsafeBufferPointer<LanguageCache.WordInfo>, gaps: [Gap],
                                  specials: LanguageCache.Specials, cache: LanguageCache, into analysis: inout PassageAnalysis) {
         // Step 1: provisional parts of speech from the word alone and its left neighbour.
         func hasVerb(_ i: Int) -> Bool { !infos[i].verbs.isEmpty }
@@ -758,7 +762,7 @@ public struct LanguageAnalyzer: Sendable {
     /// `includingStart`: the word at `start` (after punctuation) is the clause's first word, a subject or the verb itself
     /// (", zij noemen zichzelf ...", ") raden we aan ...", ", beargumenteren zij").
     private func clauseHasOwnVerb(from start: Int, includingStart: Bool = false, range: ClosedRange<Int>, analysis: PassageAnalysis,
-                                  infos: [LanguageCache.WordInfo], gaps: [Gap], specials: LanguageCache.Specials) -> Bool {
+                                  infos: UnsafeBufferPointer<LanguageCache.WordInfo>, gaps: [Gap], specials: LanguageCache.Specials) -> Bool {
         clauseVerb(from: start, includingStart: includingStart, range: range, analysis: analysis, infos: infos, gaps: gaps, specials: specials) != nil
     }
 
@@ -766,7 +770,7 @@ public struct LanguageAnalyzer: Sendable {
     /// The word at `start` is the verb when it is an auxiliary or modal, its subject follows, or it follows a subordinate
     /// clause (`afterSubordinate`) and is no noun: not ", aandacht, inspiratie".
     private func clauseVerb(from start: Int, includingStart: Bool = false, afterSubordinate: Bool = false, range: ClosedRange<Int>,
-                            analysis: PassageAnalysis, infos: [LanguageCache.WordInfo], gaps: [Gap], specials: LanguageCache.Specials) -> Int? {
+                            analysis: PassageAnalysis, infos: UnsafeBufferPointer<LanguageCache.WordInfo>, gaps: [Gap], specials: LanguageCache.Specials) -> Int? {
         var i = includingStart ? start : start + 1
         var sawSubject = false
         while i <= range.upperBound, i <= start + 6 {
@@ -795,7 +799,7 @@ public struct LanguageAnalyzer: Sendable {
     }
 
     /// `verbFinal`: the clause is coordinated with a subordinate one before it ("dat ... en ... spraken").
-    private func finishClause(_ clause: inout PassageAnalysis.Clause, tokens: [Token], infos: [LanguageCache.WordInfo], gaps: [Gap],
+    private func finishClause(_ clause: inout PassageAnalysis.Clause, tokens: [Token], infos: UnsafeBufferPointer<LanguageCache.WordInfo>, gaps: [Gap],
                               specials: LanguageCache.Specials, cache: LanguageCache, analysis: inout PassageAnalysis,
                               opensWithFinite: Bool = false, verbFinal: Bool = false) {
         let range = clause.first...clause.last
