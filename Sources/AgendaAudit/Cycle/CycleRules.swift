@@ -59,8 +59,8 @@ extension CycleChecker {
         /// Per cue (by `ordinal`), the hits that count, sorted by first token.
         let hits: [[PhraseMatcher.Hit]]
         let scope: CueScope
-        /// `cycle.lemmas` by `CycleLemmas.ordinal`.
-        let lemmas: [Set<String>?]
+        /// Per word of `cycle.lemmas`, a bit per list (by `CycleLemmas.ordinal`) that holds it.
+        let lemmas: [String: UInt64]
         /// The passage's sentence numbers in order, and each one's tokens and clauses (both contiguous).
         let sentences: [Int]
         /// Parallel to `sentences` (looked up by binary search on the sentence number).
@@ -74,7 +74,7 @@ extension CycleChecker {
         private let wordMasks: [UInt64]
 
         init(passage: Passage, tokens: [Token], analysis: PassageAnalysis, cache: LanguageCache, referenceYear: Int?, written: Int? = nil,
-             hits: [[PhraseMatcher.Hit]], scope: CueScope, lemmas: [Set<String>?]) {
+             hits: [[PhraseMatcher.Hit]], scope: CueScope, lemmas: [String: UInt64]) {
             self.passage = passage
             self.tokens = tokens
             self.analysis = analysis
