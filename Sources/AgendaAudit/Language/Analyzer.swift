@@ -176,9 +176,16 @@ public struct LanguageAnalyzer: Sendable {
             var gap = Gap.none
             var previous: Unicode.Scalar = " "
             /// The sentence of the word before a question mark asks (once per sentence).
+            var questions: [Int] = []
             func markQuestion() {
-                if analysis.questions.last != tokens[index - 1].sentence { analysis.questions.append(tokens[index - 1].sentence) }
+                if questions.last != tokens[index - 1].sentence { questions.append(tokens[index - 1].sentence) }
             }
+            // (the marks written through buffer pointers: each write into the arrays checked their uniqueness in a call,
+            // some five per token)
+            defer { analysis.questions = questions }
+            analysis.words.withUnsafeMutableBufferPointer { words in
+            gaps.withUnsafeMutableBufferPointer { gaps in
+            spaced.withUnsafeMutableBufferPointer { spaced in
             // The scalars in order, read from the UTF-8 bytes (`offset` counts scalars). A token's inner scalars change
             // nothing but `previous`, so after a token's first scalar the walk steps over the rest by their lead bytes
             // without decoding them (most of a passage is inside words), and decodes the last one as `previous`.
@@ -200,15 +207,15 @@ public struct LanguageAnalyzer: Sendable {
                         break
                     }
                     if offset == tokens[index].start {
-                        analysis.words[index].capitalised = scalar.value < 0x80 ? (scalar.value >= 0x41 && scalar.value <= 0x5A)
+                        words[index].capitalised = scalar.value < 0x80 ? (scalar.value >= 0x41 && scalar.value <= 0x5A)
                             : scalar.properties.isUppercase
-                        if index > 0, gap == .none, offset == tokens[index - 1].end + 1, previous == "-" { analysis.words[index].afterHyphen = true }
+                        if index > 0, gap == .none, offset == tokens[index - 1].end + 1, previous == "-" { words[index].afterHyphen = true }
                         spaced[index] = previous.isWhitespaceFast
                         // A decimal comma ("20,1 banen") separates no clauses.
                         if gap == .comma, index > 0, offset == tokens[index - 1].end + 1, tokens[index].isNumber, tokens[index - 1].isNumber {
                             gap = .none
                         }
-                        analysis.words[index].afterBracket = bracket
+                        words[index].afterBracket = bracket
                         bracket = false
                         gaps[index] = gap
                         gap = .none
@@ -240,6 +247,9 @@ public struct LanguageAnalyzer: Sendable {
                     offset += 1
                     previous = scalar
                 }
+            }
+            }
+            }
             }
         }
 
