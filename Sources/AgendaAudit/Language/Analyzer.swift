@@ -29,8 +29,16 @@ public struct LanguageAnalyzer: Sendable {
 
     // MARK: Words
 
+    /// (the known reading inlined at the caller: a call per token for what is nearly always one load cost some 160
+    /// instructions)
+    @inline(__always)
     func info(_ id: Int32, cache: LanguageCache) -> LanguageCache.WordInfo {
         if let known = cache.info[Int(id)] { return known }
+        return newInfo(id, cache: cache)
+    }
+
+    @inline(never)
+    private func newInfo(_ id: Int32, cache: LanguageCache) -> LanguageCache.WordInfo {
         let form = cache.strings[Int(id)]
         var classes = lexicon.classes(form)
         // Pronominal adverbs: er/daar/hier/waar + preposition ("ernaar", "daarmee", "waarbij").
