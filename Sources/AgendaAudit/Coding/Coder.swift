@@ -221,30 +221,29 @@ public struct Coder: Sendable {
         /// Per slot, the index of its first and of its last hit (-1: none): one array, where two (the second a copy
         /// of the first) were made and filled per passage.
         private var ends: [(first: Int32, last: Int32)]
-        private var items: [Located] = [], next: [Int32] = []
+        /// Each hit with the index of the next hit of its slot (-1 after the last): one array, where two were made per passage.
+        private var items: [(located: Located, next: Int32)] = []
 
         init(slots: Int, expected: Int) {
             ends = Array(filledWith: (-1, -1), count: slots)
             items.reserveCapacity(expected)
-            next.reserveCapacity(expected)
         }
 
         mutating func append(_ located: Located, to slot: Int) {
             let index = Int32(items.count)
-            items.append(located)
-            next.append(-1)
-            if ends[slot].last < 0 { ends[slot].first = index } else { next[Int(ends[slot].last)] = index }
+            items.append((located, -1))
+            if ends[slot].last < 0 { ends[slot].first = index } else { items[Int(ends[slot].last)].next = index }
             ends[slot].last = index
         }
 
         /// Walking one slot in place (`validOnes(slot:)`), without the array `subscript` makes: the first hit's index
         /// (-1: none), each hit, the index after it (-1 after the last) and the slot's count.
         func head(_ slot: Int) -> Int32 { ends[slot].first }
-        func item(_ index: Int32) -> Located { items[Int(index)] }
-        func after(_ index: Int32) -> Int32 { next[Int(index)] }
+        func item(_ index: Int32) -> Located { items[Int(index)].located }
+        func after(_ index: Int32) -> Int32 { items[Int(index)].next }
         func count(_ slot: Int) -> Int {
             var count = 0, index = ends[slot].first
-            while index >= 0 { count += 1; index = next[Int(index)] }
+            while index >= 0 { count += 1; index = items[Int(index)].next }
             return count
         }
 
@@ -252,13 +251,13 @@ public struct Coder: Sendable {
             var index = ends[slot].first
             guard index >= 0 else { return [] }
             var count = 0
-            while index >= 0 { count += 1; index = next[Int(index)] }
+            while index >= 0 { count += 1; index = items[Int(index)].next }
             index = ends[slot].first
             var found: [Located] = []
             found.reserveCapacity(count)
             while index >= 0 {
-                found.append(items[Int(index)])
-                index = next[Int(index)]
+                found.append(items[Int(index)].located)
+                index = items[Int(index)].next
             }
             return found
         }

@@ -18,6 +18,8 @@ public struct CycleChecker: Sendable {
     let analyzer: LanguageAnalyzer
     /// `cycle.lemmas` by `CycleLemmas.ordinal`.
     let lemmaLists: [Set<String>?]
+    /// Per word of `lemmaLists`, a bit per list that holds it (`LanguageCache.listMasks`).
+    let lemmaMasks: [String: UInt64]
 
     enum Owner: Sendable {
         case cue(CycleCue)
@@ -49,6 +51,7 @@ public struct CycleChecker: Sendable {
         scanner = QuantityScanner(words: cycle.numberWords, percentWords: Set(cycle.percentWords), placeholders: Set(cycle.placeholders))
         analyzer = LanguageAnalyzer(lexicon: rubric.lexicon ?? .empty)
         lemmaLists = CycleLemmas.allCases.map { cycle.lemmas[$0] }
+        lemmaMasks = LanguageCache.listMasks(lemmaLists)
     }
 
     // MARK: Passages
@@ -121,7 +124,7 @@ public struct CycleChecker: Sendable {
         let quantities = scanner.scan(tokens, words: words, cache: language, text: indexed, base: passage.start)
         analysis.quantities = QuantityBinder(specials: language.specials).bind(quantities, tokens: tokens, analysis: analysis)
         let context = Context(passage: passage, tokens: tokens, analysis: analysis, cache: language, referenceYear: referenceYear,
-                              written: written, hits: hits, scope: scope, lemmas: lemmaLists)
+                              written: written, hits: hits, scope: scope, lemmas: lemmaMasks)
 
         func add(_ element: CycleElement, _ status: CycleStatus, _ first: Int, _ last: Int, _ rule: String) {
             let start = tokens[first].start, end = tokens[last].end

@@ -59,8 +59,8 @@ extension CycleChecker {
         /// Per cue (by `ordinal`), the hits that count, sorted by first token.
         let hits: [[PhraseMatcher.Hit]]
         let scope: CueScope
-        /// `cycle.lemmas` by `CycleLemmas.ordinal`.
-        let lemmas: [Set<String>?]
+        /// Per word of `cycle.lemmas`, a bit per list (by `CycleLemmas.ordinal`) that holds it.
+        let lemmas: [String: UInt64]
         /// The passage's sentence numbers in order, and each one's tokens and clauses (both contiguous).
         let sentences: [Int]
         /// Parallel to `sentences` (looked up by binary search on the sentence number).
@@ -74,7 +74,7 @@ extension CycleChecker {
         private let wordMasks: [UInt64]
 
         init(passage: Passage, tokens: [Token], analysis: PassageAnalysis, cache: LanguageCache, referenceYear: Int?, written: Int? = nil,
-             hits: [[PhraseMatcher.Hit]], scope: CueScope, lemmas: [Set<String>?]) {
+             hits: [[PhraseMatcher.Hit]], scope: CueScope, lemmas: [String: UInt64]) {
             self.passage = passage
             self.tokens = tokens
             self.analysis = analysis
@@ -94,15 +94,15 @@ extension CycleChecker {
                 sentenceTokens.reserveCapacity(most)
                 sentenceClauses.reserveCapacity(most)
             }
-            for (index, token) in tokens.enumerated() {
-                if let last = sentences.last, last == token.sentence {
-                    sentenceTokens[sentenceTokens.count - 1] = sentenceTokens[sentenceTokens.count - 1].lowerBound...index
-                } else {
-                    sentences.append(token.sentence)
-                    sentenceTokens.append(index...index)
-                    sentenceClauses.append(0..<0)
-                }
+            // (a sentence's token range is closed when the next one opens: writing it at every token checked the array's
+            // uniqueness in a call per token)
+            for (index, token) in tokens.enumerated() where sentences.last != token.sentence {
+                if let open = sentenceTokens.last { sentenceTokens[sentenceTokens.count - 1] = open.lowerBound...(index - 1) }
+                sentences.append(token.sentence)
+                sentenceTokens.append(index...index)
+                sentenceClauses.append(0..<0)
             }
+            if let open = sentenceTokens.last { sentenceTokens[sentenceTokens.count - 1] = open.lowerBound...(tokens.count - 1) }
             var position = 0
             for (index, clause) in analysis.clauses.enumerated() {
                 while position < sentences.count, sentences[position] != clause.sentence { position += 1 }
@@ -116,7 +116,8 @@ extension CycleChecker {
             wordMasks = analysis.words.map { word in
                 cache.listMask(word.lemma, lemmas) | cache.listMask(word.head, lemmas) | cache.listMask(word.form, lemmas)
             }
-            for (index, token) in tokens.enumerated() where !hypotheticalSentences.contains(token.sentence) && isIn(.hypothetical, index) {
+            // (the word's list bit first: most words are in no such list, and the set is then not hashed)
+            for (index, token) in tokens.enumerated() where isIn(.hypothetical, index) && !hypotheticalSentences.contains(token.sentence) {
                 // First in its sentence ("Stel dat ...", "Indien ..."), or a noun anywhere in it ("In dit rekenvoorbeeld ...");
                 // a conjunction only where it opens a subordinate clause, not the preposition "Als onderdeel van ... wil ...".
                 let word = analysis.words[index]

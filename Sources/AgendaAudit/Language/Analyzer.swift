@@ -29,8 +29,16 @@ public struct LanguageAnalyzer: Sendable {
 
     // MARK: Words
 
+    /// (the known reading inlined at the caller: a call per token for what is nearly always one load cost some 160
+    /// instructions)
+    @inline(__always)
     func info(_ id: Int32, cache: LanguageCache) -> LanguageCache.WordInfo {
         if let known = cache.info[Int(id)] { return known }
+        return newInfo(id, cache: cache)
+    }
+
+    @inline(never)
+    private func newInfo(_ id: Int32, cache: LanguageCache) -> LanguageCache.WordInfo {
         let form = cache.strings[Int(id)]
         var classes = lexicon.classes(form)
         // Pronominal adverbs: er/daar/hier/waar + preposition ("ernaar", "daarmee", "waarbij").
@@ -176,9 +184,16 @@ public struct LanguageAnalyzer: Sendable {
             var gap = Gap.none
             var previous: Unicode.Scalar = " "
             /// The sentence of the word before a question mark asks (once per sentence).
+            var questions: [Int] = []
             func markQuestion() {
-                if analysis.questions.last != tokens[index - 1].sentence { analysis.questions.append(tokens[index - 1].sentence) }
+                if questions.last != tokens[index - 1].sentence { questions.append(tokens[index - 1].sentence) }
             }
+            // (the marks written through buffer pointers: each write into the arrays checked their uniqueness in a call,
+            // some five per token)
+            defer { analysis.questions = questions }
+            analysis.words.withUnsafeMutableBufferPointer { words in
+            gaps.withUnsafeMutableBufferPointer { gaps in
+            spaced.withUnsafeMutableBufferPointer { spaced in
             // The scalars in order, read from the UTF-8 bytes (`offset` counts scalars). A token's inner scalars change
             // nothing but `previous`, so after a token's first scalar the walk steps over the rest by their lead bytes
             // without decoding them (most of a passage is inside words), and decodes the last one as `previous`.
@@ -200,15 +215,15 @@ public struct LanguageAnalyzer: Sendable {
                         break
                     }
                     if offset == tokens[index].start {
-                        analysis.words[index].capitalised = scalar.value < 0x80 ? (scalar.value >= 0x41 && scalar.value <= 0x5A)
+                        words[index].capitalised = scalar.value < 0x80 ? (scalar.value >= 0x41 && scalar.value <= 0x5A)
                             : scalar.properties.isUppercase
-                        if index > 0, gap == .none, offset == tokens[index - 1].end + 1, previous == "-" { analysis.words[index].afterHyphen = true }
+                        if index > 0, gap == .none, offset == tokens[index - 1].end + 1, previous == "-" { words[index].afterHyphen = true }
                         spaced[index] = previous.isWhitespaceFast
                         // A decimal comma ("20,1 banen") separates no clauses.
                         if gap == .comma, index > 0, offset == tokens[index - 1].end + 1, tokens[index].isNumber, tokens[index - 1].isNumber {
                             gap = .none
                         }
-                        analysis.words[index].afterBracket = bracket
+                        words[index].afterBracket = bracket
                         bracket = false
                         gaps[index] = gap
                         gap = .none
@@ -241,14 +256,21 @@ public struct LanguageAnalyzer: Sendable {
                     previous = scalar
                 }
             }
+            }
+            }
+            }
         }
 
         var sentenceStart = 0
         while sentenceStart < tokens.count {
             var sentenceEnd = sentenceStart
             while sentenceEnd + 1 < tokens.count, tokens[sentenceEnd + 1].sentence == tokens[sentenceStart].sentence { sentenceEnd += 1 }
-            analyzeSentence(sentenceStart...sentenceEnd, tokens: tokens, infos: infos, gaps: gaps, specials: specials,
-                            cache: cache, into: &analysis)
+            // (the readings through a buffer pointer: `Array`'s subscript of a `WordInfo` stayed a call, about 1.4 million per
+            // 2 MB of text)
+            infos.withUnsafeBufferPointer { infos in
+                analyzeSentence(sentenceStart...sentenceEnd, tokens: tokens, infos: infos, gaps: gaps, specials: specials,
+                                cache: cache, into: &analysis)
+            }
             sentenceStart = sentenceEnd + 1
         }
         let inputs = TimeInputs(isMonth: infos.map(\.isMonth), spaced: spaced)
@@ -259,7 +281,7 @@ public struct LanguageAnalyzer: Sendable {
 
     enum Gap: Equatable { case none, comma, semicolon, colon, dash }
 
-    private func analyzeSentence(_ range: ClosedRange<Int>, tokens: [Token], infos: [LanguageCache.WordInfo], gaps: [Gap],
+    private func analyzeSentence(_ range: ClosedRange<Int>, tokens: [Token], infos: UnsafeBufferPointer<LanguageCache.WordInfo>, gaps: [Gap],
                                  specials: LanguageCache.Specials, cache: LanguageCache, into analysis: inout PassageAnalysis) {
         // Step 1: provisional parts of speech from the word alone and its left neighbour.
         func hasVerb(_ i: Int) -> Bool { !infos[i].verbs.isEmpty }
@@ -758,7 +780,7 @@ public struct LanguageAnalyzer: Sendable {
     /// `includingStart`: the word at `start` (after punctuation) is the clause's first word, a subject or the verb itself
     /// (", zij noemen zichzelf ...", ") raden we aan ...", ", beargumenteren zij").
     private func clauseHasOwnVerb(from start: Int, includingStart: Bool = false, range: ClosedRange<Int>, analysis: PassageAnalysis,
-                                  infos: [LanguageCache.WordInfo], gaps: [Gap], specials: LanguageCache.Specials) -> Bool {
+                                  infos: UnsafeBufferPointer<LanguageCache.WordInfo>, gaps: [Gap], specials: LanguageCache.Specials) -> Bool {
         clauseVerb(from: start, includingStart: includingStart, range: range, analysis: analysis, infos: infos, gaps: gaps, specials: specials) != nil
     }
 
@@ -766,7 +788,7 @@ public struct LanguageAnalyzer: Sendable {
     /// The word at `start` is the verb when it is an auxiliary or modal, its subject follows, or it follows a subordinate
     /// clause (`afterSubordinate`) and is no noun: not ", aandacht, inspiratie".
     private func clauseVerb(from start: Int, includingStart: Bool = false, afterSubordinate: Bool = false, range: ClosedRange<Int>,
-                            analysis: PassageAnalysis, infos: [LanguageCache.WordInfo], gaps: [Gap], specials: LanguageCache.Specials) -> Int? {
+                            analysis: PassageAnalysis, infos: UnsafeBufferPointer<LanguageCache.WordInfo>, gaps: [Gap], specials: LanguageCache.Specials) -> Int? {
         var i = includingStart ? start : start + 1
         var sawSubject = false
         while i <= range.upperBound, i <= start + 6 {
@@ -795,7 +817,7 @@ public struct LanguageAnalyzer: Sendable {
     }
 
     /// `verbFinal`: the clause is coordinated with a subordinate one before it ("dat ... en ... spraken").
-    private func finishClause(_ clause: inout PassageAnalysis.Clause, tokens: [Token], infos: [LanguageCache.WordInfo], gaps: [Gap],
+    private func finishClause(_ clause: inout PassageAnalysis.Clause, tokens: [Token], infos: UnsafeBufferPointer<LanguageCache.WordInfo>, gaps: [Gap],
                               specials: LanguageCache.Specials, cache: LanguageCache, analysis: inout PassageAnalysis,
                               opensWithFinite: Bool = false, verbFinal: Bool = false) {
         let range = clause.first...clause.last
