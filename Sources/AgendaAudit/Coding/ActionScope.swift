@@ -361,10 +361,8 @@ struct ActionScope {
     private func hasIndefiniteSubject(_ clause: PassageAnalysis.Clause) -> Bool {
         let (subject, before) = self.subject(clause)
         guard let head = subject.first, let finite = clause.finite else { return false }
-        // (a subject before an embedded clause stands in the clause it opens, as in `isBarePlural`)
-        let first = head < clause.first ? analysis.clauses[analysis.words[head].clause].first : clause.first
-        let from = before ? first : finite + 1
-        guard head >= from else { return false }
+        let from = before ? subjectClauseStart(head, clause) : finite + 1
+        guard head >= from else { return false }   // (never reversed now; a reversed range would trap)
         return (from..<head).contains { isIn(.indefinites, $0) }
     }
 
@@ -580,10 +578,8 @@ struct ActionScope {
            let predicate = indefinitePredicate(clause, after: finite) {
             // A nominalised infinitive defines a concept named bare ("Functiecreatie is het afsplitsen van taken"), not a
             // step of the plan ("De eerste stap is het in kaart brengen van taken").
-            // (a subject before an embedded clause stands in the clause it opens: "Eerst de vraag wie dat betaalt, is het
-            // delen van ...": its range starts there, never after the subject)
-            if predicate.activity, let head = subject.first,
-               ((head < clause.first ? analysis.clauses[analysis.words[head].clause].first : clause.first)..<head).contains(where: { k in
+            // (from the start of the clause the subject stands in: "Eerst de vraag wie dat betaalt, is het delen van ...")
+            if predicate.activity, let head = subject.first, (subjectClauseStart(head, clause)..<head).contains(where: { k in
                 !analysis.words[k].classes.isDisjoint(with: [.article, .demonstrative, .possessive])
             }) { return nil }
             return verdict(.definition, finite, predicate.word)
@@ -619,14 +615,18 @@ struct ActionScope {
         return result
     }
 
+    /// Where a subject's clause starts: a subject before an embedded clause stands in the clause it opens, before this
+    /// clause's first word ("Schoolleiders en mentoren [die ...], kunnen"); ranges up to the subject start there.
+    private func subjectClauseStart(_ head: Int, _ clause: PassageAnalysis.Clause) -> Int {
+        head < clause.first ? analysis.clauses[analysis.words[head].clause].first : clause.first
+    }
+
     /// A plural noun without a determiner as subject ("kandidaten kunnen ..."):
     /// for a possibility the people an arrangement is for, not the generic reader of advice.
     private func isBarePlural(_ subject: [Int], before: Bool, _ clause: PassageAnalysis.Clause) -> Bool {
         guard let head = subject.first, analysis.words[head].pos == .noun,
               cache.string(analysis.words[head].form) != cache.string(analysis.words[head].lemma) else { return false }
-        // (a subject before an embedded clause stands in the clause it opens: "Schoolleiders en mentoren [die ...], kunnen")
-        let first = head < clause.first ? analysis.clauses[analysis.words[head].clause].first : clause.first
-        let from = before ? first : max(clause.first, (clause.finite ?? head) + 1)
+        let from = before ? subjectClauseStart(head, clause) : max(clause.first, (clause.finite ?? head) + 1)
         return !(from..<head).contains { isDeterminer($0) || analysis.words[$0].classes.contains(.numeral) }
     }
 
@@ -636,9 +636,7 @@ struct ActionScope {
         var k = article + 1
         if k < clause.last, analysis.words[k].pos == .other, analysis.words[k].classes.isEmpty { k += 1 }
         guard k <= clause.last else { return nil }
-        let word = analysis.words[k]
-        guard word.pos == .noun || word.pos == .infinitive, word.form == word.lemma else { return nil }
-        return cache.string(word.form).hasSuffix("en") ? k : nil
+        return analysis.isInfinitiveForm(k, cache: cache) ? k : nil
     }
 
     /// The first word of an indefinite (`een`, `geen`) or bare-noun predicate after the copula, skipping adverbs and

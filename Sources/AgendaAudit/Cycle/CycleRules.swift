@@ -165,13 +165,11 @@ extension CycleChecker {
             let low = firstIndex(from: range.lowerBound)
             return list[low..<max(low, firstIndex(from: range.upperBound + 1))]
         }
-        /// Whether the word's lemma, compound head or form is in the list (memoised by word id in the cache).
         /// A nominalised infinitive: a noun after "het" that is its own lemma and ends in -en ("het aanstellen").
         static func isNominalisedInfinitive(_ index: Int, _ analysis: PassageAnalysis, _ cache: LanguageCache) -> Bool {
-            guard index >= 1, analysis.words[index - 1].form == cache.specials.het else { return false }
-            let word = analysis.words[index]
-            return (word.pos == .noun || word.pos == .infinitive) && word.form == word.lemma && cache.string(word.form).hasSuffix("en")
+            index >= 1 && analysis.words[index - 1].form == cache.specials.het && analysis.isInfinitiveForm(index, cache: cache)
         }
+        /// Whether the word's lemma, compound head or form is in the list (memoised by word id in the cache).
         func isIn(_ list: CycleLemmas, _ index: Int) -> Bool {
             wordMasks[index] & (1 << UInt64(list.ordinal)) != 0
         }
@@ -212,14 +210,12 @@ extension CycleChecker {
             return low < sentences.count && sentences[low] == sentence ? low : nil
         }
         /// The times of a clause: not a period, not the date of a noun ("de brief van 4 juli 2019", "het akkoord van 2019").
-        func times(_ clause: Int) -> [TimeExpression] {
-            let c = analysis.clauses[clause]
-            return analysis.times.filter { $0.first <= c.last && $0.last >= c.first && !isPeriod($0) && !isAttribute($0) }
-        }
+        func times(_ clause: Int) -> [TimeExpression] { times(clause, periods: false) }
         /// The periods of a clause ("in de periode 2025-2026"), not the date of a noun.
-        func periods(_ clause: Int) -> [TimeExpression] {
+        func periods(_ clause: Int) -> [TimeExpression] { times(clause, periods: true) }
+        private func times(_ clause: Int, periods: Bool) -> [TimeExpression] {
             let c = analysis.clauses[clause]
-            return analysis.times.filter { $0.first <= c.last && $0.last >= c.first && isPeriod($0) && !isAttribute($0) }
+            return analysis.times.filter { $0.first <= c.last && $0.last >= c.first && isPeriod($0) == periods && !isAttribute($0) }
         }
         func isAttribute(_ time: TimeExpression) -> Bool {
             // Not "met ingang van 2024" (relation `from`).
@@ -719,7 +715,8 @@ extension CycleChecker {
             // afgesproken ... jaarlijks 99 extra banen ... te creëren"; unless an implicative verb, `lemmas.implicative`,
             // makes it happen: "hebben ... 553 extra vaste banen weten te creëren")
             let implicative = !context.clauseVerbs(clause, in: .implicative).isEmpty
-            if let verb = context.clauseVerbs(clause, in: .realise).first(where: { implicative || $0 == 0 || context.analysis.words[$0 - 1].form != context.cache.specials.te }),
+            func happened(_ verb: Int) -> Bool { implicative || verb == 0 || context.analysis.words[verb - 1].form != context.cache.specials.te }
+            if let verb = context.clauseVerbs(clause, in: .realise).first(where: happened),
                back, clauseHasFigure(clause, context)
                 || clause > 0 && context.analysis.clauses[clause - 1].sentence == sentence && clauseHasFigure(clause - 1, context) {
                 if c.isFuture || context.clauseVerbs(clause, in: .intent).contains(where: { context.analysis.words[$0].pos != .participle }) {
@@ -748,7 +745,7 @@ extension CycleChecker {
             // The value a count stands at, "op" + the figure after a verb of position (`lemmas.position`), is a
             // realisation: "Eind 2022 stond de teller op 111 banen", "De realisatie ligt nu op 87%" (jobs or a percentage;
             // not a distance or a place).
-            if let verb = context.clauseVerbs(clause, in: .position).first(where: { implicative || $0 == 0 || context.analysis.words[$0 - 1].form != context.cache.specials.te }),
+            if let verb = context.clauseVerbs(clause, in: .position).first(where: happened),
                back || c.tense == .present && !c.isFuture && c.modal < 0, !statesGoal(verb, clause: clause, context),
                c.negation == nil, context.analysis.quantities.contains(where: { q in
                    q.quantity.first > c.first && q.quantity.first <= c.last

@@ -28,6 +28,13 @@ public struct PassageAnalysis: Sendable {
     /// The token indices of `clause`'s verbs (indices into `verbTokens`, parallel to `verbLemmas(of:)`).
     public func verbTokens(of clause: Clause) -> ArraySlice<Int> { verbTokens[clause.verbs] }
 
+    /// The word can be a nominalised infinitive: a noun (or infinitive) that is its own lemma and ends in -en ("het
+    /// aanstellen", "het delen"); the callers look for the "het" before it.
+    func isInfinitiveForm(_ index: Int, cache: LanguageCache) -> Bool {
+        let word = words[index]
+        return (word.pos == .noun || word.pos == .infinitive) && word.form == word.lemma && cache.string(word.form).hasSuffix("en")
+    }
+
     public enum PartOfSpeech: UInt8, Sendable {
         case noun, properNoun, finiteVerb, participle, infinitive, number, function, other
 
