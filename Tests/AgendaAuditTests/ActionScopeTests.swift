@@ -258,4 +258,14 @@ struct ActionScopeTests {
         _ = codes("De eerste stap, die we vorig jaar zetten, is het opsplitsen van taken.")
         _ = codes("Eerst de vraag wie dat betaalt, is het delen van goede voorbeelden daarna van groot belang.")
     }
+
+    /// A study as the source of a main clause that resumes after a relative clause ("Uit X dat ... werd gemaakt, blijkt
+    /// dat ..."), and a definition whose predicate a participle phrase qualifies, are no actions.
+    @Test func aStudyBeforeARelativeClauseAndADefinitionWithAParticiplePhrase() {
+        expectNotAnAction("Uit een rapport dat vorig jaar werd opgesteld door de rekenkamer blijkt dat de gemeente weinig controleert op social return.",
+                          "inkoop-sroi", rule: "study")
+        expectNotAnAction("Social return is een eis, vastgelegd in het bestek, om mensen met een afstand tot de arbeidsmarkt werk te bieden.",
+                          "inkoop-sroi", rule: "definition")
+        #expect(codes("Wij nemen sinds 2023 in elke aanbesteding boven de drempel een social return-eis op.").contains("inkoop-sroi"))
+    }
 }

@@ -185,6 +185,24 @@ struct LanguageTests {
         #expect(r.clause(of: "is").finite != nil)
         let closing = Self.read("We zien dat het doel gehaald is door de sector.")
         #expect(closing.clause(of: "is").isSubordinate)
+        // A plain finite verb (no auxiliary) closing a relative clause with a verb of its own, before "dat": the main
+        // clause's verb, whose fronted phrase stands before the relative clause.
+        let fronted = Self.read("Uit de evaluatie die vorig jaar werd uitgevoerd door een extern bureau blijkt dat de werving stokt.")
+        #expect(fronted.clause(of: "werd").isSubordinate)
+        #expect(!fronted.clause(of: "blijkt").isSubordinate)
+        #expect(fronted.clause(of: "blijkt").finite != nil)
+        // (not an -en form the relative clause may end in: "die ... hebben" stays the relative clause's own)
+        let own = Self.read("De werkgevers die vorig jaar een kandidaat plaatsten hebben dat gemeld.")
+        #expect(own.clause(of: "plaatsten").isSubordinate)
+    }
+
+    /// A participle after a noun and a comma, before a preposition, qualifies the noun: no passive of the clause.
+    @Test func aParticiplePhraseAfterACommaIsNoPassive() {
+        let r = Self.read("Een leerwerkplek is een plaats, bedoeld voor mensen die werkervaring willen opdoen.")
+        #expect(r.word("bedoeld").attributive)
+        #expect(!r.clause(of: "is").isPassive)
+        let passive = Self.read("De plaatsen zijn in 2024 bedoeld voor mensen uit de doelgroep.")
+        #expect(passive.clause(of: "zijn").isPassive)
     }
 
     @Test func futurePassiveModalAndReader() {

@@ -159,6 +159,22 @@ struct LemmaPatternTests {
         }
     }
 
+    /// Sharing examples without a sharing noun: an example or story (the compound's head: praktijkvoorbeeld,
+    /// succesverhaal) that is shown ("laten zien") or collected and published in one clause; seeing or describing
+    /// examples is no sharing.
+    @Test func showingOrPublishingExamplesIsSharing() {
+        let shared = [
+            "De sectorraad laat de scholen geslaagde praktijkvoorbeelden zien.",
+            "Wij tekenen de succesverhalen van onze nieuwe collega's op.",
+        ]
+        for text in shared { #expect(Self.codes(Repo.coder, text).map(\.code) == ["goede-voorbeelden"], "\(text)") }
+        let notShared = [
+            "In de sector zien we steeds meer voorbeelden van nieuwe functies.",
+            "Het rapport beschrijft enkele voorbeelden uit de praktijk.",
+        ]
+        for text in notShared { #expect(!Self.codes(Repo.coder, text).map(\.code).contains("goede-voorbeelden"), "\(text)") }
+    }
+
     /// The research rule: what the author estimates or asks is the topic of a study, in the past too.
     @Test func researchIsNoAction() {
         let estimated = Repo.coder.code(ValidationTests.passages(

@@ -462,9 +462,12 @@ struct ActionScope {
         if let main = range.first(where: { !clauses[$0].isSubordinate && clauses[$0].finite != nil }).map({ clauses[$0] }),
            let finite = main.finite {
             var preposition: Int?
-            var i = main.first
+            // (a main clause resumed after an embedded one reads its fronted words before it: "Uit een rapport dat ... werd
+            // gemaakt, blijkt dat ...")
+            var i = main.first == finite ? clauses[range.lowerBound].first : main.first
             while i < finite {
                 let word = analysis.words[i]
+                if clauses[word.clause].isSubordinate { i += 1; continue }
                 if word.classes.contains(.preposition) && !word.classes.contains(.subjectPronoun) {
                     preposition = i
                 } else if word.pos == .noun || word.pos == .properNoun {

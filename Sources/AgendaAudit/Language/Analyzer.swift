@@ -488,6 +488,13 @@ public struct LanguageAnalyzer: Sendable {
             }
             // Before a count it is an adverb of degree, no verb of the clause: "gemiddeld 224 medewerkers".
             if gaps[i + 1] == .none, next == .number, !infos[i].endsWithE { analysis.words[i].attributive = true }
+            // After a noun and a comma, before a preposition, it opens a participle phrase that qualifies the noun, no verb
+            // of the clause: "Social return is een voorwaarde, opgenomen in een aanbesteding, ...", "40 banen, verdeeld
+            // over de afdelingen, ...".
+            if i > range.lowerBound, gaps[i] == .comma, gaps[i + 1] == .none, analysis.words[i - 1].pos == .noun,
+               infos[i + 1].classes.contains(.preposition) {
+                analysis.words[i].attributive = true
+            }
         }
 
         // Step 2: clauses.
@@ -718,6 +725,16 @@ public struct LanguageAnalyzer: Sendable {
                     // kan realiseren, wordt bepaald door ...", "Medewerkers die willen doorgroeien, kunnen deelnemen ..."
                     || gaps[i] == .comma && (isAux || kinds.contains(where: { $0 == .present || $0 == .past })),
                    !looksFinite(i - 1) || !infos[i + 1].classes.contains(.preposition) || gaps[i] == .comma {
+                    resumed.append(i)
+                    opensWithVerb.insert(i)
+                    break
+                }
+                // An unambiguous finite form, no noun, closing the embedded clause before a complement clause is the main
+                // clause's verb: "Uit een eerder rapport dat kortgeleden werd gemaakt in opdracht van ... blijkt dat ...".
+                if embeddedInVerbless, ownFinite, i > start + 1, i == end, end < range.upperBound,
+                   analysis.words[end + 1].form == specials.dat || analysis.words[end + 1].form == specials.of,
+                   infos[i].classes.isEmpty, infos[i].noun < 0, !kinds.isEmpty, kinds.allSatisfy({ $0 == .present || $0 == .past }),
+                   analysis.words[i - 1].form != specials.te, !looksFinite(i - 1) {
                     resumed.append(i)
                     opensWithVerb.insert(i)
                     break
