@@ -718,4 +718,20 @@ struct CycleLanguageTests {
         #expect(elements("Ondanks hun diploma is het vinden van een baan voor deze jongeren lastig.", year: 2025)[.problemAnalysis] == nil)
         #expect(elements("Voor onze afdelingen is het vinden van geschikte kandidaten lastig.", year: 2025)[.problemAnalysis] != nil)
     }
+
+    /// A bare year right after a common noun labels it ("de begroting 2026"): it dates no activity; after a unit of time
+    /// ("het schooljaar 2026") it does.
+    @Test func aYearAfterANounLabelsIt() {
+        #expect(elements("Het aantal opgelegde boetes 2026 is gebaseerd op de cijfers over de eerste helft van het jaar.", year: 2025)[.planning] == nil)
+        #expect(elements("In het kalenderjaar 2026 organiseren we vier bijeenkomsten voor leidinggevenden.", year: 2025)[.planning] == .present)
+    }
+
+    /// The goal of the job agreement or of a national actor, opening its clause, is the country's goal restated; a share
+    /// of it the author takes on is the author's target.
+    @Test func theAgreementsOwnGoalIsNoTarget() {
+        #expect(elements("De doelstelling van de banenafspraak voor 2026 is het realiseren van 105.000 extra banen.", year: 2025)[.jobsTarget] == nil)
+        #expect(elements("Het doel van het kabinet is dat er eind 2026 bij de overheid 30.000 extra banen zijn.", year: 2025)[.jobsTarget] == nil)
+        #expect(elements("Ons aandeel in de doelstelling van de banenafspraak is 160 extra banen eind 2026.", year: 2025)[.jobsTarget] == .present)
+        #expect(elements("Onze doelstelling voor 2026 is het realiseren van 40 extra banen.", year: 2025)[.jobsTarget] == .present)
+    }
 }

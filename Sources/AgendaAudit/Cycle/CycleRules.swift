@@ -431,6 +431,7 @@ extension CycleChecker {
             guard kind != .none, !isAgreementTotal(q) else { continue }
             let clause = context.analysis.words[q.first].clause
             let sentence = context.tokens[q.first].sentence
+            if context.clauses(ofSentence: sentence).contains(where: { $0 <= clause && isNationalGoal(clause: $0, context) }) { continue }
             if context.isBlocked(q.first, quantity.last) || isHypothetical(sentence: sentence, context) || isAdvice(sentence: sentence, context) { continue }
             var own = effectiveOrientation(clause: clause, context)
             // A figure so far (`cycle.interim`: "al", "inmiddels", "op dit moment") in a present statement reports where the
@@ -524,10 +525,13 @@ extension CycleChecker {
             let clause = context.analysis.words[time.first].clause
             let sentence = context.tokens[time.first].sentence
             if planned.contains(sentence) { continue }
-            // A year right after a capitalised name is part of a title: "de Monitor Banenafspraak 2020", "Jaarverslag 2023".
+            // A year right after a capitalised name is part of a title: "de Monitor Banenafspraak 2020", "Jaarverslag 2023";
+            // right after a common noun outside a table, it labels that noun: "Aantal opgelegde boetes 2020 is gebaseerd op
+            // ...", "de begroting 2021" (not a unit of time, which the year dates: "in het schooljaar 2024 starten we").
             if time.first > 0, context.tokens[time.first].isNumber, context.tokens[time.first - 1].sentence == sentence,
-               context.analysis.words[time.first - 1].capitalised,
-               [.noun, .properNoun].contains(context.analysis.words[time.first - 1].pos) { continue }
+               [.noun, .properNoun].contains(context.analysis.words[time.first - 1].pos),
+               context.analysis.words[time.first - 1].capitalised
+                || context.passage.kind != .tableRow && !context.isIn(.units, time.first - 1) { continue }
             // A row of a planning table: "Kennismakingsmiddagen in de eenheden | vanaf het eerste kwartaal van 2024 |
             // Centraal Team". No verb; the row names the activity beside a time on or after the agenda's start.
             if context.passage.kind == .tableRow, context.analysis.clauses[clause].finite == nil {
@@ -870,6 +874,20 @@ extension CycleChecker {
         guard lemma.hasSuffix(head), lemma.count > head.count else { return false }
         let modifier = String(lemma.dropLast(head.count))
         return goals.contains(modifier) || modifier.hasSuffix("s") && goals.contains(String(modifier.dropLast()))
+    }
+
+    /// A goal of the job agreement or law (`lemmas.targetGroup`: banenafspraak, participatiewet) or of a national actor
+    /// (`lemmas.nationalActors`) that opens its clause ("De doelstelling
+    /// van de banenafspraak voor 2023 is het realiseren van 105.000 extra banen"): the country's goal restated, no target
+    /// of the author's (not a goal the subject is part of: "Ons aandeel in de doelstelling van de banenafspraak is ...").
+    func isNationalGoal(clause: Int, _ context: Context) -> Bool {
+        let c = context.analysis.clauses[clause], words = context.analysis.words
+        for i in c.first...c.last where i + 2 <= c.last && words[i].pos == .noun && words[i + 1].form == context.cache.specials.van
+            && isGoalNoun(i, context) && !inPhrase(i, from: c.first, context) {
+            if let owner = (i + 2...min(c.last, i + 3)).first(where: { [.noun, .properNoun].contains(words[$0].pos) }),
+               context.isIn(.nationalActors, owner) || context.isIn(.targetGroup, owner) { return true }
+        }
+        return false
     }
 
     /// The realise verb says what a goal or an obligation asks, not what was realised: under `moeten` ("In 2026 zouden er
