@@ -268,4 +268,18 @@ struct ActionScopeTests {
                           "inkoop-sroi", rule: "definition")
         #expect(codes("Wij nemen sinds 2023 in elke aanbesteding boven de drempel een social return-eis op.").contains("inkoop-sroi"))
     }
+
+    /// An abbreviation in brackets after a noun is no name that makes the subject the author's; a sentence with the
+    /// impersonal "het" as subject and a fragment opening with an example ("Bijvoorbeeld ...") go on about what the
+    /// sentence before defined.
+    @Test func anAbbreviationAndWhatFollowsADefinition() {
+        expectNotAnAction("Social return (SROI) betekent dat een opdrachtgever in het contract eist dat de leverancier mensen uit de doelgroep inzet.",
+                          "inkoop-sroi", rule: "definition")
+        let passage = "Een leerwerktraject is een combinatie van werken en leren. Het gaat meestal om een plek bij een werkgever. Bijvoorbeeld een werkervaringsplaats of een stageplek."
+        #expect(!codes(passage).contains("proefplaatsingen"), "\(coded(passage).codes)")
+        // (a name that is the subject stays the author's: the university acts)
+        #expect(codes("De Universiteit Utrecht (UU) biedt sinds 2023 werkervaringsplaatsen aan mensen uit de doelgroep.").contains("proefplaatsingen"))
+        // (without a definition before it, the example fragment keeps its hits)
+        #expect(codes("Wij bieden meer plekken aan mensen uit de doelgroep. Bijvoorbeeld werkervaringsplaatsen bij de facilitaire dienst.").contains("proefplaatsingen"))
+    }
 }

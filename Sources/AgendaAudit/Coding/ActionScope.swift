@@ -258,7 +258,12 @@ struct ActionScope {
     private func isAuthors(_ subject: [Int]) -> Bool {
         if let first = subject.first, first > 0, analysis.words[first - 1].clause == analysis.words[first].clause,
            isIn(.indefinites, first - 1) { return false }
-        return subject.contains { isIn(.authors, $0) || analysis.words[$0].pos == .properNoun }
+        // (a name in brackets right after a noun is its abbreviation, no name of the subject: "Social return (SROI)
+        // betekent ...")
+        return subject.contains { i in
+            isIn(.authors, i) || analysis.words[i].pos == .properNoun
+                && !(analysis.words[i].afterBracket && i > 0 && analysis.words[i - 1].pos == .noun)
+        }
     }
 
     /// The subject is the author in person: wij, ik, onze ... (not a sector noun or a name).
@@ -283,6 +288,16 @@ struct ActionScope {
         if let sentenceVerdict = wholeSentence(range, text: text, base: base) {
             for c in range { clauseVerdicts[c] = sentenceVerdict }
             firstVerdicts[sentence] = sentenceVerdict
+            return
+        }
+        // A fragment without a finite verb that opens with an `examples` word ("Bijvoorbeeld door het creëren van
+        // stageplekken.") gives an example of the sentence before and takes its decision.
+        if sentence > 0, isIn(.examples, clauses[range.lowerBound].first), !range.contains(where: { clauses[$0].finite != nil }) {
+            decide(sentence: sentence - 1)
+            if let before = firstVerdicts[sentence - 1] {
+                for c in range { clauseVerdicts[c] = before }
+                firstVerdicts[sentence] = before
+            }
             return
         }
         // "Denk aan ..." takes the decision of the sentence before: decide that one first.
@@ -354,7 +369,9 @@ struct ActionScope {
         let (subject, before) = self.subject(clause)
         if isAuthors(subject) { return false }
         let agent = (clause.first...clause.last).contains { analysis.words[$0].form == cache.specials.door }
+        // (or the impersonal "het" as its whole subject: "Het gaat dan meestal om ...")
         return clause.isPassive && !agent || isBarePlural(subject, before: before, clause)
+            || subject.count == 1 && isIn(.impersonal, subject[0])
     }
 
     /// The subject opens with an indefinite article: "een opdrachtnemer" (generic in the present).
