@@ -196,6 +196,21 @@ struct LanguageTests {
         #expect(own.clause(of: "plaatsten").isSubordinate)
     }
 
+    /// Coordinated inflected adjectives before their noun open no clause ("Een interne of externe jobcoach kan ..."), and
+    /// an -en form coordinated with the infinitive that closes the clause is an infinitive too ("coachen en ondersteunen").
+    @Test func coordinatedAdjectivesAndInfinitives() {
+        let r = Self.read("Een interne of externe jobcoach kan de nieuwe medewerker coachen en ondersteunen.")
+        #expect(r.clause(of: "externe").first == r.clause(of: "kan").first)
+        #expect(r.word("coachen").pos == .infinitive)
+        #expect(r.verbs(of: "kan").contains("coachen"))
+        // (a clause of its own after "of" stays one: "... of zij kan ...")
+        let two = Self.read("De werkgever plaatst de kandidaat zelf of de gemeente zoekt een werkplek.")
+        #expect(r.analysis.clauses.count == 1)
+        #expect(two.clause(of: "zoekt").first != two.clause(of: "plaatst").first)
+        // (and nouns coordinated before the closing infinitive stay nouns: "banen en werkplekken creëren")
+        #expect(Self.read("Wij willen extra banen en werkplekken creëren.").word("werkplekken").pos == .noun)
+    }
+
     /// A participle after a noun and a comma, before a preposition, qualifies the noun: no passive of the clause.
     @Test func aParticiplePhraseAfterACommaIsNoPassive() {
         let r = Self.read("Een leerwerkplek is een plaats, bedoeld voor mensen die werkervaring willen opdoen.")

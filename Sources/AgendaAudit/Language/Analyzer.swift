@@ -656,7 +656,12 @@ public struct LanguageAnalyzer: Sendable {
             // Zaken en Werkgelegenheid in de Tweede Kamer heeft ...")
             let joinsNames = form == specials.en && gap == .none && i - 1 > range.lowerBound && i < range.upperBound
                 && gaps[i + 1] == .none && analysis.words[i - 1].capitalised && analysis.words[i + 1].capitalised
-            if form == specials.en || form == specials.of || gap == .comma || gap == .dash, !joinsNumbers, !joinsNames,
+            // (nor between two inflected adjectives after a determiner, before their noun: "Een interne of externe jobcoach
+            // kan ...")
+            let joinsAdjectives = (form == specials.en || form == specials.of) && gap == .none && i - 2 >= range.lowerBound
+                && i + 2 <= range.upperBound && gaps[i + 1] == .none && infos[i - 1].endsWithE && infos[i + 1].endsWithE && infos[i + 1].classes.isEmpty && !looksFiniteEarly(i + 1)
+                && !infos[i - 2].classes.isDisjoint(with: [.article, .demonstrative, .possessive]) && infos[i + 2].classes.isEmpty && !looksFiniteEarly(i + 2)
+            if form == specials.en || form == specials.of || gap == .comma || gap == .dash, !joinsNumbers, !joinsNames, !joinsAdjectives,
                let verb = clauseVerb(from: i, includingStart: gap == .comma && form != specials.en && form != specials.of,
                                      afterSubordinate: !infos[starts.last!].classes.isDisjoint(with: [.subordinator, .relative]), range: range,
                                      analysis: analysis, infos: infos, gaps: gaps, specials: specials) {
@@ -1107,7 +1112,11 @@ public struct LanguageAnalyzer: Sendable {
                 let objectOfVerb = i + 1 <= clause.last && [.infinitive, .participle].contains(analysis.words[i + 1].pos)
                     && (infos[i + 1].noun < 0 || headsTeInfinitive(i + 1)) && infos[i + 1].classes.isEmpty && infos[i].noun >= 0
                     && !infos[i].governsInfinitive
-                let closes = !objectOfVerb && (i == clause.last || i + 1 <= clause.last && analysis.words[i + 1].pos.isVerbForm
+                // (an infinitive coordinated with the one that closes the clause closes it too: "kan de medewerker coachen
+                // en ondersteunen")
+                let coordinated = i + 2 == clause.last && (analysis.words[i + 1].form == specials.en || analysis.words[i + 1].form == specials.of)
+                    && analysis.words[i + 2].pos == .infinitive && infos[i + 2].noun < 0 && infos[i].verbs.contains(where: { $0.kind == .infinitive })
+                let closes = !objectOfVerb && (i == clause.last || coordinated || i + 1 <= clause.last && analysis.words[i + 1].pos.isVerbForm
                     || i + 1 <= clause.last && infos[i + 1].classes.contains(.auxiliary))
                     // (with the modal's infinitive elsewhere, not its object before it or one inside a phrase after it:
                     // "kunnen vragen beantwoorden", "van meer banen")
