@@ -29,7 +29,8 @@ public enum ActionList: String, Sendable, CaseIterable, Hashable {
     case modals
     /// Verbs of opinion and recommendation whose content is not an action: denken, aanraden.
     case opinion
-    /// Imperatives that introduce examples of the sentence before ("Denk aan ..."): they take its decision.
+    /// Imperatives that introduce examples of the sentence before ("Denk aan ..."), and words that open a fragment giving
+    /// one ("Bijvoorbeeld door ..."): they take its decision.
     case examples
     /// Words of advice in an impersonal clause: belangrijk, raadzaam, helpen ("Het is belangrijk om ...").
     case advice

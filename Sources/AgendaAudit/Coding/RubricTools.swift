@@ -196,7 +196,8 @@ public enum RubricTools {
                 }
                 seen[word] = index
                 guard let lexicon = rubric.lexicon, let morphology else { continue }
-                if verbs.contains(list), !lexicon.isVerb(word) {
+                // (`examples` also holds the adverbs that open an example fragment, "bijvoorbeeld": any word the lexicon knows)
+                if verbs.contains(list), !lexicon.isVerb(word), list != .examples || !lexicon.isWord(word) {
                     findings.append(Finding(kind: .unreachable, path: path, term: word,
                                             detail: "not a verb the lexicon knows: the finite verb's lemma is never this word",
                                             nl: "geen werkwoord dat het lexicon kent: het lemma van de persoonsvorm is nooit dit woord"))
