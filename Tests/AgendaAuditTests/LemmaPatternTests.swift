@@ -175,6 +175,13 @@ struct LemmaPatternTests {
         for text in notShared { #expect(!Self.codes(Repo.coder, text).map(\.code).contains("goede-voorbeelden"), "\(text)") }
     }
 
+    /// Relieving the employer (`ontzorgen`) is what a partner does, but a central team or a colleague relieves too: it
+    /// counts with a supporting party or the work with it.
+    @Test func relievingNeedsAPartner() {
+        #expect(!Self.codes(Repo.coder, "Met zijn werkzaamheden ontzorgt de nieuwe collega de leraren van de school.").map(\.code).contains("samenwerken-partners"))
+        #expect(Self.codes(Repo.coder, "Het sw-bedrijf ontzorgt onze leidinggevenden bij de begeleiding van de nieuwe collega's.").map(\.code).contains("samenwerken-partners"))
+    }
+
     /// The research rule: what the author estimates or asks is the topic of a study, in the past too.
     @Test func researchIsNoAction() {
         let estimated = Repo.coder.code(ValidationTests.passages(
