@@ -290,7 +290,11 @@ enum RubricJSON {
                     value = value * 10 + Int(byte - UInt8(ascii: "0"))
                     if value >= 1_000_000_000_000_000 { return nil }
                 }
-                if negative { value = -value }
+                if negative {
+                    // "-0" is left to JSONSerialization too (whether it keeps the sign).
+                    guard value != 0 else { return nil }
+                    value = -value
+                }
                 return .number(Double(value), value)
             }
             guard let double = Double(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)),
