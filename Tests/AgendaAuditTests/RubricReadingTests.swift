@@ -21,7 +21,7 @@ struct RubricReadingTests {
 
     /// An ASCII term read byte-wise, and the same term with a word that is not ASCII (read scalar-wise) after it.
     @Test(arguments: ["Werk-Plek'ken* en  BAN*", "a`b 12", "a**b", "*a", "werk #1", " werk*plek ", "A.B/C&D+E", "x\ty",
-                      "  Doel  ", "'s-Hertogenbosch"])
+                      "  Doel  ", "'s-Hertogenbosch", "*'*ab", "Ab'*", "''' x", "b*'"])
     func asciiTermsReadAsTheScalarPathReadsThem(term: String) {
         #expect(TermSyntax.words(term + " é") == TermSyntax.words(term) + TermSyntax.words("é"))
         #expect(TermSyntax.problem(term + " é") == TermSyntax.problem(term))

@@ -562,23 +562,39 @@ enum TermSyntax {
                 return .some("unsupported character \"\(Unicode.Scalar(byte))\" in term (use words, spaces, hyphens and * wildcards)")
             }
         }
-        let words = asciiWords(trimmed)
-        if words.isEmpty { return .some("term has no letters") }
-        for word in words {
+        // The words' wildcards, on the bytes of each run (as `asciiWords` cuts them: apostrophes dropped); a word's
+        // text is made only for the message.
+        var index = 0, words = 0
+        while index < trimmed.count {
+            let start = index
             var doubleStar = false, star = false, previousStar = false, others = 0
-            for byte in word.utf8 {
+            while index < trimmed.count {
+                let byte = trimmed[index]
                 if byte == UInt8(ascii: "*") {
                     if previousStar { doubleStar = true }
                     star = true
                     previousStar = true
-                } else {
+                } else if byte >= 0x61 && byte <= 0x7A || byte >= 0x41 && byte <= 0x5A || byte >= 0x30 && byte <= 0x39 {
                     others += 1
                     previousStar = false
+                } else if byte != 0x27 && byte != 0x60 {
+                    break
                 }
+                index += 1
             }
+            if index == start {
+                index += 1
+                continue
+            }
+            if !star && others == 0 { continue }
+            words += 1
             if doubleStar { return .some("\"**\" in a term; use a single *") }
-            if star, others < 2 { return .some("wildcard word \"\(word)\" is too broad (needs at least two letters)") }
+            if star, others < 2 {
+                let word = asciiWords(UnsafeBufferPointer(rebasing: trimmed[start..<index]))[0]
+                return .some("wildcard word \"\(word)\" is too broad (needs at least two letters)")
+            }
         }
+        if words == 0 { return .some("term has no letters") }
         return .some(nil)
     }
 }
