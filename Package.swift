@@ -34,7 +34,12 @@ let package = Package(
             dependencies: ["CLibXML2", "CPoppler", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             // Release builds skip the run-time exclusivity checks (swift_beginAccess on every access to a class's
             // stored property: the per-worker caches are read per token). Debug builds, and so `swift test`, keep them.
-            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+            // Release builds also reach generic types' metadata (a Set or Dictionary of our own types) through accessor
+            // functions rather than by mangled name: a mangled name makes the runtime look up each conformance it needs
+            // (Hashable of the key) by scanning all ~8,100 conformance records of the static binary, once per type.
+            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked",
+                                          "-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"],
+                                         .when(configuration: .release))]
         ),
         .executableTarget(
             name: "agenda-audit",
@@ -50,7 +55,9 @@ let package = Package(
             // Release builds on Linux link the Swift runtime and Foundation statically (the flag at compile time too,
             // so that Foundation's own libraries are linked with it): the dynamic loader then loads and binds none of
             // their symbols at start-up, about 6 ms of every command (`check` of one agenda 37 -> 31 ms, farm-bench).
-            swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))],
+            swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release)),
+                            .unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"],
+                                         .when(configuration: .release))],
             linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
         ),
         // The fuzz target: a replay driver in a normal build, the libFuzzer entry

@@ -9,7 +9,10 @@ struct RubricCommand: ParsableCommand {
         subcommands: [Lint.self, Export.self])
 
     struct Lint: ParsableCommand {
+        // Lint and Export name themselves: otherwise ArgumentParser derives their names from the type names
+        // (String(describing:), runtime reflection) at the start of every command, `check` too.
         static let configuration = CommandConfiguration(
+            commandName: "lint",
             abstract: "Valideer het codeboek en meld dubbele, overbodige en onbereikbare termen.",
             discussion: "Exitcode 0: geen dubbele of onbereikbare termen. 1: wel. 2: het codeboek kan niet worden geladen.")
 
@@ -35,6 +38,7 @@ struct RubricCommand: ParsableCommand {
 
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Schrijf het codeboek als LIWC-woordenboek (.dic) of quanteda-woordenboek (YAML).")
 
         enum Format: String, ExpressibleByArgument, CaseIterable { case liwc, quanteda }

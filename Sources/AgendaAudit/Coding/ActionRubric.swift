@@ -114,7 +114,7 @@ public enum ActionList: String, Sendable, CaseIterable, Hashable {
 struct ActionRubricParser {
     let parser: RubricParser
 
-    func parse(_ value: Any) throws -> ActionRubric {
+    func parse(_ value: RubricJSON) throws -> ActionRubric {
         let object = try parser.object(value, "action", allowed: Set(ActionList.allCases.map(\.rawValue) + ["note"]))
         var lists: [ActionList: Set<String>] = [:], written: [ActionList: [String]] = [:]
         for name in ActionList.allCases {
@@ -124,13 +124,13 @@ struct ActionRubricParser {
                 lists[name] = []
                 continue
             }
-            guard let list = object[name.rawValue] as? [Any], !list.isEmpty else {
+            guard let list = object[name.rawValue]?.array, !list.isEmpty else {
                 throw parser.fail(path, object[name.rawValue] == nil ? "is required (a non-empty list of words)"
                                                                       : "expected a non-empty list of words")
             }
             var words: [String] = []
             for (index, item) in list.enumerated() {
-                guard let word = item as? String, !word.trimmingWhitespace().isEmpty else {
+                guard let word = item.string, !word.trimmingWhitespace().isEmpty else {
                     throw parser.fail("\(path)[\(index)]", "expected a word, found \(parser.kind(item))")
                 }
                 guard !word.containsASCII("*"), !word.containsASCII(" "), TermSyntax.problem(word) == nil else {

@@ -23,6 +23,13 @@ public struct PhraseMatcher: Sendable {
         let trailingStar: Bool
 
         init(_ word: String) {
+            if !word.isEmpty, !word.utf8.contains(UInt8(ascii: "*")) {
+                // No wildcard (most words): the one segment is the word, as the splits below would give it.
+                leadingStar = false
+                trailingStar = false
+                segments = [word]
+                return
+            }
             if word.utf8.allSatisfy({ $0 < 0x80 }) {
                 // ASCII (nearly every term): the same split on bytes, without Character breaking.
                 leadingStar = word.utf8.first == UInt8(ascii: "*")

@@ -106,9 +106,9 @@ public struct Rubric: Sendable {
     }
 
     public static func parse(data: Data, file: String = "rubric.json") throws(RubricError) -> Rubric {
-        let root: Any
+        let root: RubricJSON
         do {
-            root = try JSONSerialization.jsonObject(with: data, options: [])
+            root = try RubricJSON.parse(data)
         } catch {
             throw RubricError(file: file, path: "$", problem: "is not valid JSON: \(syntaxProblem(data, error))")
         }
@@ -155,40 +155,38 @@ struct RubricParser {
         RubricError(file: file, path: path, problem: problem)
     }
 
-    func object(_ value: Any?, _ path: String, allowed: Set<String>) throws -> [String: Any] {
-        guard let object = value as? [String: Any] else { throw fail(path, "expected an object, found \(kind(value))") }
+    func object(_ value: RubricJSON?, _ path: String, allowed: Set<String>) throws -> RubricJSON.Object {
+        guard let object = value?.object else { throw fail(path, "expected an object, found \(kind(value))") }
         for key in object.keys.sorted() where !allowed.contains(key) {
             throw fail(path + "." + key, "unknown key (allowed: \(allowed.sorted().joined(separator: ", ")))")
         }
         return object
     }
 
-    func string(_ object: [String: Any], _ key: String, _ path: String, required: Bool = true) throws -> String? {
+    func string(_ object: RubricJSON.Object, _ key: String, _ path: String, required: Bool = true) throws -> String? {
         guard let value = object[key] else {
             if required { throw fail(path + "." + key, "is required") }
             return nil
         }
-        guard let text = value as? String else { throw fail(path + "." + key, "expected a string, found \(kind(value))") }
+        guard let text = value.string else { throw fail(path + "." + key, "expected a string, found \(kind(value))") }
         if text.trimmingWhitespace().isEmpty { throw fail(path + "." + key, "must not be empty") }
         return text
     }
 
-    func number(_ object: [String: Any], _ key: String, _ path: String, default fallback: Double?,
+    func number(_ object: RubricJSON.Object, _ key: String, _ path: String, default fallback: Double?,
                 range: ClosedRange<Double>) throws -> Double {
         guard let value = object[key] else {
             if let fallback { return fallback }
             throw fail(path + "." + key, "is required")
         }
-        guard let number = value as? NSNumber, !RubricParser.isBoolean(number)
-        else { throw fail(path + "." + key, "expected a number, found \(kind(value))") }
-        let double = number.doubleValue
+        guard case .number(let double, _) = value else { throw fail(path + "." + key, "expected a number, found \(kind(value))") }
         guard double.isFinite, range.contains(double) else {
             throw fail(path + "." + key, "must be between \(format(range.lowerBound)) and \(format(range.upperBound)), found \(format(double))")
         }
         return double
     }
 
-    func integer(_ object: [String: Any], _ key: String, _ path: String, default fallback: Int?,
+    func integer(_ object: RubricJSON.Object, _ key: String, _ path: String, default fallback: Int?,
                  range: ClosedRange<Int>) throws -> Int {
         let value = try number(object, key, path, default: fallback.map(Double.init),
                                range: Double(range.lowerBound)...Double(range.upperBound))
@@ -196,17 +194,17 @@ struct RubricParser {
         return Int(value)
     }
 
-    func strings(_ value: Any?, _ path: String, allowEmpty: Bool = false) throws -> [String] {
-        guard let array = value as? [Any] else { throw fail(path, "expected a list of strings, found \(kind(value))") }
+    func strings(_ value: RubricJSON?, _ path: String, allowEmpty: Bool = false) throws -> [String] {
+        guard let array = value?.array else { throw fail(path, "expected a list of strings, found \(kind(value))") }
         if array.isEmpty && !allowEmpty { throw fail(path, "must not be empty") }
         return try array.enumerated().map { index, element in
-            guard let text = element as? String else { throw fail("\(path)[\(index)]", "expected a string, found \(kind(element))") }
+            guard let text = element.string else { throw fail("\(path)[\(index)]", "expected a string, found \(kind(element))") }
             return text
         }
     }
 
     /// Terms must be valid phrases of glob words.
-    func terms(_ value: Any?, _ path: String) throws -> [String] {
+    func terms(_ value: RubricJSON?, _ path: String) throws -> [String] {
         let list = try strings(value, path)
         for (index, term) in list.enumerated() {
             if let problem = TermSyntax.problem(term) { throw fail("\(path)[\(index)]", "\(problem): \"\(term)\"") }
@@ -216,7 +214,7 @@ struct RubricParser {
 
     /// The words of a `lemma`, `clause` or `sentence` pattern: single words, no wildcards (a compound is
     /// reached through its head, `begeleider`, not `*begeleider`), folded.
-    func lemmaWords(_ value: Any?, _ path: String) throws -> [String] {
+    func lemmaWords(_ value: RubricJSON?, _ path: String) throws -> [String] {
         let list = try strings(value, path)
         return try list.enumerated().map { index, word in
             if let problem = TermSyntax.problem(word) { throw fail("\(path)[\(index)]", "\(problem): \"\(word)\"") }
@@ -227,7 +225,7 @@ struct RubricParser {
         }
     }
 
-    func localized(_ object: [String: Any], _ key: String, _ path: String, required: Bool = true) throws -> Rubric.Localized? {
+    func localized(_ object: RubricJSON.Object, _ key: String, _ path: String, required: Bool = true) throws -> Rubric.Localized? {
         guard let value = object[key] else {
             if required { throw fail(path + "." + key, "is required") }
             return nil
@@ -236,16 +234,15 @@ struct RubricParser {
         return Rubric.Localized(nl: try string(inner, "nl", path + "." + key)!, en: try string(inner, "en", path + "." + key)!)
     }
 
-    func kind(_ value: Any?) -> String {
+    func kind(_ value: RubricJSON?) -> String {
         switch value {
         case nil: return "nothing"
-        case is NSNull: return "null"
-        case is String: return "a string"
-        case is [Any]: return "a list"
-        case is [String: Any]: return "an object"
-        case let number as NSNumber:
-            return RubricParser.isBoolean(number) ? "a boolean" : "a number"
-        default: return "\(type(of: value!))"
+        case .null: return "null"
+        case .string: return "a string"
+        case .array: return "a list"
+        case .object: return "an object"
+        case .bool: return "a boolean"
+        case .number: return "a number"
         }
     }
 
@@ -253,7 +250,7 @@ struct RubricParser {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 
-    func pattern(_ value: Any?, _ path: String, contexts: [String: [String]]) throws -> Rubric.WeightedPattern {
+    func pattern(_ value: RubricJSON?, _ path: String, contexts: [String: [String]]) throws -> Rubric.WeightedPattern {
         let object = try self.object(value, path, allowed: ["terms", "near", "window", "context", "lemma", "clause", "sentence",
                                                             "weight", "note"])
         let weight = try number(object, "weight", path, default: 1.0, range: 0...100)
@@ -269,9 +266,9 @@ struct RubricParser {
             return .init(pattern: .lemmas(try lemmaWords(object["lemma"], path + ".lemma")), weight: weight, note: note, path: path)
         case "clause", "sentence":
             let key = kinds[0]
-            guard let sides = object[key] as? [Any], (2...4).contains(sides.count) else {
+            guard let sides = object[key]?.array, (2...4).contains(sides.count) else {
                 throw fail(path + "." + key, "expected a list of two to four word lists, found \(kind(object[key]))"
-                           + ((object[key] as? [Any]).map { " of \($0.count)" } ?? ""))
+                           + (object[key]?.array.map { " of \($0.count)" } ?? ""))
             }
             let lists = try sides.enumerated().map { try lemmaWords($1, "\(path).\(key)[\($0)]") }
             return .init(pattern: key == "clause" ? .clause(lists) : .sentence(lists), weight: weight, note: note, path: path)
@@ -279,7 +276,7 @@ struct RubricParser {
             if object["window"] != nil { throw fail(path + ".window", "only applies to \"near\"") }
             return .init(pattern: .terms(try terms(object["terms"], path + ".terms")), weight: weight, note: note, path: path)
         case "near":
-            guard let sides = object["near"] as? [Any], sides.count == 2 else {
+            guard let sides = object["near"]?.array, sides.count == 2 else {
                 throw fail(path + ".near", "expected a list of two term lists, found \(kind(object["near"]))")
             }
             let left = try terms(sides[0], path + ".near[0]")
@@ -296,25 +293,25 @@ struct RubricParser {
         }
     }
 
-    func parse(_ root: Any) throws -> Rubric {
+    func parse(_ root: RubricJSON) throws -> Rubric {
         let top = try object(root, "$", allowed: ["$schema", "name", "version", "description", "language", "negation",
                                                   "metaText", "contexts", "defaults", "codes", "cycle", "action"])
         let name = try string(top, "name", "$")!
         let version = try string(top, "version", "$")!
 
-        let language = try object(top["language"] ?? [String: Any](), "language",
+        let language = try object(top["language"] ?? .object(.init()), "language",
                                   allowed: ["abbreviations", "clauseWords", "spellingVariants", "lexicon"])
-        let abbreviations = Set(try strings(language["abbreviations"] ?? [Any](), "language.abbreviations", allowEmpty: true)
+        let abbreviations = Set(try strings(language["abbreviations"] ?? .array([]), "language.abbreviations", allowEmpty: true)
             .map { Folding.fold($0.removingASCII(".")) })
-        let clauseWords = Set(try strings(language["clauseWords"] ?? [Any](), "language.clauseWords", allowEmpty: true)
+        let clauseWords = Set(try strings(language["clauseWords"] ?? .array([]), "language.clauseWords", allowEmpty: true)
             .map(Folding.fold))
         var variants: [String: String] = [:]
         if let raw = language["spellingVariants"] {
-            guard let map = raw as? [String: Any] else {
+            guard let map = raw.object else {
                 throw fail("language.spellingVariants", "expected an object mapping a variant to its standard form")
             }
-            for (variant, standard) in map {
-                guard let standard = standard as? String, !standard.isEmpty else {
+            for (variant, standard) in zip(map.keys, map.values) {
+                guard let standard = standard.string, !standard.isEmpty else {
                     throw fail("language.spellingVariants.\(variant)", "expected a non-empty string")
                 }
                 if variant.containsASCII(" ") || standard.containsASCII(" ") || variant.containsASCII("*") {
@@ -325,7 +322,7 @@ struct RubricParser {
         }
 
         let negation = try object(top["negation"], "negation", allowed: ["cues", "windowBefore", "windowAfter", "exceptions"])
-        guard let cueList = negation["cues"] as? [Any], !cueList.isEmpty else {
+        guard let cueList = negation["cues"]?.array, !cueList.isEmpty else {
             throw fail("negation.cues", "expected a non-empty list of cues")
         }
         let cues: [Rubric.NegationCue] = try cueList.enumerated().map { index, raw in
@@ -341,7 +338,7 @@ struct RubricParser {
         }
         let windowBefore = try integer(negation, "windowBefore", "negation", default: 4, range: 0...30)
         let windowAfter = try integer(negation, "windowAfter", "negation", default: 6, range: 0...30)
-        let exceptions = try terms(negation["exceptions"] ?? ["niet alleen"], "negation.exceptions")
+        let exceptions = try terms(negation["exceptions"] ?? .array([.string("niet alleen")]), "negation.exceptions")
 
         let meta = try object(top["metaText"], "metaText", allowed: ["subjects", "verbs", "note"])
         let metaSubjects = try terms(meta["subjects"], "metaText.subjects")
@@ -349,14 +346,14 @@ struct RubricParser {
 
         var contexts: [String: [String]] = [:]
         if let raw = top["contexts"] {
-            guard let map = raw as? [String: Any] else { throw fail("contexts", "expected an object of named term lists") }
-            for (key, list) in map { contexts[key] = try terms(list, "contexts.\(key)") }
+            guard let map = raw.object else { throw fail("contexts", "expected an object of named term lists") }
+            for (key, list) in zip(map.keys, map.values) { contexts[key] = try terms(list, "contexts.\(key)") }
         }
 
-        let defaults = try object(top["defaults"] ?? [String: Any](), "defaults", allowed: ["threshold"])
+        let defaults = try object(top["defaults"] ?? .object(.init()), "defaults", allowed: ["threshold"])
         let defaultThreshold = try number(defaults, "threshold", "defaults", default: 1.0, range: 0.01...100)
 
-        guard let codeList = top["codes"] as? [Any] else { throw fail("codes", "expected a list of codes, found \(kind(top["codes"]))") }
+        guard let codeList = top["codes"]?.array else { throw fail("codes", "expected a list of codes, found \(kind(top["codes"]))") }
         var codes: [Rubric.Code] = []
         var seen = Set<String>()
         for (index, raw) in codeList.enumerated() {
@@ -371,11 +368,11 @@ struct RubricParser {
             let codeNumber = try integer(code, "number", path, default: index + 1, range: 1...999)
             let color = try string(code, "color", path)!
             guard Self.isHexColor(color) else { throw fail(path + ".color", "expected a colour as #RRGGBB, found \"\(color)\"") }
-            guard let patternList = code["patterns"] as? [Any], !patternList.isEmpty else {
+            guard let patternList = code["patterns"]?.array, !patternList.isEmpty else {
                 throw fail(path + ".patterns", "expected a non-empty list of patterns")
             }
             let patterns = try patternList.enumerated().map { try pattern($1, "\(path).patterns[\($0)]", contexts: contexts) }
-            let excludeList = code["exclude"].map { $0 as? [Any] } ?? []
+            let excludeList = code["exclude"].map { $0.array } ?? []
             guard let excludeList else { throw fail(path + ".exclude", "expected a list of patterns") }
             let exclude = try excludeList.enumerated().map { try pattern($1, "\(path).exclude[\($0)]", contexts: contexts) }
             let threshold = try number(code, "threshold", path, default: defaultThreshold, range: 0.01...100)
@@ -452,6 +449,8 @@ extension String {
 enum TermSyntax {
     /// Splits a term into folded glob words, the way the tokenizer splits text.
     static func words(_ term: String) -> [String] {
+        var text = term
+        if let words = text.withUTF8({ $0.allSatisfy { $0 < 0x80 } ? asciiWords($0) : nil }) { return words }
         var words: [String] = []
         // The word so far as UTF-8 (ASCII letters and digits go straight in; appending to a scalar view cost
         // about 270 instructions a scalar, 3 ms of every start over the rubric's terms).
@@ -477,7 +476,43 @@ enum TermSyntax {
         return words
     }
 
+    /// `words` of an ASCII term (nearly every rubric term, all split at every start), on its bytes: a run of letters,
+    /// digits, `*` and apostrophes is a word, lower-cased and without its apostrophes.
+    private static func asciiWords(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+        var words: [String] = []
+        var index = 0
+        while index < bytes.count {
+            let start = index
+            var plain = true
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte >= 0x41 && byte <= 0x5A || byte == 0x27 || byte == 0x60 {
+                    plain = false
+                } else if !(byte >= 0x61 && byte <= 0x7A || byte >= 0x30 && byte <= 0x39 || byte == UInt8(ascii: "*")) {
+                    break
+                }
+                index += 1
+            }
+            if index == start {
+                index += 1
+                continue
+            }
+            if plain {
+                words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+            } else {
+                var folded: [UInt8] = []
+                for byte in bytes[start..<index] where byte != 0x27 && byte != 0x60 {
+                    folded.append(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
+                }
+                if !folded.isEmpty { words.append(String(decoding: folded, as: UTF8.self)) }
+            }
+        }
+        return words
+    }
+
     static func problem(_ term: String) -> String? {
+        var text = term
+        if let problem = text.withUTF8({ $0.allSatisfy { $0 < 0x80 } ? asciiProblem($0) : nil }) { return problem }
         let trimmed = term.trimmingWhitespace()
         if trimmed.isEmpty { return "empty term" }
         for scalar in trimmed.unicodeScalars {
@@ -507,5 +542,59 @@ enum TermSyntax {
             if star, others < 2 { return "wildcard word \"\(word)\" is too broad (needs at least two letters)" }
         }
         return nil
+    }
+
+    /// `problem` of an ASCII term, on its bytes: `.some(nil)` when it has none.
+    private static func asciiProblem(_ bytes: UnsafeBufferPointer<UInt8>) -> String?? {
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+        var start = 0, end = bytes.count
+        while start < end, isSpace(bytes[start]) { start += 1 }
+        while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+        if start == end { return .some("empty term") }
+        let trimmed = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        for byte in trimmed {
+            switch byte {
+            case UInt8(ascii: "*"), UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "/"), UInt8(ascii: "&"), UInt8(ascii: "+"),
+                 UInt8(ascii: "."), UInt8(ascii: "'"), UInt8(ascii: "`"),
+                 UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                continue
+            default:
+                return .some("unsupported character \"\(Unicode.Scalar(byte))\" in term (use words, spaces, hyphens and * wildcards)")
+            }
+        }
+        // The words' wildcards, on the bytes of each run (as `asciiWords` cuts them: apostrophes dropped); a word's
+        // text is made only for the message.
+        var index = 0, words = 0
+        while index < trimmed.count {
+            let start = index
+            var doubleStar = false, star = false, previousStar = false, others = 0
+            while index < trimmed.count {
+                let byte = trimmed[index]
+                if byte == UInt8(ascii: "*") {
+                    if previousStar { doubleStar = true }
+                    star = true
+                    previousStar = true
+                } else if byte >= 0x61 && byte <= 0x7A || byte >= 0x41 && byte <= 0x5A || byte >= 0x30 && byte <= 0x39 {
+                    others += 1
+                    previousStar = false
+                } else if byte != 0x27 && byte != 0x60 {
+                    break
+                }
+                index += 1
+            }
+            if index == start {
+                index += 1
+                continue
+            }
+            if !star && others == 0 { continue }
+            words += 1
+            if doubleStar { return .some("\"**\" in a term; use a single *") }
+            if star, others < 2 {
+                let word = asciiWords(UnsafeBufferPointer(rebasing: trimmed[start..<index]))[0]
+                return .some("wildcard word \"\(word)\" is too broad (needs at least two letters)")
+            }
+        }
+        if words == 0 { return .some("term has no letters") }
+        return .some(nil)
     }
 }

@@ -257,22 +257,21 @@ public enum CycleCue: String, Sendable, CaseIterable, Hashable {
 struct CycleRubricParser {
     let parser: RubricParser
 
-    func parse(_ value: Any) throws -> CycleRubric {
+    func parse(_ value: RubricJSON) throws -> CycleRubric {
         let allowed = Set(CycleCue.allCases.map(\.rawValue) + ["numberWords", "percentWords", "placeholders", "agreementTotals", "note", "lemmas"])
         let object = try parser.object(value, "cycle", allowed: allowed)
         var cues: [CycleCue: [String]] = [:]
         for cue in CycleCue.allCases {
             cues[cue] = try parser.terms(object[cue.rawValue], "cycle.\(cue.rawValue)")
         }
-        guard let words = object["numberWords"] as? [String: Any], !words.isEmpty else {
+        guard let words = object["numberWords"]?.object, !words.isEmpty else {
             throw parser.fail("cycle.numberWords", "expected an object mapping number words to values")
         }
         var numberWords: [String: Int] = [:]
-        for (word, raw) in words {
+        for (word, raw) in zip(words.keys, words.values) {
             let path = "cycle.numberWords.\(word)"
-            guard let boxed = raw as? NSNumber, !RubricParser.isBoolean(boxed), boxed.doubleValue == boxed.doubleValue.rounded(),
-                  boxed.intValue > 0 else { throw parser.fail(path, "expected a positive whole number") }
-            let number = boxed.intValue
+            guard case .number(let value, let number) = raw, value == value.rounded(),
+                  number > 0 else { throw parser.fail(path, "expected a positive whole number") }
             guard !word.containsASCII(" "), TermSyntax.problem(word) == nil, !word.containsASCII("*") else {
                 throw parser.fail(path, "expected one word without wildcards")
             }
@@ -281,9 +280,9 @@ struct CycleRubricParser {
         let percentWords = try parser.terms(object["percentWords"], "cycle.percentWords").map(Folding.fold)
         var placeholders: [String] = []
         if let raw = object["placeholders"] {
-            guard let list = raw as? [Any] else { throw parser.fail("cycle.placeholders", "expected a list of words") }
+            guard let list = raw.array else { throw parser.fail("cycle.placeholders", "expected a list of words") }
             for (index, item) in list.enumerated() {
-                guard let word = item as? String, !word.isEmpty, !word.containsASCII("*"), !word.containsASCII(" "),
+                guard let word = item.string, !word.isEmpty, !word.containsASCII("*"), !word.containsASCII(" "),
                       TermSyntax.problem(word) == nil else {
                     throw parser.fail("cycle.placeholders[\(index)]", "expected one word without spaces or wildcards")
                 }
@@ -292,11 +291,11 @@ struct CycleRubricParser {
         }
         var agreementTotals = Set<Int>()
         if let raw = object["agreementTotals"] {
-            guard let list = raw as? [Any] else { throw parser.fail("cycle.agreementTotals", "expected a list of whole numbers") }
+            guard let list = raw.array else { throw parser.fail("cycle.agreementTotals", "expected a list of whole numbers") }
             for (index, item) in list.enumerated() {
-                guard let boxed = item as? NSNumber, !RubricParser.isBoolean(boxed), boxed.doubleValue == boxed.doubleValue.rounded(),
-                      boxed.intValue > 0 else { throw parser.fail("cycle.agreementTotals[\(index)]", "expected a positive whole number") }
-                agreementTotals.insert(boxed.intValue)
+                guard case .number(let value, let number) = item, value == value.rounded(),
+                      number > 0 else { throw parser.fail("cycle.agreementTotals[\(index)]", "expected a positive whole number") }
+                agreementTotals.insert(number)
             }
         }
         var lemmas: [CycleLemmas: Set<String>] = [:]
@@ -304,12 +303,12 @@ struct CycleRubricParser {
             let lists = try parser.object(raw, "cycle.lemmas", allowed: Set(CycleLemmas.allCases.map(\.rawValue) + ["note"]))
             for name in CycleLemmas.allCases {
                 let path = "cycle.lemmas.\(name.rawValue)"
-                guard let list = lists[name.rawValue] as? [Any], !list.isEmpty else {
+                guard let list = lists[name.rawValue]?.array, !list.isEmpty else {
                     throw parser.fail(path, "expected a non-empty list of lemmas")
                 }
                 var set = Set<String>()
                 for (index, item) in list.enumerated() {
-                    guard let word = item as? String, !word.isEmpty, !word.containsASCII("*"), !word.containsASCII(" ") else {
+                    guard let word = item.string, !word.isEmpty, !word.containsASCII("*"), !word.containsASCII(" ") else {
                         throw parser.fail("\(path)[\(index)]", "expected one lemma (a word without spaces or wildcards)")
                     }
                     set.insert(Folding.fold(word))
