@@ -27,7 +27,14 @@ public struct AuditedAgenda: Sendable {
     public let coded: CodedDocument
     /// Plan-do-check-act; nil when the rubric has no `cycle` section.
     public let cycle: AgendaCycle?
+    /// Where the coded passages went when they were handed off instead of kept (`coded.passages` is then empty).
+    public var handedOff: (any PassageSink)? = nil
     public var document: Document { coded.document }
+}
+
+/// Takes a long document's coded passages as they are done, in reading order (see `Auditor.audit`).
+public protocol PassageSink: AnyObject, Sendable {
+    func take(_ passages: [CodedPassage])
 }
 
 /// The coder and the cycle checker of one rubric, built once per run.
@@ -53,7 +60,13 @@ public struct Pipeline: Sendable {
     /// cut into pieces of consecutive passages that the workers take in turn, each with its own caches; the
     /// pieces are put back in reading order, so the result does not depend on the split (a passage is coded and
     /// checked on its own; only `assemble` looks across passages).
-    public func audit(_ document: Document, workers: Int = 1, splitAt threshold: Int = Pipeline.splitThreshold) -> AuditedAgenda {
+    ///
+    /// With `handOff` the coded passages are not kept in the result (its `coded.passages` is empty; its action
+    /// types and breadth count them all): they are handed to `handOff` in reading order, a run at a time, on the
+    /// calling thread, as soon as they and all before them are done, so a long document's report can be written
+    /// out (or set aside) while the rest is read, and its coded passages are never all held at once.
+    public func audit(_ document: Document, workers: Int = 1, splitAt threshold: Int = Pipeline.splitThreshold,
+                      handOff: (([CodedPassage]) -> Void)? = nil) -> AuditedAgenda {
         let caches = self.caches.take()
         defer { self.caches.give(caches) }
         // The passages the document's date was read from keep their tokens and reading (same tokenizer, analyser
@@ -62,7 +75,15 @@ public struct Pipeline: Sendable {
         let (year, written) = cycleChecker?.reference(document, cache: caches.language, keeping: &dated) ?? (nil, nil)
         let passages = document.passages
         var codedPassages: [CodedPassage] = [], findings: [CycleChecker.PassageFindings] = []
-        codedPassages.reserveCapacity(passages.count)
+        // The codes of the passages handed off, for the action types.
+        var present = Set<String>()
+        /// A run of coded passages in reading order: kept, or handed off.
+        func deliver(_ coded: [CodedPassage]) {
+            guard let handOff else { codedPassages.append(contentsOf: coded); return }
+            for passage in coded { for assignment in passage.codes { present.insert(assignment.code) } }
+            handOff(coded)
+        }
+        if handOff == nil { codedPassages.reserveCapacity(passages.count) }
         if cycleChecker != nil { findings.reserveCapacity(passages.count) }
         if workers > 1, passages.count > Self.piece, document.text.utf8.count >= threshold {
             let kept = dated ?? [:]
@@ -70,23 +91,21 @@ public struct Pipeline: Sendable {
             let results = PieceResults(count: pieces)
             // A kept reading holds ids of the caller's language cache: only the caller's own worker uses it; a helper
             // reads such a passage again (`retimed` gives what a fresh reading with the reference year gives).
-            let run: @Sendable (Caches, Bool) -> Void = { caches, isCaller in
-                while let index = results.take() {
-                    var coded: [CodedPassage] = [], found: [CycleChecker.PassageFindings] = []
-                    let range = index * Self.piece..<min(passages.count, (index + 1) * Self.piece)
-                    coded.reserveCapacity(range.count)
-                    for i in range {
-                        let (c, f) = audit(passages[i], dated: isCaller ? kept[i] : nil, year: year, written: written, caches: caches)
-                        coded.append(c)
-                        if let f { found.append(f) }
-                    }
-                    results.put(index, (coded, found))
+            let run: @Sendable (Int, Caches, Bool) -> Void = { index, caches, isCaller in
+                var coded: [CodedPassage] = [], found: [CycleChecker.PassageFindings] = []
+                let range = index * Self.piece..<min(passages.count, (index + 1) * Self.piece)
+                coded.reserveCapacity(range.count)
+                for i in range {
+                    let (c, f) = audit(passages[i], dated: isCaller ? kept[i] : nil, year: year, written: written, caches: caches)
+                    coded.append(c)
+                    if let f { found.append(f) }
                 }
+                results.put(index, coded: coded, found: found)
             }
             let helpers = (1..<min(workers, pieces)).map { _ in
                 let thread = Thread {
                     let helperCaches = self.caches.take()
-                    run(helperCaches, false)
+                    while let index = results.take() { run(index, helperCaches, false) }
                     self.caches.give(helperCaches)
                     results.finished()
                 }
@@ -94,20 +113,42 @@ public struct Pipeline: Sendable {
                 return thread
             }
             helpers.forEach { $0.start() }
-            run(caches, true)
+            // The caller's worker collects, after each of its pieces, the pieces done in reading order so far (each
+            // released from `results` as it is taken).
+            var delivered = 0
+            while let index = results.take() {
+                run(index, caches, true)
+                while let coded = results.takeCoded(delivered) {
+                    deliver(coded)
+                    findings.append(contentsOf: results.takeFound(delivered))
+                    delivered += 1
+                }
+            }
             results.wait(for: helpers.count)
-            for (coded, found) in results.all() {
-                codedPassages.append(contentsOf: coded)
-                findings.append(contentsOf: found)
+            for index in delivered..<pieces {
+                deliver(results.takeCoded(index)!)
+                findings.append(contentsOf: results.takeFound(index))
             }
         } else {
+            var pending: [CodedPassage] = []
             for (index, passage) in passages.enumerated() {
                 let (coded, found) = audit(passage, dated: dated?.removeValue(forKey: index), year: year, written: written, caches: caches)
-                codedPassages.append(coded)
+                if handOff == nil {
+                    codedPassages.append(coded)
+                } else {
+                    pending.append(coded)
+                    if pending.count >= Self.piece {
+                        deliver(pending)
+                        pending.removeAll(keepingCapacity: true)
+                    }
+                }
                 if let found { findings.append(found) }
             }
+            if !pending.isEmpty { deliver(pending) }
         }
-        let coded = CodedDocument(document: document, passages: codedPassages, rubric: coder.rubric)
+        let coded = handOff == nil
+            ? CodedDocument(document: document, passages: codedPassages, rubric: coder.rubric)
+            : CodedDocument(document: document, passages: [], actionTypes: coder.rubric.codes.map(\.id).filter(present.contains))
         cycleChecker?.analyzer.lexicon.releasePages()
         return AuditedAgenda(coded: coded, cycle: cycleChecker?.assemble(coded, passages: findings))
     }
@@ -143,28 +184,34 @@ public struct Pipeline: Sendable {
 
     typealias Caches = CachePool.Caches
 
-    /// The pieces of a split document: workers `take` the next piece and `put` its result; the caller waits until
-    /// every helper is `finished`, then reads the pieces in order.
+    /// The pieces of a split document: workers `take` the next piece and `put` its result; the caller takes each
+    /// piece's coded passages and findings in order (`takeCoded` while the others still work, after they are
+    /// `finished` the rest), and each is released from here as it is taken.
     final class PieceResults: @unchecked Sendable {
         private let condition = NSCondition()
         // Guarded by `condition`.
-        private var slots: [([CodedPassage], [CycleChecker.PassageFindings])?]
+        private var coded: [[CodedPassage]?]
+        private var found: [[CycleChecker.PassageFindings]?]
         private var next = 0
         private var done = 0
 
-        init(count: Int) { slots = Array(repeating: nil, count: count) }
+        init(count: Int) {
+            coded = Array(repeating: nil, count: count)
+            found = Array(repeating: nil, count: count)
+        }
 
         func take() -> Int? {
             condition.lock()
             defer { condition.unlock() }
-            guard next < slots.count else { return nil }
+            guard next < coded.count else { return nil }
             next += 1
             return next - 1
         }
 
-        func put(_ index: Int, _ value: ([CodedPassage], [CycleChecker.PassageFindings])) {
+        func put(_ index: Int, coded passages: [CodedPassage], found findings: [CycleChecker.PassageFindings]) {
             condition.lock()
-            slots[index] = value
+            coded[index] = passages
+            found[index] = findings
             condition.unlock()
         }
 
@@ -181,10 +228,22 @@ public struct Pipeline: Sendable {
             condition.unlock()
         }
 
-        func all() -> [([CodedPassage], [CycleChecker.PassageFindings])] {
+        /// The coded passages of piece `index`, once, if it is done (nil before).
+        func takeCoded(_ index: Int) -> [CodedPassage]? {
             condition.lock()
             defer { condition.unlock() }
-            return slots.map { $0! }
+            guard index < coded.count, let passages = coded[index] else { return nil }
+            coded[index] = []
+            return passages
+        }
+
+        /// The findings of piece `index`, once it is done.
+        func takeFound(_ index: Int) -> [CycleChecker.PassageFindings] {
+            condition.lock()
+            defer { condition.unlock() }
+            let findings = found[index] ?? []
+            found[index] = []
+            return findings
         }
     }
 
@@ -503,8 +562,12 @@ public enum Auditor {
     /// report fragment and a summary, say), so rendering is spread over the
     /// cores too and the full result is released on the worker.
     @discardableResult
+    ///
+    /// `handOff`, asked for each document once it is read, may give a sink its coded passages go to instead of
+    /// its result (`Pipeline.audit(_:workers:splitAt:handOff:)`; the outcome's `handedOff`).
     public static func stream<Prepared: Sendable>(
         _ inputs: [AuditInput], pipeline: Pipeline, window: Int? = nil, cancellation: Cancellation? = nil,
+        handOff: (@Sendable (Document) -> (any PassageSink)?)? = nil,
         prepare: @escaping @Sendable (AuditOutcome) -> Prepared, _ body: (Prepared) throws -> Void) rethrows -> Bool {
         let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let queue = OrderedQueue<Prepared>(count: inputs.count, window: max(window ?? 2 * cores, 1))
@@ -514,7 +577,7 @@ public enum Auditor {
             let worker = Thread {
                 while let index = queue.take() {
                     if cancellation?.isCancelled == true { queue.stop(); return }
-                    queue.put(index, prepare(audit(inputs[index], pipeline: pipeline, workers: perDocument)))
+                    queue.put(index, prepare(audit(inputs[index], pipeline: pipeline, workers: perDocument, handOff: handOff)))
                 }
             }
             worker.stackSize = 8 << 20
@@ -532,10 +595,15 @@ public enum Auditor {
         return true
     }
 
-    public static func audit(_ input: AuditInput, pipeline: Pipeline, workers: Int = 1) -> AuditOutcome {
+    public static func audit(_ input: AuditInput, pipeline: Pipeline, workers: Int = 1,
+                             handOff: (@Sendable (Document) -> (any PassageSink)?)? = nil) -> AuditOutcome {
         if let problem = input.problem { return .failed(path: input.path, error: problem) }
         do {
-            return .audited(pipeline.audit(try Ingest.load(path: input.path), workers: workers))
+            let document = try Ingest.load(path: input.path)
+            guard let sink = handOff?(document) else { return .audited(pipeline.audit(document, workers: workers)) }
+            var audit = pipeline.audit(document, workers: workers, handOff: { sink.take($0) })
+            audit.handedOff = sink
+            return .audited(audit)
         } catch {
             return .failed(path: input.path, error: error)
         }

@@ -91,7 +91,13 @@ public struct Document: Sendable {
     public let warnings: [IngestWarning]
 
     public init(path: String, title: String, format: SourceFormat, blocks: [Block], warnings: [IngestWarning] = []) {
-        var builder = TextBuilder()
+        // The text's exact size reserved up front: grown by appending, its buffer ended up to twice the text.
+        var nonEmpty = 0, bytes = 0
+        for block in blocks where !block.text.isEmpty {
+            nonEmpty += 1
+            bytes += block.text.utf8.count
+        }
+        var builder = TextBuilder(capacity: bytes + 2 * max(0, nonEmpty - 1))
         var passages: [Passage] = []
         var headings: [Heading] = []
         var sectionStack: [(level: Int, text: String)] = []
@@ -224,6 +230,10 @@ extension Document {
 struct TextBuilder {
     private(set) var text = ""
     private var count = 0
+
+    init(capacity: Int = 0) {
+        if capacity > 0 { text.reserveCapacity(capacity) }
+    }
 
     mutating func append(_ piece: String) -> (Int, Int) {
         if count > 0 {

@@ -106,7 +106,8 @@ public enum JSONReport {
     }
 
     /// A document with at least this many bytes of text is written to the stream a piece at a time
-    /// (`Writer.add(streaming:)`) rather than rendered whole on its worker.
+    /// (`Writer.add(streaming:)`) rather than rendered whole on its worker; its passages may be set aside as they
+    /// are done (`JSONPassageSpill`) rather than kept until it is written.
     public static let streamedLength = 4 << 20
 
     /// One agenda's JSON, as it appears on its line in the stream.
@@ -179,8 +180,13 @@ public enum JSONReport {
         public func add(streaming audit: AuditedAgenda, chunk: Int = 1 << 20) throws {
             try beginAgenda()
             var json = JSONBuffer(capacity: chunk + (1 << 16))
-            try JSONReport.write(audit, into: &json) { json in
-                if json.count >= chunk { try json.drain { try emit(bytesOf: $0) } }
+            let drain = { (json: inout JSONBuffer) throws in
+                if json.count >= chunk { try json.drain { try self.emit(bytesOf: $0) } }
+            }
+            if let spill = audit.handedOff as? JSONPassageSpill {
+                try JSONReport.write(audit, spill: spill, into: &json, afterPassage: drain)
+            } else {
+                try JSONReport.write(audit, into: &json, afterPassage: drain)
             }
             try json.drain { try emit(bytesOf: $0) }
             written += 1
