@@ -85,7 +85,7 @@ public struct Pipeline: Sendable {
         }
         if handOff == nil { codedPassages.reserveCapacity(passages.count) }
         if cycleChecker != nil { findings.reserveCapacity(passages.count) }
-        if workers > 1, passages.count > Self.piece, document.text.utf8.count >= threshold {
+        if workers > 1, passages.count > Self.piece, document.utf8Count >= threshold {
             let kept = dated ?? [:]
             let pieces = (passages.count + Self.piece - 1) / Self.piece
             let results = PieceResults(count: pieces)

@@ -190,7 +190,7 @@ struct AuditCommand: ParsableCommand {
                     guard case .audited(let audit) = outcome else { return Piece(failed: outcome, keep: keepAll) }
                     var piece = Piece(summary: AgendaSummary(audit), kept: keepAll ? outcome : nil)
                     switch format {
-                    case .json where audit.document.text.utf8.count >= JSONReport.streamedLength: piece.streamed = audit
+                    case .json where audit.document.utf8Count >= JSONReport.streamedLength: piece.streamed = audit
                     case .json: piece.bytes = JSONReport.fragment(audit)
                     case .csv where passages: piece.bytes = Array(CSVReport.passageRows(audit, delimiter: csvDelimiter).utf8)
                     default: break
@@ -262,7 +262,7 @@ struct AuditCommand: ParsableCommand {
 
     /// Where a long document's coded passages go in a streamed JSON report: a temporary file, not memory.
     static let spill: @Sendable (Document) -> (any PassageSink)? = { document in
-        guard document.text.utf8.count >= JSONReport.streamedLength else { return nil }
+        guard document.utf8Count >= JSONReport.streamedLength else { return nil }
         return JSONPassageSpill()
     }
 

@@ -114,7 +114,7 @@ public enum JSONReport {
     public static func fragment(_ audit: AuditedAgenda) -> [UInt8] {
         // The JSON is about four times the text: room for five times (at most 128 MB reserved, which a large
         // document's pages fill only as they are written), so the buffer is not copied as it grows.
-        var json = JSONBuffer(capacity: min(audit.coded.document.text.utf8.count * 5, 1 << 27) + (1 << 16))
+        var json = JSONBuffer(capacity: min(audit.coded.document.utf8Count * 5, 1 << 27) + (1 << 16))
         write(audit, into: &json) { _ in }
         return json.bytes
     }
