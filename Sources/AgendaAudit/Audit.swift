@@ -62,9 +62,10 @@ public struct Pipeline: Sendable {
     /// checked on its own; only `assemble` looks across passages).
     ///
     /// With `handOff` the coded passages are not kept in the result (its `coded.passages` is empty; its action
-    /// types and breadth count them all): they are handed to `handOff` in reading order, a run at a time, on the
-    /// calling thread, as soon as they and all before them are done, so a long document's report can be written
-    /// out (or set aside) while the rest is read, and its coded passages are never all held at once.
+    /// types and breadth count them all): they are handed to `handOff` in reading order, a run at a time (one call
+    /// at a time, on whichever worker completed the run), as soon as they and all before them are done, so a long
+    /// document's report can be written out (or set aside) while the rest is read, and its coded passages are never
+    /// all held at once.
     public func audit(_ document: Document, workers: Int = 1, splitAt threshold: Int = Pipeline.splitThreshold,
                       handOff: (([CodedPassage]) -> Void)? = nil) -> AuditedAgenda {
         let caches = self.caches.take()
@@ -74,17 +75,7 @@ public struct Pipeline: Sendable {
         var dated: [Int: CycleChecker.DatedPassage]? = [:]
         let (year, written) = cycleChecker?.reference(document, cache: caches.language, keeping: &dated) ?? (nil, nil)
         let passages = document.passages
-        var codedPassages: [CodedPassage] = [], findings: [CycleChecker.PassageFindings] = []
-        // The codes of the passages handed off, for the action types.
-        var present = Set<String>()
-        /// A run of coded passages in reading order: kept, or handed off.
-        func deliver(_ coded: [CodedPassage]) {
-            guard let handOff else { codedPassages.append(contentsOf: coded); return }
-            for passage in coded { for assignment in passage.codes { present.insert(assignment.code) } }
-            handOff(coded)
-        }
-        if handOff == nil { codedPassages.reserveCapacity(passages.count) }
-        if cycleChecker != nil { findings.reserveCapacity(passages.count) }
+        let delivery = Delivery(handOff: handOff, passages: passages.count, checks: cycleChecker != nil)
         if workers > 1, passages.count > Self.piece, document.utf8Count >= threshold {
             let kept = dated ?? [:]
             let pieces = (passages.count + Self.piece - 1) / Self.piece
@@ -100,7 +91,7 @@ public struct Pipeline: Sendable {
                     coded.append(c)
                     if let f { found.append(f) }
                 }
-                results.put(index, coded: coded, found: found)
+                delivery.put(index, coded, found)
             }
             let helpers = (1..<min(workers, pieces)).map { _ in
                 let thread = Thread {
@@ -113,42 +104,27 @@ public struct Pipeline: Sendable {
                 return thread
             }
             helpers.forEach { $0.start() }
-            // The caller's worker collects, after each of its pieces, the pieces done in reading order so far (each
-            // released from `results` as it is taken).
-            var delivered = 0
-            while let index = results.take() {
-                run(index, caches, true)
-                while let coded = results.takeCoded(delivered) {
-                    deliver(coded)
-                    findings.append(contentsOf: results.takeFound(delivered))
-                    delivered += 1
-                }
-            }
+            while let index = results.take() { run(index, caches, true) }
             results.wait(for: helpers.count)
-            for index in delivered..<pieces {
-                deliver(results.takeCoded(index)!)
-                findings.append(contentsOf: results.takeFound(index))
-            }
+            precondition(delivery.delivered == pieces, "a piece of the document was not delivered")
         } else {
-            var pending: [CodedPassage] = []
+            var coded: [CodedPassage] = [], found: [CycleChecker.PassageFindings] = []
             for (index, passage) in passages.enumerated() {
-                let (coded, found) = audit(passage, dated: dated?.removeValue(forKey: index), year: year, written: written, caches: caches)
-                if handOff == nil {
-                    codedPassages.append(coded)
-                } else {
-                    pending.append(coded)
-                    if pending.count >= Self.piece {
-                        deliver(pending)
-                        pending.removeAll(keepingCapacity: true)
-                    }
+                let (c, f) = audit(passage, dated: dated?.removeValue(forKey: index), year: year, written: written, caches: caches)
+                coded.append(c)
+                if let f { found.append(f) }
+                if coded.count >= Self.piece {
+                    delivery.add(coded, found)
+                    coded.removeAll(keepingCapacity: true)
+                    found.removeAll(keepingCapacity: true)
                 }
-                if let found { findings.append(found) }
             }
-            if !pending.isEmpty { deliver(pending) }
+            if !coded.isEmpty || !found.isEmpty { delivery.add(coded, found) }
         }
+        let findings = delivery.findings
         let coded = handOff == nil
-            ? CodedDocument(document: document, passages: codedPassages, rubric: coder.rubric)
-            : CodedDocument(document: document, passages: [], actionTypes: coder.rubric.codes.map(\.id).filter(present.contains))
+            ? CodedDocument(document: document, passages: delivery.coded, rubric: coder.rubric)
+            : CodedDocument(document: document, passages: [], actionTypes: coder.rubric.codes.map(\.id).filter(delivery.present.contains))
         cycleChecker?.analyzer.lexicon.releasePages()
         return AuditedAgenda(coded: coded, cycle: cycleChecker?.assemble(coded, passages: findings))
     }
@@ -184,35 +160,71 @@ public struct Pipeline: Sendable {
 
     typealias Caches = CachePool.Caches
 
-    /// The pieces of a split document: workers `take` the next piece and `put` its result; the caller takes each
-    /// piece's coded passages and findings in order (`takeCoded` while the others still work, after they are
-    /// `finished` the rest), and each is released from here as it is taken.
+    /// Where a document's coded passages and cycle findings go, in reading order: kept, or (with `handOff`) the
+    /// passages handed off and only their codes remembered.
+    final class Delivery: @unchecked Sendable {
+        private(set) var coded: [CodedPassage] = []
+        private(set) var findings: [CycleChecker.PassageFindings] = []
+        /// The codes of the passages handed off.
+        private(set) var present = Set<String>()
+        private let handOff: (([CodedPassage]) -> Void)?
+        // The pieces of a split document done before one ahead of them, guarded by `lock`.
+        private let lock = NSLock()
+        private var waiting: [Int: ([CodedPassage], [CycleChecker.PassageFindings])] = [:]
+        private(set) var delivered = 0
+        private var draining = false
+
+        init(handOff: (([CodedPassage]) -> Void)?, passages: Int, checks: Bool) {
+            self.handOff = handOff
+            if handOff == nil { coded.reserveCapacity(passages) }
+            if checks { findings.reserveCapacity(passages) }
+        }
+
+        /// The next run of passages in reading order (called by one worker at a time).
+        func add(_ passages: [CodedPassage], _ found: [CycleChecker.PassageFindings]) {
+            findings.append(contentsOf: found)
+            guard let handOff else { coded.append(contentsOf: passages); return }
+            for passage in passages { for assignment in passage.codes { present.insert(assignment.code) } }
+            handOff(passages)
+        }
+
+        /// Piece `index` of a split document, from any worker. It goes on, with the pieces after it already done, as
+        /// soon as every piece before it has: on the worker that completes the run, one worker at a time (another
+        /// that finishes a piece meanwhile leaves it to that one), so no worker waits and pieces done out of order are
+        /// held only until the ones before them are done.
+        func put(_ index: Int, _ passages: [CodedPassage], _ found: [CycleChecker.PassageFindings]) {
+            lock.lock()
+            waiting[index] = (passages, found)
+            guard !draining else { lock.unlock(); return }
+            draining = true
+            while let (passages, found) = waiting.removeValue(forKey: delivered) {
+                delivered += 1
+                lock.unlock()
+                add(passages, found)
+                lock.lock()
+            }
+            draining = false
+            lock.unlock()
+        }
+    }
+
+    /// The pieces of a split document: workers `take` the next piece; the caller waits until every helper is
+    /// `finished`.
     final class PieceResults: @unchecked Sendable {
         private let condition = NSCondition()
+        private let count: Int
         // Guarded by `condition`.
-        private var coded: [[CodedPassage]?]
-        private var found: [[CycleChecker.PassageFindings]?]
         private var next = 0
         private var done = 0
 
-        init(count: Int) {
-            coded = Array(repeating: nil, count: count)
-            found = Array(repeating: nil, count: count)
-        }
+        init(count: Int) { self.count = count }
 
         func take() -> Int? {
             condition.lock()
             defer { condition.unlock() }
-            guard next < coded.count else { return nil }
+            guard next < count else { return nil }
             next += 1
             return next - 1
-        }
-
-        func put(_ index: Int, coded passages: [CodedPassage], found findings: [CycleChecker.PassageFindings]) {
-            condition.lock()
-            coded[index] = passages
-            found[index] = findings
-            condition.unlock()
         }
 
         func finished() {
@@ -226,24 +238,6 @@ public struct Pipeline: Sendable {
             condition.lock()
             while done < helpers { condition.wait() }
             condition.unlock()
-        }
-
-        /// The coded passages of piece `index`, once, if it is done (nil before).
-        func takeCoded(_ index: Int) -> [CodedPassage]? {
-            condition.lock()
-            defer { condition.unlock() }
-            guard index < coded.count, let passages = coded[index] else { return nil }
-            coded[index] = []
-            return passages
-        }
-
-        /// The findings of piece `index`, once it is done.
-        func takeFound(_ index: Int) -> [CycleChecker.PassageFindings] {
-            condition.lock()
-            defer { condition.unlock() }
-            let findings = found[index] ?? []
-            found[index] = []
-            return findings
         }
     }
 
