@@ -3,7 +3,8 @@
 # multi-pattern scan of the rubric's own terms, on generated agenda-like
 # Dutch text, then `check` on one agenda. Prints MB/s, the ratio, peak
 # memory, the cores used, the growth from the small to the large corpus,
-# and each target with "ok" or "MISSED".
+# one large file's peak memory per input byte and its growth per extra
+# input byte (a file twice as large), and each target with "ok" or "MISSED".
 #   Benchmarks/run.sh [SMALL_MB] [LARGE_MB]     (default 10 and 100)
 # Needs ripgrep (apt-get install ripgrep) and GNU time (/usr/bin/time).
 set -euo pipefail

@@ -112,6 +112,33 @@ struct StreamingTests {
         }
     }
 
+    /// A batch whose documents hand their passages to a spill (as `audit --format json` does for long documents)
+    /// streams the same report as one that keeps them, a failed file in the middle included.
+    @Test func batchWithSpilledDocumentsStreamsTheSameReport() throws {
+        let pipeline = Pipeline(rubric: Repo.rubric)
+        var inputs = Self.agendas
+        inputs.insert(AuditInput(path: "/nonexistent.txt", problem: .unreadable(reason: "no such file or folder")), at: 3)
+        func report(handOff: (@Sendable (Document) -> (any PassageSink)?)?) throws -> Data {
+            var data = Data()
+            var summary = BatchSummary(rubric: Repo.rubric)
+            let writer = JSONReport.Writer(rubric: Repo.rubric, lang: .nl) { data.append($0) }
+            let completed = try Auditor.stream(inputs, pipeline: pipeline, handOff: handOff, prepare: { $0 }) { outcome in
+                summary.add(outcome)
+                guard case .audited(let audit) = outcome else { return }
+                #expect((audit.handedOff != nil) == (handOff != nil))
+                #expect(audit.coded.passages.isEmpty == (handOff != nil))
+                try writer.add(streaming: audit, chunk: 4096)
+            }
+            #expect(completed)
+            try writer.finish(summary)
+            return data
+        }
+        let kept = try report(handOff: nil)
+        let spilled = try report(handOff: { _ in JSONPassageSpill() })
+        #expect(spilled == kept)
+        #expect(try JSONSerialization.jsonObject(with: spilled) is [String: Any])
+    }
+
     /// A long agenda written to the stream a piece at a time gives the bytes of the agenda rendered whole.
     @Test func streamedAgendaMatchesTheRenderedFragment() throws {
         let result = Auditor.run(Self.agendas, rubric: Repo.rubric)
