@@ -18,6 +18,8 @@ public final class JSONPassageSpill: PassageSink, @unchecked Sendable {
     private var readBuffer: [UInt8] = []
     private var readStart = 0, readEnd = 0
     private static let chunk = 1 << 20
+    /// The folder of the temporary file, for the error when it cannot be written or read.
+    private let directory: String
 
     /// A temporary file in `TMPDIR` (else /tmp); nil when none can be made (the passages are then kept in memory).
     public init?() {
@@ -28,6 +30,7 @@ public final class JSONPassageSpill: PassageSink, @unchecked Sendable {
         guard made >= 0 else { return nil }
         _ = template.withUnsafeBufferPointer { unlink($0.baseAddress!) }
         descriptor = made
+        self.directory = directory
     }
 
     deinit { if descriptor >= 0 { close(descriptor) } }
@@ -59,8 +62,8 @@ public final class JSONPassageSpill: PassageSink, @unchecked Sendable {
     /// Before reading back: what is buffered written, the file read from its start.
     func rewind() throws {
         flush()
-        if let failure { throw OutputFile.Stream.posixError(failure) }
-        guard lseek(descriptor, 0, SEEK_SET) == 0 else { throw OutputFile.Stream.posixError(errno) }
+        if let failure { throw error(failure) }
+        guard lseek(descriptor, 0, SEEK_SET) == 0 else { throw error(errno) }
         if readBuffer.isEmpty { readBuffer = [UInt8](repeating: 0, count: Self.chunk) }
         readStart = 0
         readEnd = 0
@@ -76,6 +79,14 @@ public final class JSONPassageSpill: PassageSink, @unchecked Sendable {
         json.endObject()
     }
 
+    /// The temporary file could not be written or read back (a full disk): said with its folder and what to do.
+    private func error(_ code: Int32) -> NSError {
+        let reason = String(cString: strerror(code))
+        return NSError(domain: NSPOSIXErrorDomain, code: Int(code), userInfo: [NSLocalizedDescriptionKey:
+            "tijdelijk bestand in \(directory): \(reason); geef met TMPDIR een map met meer ruimte "
+            + "(temporary file in \(directory): \(reason); set TMPDIR to a folder with more room)"])
+    }
+
     /// The next `length` bytes of the file, appended to `json`.
     private func copy(_ length: Int, into json: inout JSONBuffer) throws {
         var left = length
@@ -84,9 +95,9 @@ public final class JSONPassageSpill: PassageSink, @unchecked Sendable {
                 let read = readBuffer.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress!, $0.count) }
                 if read < 0 {
                     if errno == EINTR { continue }
-                    throw OutputFile.Stream.posixError(errno)
+                    throw error(errno)
                 }
-                guard read > 0 else { throw OutputFile.Stream.posixError(EIO) }
+                guard read > 0 else { throw error(EIO) }
                 readStart = 0
                 readEnd = read
             }
