@@ -3,7 +3,8 @@
 # multi-pattern scan of the rubric's own terms, on generated agenda-like
 # Dutch text, then `check` on one agenda. Prints MB/s, the ratio, peak
 # memory, the cores used, the growth from the small to the large corpus,
-# and each target with "ok" or "MISSED".
+# one large file's peak memory per input byte and its growth per extra
+# input byte (a file twice as large), and each target with "ok" or "MISSED".
 #   Benchmarks/run.sh [SMALL_MB] [LARGE_MB]     (default 10 and 100)
 # Needs ripgrep (apt-get install ripgrep) and GNU time (/usr/bin/time).
 set -euo pipefail
@@ -69,6 +70,15 @@ single="$work/single-$small.txt"
 [ -f "$single" ] || cat "$work/corpus-$small"/*.txt > "$single"
 one=$(measure single "$bin" audit "$single" --format json --out "$work/out-single.json")
 echo "writing $(du -sb "$corpus" | cut -f1) $table $(du -sb "$single" | cut -f1) $one" >> "$work/results.txt"
+# And one file twice as large (the text files of a corpus of twice the small size): the difference of the two peaks
+# over the difference of their sizes is what memory grows by per input byte, the fixed base (runtime, rubric,
+# lexicon pages, caches) not counted.
+double=$((2 * small))
+[ -d "$work/corpus-$double" ] || python3 Benchmarks/generate.py "$work/corpus-$double" "$double" >/dev/null
+single2="$work/single-$double.txt"
+[ -f "$single2" ] || cat "$work/corpus-$double"/*.txt > "$single2"
+two=$(measure single "$bin" audit "$single2" --format json --out "$work/out-single.json")
+echo "slope $(du -sb "$single2" | cut -f1) $two" >> "$work/results.txt"
 
 # check on one agenda: whole process, 50 runs after one not counted.
 python3 - "$bin" <<'PY' >> "$work/results.txt"
@@ -120,7 +130,8 @@ python3 - "$work/results.txt" "$(nproc)" <<'PY'
 import sys
 rows = open(sys.argv[1]).read().splitlines()
 cores = int(sys.argv[2])
-runs = [r.split() for r in rows if not r.startswith(("check", "writing"))]
+runs = [r.split() for r in rows if not r.startswith(("check", "writing", "slope"))]
+slope = [r.split() for r in rows if r.startswith("slope")][0]
 check = [r.split() for r in rows if r.startswith("check")][0]
 writing = [r.split() for r in rows if r.startswith("writing")][0]
 def ok(flag): return "ok" if flag else "MISSED"
@@ -154,6 +165,10 @@ s_mb = int(s_bytes) / 1048576
 print(f"{runs[0][0]} MB corpus as one file ({s_mb:.1f} MB), --format json: {float(s_wall):6.2f} s = {s_mb / float(s_wall):6.2f} MB/s, "
       f"CPU {float(s_user) + float(s_sys):6.2f} s ({(float(s_user) + float(s_sys)) / float(s_wall):.2f} of {cores} cores), "
       f"peak {int(s_kb) / 1024:.0f} MB = {int(s_kb) * 1024 / int(s_bytes):.1f} bytes per input byte")
+(_, d_bytes, d_wall, d_user, d_sys, d_kb) = slope
+per_byte = (int(d_kb) - int(s_kb)) * 1024 / (int(d_bytes) - int(s_bytes))
+print(f"one file twice as large ({int(d_bytes) / 1048576:.1f} MB), --format json: {float(d_wall):6.2f} s, peak {int(d_kb) / 1024:.0f} MB; "
+      f"growth over the {s_mb:.1f} MB file: {per_byte:.1f} bytes per extra input byte   target < 3: {ok(per_byte < 3)}")
 mean, median, worst = map(float, check[1:])
 print(f"check agendas/rijk.xhtml (whole process, 50 runs): mean {mean:.1f} ms, median {median:.1f} ms, "
       f"slowest {worst:.1f} ms   target < 30 ms (issue 15): {ok(mean < 30)}")

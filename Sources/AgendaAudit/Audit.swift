@@ -27,7 +27,14 @@ public struct AuditedAgenda: Sendable {
     public let coded: CodedDocument
     /// Plan-do-check-act; nil when the rubric has no `cycle` section.
     public let cycle: AgendaCycle?
+    /// Where the coded passages went when they were handed off instead of kept (`coded.passages` is then empty).
+    public var handedOff: (any PassageSink)? = nil
     public var document: Document { coded.document }
+}
+
+/// Takes a long document's coded passages as they are done, in reading order (see `Auditor.audit`).
+public protocol PassageSink: AnyObject, Sendable {
+    func take(_ passages: [CodedPassage])
 }
 
 /// The coder and the cycle checker of one rubric, built once per run.
@@ -53,7 +60,14 @@ public struct Pipeline: Sendable {
     /// cut into pieces of consecutive passages that the workers take in turn, each with its own caches; the
     /// pieces are put back in reading order, so the result does not depend on the split (a passage is coded and
     /// checked on its own; only `assemble` looks across passages).
-    public func audit(_ document: Document, workers: Int = 1, splitAt threshold: Int = Pipeline.splitThreshold) -> AuditedAgenda {
+    ///
+    /// With `handOff` the coded passages are not kept in the result (its `coded.passages` is empty; its action
+    /// types and breadth count them all): they are handed to `handOff` in reading order, a run at a time (one call
+    /// at a time, on whichever worker completed the run), as soon as they and all before them are done, so a long
+    /// document's report can be written out (or set aside) while the rest is read, and its coded passages are never
+    /// all held at once.
+    public func audit(_ document: Document, workers: Int = 1, splitAt threshold: Int = Pipeline.splitThreshold,
+                      handOff: (([CodedPassage]) -> Void)? = nil) -> AuditedAgenda {
         let caches = self.caches.take()
         defer { self.caches.give(caches) }
         // The passages the document's date was read from keep their tokens and reading (same tokenizer, analyser
@@ -61,32 +75,28 @@ public struct Pipeline: Sendable {
         var dated: [Int: CycleChecker.DatedPassage]? = [:]
         let (year, written) = cycleChecker?.reference(document, cache: caches.language, keeping: &dated) ?? (nil, nil)
         let passages = document.passages
-        var codedPassages: [CodedPassage] = [], findings: [CycleChecker.PassageFindings] = []
-        codedPassages.reserveCapacity(passages.count)
-        if cycleChecker != nil { findings.reserveCapacity(passages.count) }
-        if workers > 1, passages.count > Self.piece, document.text.utf8.count >= threshold {
+        let delivery = Delivery(handOff: handOff, passages: passages.count, checks: cycleChecker != nil)
+        if workers > 1, passages.count > Self.piece, document.utf8Count >= threshold {
             let kept = dated ?? [:]
             let pieces = (passages.count + Self.piece - 1) / Self.piece
             let results = PieceResults(count: pieces)
             // A kept reading holds ids of the caller's language cache: only the caller's own worker uses it; a helper
             // reads such a passage again (`retimed` gives what a fresh reading with the reference year gives).
-            let run: @Sendable (Caches, Bool) -> Void = { caches, isCaller in
-                while let index = results.take() {
-                    var coded: [CodedPassage] = [], found: [CycleChecker.PassageFindings] = []
-                    let range = index * Self.piece..<min(passages.count, (index + 1) * Self.piece)
-                    coded.reserveCapacity(range.count)
-                    for i in range {
-                        let (c, f) = audit(passages[i], dated: isCaller ? kept[i] : nil, year: year, written: written, caches: caches)
-                        coded.append(c)
-                        if let f { found.append(f) }
-                    }
-                    results.put(index, (coded, found))
+            let run: @Sendable (Int, Caches, Bool) -> Void = { index, caches, isCaller in
+                var coded: [CodedPassage] = [], found: [CycleChecker.PassageFindings] = []
+                let range = index * Self.piece..<min(passages.count, (index + 1) * Self.piece)
+                coded.reserveCapacity(range.count)
+                for i in range {
+                    let (c, f) = audit(passages[i], dated: isCaller ? kept[i] : nil, year: year, written: written, caches: caches)
+                    coded.append(c)
+                    if let f { found.append(f) }
                 }
+                delivery.put(index, coded, found)
             }
             let helpers = (1..<min(workers, pieces)).map { _ in
                 let thread = Thread {
                     let helperCaches = self.caches.take()
-                    run(helperCaches, false)
+                    while let index = results.take() { run(index, helperCaches, false) }
                     self.caches.give(helperCaches)
                     results.finished()
                 }
@@ -94,20 +104,27 @@ public struct Pipeline: Sendable {
                 return thread
             }
             helpers.forEach { $0.start() }
-            run(caches, true)
+            while let index = results.take() { run(index, caches, true) }
             results.wait(for: helpers.count)
-            for (coded, found) in results.all() {
-                codedPassages.append(contentsOf: coded)
-                findings.append(contentsOf: found)
-            }
+            precondition(delivery.delivered == pieces, "a piece of the document was not delivered")
         } else {
+            var coded: [CodedPassage] = [], found: [CycleChecker.PassageFindings] = []
             for (index, passage) in passages.enumerated() {
-                let (coded, found) = audit(passage, dated: dated?.removeValue(forKey: index), year: year, written: written, caches: caches)
-                codedPassages.append(coded)
-                if let found { findings.append(found) }
+                let (c, f) = audit(passage, dated: dated?.removeValue(forKey: index), year: year, written: written, caches: caches)
+                coded.append(c)
+                if let f { found.append(f) }
+                if coded.count >= Self.piece {
+                    delivery.add(coded, found)
+                    coded.removeAll(keepingCapacity: true)
+                    found.removeAll(keepingCapacity: true)
+                }
             }
+            if !coded.isEmpty || !found.isEmpty { delivery.add(coded, found) }
         }
-        let coded = CodedDocument(document: document, passages: codedPassages, rubric: coder.rubric)
+        let findings = delivery.findings
+        let coded = handOff == nil
+            ? CodedDocument(document: document, passages: delivery.coded, rubric: coder.rubric)
+            : CodedDocument(document: document, passages: [], actionTypes: coder.rubric.codes.map(\.id).filter(delivery.present.contains))
         cycleChecker?.analyzer.lexicon.releasePages()
         return AuditedAgenda(coded: coded, cycle: cycleChecker?.assemble(coded, passages: findings))
     }
@@ -143,29 +160,71 @@ public struct Pipeline: Sendable {
 
     typealias Caches = CachePool.Caches
 
-    /// The pieces of a split document: workers `take` the next piece and `put` its result; the caller waits until
-    /// every helper is `finished`, then reads the pieces in order.
+    /// Where a document's coded passages and cycle findings go, in reading order: kept, or (with `handOff`) the
+    /// passages handed off and only their codes remembered.
+    final class Delivery: @unchecked Sendable {
+        private(set) var coded: [CodedPassage] = []
+        private(set) var findings: [CycleChecker.PassageFindings] = []
+        /// The codes of the passages handed off.
+        private(set) var present = Set<String>()
+        private let handOff: (([CodedPassage]) -> Void)?
+        // The pieces of a split document done before one ahead of them, guarded by `lock`.
+        private let lock = NSLock()
+        private var waiting: [Int: ([CodedPassage], [CycleChecker.PassageFindings])] = [:]
+        private(set) var delivered = 0
+        private var draining = false
+
+        init(handOff: (([CodedPassage]) -> Void)?, passages: Int, checks: Bool) {
+            self.handOff = handOff
+            if handOff == nil { coded.reserveCapacity(passages) }
+            if checks { findings.reserveCapacity(passages) }
+        }
+
+        /// The next run of passages in reading order (called by one worker at a time).
+        func add(_ passages: [CodedPassage], _ found: [CycleChecker.PassageFindings]) {
+            findings.append(contentsOf: found)
+            guard let handOff else { coded.append(contentsOf: passages); return }
+            for passage in passages { for assignment in passage.codes { present.insert(assignment.code) } }
+            handOff(passages)
+        }
+
+        /// Piece `index` of a split document, from any worker. It goes on, with the pieces after it already done, as
+        /// soon as every piece before it has: on the worker that completes the run, one worker at a time (another
+        /// that finishes a piece meanwhile leaves it to that one), so no worker waits and pieces done out of order are
+        /// held only until the ones before them are done.
+        func put(_ index: Int, _ passages: [CodedPassage], _ found: [CycleChecker.PassageFindings]) {
+            lock.lock()
+            waiting[index] = (passages, found)
+            guard !draining else { lock.unlock(); return }
+            draining = true
+            while let (passages, found) = waiting.removeValue(forKey: delivered) {
+                delivered += 1
+                lock.unlock()
+                add(passages, found)
+                lock.lock()
+            }
+            draining = false
+            lock.unlock()
+        }
+    }
+
+    /// The pieces of a split document: workers `take` the next piece; the caller waits until every helper is
+    /// `finished`.
     final class PieceResults: @unchecked Sendable {
         private let condition = NSCondition()
+        private let count: Int
         // Guarded by `condition`.
-        private var slots: [([CodedPassage], [CycleChecker.PassageFindings])?]
         private var next = 0
         private var done = 0
 
-        init(count: Int) { slots = Array(repeating: nil, count: count) }
+        init(count: Int) { self.count = count }
 
         func take() -> Int? {
             condition.lock()
             defer { condition.unlock() }
-            guard next < slots.count else { return nil }
+            guard next < count else { return nil }
             next += 1
             return next - 1
-        }
-
-        func put(_ index: Int, _ value: ([CodedPassage], [CycleChecker.PassageFindings])) {
-            condition.lock()
-            slots[index] = value
-            condition.unlock()
         }
 
         func finished() {
@@ -179,12 +238,6 @@ public struct Pipeline: Sendable {
             condition.lock()
             while done < helpers { condition.wait() }
             condition.unlock()
-        }
-
-        func all() -> [([CodedPassage], [CycleChecker.PassageFindings])] {
-            condition.lock()
-            defer { condition.unlock() }
-            return slots.map { $0! }
         }
     }
 
@@ -503,8 +556,12 @@ public enum Auditor {
     /// report fragment and a summary, say), so rendering is spread over the
     /// cores too and the full result is released on the worker.
     @discardableResult
+    ///
+    /// `handOff`, asked for each document once it is read, may give a sink its coded passages go to instead of
+    /// its result (`Pipeline.audit(_:workers:splitAt:handOff:)`; the outcome's `handedOff`).
     public static func stream<Prepared: Sendable>(
         _ inputs: [AuditInput], pipeline: Pipeline, window: Int? = nil, cancellation: Cancellation? = nil,
+        handOff: (@Sendable (Document) -> (any PassageSink)?)? = nil,
         prepare: @escaping @Sendable (AuditOutcome) -> Prepared, _ body: (Prepared) throws -> Void) rethrows -> Bool {
         let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let queue = OrderedQueue<Prepared>(count: inputs.count, window: max(window ?? 2 * cores, 1))
@@ -514,7 +571,7 @@ public enum Auditor {
             let worker = Thread {
                 while let index = queue.take() {
                     if cancellation?.isCancelled == true { queue.stop(); return }
-                    queue.put(index, prepare(audit(inputs[index], pipeline: pipeline, workers: perDocument)))
+                    queue.put(index, prepare(audit(inputs[index], pipeline: pipeline, workers: perDocument, handOff: handOff)))
                 }
             }
             worker.stackSize = 8 << 20
@@ -532,10 +589,15 @@ public enum Auditor {
         return true
     }
 
-    public static func audit(_ input: AuditInput, pipeline: Pipeline, workers: Int = 1) -> AuditOutcome {
+    public static func audit(_ input: AuditInput, pipeline: Pipeline, workers: Int = 1,
+                             handOff: (@Sendable (Document) -> (any PassageSink)?)? = nil) -> AuditOutcome {
         if let problem = input.problem { return .failed(path: input.path, error: problem) }
         do {
-            return .audited(pipeline.audit(try Ingest.load(path: input.path), workers: workers))
+            let document = try Ingest.load(path: input.path)
+            guard let sink = handOff?(document) else { return .audited(pipeline.audit(document, workers: workers)) }
+            var audit = pipeline.audit(document, workers: workers, handOff: { sink.take($0) })
+            audit.handedOff = sink
+            return .audited(audit)
         } catch {
             return .failed(path: input.path, error: error)
         }

@@ -209,13 +209,16 @@ struct AuditCommand: ParsableCommand {
                 ? CSVReport.PassageWriter(delimiter: csvDelimiter) { try output.write($0) } : nil
             let (inputs, inputNotes) = Auditor.expandNoting(paths)
             for note in inputNotes { Output.error(lang.pick("let op: ", "warning: ") + note.message(lang)) }
+            // A long document's passages, in a JSON report that keeps no agenda, are set aside as they are done
+            // (in an unlinked temporary file) instead of held until the whole document is read.
+            let spill = format == .json && !keepAll ? Self.spill : nil
             let completed = try Auditor.stream(
-                inputs, pipeline: Pipeline(rubric: rubric), cancellation: cancellation,
+                inputs, pipeline: Pipeline(rubric: rubric), cancellation: cancellation, handOff: spill,
                 prepare: { outcome -> Piece in
                     guard case .audited(let audit) = outcome else { return Piece(failed: outcome, keep: keepAll) }
                     var piece = Piece(summary: AgendaSummary(audit), kept: keepAll ? outcome : nil)
                     switch format {
-                    case .json where audit.document.text.utf8.count >= JSONReport.streamedLength: piece.streamed = audit
+                    case .json where audit.document.utf8Count >= JSONReport.streamedLength: piece.streamed = audit
                     case .json: piece.bytes = JSONReport.fragment(audit)
                     case .csv where passages: piece.bytes = Array(CSVReport.passageRows(audit, delimiter: csvDelimiter).utf8)
                     default: break
@@ -283,6 +286,12 @@ struct AuditCommand: ParsableCommand {
             }
             if !summary.failures.isEmpty { throw ExitCode(1) }
         }
+    }
+
+    /// Where a long document's coded passages go in a streamed JSON report: a temporary file, not memory.
+    static let spill: @Sendable (Document) -> (any PassageSink)? = { document in
+        guard document.utf8Count >= JSONReport.streamedLength else { return nil }
+        return JSONPassageSpill()
     }
 
     /// What a worker hands back for one input: the light summary, the

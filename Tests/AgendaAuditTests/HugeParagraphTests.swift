@@ -16,6 +16,35 @@ struct HugeParagraphTests {
     /// about 530 bytes, each followed by a run of 150 `…` (dot leaders as in
     /// a PDF's table of contents, three bytes and one code point each). The
     /// README gives release figures for 50 MB of real agenda sentences.
+    /// The document's text is put together from its headings and passages when asked (not kept): it is the
+    /// blocks joined by blank lines, also where an overlong block was cut and the whitespace between its pieces,
+    /// before the first and after the last belongs to no passage, and for an overlong block of only whitespace.
+    @Test func textIsTheBlocksJoinedAlsoAroundCutBlocks() throws {
+        let sentence = "Wij werven  kandidaten via het werkgeversservicepunt.\t "
+        let long = "  " + String(repeating: sentence, count: 400) + " é\u{00A0} "
+        let blocks = [
+            Block(kind: .heading, text: "Werkagenda 2025-2026", level: 1),
+            Block(kind: .paragraph, text: long),
+            Block(kind: .paragraph, text: ""),
+            Block(kind: .tableRow, text: "Doel | 40 banen"),
+            Block(kind: .paragraph, text: String(repeating: " ", count: Document.maximumPassageLength + 5)),
+            Block(kind: .heading, text: "Monitoring", level: 2),
+            Block(kind: .listItem, text: "één overleg per kwartaal"),
+            Block(kind: .paragraph, text: long + "x"),
+        ]
+        let document = Document(path: "a.txt", title: "a", format: .plainText, blocks: blocks)
+        let expected = blocks.map(\.text).filter { !$0.isEmpty }.joined(separator: "\n\n")
+        #expect(document.passages.count > 6)
+        #expect(document.text == expected)
+        #expect(document.utf8Count == expected.utf8.count)
+        for passage in document.passages {
+            #expect(document.slice(passage.start, passage.end) == passage.text)
+        }
+        for heading in document.headings {
+            #expect(document.slice(heading.start, heading.end) == heading.text)
+        }
+    }
+
     @Test(.timeLimit(.minutes(5)))
     func fiftyMegabytesOnOneLine() throws {
         let sentences = [

@@ -71,6 +71,74 @@ struct StreamingTests {
         #expect(JSONReport.fragment(pipeline.audit(document, workers: 2)) == JSONReport.fragment(whole))
     }
 
+    /// A long document whose coded passages are handed off as they are done (set aside in a temporary file,
+    /// not kept in its result) gives the report of the document kept whole, byte for byte, read by one worker or
+    /// split over several; the hand-off sees every passage once, in reading order.
+    @Test func handedOffPassagesGiveTheSameReport() throws {
+        let pipeline = Pipeline(rubric: Repo.rubric)
+        var blocks: [Block] = []
+        for input in Self.agendas {
+            let document = try Ingest.load(path: input.path)
+            blocks += document.passages.map { Block(kind: $0.kind, text: $0.text, line: $0.line) }
+        }
+        let document = Document(path: "twaalf.txt", title: "Twaalf agenda's", format: .plainText, blocks: blocks + blocks + blocks)
+        #expect(document.passages.count > 3 * Pipeline.piece)
+        let whole = pipeline.audit(document)
+        func report(_ add: (JSONReport.Writer) throws -> Void) throws -> Data {
+            var data = Data()
+            let writer = JSONReport.Writer(rubric: Repo.rubric, lang: .nl) { data.append($0) }
+            try add(writer)
+            var summary = BatchSummary(rubric: Repo.rubric)
+            summary.add(.audited(whole))
+            try writer.finish(summary)
+            return data
+        }
+        let expected = try report { try $0.add(fragment: JSONReport.fragment(whole)) }
+        for workers in [1, 2, 3] {
+            let spill = try #require(JSONPassageSpill())
+            var ids: [String] = []
+            var audit = pipeline.audit(document, workers: workers, splitAt: 0) { passages in
+                ids += passages.map(\.passage.id)
+                spill.take(passages)
+            }
+            audit.handedOff = spill
+            #expect(ids == whole.coded.passages.map(\.passage.id))
+            #expect(audit.coded.passages.isEmpty)
+            #expect(audit.coded.actionTypes == whole.coded.actionTypes)
+            #expect(AgendaSummary(audit).actionTypes == AgendaSummary(whole).actionTypes)
+            for chunk in [1, 1 << 20] {
+                #expect(try report { try $0.add(streaming: audit, chunk: chunk) } == expected, "workers \(workers), chunk \(chunk)")
+            }
+        }
+    }
+
+    /// A batch whose documents hand their passages to a spill (as `audit --format json` does for long documents)
+    /// streams the same report as one that keeps them, a failed file in the middle included.
+    @Test func batchWithSpilledDocumentsStreamsTheSameReport() throws {
+        let pipeline = Pipeline(rubric: Repo.rubric)
+        var inputs = Self.agendas
+        inputs.insert(AuditInput(path: "/nonexistent.txt", problem: .unreadable(reason: "no such file or folder")), at: 3)
+        func report(handOff: (@Sendable (Document) -> (any PassageSink)?)?) throws -> Data {
+            var data = Data()
+            var summary = BatchSummary(rubric: Repo.rubric)
+            let writer = JSONReport.Writer(rubric: Repo.rubric, lang: .nl) { data.append($0) }
+            let completed = try Auditor.stream(inputs, pipeline: pipeline, handOff: handOff, prepare: { $0 }) { outcome in
+                summary.add(outcome)
+                guard case .audited(let audit) = outcome else { return }
+                #expect((audit.handedOff != nil) == (handOff != nil))
+                #expect(audit.coded.passages.isEmpty == (handOff != nil))
+                try writer.add(streaming: audit, chunk: 4096)
+            }
+            #expect(completed)
+            try writer.finish(summary)
+            return data
+        }
+        let kept = try report(handOff: nil)
+        let spilled = try report(handOff: { _ in JSONPassageSpill() })
+        #expect(spilled == kept)
+        #expect(try JSONSerialization.jsonObject(with: spilled) is [String: Any])
+    }
+
     /// A long agenda written to the stream a piece at a time gives the bytes of the agenda rendered whole.
     @Test func streamedAgendaMatchesTheRenderedFragment() throws {
         let result = Auditor.run(Self.agendas, rubric: Repo.rubric)

@@ -681,6 +681,14 @@ public struct CodedDocument: Sendable {
         actionTypes = rubric.codes.map(\.id).filter(present.contains)
     }
 
+    /// A document whose coded passages were handed off as they were done (`Pipeline.audit(_:workers:splitAt:handOff:)`):
+    /// `passages` is empty, `actionTypes` those of all of them.
+    init(document: Document, passages: [CodedPassage], actionTypes: [String]) {
+        self.document = document
+        self.passages = passages
+        self.actionTypes = actionTypes
+    }
+
     /// The number of distinct action types, 0 to 12.
     public var breadth: Int { actionTypes.count }
 }

@@ -151,8 +151,7 @@ public enum Ingest {
         let url = URL(fileURLWithPath: path)
         let ext = url.pathExtension.lowercased()
         guard supportedExtensions.contains(ext) else { throw .unsupportedType(ext: ext) }
-        let data = try readRegularFile(path: path)
-        return try parse(data: data, path: path, ext: ext)
+        return try parse(data: readRegularFile(path: path), path: path, ext: ext)
     }
 
     /// Reads a regular file (through symbolic links) and nothing else: a
@@ -244,17 +243,28 @@ public enum Ingest {
 
     /// Parses bytes as the type named by `ext` ("txt", "xhtml", "html", ...).
     /// `pdfLimits`: the limits for a PDF (default `PDFLimits.current`).
-    public static func parse(data: Data, path: String, ext: String, pdfLimits: PDFLimits? = nil) throws(IngestError) -> Document {
+    public static func parse(data: consuming Data, path: String, ext: String, pdfLimits: PDFLimits? = nil) throws(IngestError) -> Document {
         let fallbackTitle = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         switch ext.lowercased() {
         case "txt", "text":
-            let decoded = try TextDecoding.decode(data)
-            let blocks = PlainTextReader.blocks(from: decoded.text)
+            // The file's bytes are released once decoded, the decoded text once cut into blocks: a long file is not
+            // held three times over while its document is made.
+            let blocks: [Block], warnings: [IngestWarning]
+            do {
+                let decoded: TextDecoding.Decoded
+                do {
+                    let bytes = data
+                    data = Data()
+                    decoded = try TextDecoding.decode(bytes)
+                }
+                warnings = decoded.warnings
+                blocks = PlainTextReader.blocks(from: decoded.text)
+            }
             return try makeDocument(path: path, format: .plainText, blocks: blocks, title: nil,
-                                    fallbackTitle: fallbackTitle, warnings: decoded.warnings)
+                                    fallbackTitle: fallbackTitle, warnings: warnings)
         case "xhtml", "html", "htm":
             if data.isEmpty { throw .empty }
-            if TextDecoding.looksBinary([UInt8](data.prefix(65_536))) { throw .binary }
+            if TextDecoding.looksBinary([UInt8]((copy data).prefix(65_536))) { throw .binary }
             let result = try MarkupReader.read(data: data, preferXML: ext.lowercased() == "xhtml")
             return try makeDocument(path: path, format: result.format, blocks: result.blocks, title: result.title,
                                     fallbackTitle: fallbackTitle, warnings: result.warnings)

@@ -10,29 +10,36 @@ enum TextDecoding {
     }
 
     static func decode(_ data: Data) throws(IngestError) -> Decoded {
-        let bytes = [UInt8](data)
-        if bytes.isEmpty { throw .empty }
+        // Read in place: a copy of the bytes as an array held a long file a third time while it was decoded.
+        let decoded: Result<Decoded, IngestError> = data.withUnsafeBytes { raw in
+            decode(raw.bindMemory(to: UInt8.self))
+        }
+        return try decoded.get()
+    }
+
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<Decoded, IngestError> {
+        if bytes.isEmpty { return .failure(.empty) }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             guard let text = String(validating: bytes[3...], as: UTF8.self) else {
-                throw .invalidEncoding(detail: invalidUTF8Detail(Array(bytes[3...]), offset: 3))
+                return .failure(.invalidEncoding(detail: invalidUTF8Detail(Array(bytes[3...]), offset: 3)))
             }
-            return Decoded(text: text, warnings: [])
+            return .success(Decoded(text: text, warnings: []))
         }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             let littleEndian = bytes[0] == 0xFF
             guard let text = decodeUTF16(Array(bytes[2...]), littleEndian: littleEndian) else {
-                throw .invalidEncoding(detail: "UTF-16 (BOM) with invalid code units")
+                return .failure(.invalidEncoding(detail: "UTF-16 (BOM) with invalid code units"))
             }
-            return Decoded(text: text, warnings: [IngestWarning(code: "utf16", detail: "UTF-16")])
+            return .success(Decoded(text: text, warnings: [IngestWarning(code: "utf16", detail: "UTF-16")]))
         }
-        if looksBinary(bytes) { throw .binary }
+        if looksBinary(Array(bytes.prefix(65_536))) { return .failure(.binary) }
         if let text = String(validating: bytes, as: UTF8.self) {
-            return Decoded(text: text, warnings: [])
+            return .success(Decoded(text: text, warnings: []))
         }
-        if let text = decodeWindows1252(bytes) {
-            return Decoded(text: text, warnings: [IngestWarning(code: "windows-1252", detail: "Windows-1252")])
+        if let text = decodeWindows1252(Array(bytes)) {
+            return .success(Decoded(text: text, warnings: [IngestWarning(code: "windows-1252", detail: "Windows-1252")]))
         }
-        throw .invalidEncoding(detail: invalidUTF8Detail(bytes, offset: 0))
+        return .failure(.invalidEncoding(detail: invalidUTF8Detail(Array(bytes), offset: 0)))
     }
 
     /// NUL bytes or many control characters mean this is not a text file.

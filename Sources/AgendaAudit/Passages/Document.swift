@@ -83,43 +83,122 @@ public struct Document: Sendable {
     public let path: String
     public let title: String
     public let format: SourceFormat
-    /// The extracted plain text the offsets refer to.
-    public let text: String
+    /// The extracted plain text the offsets refer to: the blocks' texts joined by blank lines. It is put together
+    /// when asked, not kept: the passages and headings hold the same characters (a long document held its text
+    /// twice, a byte of memory per byte of input).
+    public var text: String {
+        var text = ""
+        text.reserveCapacity(utf8Count)
+        var heading = 0, passage = 0
+        for (index, count) in layout.enumerated() {
+            if index > 0 { text += "\n\n" }
+            guard count >= 0 else {
+                text += headings[heading].text
+                heading += 1
+                continue
+            }
+            if let left = omitted[index] {
+                text += left[0]
+                for piece in 0..<Int(count) {
+                    text += passages[passage + piece].text
+                    text += left[piece + 1]
+                }
+            } else {
+                text += passages[passage].text
+            }
+            passage += Int(count)
+        }
+        return text
+    }
+    /// The length of `text` in UTF-8 bytes.
+    public let utf8Count: Int
     public let passages: [Passage]
     public let headings: [Heading]
     /// Non-fatal remarks from ingest, e.g. a detected Windows-1252 encoding.
     public let warnings: [IngestWarning]
+    /// Per block, in reading order: -1 for a heading (the next of `headings`), else the number of passages it gave
+    /// (the next ones of `passages`).
+    private let layout: [Int32]
+    /// For each block longer than `maximumPassageLength`, by its index in `layout`: the whitespace its
+    /// passages leave out (before the first, between each two, after the last; one more than its passages).
+    private let omitted: [Int: [String]]
 
     public init(path: String, title: String, format: SourceFormat, blocks: [Block], warnings: [IngestWarning] = []) {
-        var builder = TextBuilder()
         var passages: [Passage] = []
         var headings: [Heading] = []
+        var layout: [Int32] = []
+        var omitted: [Int: [String]] = [:]
         var sectionStack: [(level: Int, text: String)] = []
+        // The headings above, made once per heading and shared by the passages under it (not an array per passage).
+        var section: [String] = []
+        // Offsets in scalars and the length in bytes of the text the blocks make, joined by blank lines.
+        var scalars = 0, bytes = 0
+        passages.reserveCapacity(blocks.count)
+        layout.reserveCapacity(blocks.count)
         for block in blocks {
             let text = block.text
             guard !text.isEmpty else { continue }
-            let (start, end) = builder.append(text)
+            if !layout.isEmpty {
+                scalars += 2
+                bytes += 2
+            }
+            let start = scalars
+            scalars += text.scalarCount
+            bytes += text.utf8.count
+            let end = scalars
             switch block.kind {
             case .heading:
                 headings.append(Heading(text: text, level: block.level, start: start, end: end, line: block.line))
                 while let last = sectionStack.last, last.level >= block.level { sectionStack.removeLast() }
                 sectionStack.append((block.level, text))
+                section = sectionStack.map(\.text)
+                layout.append(-1)
             case .paragraph, .listItem, .tableRow:
-                let section = sectionStack.map(\.text)
-                for piece in Self.pieces(of: text, length: end - start, maximum: Self.maximumPassageLength) {
+                let pieces = Self.pieces(of: text, length: end - start, maximum: Self.maximumPassageLength)
+                if end - start > Self.maximumPassageLength {
+                    omitted[layout.count] = Self.whitespace(of: text, around: pieces, length: end - start)
+                }
+                for piece in pieces {
                     passages.append(Passage(
                         id: "p\(passages.count + 1)", kind: block.kind, start: start + piece.start, end: start + piece.end,
                         line: block.line, section: section, text: piece.text, page: block.page))
                 }
+                layout.append(Int32(pieces.count))
             }
         }
         self.path = path
         self.title = title
         self.format = format
-        self.text = builder.text
+        self.utf8Count = bytes
         self.passages = passages
         self.headings = headings
         self.warnings = warnings
+        self.layout = layout
+        self.omitted = omitted
+    }
+
+    /// The characters of a block's `text` (`length` scalars) that its `pieces` leave out: before the first, between
+    /// each two, after the last (all of it when there is no piece). One walk over the text.
+    static func whitespace(of text: String, around pieces: [(start: Int, end: Int, text: String)], length: Int) -> [String] {
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex, offset = 0
+        func advance(to target: Int) {
+            while offset < target {
+                index = scalars.index(after: index)
+                offset += 1
+            }
+        }
+        var left: [String] = []
+        var gapStart = index
+        for piece in pieces {
+            advance(to: piece.start)
+            left.append(String(scalars[gapStart..<index]))
+            advance(to: piece.end)
+            gapStart = index
+        }
+        advance(to: length)
+        left.append(String(scalars[gapStart..<index]))
+        return left
     }
 
     /// A paragraph, list item or table row longer than this many Unicode
@@ -217,23 +296,6 @@ extension Document {
         case "0"..."9", "A"..."Z", "(", "[", "\"", "'", "“", "‘", "«": return true
         default: return scalar.value >= 0x80 && scalar.properties.isUppercase
         }
-    }
-}
-
-/// Joins block texts with blank lines and counts scalar offsets as it goes.
-struct TextBuilder {
-    private(set) var text = ""
-    private var count = 0
-
-    mutating func append(_ piece: String) -> (Int, Int) {
-        if count > 0 {
-            text += "\n\n"
-            count += 2
-        }
-        let start = count
-        text += piece
-        count += piece.scalarCount
-        return (start, count)
     }
 }
 

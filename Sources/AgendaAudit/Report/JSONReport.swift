@@ -106,14 +106,15 @@ public enum JSONReport {
     }
 
     /// A document with at least this many bytes of text is written to the stream a piece at a time
-    /// (`Writer.add(streaming:)`) rather than rendered whole on its worker.
+    /// (`Writer.add(streaming:)`) rather than rendered whole on its worker; its passages may be set aside as they
+    /// are done (`JSONPassageSpill`) rather than kept until it is written.
     public static let streamedLength = 4 << 20
 
     /// One agenda's JSON, as it appears on its line in the stream.
     public static func fragment(_ audit: AuditedAgenda) -> [UInt8] {
         // The JSON is about four times the text: room for five times (at most 128 MB reserved, which a large
         // document's pages fill only as they are written), so the buffer is not copied as it grows.
-        var json = JSONBuffer(capacity: min(audit.coded.document.text.utf8.count * 5, 1 << 27) + (1 << 16))
+        var json = JSONBuffer(capacity: min(audit.coded.document.utf8Count * 5, 1 << 27) + (1 << 16))
         write(audit, into: &json) { _ in }
         return json.bytes
     }
@@ -179,8 +180,13 @@ public enum JSONReport {
         public func add(streaming audit: AuditedAgenda, chunk: Int = 1 << 20) throws {
             try beginAgenda()
             var json = JSONBuffer(capacity: chunk + (1 << 16))
-            try JSONReport.write(audit, into: &json) { json in
-                if json.count >= chunk { try json.drain { try emit(bytesOf: $0) } }
+            let drain = { (json: inout JSONBuffer) throws in
+                if json.count >= chunk { try json.drain { try self.emit(bytesOf: $0) } }
+            }
+            if let spill = audit.handedOff as? JSONPassageSpill {
+                try JSONReport.write(audit, spill: spill, into: &json, afterPassage: drain)
+            } else {
+                try JSONReport.write(audit, into: &json, afterPassage: drain)
             }
             try json.drain { try emit(bytesOf: $0) }
             written += 1

@@ -92,6 +92,30 @@ struct JSONBuffer {
         append(byte)
     }
 
+    /// Bytes as they are (a piece of JSON written by another buffer).
+    mutating func raw(_ bytes: UnsafeRawBufferPointer) {
+        guard let start = bytes.baseAddress, bytes.count > 0 else { return }
+        append(start.assumingMemoryBound(to: UInt8.self), bytes.count)
+    }
+
+    /// Opens an object whose braces are written elsewhere: its members are written here, to be spliced into an
+    /// object another buffer opens (`continueObject`).
+    mutating func beginDetachedObject() {
+        precondition(depth < 64, "JSON nested more than 64 levels")
+        first |= 1 << UInt64(depth)
+        depth += 1
+    }
+
+    mutating func endDetachedObject() {
+        precondition(depth > 0, "JSON closed more than opened")
+        depth -= 1
+    }
+
+    /// After members spliced in with `raw` (written in a detached object): the next member needs its comma.
+    mutating func continueObject() {
+        first &= ~(1 << UInt64(depth - 1))
+    }
+
     mutating func beginObject() { open(0x7B) }
     mutating func endObject() { close(0x7D) }
     mutating func beginArray() { open(0x5B) }
@@ -237,6 +261,30 @@ extension JSONReport {
     /// `afterPassage` runs after each passage is written (the streamed writer empties the buffer there).
     static func write(_ audit: AuditedAgenda, into json: inout JSONBuffer,
                       afterPassage: (inout JSONBuffer) throws -> Void) rethrows {
+        writeOpening(audit, into: &json)
+        for (index, item) in audit.coded.passages.enumerated() {
+            json.element()
+            write(item, cycle: audit.cycle?.passages[index].elements ?? [:], into: &json)
+            try afterPassage(&json)
+        }
+        writeClosing(audit, into: &json)
+    }
+
+    /// The same bytes for an agenda whose passages were set aside in `spill` as they were done.
+    static func write(_ audit: AuditedAgenda, spill: JSONPassageSpill, into json: inout JSONBuffer,
+                      afterPassage: (inout JSONBuffer) throws -> Void) throws {
+        try spill.rewind()
+        writeOpening(audit, into: &json)
+        for index in 0..<spill.count {
+            json.element()
+            try spill.passage(index, cycle: audit.cycle?.passages[index].elements ?? [:], into: &json)
+            try afterPassage(&json)
+        }
+        writeClosing(audit, into: &json)
+    }
+
+    /// An agenda up to its passages: the object opened, the members before `passages`, the array opened.
+    private static func writeOpening(_ audit: AuditedAgenda, into json: inout JSONBuffer) {
         let coded = audit.coded
         let document = coded.document
         json.beginObject()
@@ -248,11 +296,11 @@ extension JSONReport {
         json.key("format"); json.string(document.format.rawValue)
         json.key("passages")
         json.beginArray()
-        for (index, item) in coded.passages.enumerated() {
-            json.element()
-            write(item, cycle: audit.cycle?.passages[index].elements ?? [:], into: &json)
-            try afterPassage(&json)
-        }
+    }
+
+    /// An agenda after its passages: the array closed, the members after it, the object closed.
+    private static func writeClosing(_ audit: AuditedAgenda, into json: inout JSONBuffer) {
+        let document = audit.coded.document
         json.endArray()
         json.key("title"); json.string(document.title)
         json.key("warnings")
@@ -310,8 +358,15 @@ extension JSONReport {
     }
 
     static func write(_ item: CodedPassage, cycle: [CycleElement: CycleFinding], into json: inout JSONBuffer) {
-        let passage = item.passage
         json.beginObject()
+        writeCodes(item, into: &json)
+        write(cycle, into: &json)
+        writeRest(item, into: &json)
+        json.endObject()
+    }
+
+    /// A passage's first member, `codes` (what `cycle` comes after).
+    static func writeCodes(_ item: CodedPassage, into json: inout JSONBuffer) {
         json.key("codes")
         json.beginArray()
         for assignment in item.codes {
@@ -337,12 +392,21 @@ extension JSONReport {
             json.endObject()
         }
         json.endArray()
+    }
+
+    /// A passage's `cycle` member: the statuses of the elements it shows.
+    static func write(_ cycle: [CycleElement: CycleFinding], into json: inout JSONBuffer) {
         json.key("cycle")
         json.beginObject()
         for (element, finding) in cycle.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             json.key(element.jsonName); json.name(finding.status.jsonName)
         }
         json.endObject()
+    }
+
+    /// A passage's members after `cycle`, up to and with `text`.
+    static func writeRest(_ item: CodedPassage, into json: inout JSONBuffer) {
+        let passage = item.passage
         json.key("end"); json.int(passage.end)
         json.key("id"); json.string(passage.id)
         json.key("kind"); json.name(passage.kind.jsonName)
@@ -367,7 +431,6 @@ extension JSONReport {
         }
         json.endArray()
         json.key("text"); json.string(passage.text)
-        json.endObject()
     }
 }
 
