@@ -644,6 +644,8 @@ public struct AgreementReport: Sendable {
         var cycleSkipped = 0
         var remapped: Set<Int> = []
         var locators: [Int: TextLocator] = [:]
+        // Whether a stored text differs from the agenda's (Document.text is put together on each use: once per agenda).
+        var storedDiffers: [Int: Bool] = [:]
         // Per file of the coding with a stored text: how its offsets count (decided once, on all its selections).
         var conventions: [String: OffsetConvention.Reader] = [:]
         for (file, stored) in human.sourceTexts where fileIndex[file] != nil {
@@ -654,6 +656,7 @@ public struct AgreementReport: Sendable {
             guard !spans.isEmpty else { continue }
             let index = fileIndex[file]!
             let audited = audits[index].document.text
+            storedDiffers[index] = stored != audited
             let locator = stored == audited ? nil : (locators[index] ?? TextLocator(audited))
             if let locator { locators[index] = locator }
             let reader = OffsetConvention.detect(stored, spans: spans, audited: locator)
@@ -688,7 +691,11 @@ public struct AgreementReport: Sendable {
                     }
                     (start, end) = converted
                 }
-                if let stored = human.sourceTexts[entry.file], stored != document.text {
+                if let stored = human.sourceTexts[entry.file], storedDiffers[index] ?? {
+                    let differs = stored != document.text
+                    storedDiffers[index] = differs
+                    return differs
+                }() {
                     let locator = locators[index] ?? TextLocator(document.text)
                     locators[index] = locator
                     if remapped.insert(index).inserted { notes.append(.textRemapped(file: entry.file)) }
