@@ -877,9 +877,9 @@ extension CycleChecker {
     }
 
     /// A goal of the job agreement or law (`lemmas.targetGroup`: banenafspraak, participatiewet) or of a national actor
-    /// (`lemmas.nationalActors`) that opens its clause ("De doelstelling
-    /// van de banenafspraak voor 2023 is het realiseren van 105.000 extra banen"): the country's goal restated, no target
-    /// of the author's (not a goal the subject is part of: "Ons aandeel in de doelstelling van de banenafspraak is ...").
+    /// (`lemmas.nationalActors`) that opens its clause ("De doelstelling van de banenafspraak voor 2023 is het realiseren
+    /// van 105.000 extra banen"): the country's goal restated, no target of the author's (not a goal the subject is part
+    /// of: "Ons aandeel in de doelstelling van de banenafspraak is ...").
     func isNationalGoal(clause: Int, _ context: Context) -> Bool {
         let c = context.analysis.clauses[clause], words = context.analysis.words
         for i in c.first...c.last where i + 2 <= c.last && words[i].pos == .noun && words[i + 1].form == context.cache.specials.van

@@ -659,8 +659,10 @@ public struct LanguageAnalyzer: Sendable {
             // (nor between two inflected adjectives after a determiner, before their noun: "Een interne of externe jobcoach
             // kan ...")
             let joinsAdjectives = (form == specials.en || form == specials.of) && gap == .none && i - 2 >= range.lowerBound
-                && i + 2 <= range.upperBound && gaps[i + 1] == .none && infos[i - 1].endsWithE && infos[i + 1].endsWithE && infos[i + 1].classes.isEmpty && !looksFiniteEarly(i + 1)
-                && !infos[i - 2].classes.isDisjoint(with: [.article, .demonstrative, .possessive]) && infos[i + 2].classes.isEmpty && !looksFiniteEarly(i + 2)
+                && i + 2 <= range.upperBound && gaps[i + 1] == .none
+                && !infos[i - 2].classes.isDisjoint(with: [.article, .demonstrative, .possessive]) && infos[i - 1].endsWithE
+                && infos[i + 1].endsWithE && infos[i + 1].classes.isEmpty && !looksFiniteEarly(i + 1)
+                && infos[i + 2].classes.isEmpty && !looksFiniteEarly(i + 2)
             if form == specials.en || form == specials.of || gap == .comma || gap == .dash, !joinsNumbers, !joinsNames, !joinsAdjectives,
                let verb = clauseVerb(from: i, includingStart: gap == .comma && form != specials.en && form != specials.of,
                                      afterSubordinate: !infos[starts.last!].classes.isDisjoint(with: [.subordinator, .relative]), range: range,
