@@ -117,67 +117,59 @@ enum RubricJSON {
         }
 
         mutating func object() -> RubricJSON? {
-            depth += 1
-            guard depth < 500 else { return nil }
-            index += 1
             var object = Object()
-            skipSpace()
-            if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
-                index += 1
-                depth -= 1
-                return .object(object)
-            }
-            while true {
-                skipSpace()
-                guard index < bytes.count, bytes[index] == UInt8(ascii: "\""), let key = string() else { return nil }
+            let read = members(closing: UInt8(ascii: "}")) { reader in
+                guard reader.index < reader.bytes.count, reader.bytes[reader.index] == UInt8(ascii: "\""),
+                      let key = reader.string() else { return false }
                 // A repeated key: left to JSONSerialization, whatever it makes of it.
-                if object.keys.contains(key) { return nil }
-                skipSpace()
-                guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return nil }
-                index += 1
-                skipSpace()
-                guard let member = value() else { return nil }
+                if object.keys.contains(key) { return false }
+                reader.skipSpace()
+                guard reader.index < reader.bytes.count, reader.bytes[reader.index] == UInt8(ascii: ":") else { return false }
+                reader.index += 1
+                reader.skipSpace()
+                guard let member = reader.value() else { return false }
                 object.keys.append(key)
                 object.values.append(member)
-                skipSpace()
-                guard index < bytes.count else { return nil }
-                if bytes[index] == UInt8(ascii: ",") {
-                    index += 1
-                } else if bytes[index] == UInt8(ascii: "}") {
-                    index += 1
-                    depth -= 1
-                    return .object(object)
-                } else {
-                    return nil
-                }
+                return true
             }
+            return read ? .object(object) : nil
         }
 
         mutating func array() -> RubricJSON? {
-            depth += 1
-            guard depth < 500 else { return nil }
-            index += 1
             var items: [RubricJSON] = []
+            let read = members(closing: UInt8(ascii: "]")) { reader in
+                guard let item = reader.value() else { return false }
+                items.append(item)
+                return true
+            }
+            return read ? .array(items) : nil
+        }
+
+        /// The members of an object or the items of a list, from its opening bracket to `closing`: `member` reads
+        /// each (false: not handled), separated by commas; false for anything else and beyond 500 levels.
+        mutating func members(closing: UInt8, _ member: (inout Reader) -> Bool) -> Bool {
+            depth += 1
+            guard depth < 500 else { return false }
+            index += 1
             skipSpace()
-            if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+            if index < bytes.count, bytes[index] == closing {
                 index += 1
                 depth -= 1
-                return .array(items)
+                return true
             }
             while true {
                 skipSpace()
-                guard let item = value() else { return nil }
-                items.append(item)
+                guard member(&self) else { return false }
                 skipSpace()
-                guard index < bytes.count else { return nil }
+                guard index < bytes.count else { return false }
                 if bytes[index] == UInt8(ascii: ",") {
                     index += 1
-                } else if bytes[index] == UInt8(ascii: "]") {
+                } else if bytes[index] == closing {
                     index += 1
                     depth -= 1
-                    return .array(items)
+                    return true
                 } else {
-                    return nil
+                    return false
                 }
             }
         }
