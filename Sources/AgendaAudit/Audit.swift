@@ -555,10 +555,10 @@ public enum Auditor {
     /// is audited: it turns the outcome into what `body` needs (a rendered
     /// report fragment and a summary, say), so rendering is spread over the
     /// cores too and the full result is released on the worker.
-    @discardableResult
     ///
     /// `handOff`, asked for each document once it is read, may give a sink its coded passages go to instead of
     /// its result (`Pipeline.audit(_:workers:splitAt:handOff:)`; the outcome's `handedOff`).
+    @discardableResult
     public static func stream<Prepared: Sendable>(
         _ inputs: [AuditInput], pipeline: Pipeline, window: Int? = nil, cancellation: Cancellation? = nil,
         handOff: (@Sendable (Document) -> (any PassageSink)?)? = nil,

@@ -8,6 +8,16 @@ import Testing
 struct StreamingTests {
     static let agendas = Auditor.expand([Repo.path("agendas")])
 
+    /// The twelve agendas' passages three times over as one long document, so that it holds several pieces.
+    static func longDocument() throws -> Document {
+        var blocks: [Block] = []
+        for input in agendas {
+            let document = try Ingest.load(path: input.path)
+            blocks += document.passages.map { Block(kind: $0.kind, text: $0.text, line: $0.line) }
+        }
+        return Document(path: "twaalf.txt", title: "Twaalf agenda's", format: .plainText, blocks: blocks + blocks + blocks)
+    }
+
     @Test func outcomesArriveInInputOrderWithAnyWindow() throws {
         let pipeline = Pipeline(rubric: Repo.rubric)
         // Twelve agendas plus a missing file in the middle, three times over.
@@ -52,13 +62,7 @@ struct StreamingTests {
     /// caches) gives the same agenda, byte for byte, as one worker reading it from start to end.
     @Test func aSplitDocumentGivesTheSameResultAsOneWorker() throws {
         let pipeline = Pipeline(rubric: Repo.rubric)
-        // The twelve agendas' passages as one long document, so that it holds several pieces.
-        var blocks: [Block] = []
-        for input in Self.agendas {
-            let document = try Ingest.load(path: input.path)
-            blocks += document.passages.map { Block(kind: $0.kind, text: $0.text, line: $0.line) }
-        }
-        let document = Document(path: "twaalf.txt", title: "Twaalf agenda's", format: .plainText, blocks: blocks + blocks + blocks)
+        let document = try Self.longDocument()
         #expect(document.passages.count > 3 * Pipeline.piece)
         let whole = pipeline.audit(document)
         #expect(whole.coded.breadth >= 10)
@@ -76,12 +80,7 @@ struct StreamingTests {
     /// split over several; the hand-off sees every passage once, in reading order.
     @Test func handedOffPassagesGiveTheSameReport() throws {
         let pipeline = Pipeline(rubric: Repo.rubric)
-        var blocks: [Block] = []
-        for input in Self.agendas {
-            let document = try Ingest.load(path: input.path)
-            blocks += document.passages.map { Block(kind: $0.kind, text: $0.text, line: $0.line) }
-        }
-        let document = Document(path: "twaalf.txt", title: "Twaalf agenda's", format: .plainText, blocks: blocks + blocks + blocks)
+        let document = try Self.longDocument()
         #expect(document.passages.count > 3 * Pipeline.piece)
         let whole = pipeline.audit(document)
         func report(_ add: (JSONReport.Writer) throws -> Void) throws -> Data {
